@@ -1,0 +1,67 @@
+"""`python -m bot` runs the bot; `migrate`, `kb check`, `kb stats` and `console` are the other commands."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from bot.config import Settings
+
+NO_TOKEN = (
+    "BOT_TOKEN is not set: create a bot with @BotFather in Telegram, put BOT_TOKEN=<token> in .env, "
+    "or try the bot offline with `make console`."
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Privacy-law and breach-alert Telegram bot")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run the bot (the default)")
+    sub.add_parser("migrate", help="apply database migrations")
+    sub.add_parser("console", help="chat with the bot offline, in the terminal")
+    kb = sub.add_parser("kb", help="knowledge base tools")
+    kb.add_argument("action", choices=["check", "stats"])
+    args = parser.parse_args(argv)
+    settings = Settings()
+
+    if args.command == "kb":
+        from bot.kb.check import run_check, stats
+        from bot.kb.loader import load_entries
+
+        if args.action == "check":
+            problems = run_check(settings.knowledge_dir)
+            for problem in problems:
+                print(problem)
+            entries = load_entries(settings.knowledge_dir).entries
+            print(f"kb check: {len(entries)} entries, {len(problems)} problems")
+            return 1 if problems else 0
+        print(stats(load_entries(settings.knowledge_dir).entries))
+        return 0
+    if args.command == "migrate":
+        from bot.storage import Database
+
+        async def migrate() -> list[int]:
+            db = await Database(settings.database_path).connect()
+            try:
+                return await db.migrate()
+            finally:
+                await db.close()
+
+        applied = asyncio.run(migrate())
+        print(f"applied migrations: {applied or 'none (up to date)'}")
+        return 0
+    if args.command == "console":
+        from bot.sandbox.console import run_console
+
+        return asyncio.run(run_console(settings))
+    if not settings.bot_token.get_secret_value():
+        print(NO_TOKEN, file=sys.stderr)
+        return 2
+    from bot.runner import run
+
+    return asyncio.run(run(settings))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

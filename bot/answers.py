@@ -1,0 +1,51 @@
+"""From a question to an answer: list questions about fines, then search, then "not sure". No aiogram here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.kb import KnowledgeBase
+from bot.kb.models import Entry
+from bot.render import fit, render_entry, render_fines_list, render_not_sure
+from bot.texts import t
+
+SEE_ALSO = 3
+SEE_ALSO_MIN_COVERAGE = 0.34
+
+
+@dataclass
+class Answer:
+    text: str
+    buttons: list[Entry] = field(default_factory=list)
+    numbered: bool = False
+    entry: Entry | None = None  # the entry answered, when one was
+
+
+def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: int = 1000) -> Answer:
+    question = question.strip()
+    if not question:
+        return Answer(t("empty", lang))
+    prefix = ""
+    if len(question) > max_length:
+        question = question[:max_length]
+        prefix = t("too_long", lang, limit=max_length) + "\n\n"
+    fines_query = kb.fines.parse(question)
+    if fines_query is not None:
+        found = kb.fines.run(fines_query)
+        if fines_query.single and found:
+            return Answer(prefix + fit(render_entry(found[0], lang)), buttons=found[1 : 1 + SEE_ALSO], entry=found[0])
+        text = render_fines_list(kb, fines_query, found, lang)
+        return Answer(prefix + text, buttons=found[: min(fines_query.limit, 10)], numbered=True)
+    result = kb.index.search(question, limit=SEE_ALSO + 1)
+    if not result.confident or result.best is None:
+        return Answer(prefix + render_not_sure(result, lang), buttons=[h.entry for h in result.hits[:SEE_ALSO]])
+    best = result.best.entry
+    see_also = [h.entry for h in result.hits[1:] if h.coverage >= SEE_ALSO_MIN_COVERAGE][:SEE_ALSO]
+    return Answer(prefix + fit(render_entry(best, lang)), buttons=see_also, entry=best)
+
+
+def answer_entry(kb: KnowledgeBase, entry: Entry, lang: str) -> Answer:
+    """An entry opened from a button, with its own neighbours as "see also"."""
+    neighbours = kb.index.search(entry.title.get(lang), limit=SEE_ALSO + 1).hits
+    see_also = [h.entry for h in neighbours if h.entry.id != entry.id][:SEE_ALSO]
+    return Answer(fit(render_entry(entry, lang)), buttons=see_also, entry=entry)

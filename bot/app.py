@@ -1,0 +1,99 @@
+"""Building the bot: the long-lived objects (`Services`), the Bot and the Dispatcher that carries them to
+handlers as workflow data."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.types import BotCommand, BotCommandScopeDefault
+
+from bot.config import Settings
+from bot.handlers import get_routers
+from bot.kb import KnowledgeBase
+from bot.middlewares import LanguageMiddleware
+from bot.storage import Database
+from bot.storage.users import Users
+
+log = logging.getLogger(__name__)
+
+USER_COMMANDS = {
+    "ru": [
+        ("help", "Что я умею"),
+        ("ask", "Задать вопрос (в группах)"),
+        ("watch", "Следить за утечками сервиса"),
+        ("unwatch", "Перестать следить"),
+        ("watchlist", "Мои подписки"),
+        ("lang", "Язык: ru или en"),
+        ("mydata", "Что бот хранит обо мне"),
+        ("forget", "Удалить мои данные"),
+    ],
+    "en": [
+        ("help", "What I can do"),
+        ("ask", "Ask a question (in groups)"),
+        ("watch", "Get alerts when a service leaks data"),
+        ("unwatch", "Stop watching a service"),
+        ("watchlist", "What I watch"),
+        ("lang", "Language: ru or en"),
+        ("mydata", "What the bot stores about me"),
+        ("forget", "Erase my data"),
+    ],
+}
+
+
+@dataclass
+class Services:
+    """Everything a handler may need, created once at start."""
+
+    settings: Settings
+    db: Database
+    users: Users
+    kb: KnowledgeBase
+
+    def workflow_data(self) -> dict[str, object]:
+        return {"settings": self.settings, "db": self.db, "users": self.users, "kb": self.kb}
+
+
+async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -> Services:
+    db = await Database(settings.database_path).connect()
+    await db.migrate()
+    kb = kb or KnowledgeBase.load(settings.knowledge_dir)
+    log.info("knowledge base: %d entries", len(kb.entries))
+    return Services(settings=settings, db=db, users=Users(db), kb=kb)
+
+
+def create_bot(settings: Settings, token: str | None = None) -> Bot:
+    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    return Bot(
+        token or settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )
+
+
+def create_dispatcher(services: Services) -> Dispatcher:
+    dp = Dispatcher(**services.workflow_data())
+    language = LanguageMiddleware(services.users)
+    for observer in (dp.message, dp.callback_query, dp.inline_query):
+        observer.outer_middleware(language)
+    dp.include_routers(*get_routers())
+    dp.startup.register(register_commands)
+    return dp
+
+
+async def register_commands(bot: Bot) -> None:
+    for lang, commands in USER_COMMANDS.items():
+        await bot.set_my_commands(
+            [BotCommand(command=name, description=text) for name, text in commands],
+            scope=BotCommandScopeDefault(),
+            language_code=lang,
+        )
+    await bot.set_my_commands(
+        [BotCommand(command=name, description=text) for name, text in USER_COMMANDS["en"]],
+        scope=BotCommandScopeDefault(),
+    )

@@ -1,0 +1,27 @@
+"""The last line of defence: log the error (without the message text) and tell the user something went wrong."""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Router
+from aiogram.types import ErrorEvent
+
+from bot.texts import t
+
+router = Router(name="errors")
+log = logging.getLogger(__name__)
+
+
+@router.error()
+async def on_error(event: ErrorEvent) -> bool:
+    update = event.update
+    log.error("update %s failed: %s", update.update_id, type(event.exception).__name__,
+              exc_info=event.exception)
+    message = update.message or (update.callback_query.message if update.callback_query else None)
+    if message is not None and getattr(message, "chat", None) is not None and message.chat.type == "private":
+        try:
+            await message.answer(t("error", "ru" if not update.callback_query else "ru"))
+        except Exception:  # the reply itself failing must not raise out of the error handler
+            log.warning("could not tell the user about the error in update %s", update.update_id)
+    return True

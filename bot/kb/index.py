@@ -1,0 +1,233 @@
+"""`KnowledgeIndex`: fuzzy, bilingual search over knowledge entries, built once at start.
+
+Scoring is BM25 over canonical terms (see `bot.kb.text`), with title, keywords and sample questions weighted
+above the answer text. A question word the index does not know is repaired before it is given up, cheapest
+first: transliteration (`shtraf`), the other keyboard layout (`inhfa`), a longer or shorter word form sharing a
+long prefix (`ирландского` ~ `ирландия`), and finally a typo match with rapidfuzz against the vocabulary.
+
+`SearchResult.confident` is False when the best entry explains too little of the question: the bot then says
+it is not sure and offers what it has, instead of a confident wrong answer.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from bot.kb import text as T
+from bot.kb.countries import country_names
+from bot.kb.models import Entry
+
+FIELD_WEIGHTS = {"title": 3.0, "keywords": 3.0, "questions": 2.0, "facts": 2.0, "answer": 1.0}
+K1, B = 1.2, 0.75
+# Penalties for repaired words: a guess is worth less than a word typed as indexed.
+REPAIR_FACTOR = {"exact": 1.0, "translit": 0.95, "layout": 0.95, "prefix": 0.8, "fuzzy": 0.7}
+MIN_COVERAGE = 0.5
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: Entry
+    score: float
+    coverage: float  # share of the question's weight this entry matched, 0..1
+
+
+@dataclass
+class SearchResult:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    confident: bool = False
+    unknown_words: list[str] = field(default_factory=list)
+
+    @property
+    def best(self) -> Hit | None:
+        return self.hits[0] if self.hits else None
+
+
+def entry_fields(entry: Entry) -> dict[str, str]:
+    """The text of an entry per field, including words for its structured facts (country, year, company)."""
+    facts = ""
+    if entry.fine:
+        fine = entry.fine
+        facts = " ".join(
+            [
+                fine.company,
+                fine.authority,
+                *country_names(fine.country),
+                str(fine.decision_date.year),
+                " ".join(f"article {a} статья {a}" for a in fine.articles),
+                "eprivacy cookies куки" if fine.regime == "eprivacy" else "gdpr",
+            ]
+        )
+    return {
+        "title": f"{entry.title.ru} {entry.title.en}",
+        "keywords": " ".join(entry.keywords),
+        "questions": " ".join(entry.questions.all()),
+        "facts": facts,
+        "answer": f"{entry.answer.ru} {entry.answer.en}",
+    }
+
+
+class KnowledgeIndex:
+    def __init__(self, entries: Iterable[Entry]):
+        self.entries: list[Entry] = list(entries)
+        self.by_id = {entry.id: entry for entry in self.entries}
+        weighted: list[Counter[str]] = []
+        for entry in self.entries:
+            counts: Counter[str] = Counter()
+            for name, value in entry_fields(entry).items():
+                for t in T.terms(value):
+                    counts[t] += FIELD_WEIGHTS[name]
+            weighted.append(counts)
+        self._build(weighted)
+
+    def _build(self, weighted: list[Counter[str]]) -> None:
+        n = max(len(weighted), 1)
+        lengths = np.array([sum(c.values()) for c in weighted] or [1.0], dtype=np.float32)
+        avg = float(lengths.mean()) or 1.0
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for doc, counts in enumerate(weighted):
+            norm = K1 * (1 - B + B * lengths[doc] / avg)
+            for t, tf in counts.items():
+                postings[t].append((doc, tf * (K1 + 1) / (tf + norm)))
+        self.idf: dict[str, float] = {}
+        self._docs: dict[str, np.ndarray] = {}
+        self._weights: dict[str, np.ndarray] = {}
+        for t, plist in postings.items():
+            idf = math.log(1 + (n - len(plist) + 0.5) / (len(plist) + 0.5))
+            self.idf[t] = idf
+            self._docs[t] = np.fromiter((d for d, _ in plist), dtype=np.int32, count=len(plist))
+            self._weights[t] = np.fromiter((w * idf for _, w in plist), dtype=np.float32, count=len(plist))
+        self._doc_terms = [frozenset(c) for c in weighted]
+        self.vocabulary = sorted(self.idf)
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        for t in self.vocabulary:
+            self._by_length[len(t)].append(t)
+        self._repairs: dict[str, tuple[str, str] | None] = {}
+        self._max_idf = max(self.idf.values(), default=1.0)
+
+    # -- resolving question words to indexed terms ---------------------------------------------------------
+    def _known(self, t: str | None) -> bool:
+        return t is not None and t in self.idf
+
+    def resolve(self, word: str) -> tuple[str, str] | None:
+        """(term, how) for one folded word, or None if nothing in the index is close enough."""
+        if word in self._repairs:
+            return self._repairs[word]
+        found = self._resolve(word)
+        if len(self._repairs) < 100_000:
+            self._repairs[word] = found
+        return found
+
+    def _resolve(self, word: str) -> tuple[str, str] | None:
+        t = T.term(word)
+        if self._known(t):
+            return t, "exact"
+        alt = T.translit_term(word)
+        if self._known(alt):
+            return alt, "translit"
+        if not word.isdigit():
+            swapped = [T.term(w) for w in T.words(T.layout_swap(word))]
+            if len(swapped) == 1 and self._known(swapped[0]):
+                return swapped[0], "layout"
+        if len(t) >= 5 and not t[0].isdigit():
+            prefixed = self._prefix_match(t)
+            if prefixed:
+                return prefixed, "prefix"
+        if len(t) >= 4 and not t[0].isdigit():
+            candidates = [c for size in range(len(t) - 1, len(t) + 2) for c in self._by_length.get(size, ())]
+            match = process.extractOne(t, candidates, scorer=fuzz.ratio, score_cutoff=80)
+            if match:
+                return match[0], "fuzzy"
+        return None
+
+    def _prefix_match(self, t: str) -> str | None:
+        """A term sharing a long prefix (Russian forms the stemmer leaves apart: `irlandsk` ~ `irland`)."""
+        stem = t[: max(5, int(len(t) * 0.75))]
+        i = bisect.bisect_left(self.vocabulary, stem)
+        best = None
+        while i < len(self.vocabulary) and self.vocabulary[i].startswith(stem):
+            candidate = self.vocabulary[i]
+            if best is None or abs(len(candidate) - len(t)) < abs(len(best) - len(t)):
+                best = candidate
+            i += 1
+        if best is None:
+            shorter = t[: max(5, len(t) - 3)]
+            while len(shorter) >= 5:
+                if shorter in self.idf:
+                    return shorter
+                shorter = shorter[:-1]
+        return best
+
+    def _repair_layout(self, query: str) -> str:
+        """Swap the keyboard layout of whole typed tokens the index cannot read but whose swap it can
+        (`gthcjyfkmys[` -> `персональных`; the `[` is a Russian letter typed on the English layout)."""
+        tokens = query.split()
+        changed = False
+        for i, token in enumerate(tokens):
+            own = T.words(token)
+            if own and any(self._known(T.term(w)) or self._known(T.translit_term(w)) for w in own):
+                continue
+            swapped = T.layout_swap(token)
+            swapped_words = T.words(swapped)
+            if swapped_words and all(
+                w in T.STOPWORDS or self._known(T.term(w)) or self._prefix_match(T.term(w)) for w in swapped_words
+            ):
+                tokens[i] = swapped
+                changed = True
+        return " ".join(tokens) if changed else query
+
+    # -- search ---------------------------------------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 4, domains: set[str] | None = None) -> SearchResult:
+        result = SearchResult(query=query)
+        groups = T.word_groups(self._repair_layout(query[:2000]))
+        if not groups or not self.entries:
+            return result
+        scores = np.zeros(len(self.entries), dtype=np.float32)
+        resolved_groups: list[tuple[list[str], float]] = []  # (terms, weight of the group)
+        for group in groups:
+            terms: dict[str, float] = {}
+            for position, word in enumerate(group):
+                found = self.resolve(word)
+                if found is None:
+                    continue
+                t, how = found
+                # Synonyms (alternatives after the typed word) count a little less than the word itself.
+                factor = REPAIR_FACTOR[how] * (1.0 if position == 0 else 0.6)
+                terms[t] = max(terms.get(t, 0.0), factor)
+            if not terms:
+                result.unknown_words.append(group[0])
+                # An unknown word still weighs on coverage: the question is about something we may not know.
+                resolved_groups.append(([], self._max_idf * 0.5))
+                continue
+            for t, factor in terms.items():
+                scores[self._docs[t]] += self._weights[t] * factor
+            resolved_groups.append((list(terms), max(self.idf[t] for t in terms)))
+        if domains is not None:
+            for i, entry in enumerate(self.entries):
+                if entry.domain not in domains:
+                    scores[i] = 0
+        count = min(limit, int(np.count_nonzero(scores)))
+        if count == 0:
+            return result
+        top = np.argpartition(-scores, count - 1)[:count] if count < len(scores) else np.arange(len(scores))
+        top = sorted(top.tolist(), key=lambda i: -scores[i])[:count]
+        total = sum(weight for _, weight in resolved_groups) or 1.0
+        words_matter = [terms for terms, _ in resolved_groups if any(not t[0].isdigit() for t in terms)]
+        for doc in top:
+            matched = sum(
+                weight for terms, weight in resolved_groups if any(t in self._doc_terms[doc] for t in terms)
+            )
+            result.hits.append(Hit(self.entries[doc], float(scores[doc]), matched / total))
+        best_terms = self._doc_terms[top[0]]
+        # Numbers alone ("2023") never make an answer: some word of the question must match too.
+        result.confident = result.hits[0].coverage >= MIN_COVERAGE and any(
+            t in best_terms for terms in words_matter for t in terms
+        )
+        return result

@@ -1,0 +1,248 @@
+"""Text normalisation shared by the knowledge index and the question parser.
+
+Every word is reduced to one canonical *term* so that spelling variants meet in the index:
+
+* case, `ё`/`е`, zero-width characters and punctuation are folded;
+* Russian words are stemmed (Snowball) and then transliterated to Latin, English words are stemmed, so
+  `штрафом`, `штрафа`, `shtraf` and `shtrafa` all become the term `shtraf`;
+* abbreviations and synonyms are expanded before stemming (`РКН` -> `роскомнадзор`, `ПДн` -> `персональные
+  данные`, `152 фз` -> `152fz`);
+* a word typed in the wrong keyboard layout (`inhfa` for `штраф`) is recovered by the index, which knows which
+  terms exist (see `KnowledgeIndex`); this module only provides the layout maps.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_RU_STEMMER = snowballstemmer.stemmer("russian")
+_EN_STEMMER = snowballstemmer.stemmer("english")
+
+_CYR_TO_LAT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
+    "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "e", "ґ": "g",
+}
+# Longest first: "shch" must win over "sh".
+_LAT_TO_CYR = [
+    ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"),
+    ("ya", "я"), ("yo", "е"), ("ye", "е"), ("ja", "я"), ("ju", "ю"), ("a", "а"), ("b", "б"), ("c", "к"),
+    ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"), ("h", "х"), ("i", "и"), ("j", "й"), ("k", "к"),
+    ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"),
+    ("t", "т"), ("u", "у"), ("v", "в"), ("w", "в"), ("x", "кс"), ("y", "ы"), ("z", "з"),
+]
+_LAT_TO_CYR_RE = re.compile("|".join(re.escape(latin) for latin, _ in _LAT_TO_CYR))
+_LAT_TO_CYR_MAP = dict(_LAT_TO_CYR)
+
+_EN_KEYS = "`qwertyuiop[]asdfghjkl;'zxcvbnm,."
+_RU_KEYS = "ёйцукенгшщзхъфывапролджэячсмитьбю"
+EN_TO_RU_LAYOUT = str.maketrans(_EN_KEYS + _EN_KEYS.upper(), _RU_KEYS + _RU_KEYS.upper())
+RU_TO_EN_LAYOUT = str.maketrans(_RU_KEYS + _RU_KEYS.upper(), _EN_KEYS + _EN_KEYS.upper())
+
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_NUMBER_WITH_SEPARATORS = re.compile(r"(?<=\d)[.,](?=\d)")
+_WORD = re.compile(r"[0-9a-zа-я]+(?:\.[0-9]+)*")
+
+# Phrases and abbreviations people use, mapped to the words the knowledge base uses. Applied to normalised
+# text on word boundaries, so keys are lowercase with `е` for `ё`.
+SYNONYMS: dict[str, str] = {
+    "ркн": "роскомнадзор",
+    "rkn": "роскомнадзор",
+    "пдн": "персональные данные",
+    "пд": "персональные данные",
+    "персданные": "персональные данные",
+    "персданных": "персональные данные",
+    "персональных данных": "персональные данные",
+    "personal data": "персональные данные personal data",
+    "152 фз": "152fz",
+    "152фз": "152fz",
+    "фз 152": "152fz",
+    "152 fz": "152fz",
+    "fz 152": "152fz",
+    "закон о персональных данных": "152fz закон персональные данные",
+    "закона о персональных данных": "152fz закон персональные данные",
+    "dpdpa": "dpdp",
+    "dpdp act": "dpdp",
+    "индийский закон": "dpdp индия закон",
+    "индийского закона": "dpdp индия закон",
+    "закон о защите цифровых персональных данных": "dpdp закон персональные данные",
+    "коап": "koap",
+    "коап рф": "koap",
+    "ук рф": "ukrf уголовный",
+    "уголовка": "уголовный",
+    "gdpr": "gdpr",
+    "гдпр": "gdpr",
+    "rgpd": "gdpr",
+    "dsgvo": "gdpr",
+    "оздп": "gdpr",
+    "esia": "есиа госуслуги",
+    "есиа": "есиа госуслуги",
+    "ебс": "ебс биометрия",
+    "ebs": "ебс биометрия",
+    "симка": "сим карта",
+    "симки": "сим карты",
+    "симок": "сим карт",
+    "симку": "сим карту",
+    "симкарта": "сим карта",
+    "симкарты": "сим карты",
+    "sim card": "sim сим карта",
+    "sim cards": "sim сим карты",
+    "фейсбук": "facebook meta",
+    "facebook": "facebook meta",
+    "инстаграм": "instagram meta",
+    "instagram": "instagram meta",
+    "мета": "meta",
+    "гугл": "google",
+    "гугла": "google",
+    "гуглу": "google",
+    "тикток": "tiktok",
+    "амазон": "amazon",
+    "амазону": "amazon",
+    "вотсап": "whatsapp",
+    "ватсап": "whatsapp",
+    "линкедин": "linkedin",
+    "убер": "uber",
+    "cnil": "cnil франция",
+    "книль": "cnil",
+    "garante": "garante италия",
+    "dpc": "dpc ирландия",
+    "ico": "ico великобритания",
+    "литрес": "litres литрес",
+    "litres": "litres литрес",
+    "утечка": "утечка breach leak",
+    "утечки": "утечка breach leak",
+    "утечке": "утечка breach leak",
+    "утечку": "утечка breach leak",
+    "утечек": "утечка breach leak",
+    "слив": "утечка",
+    "leak": "leak утечка breach",
+    "breach": "breach утечка leak",
+    "штраф": "штраф fine",
+    "штрафа": "штраф fine",
+    "штрафы": "штраф fine",
+    "fine": "fine штраф",
+    "fined": "fine штраф",
+    "fines": "fine штраф",
+    "penalty": "penalty fine штраф",
+    "индия": "индия india",
+    "индии": "индия india",
+    "india": "india индия",
+    "россия": "россия russia",
+    "russia": "russia россия",
+    "russian": "russia россия",
+    "рф": "россия",
+    "иностранец": "иностранец иностранный foreigner",
+    "иностранцу": "иностранец иностранный foreigner",
+    "иностранцам": "иностранец иностранный foreigner",
+    "мигрант": "иностранец мигрант foreigner",
+    "госуслуги": "госуслуги gosuslugi",
+    "госуслугах": "госуслуги gosuslugi",
+    "gosuslugi": "госуслуги gosuslugi",
+}
+_SYNONYM_RE = re.compile(
+    r"(?<![0-9a-zа-я])(" + "|".join(re.escape(k) for k in sorted(SYNONYMS, key=len, reverse=True)) + r")(?![0-9a-zа-я])"
+)
+
+STOPWORDS = frozenset(
+    """
+    а в во на с со к ко о об от до по за из у и или но не ни да же ли бы то это этот эта эти тот та те
+    как какой какая какое какие каков сколько что чем чего кто кого кому где когда куда зачем почему ли
+    ведь мне меня мой моя мои я ты вы мы он она они его ее их им ему ей был была были будет быть есть
+    нет нужно надо можно ли уже еще так там тут при про для без под над через между после перед the a an
+    of to in on at by for from with about into is are was were be been being do does did how what which
+    who whom when where why whose can could should would will shall may might must there their this that
+    these those it its as or and not no yes if than then i me my we our you your he she they them tell
+    me please please
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Lowercase, NFKC, `ё`->`е`, no zero-width or direction marks, decimal separators unified."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _ZERO_WIDTH.sub("", text).lower().replace("ё", "е")
+    return _NUMBER_WITH_SEPARATORS.sub(".", text)
+
+
+def expand_synonyms(folded: str) -> str:
+    # The original words are kept (rare words may be in the base verbatim), the expansion is appended.
+    return _SYNONYM_RE.sub(lambda m: f"{m.group(1)} {SYNONYMS[m.group(1)]}", folded)
+
+
+def words(text: str) -> list[str]:
+    """Folded words (letters and digits) of a text, synonyms expanded, stopwords kept."""
+    return _WORD.findall(expand_synonyms(fold(text)))
+
+
+def is_cyrillic(word: str) -> bool:
+    return any("а" <= ch <= "я" for ch in word)
+
+
+def to_latin(word: str) -> str:
+    return "".join(_CYR_TO_LAT.get(ch, ch) for ch in word)
+
+
+def to_cyrillic(word: str) -> str:
+    return _LAT_TO_CYR_RE.sub(lambda m: _LAT_TO_CYR_MAP[m.group(0)], word)
+
+
+@lru_cache(maxsize=200_000)
+def term(word: str) -> str:
+    """The canonical term of one folded word: Russian stem in Latin letters, or English stem."""
+    if word.isdigit() or "." in word:
+        return word
+    if is_cyrillic(word):
+        return to_latin(_RU_STEMMER.stemWord(word))
+    return _EN_STEMMER.stemWord(word)
+
+
+@lru_cache(maxsize=200_000)
+def translit_term(word: str) -> str | None:
+    """A Latin word read as transliterated Russian (`shtrafa` -> term of `штрафа`), or None."""
+    if is_cyrillic(word) or not word.isalpha() or len(word) < 3:
+        return None
+    return to_latin(_RU_STEMMER.stemWord(to_cyrillic(word)))
+
+
+def terms(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    """Canonical terms of a text, in order (used to index entries)."""
+    return [term(w) for w in words(text) if keep_stopwords or w not in STOPWORDS]
+
+
+def layout_swap(word: str) -> str:
+    """The same keys pressed in the other layout: `inhfa` <-> `штраф`."""
+    if is_cyrillic(word):
+        return word.translate(RU_TO_EN_LAYOUT)
+    return word.translate(EN_TO_RU_LAYOUT)
+
+
+_PHRASES = {tuple(key.split()): value.split() for key, value in SYNONYMS.items()}
+_MAX_PHRASE = max(len(key) for key in _PHRASES)
+
+
+def word_groups(text: str) -> list[list[str]]:
+    """A question as groups of alternative words: one group per word typed, or per known phrase, with the
+    phrase's synonyms as alternatives (`ркн` -> [`ркн`, `роскомнадзор`]). Stopwords are dropped."""
+    folded = _WORD.findall(fold(text))
+    groups: list[list[str]] = []
+    i = 0
+    while i < len(folded):
+        for size in range(min(_MAX_PHRASE, len(folded) - i), 0, -1):
+            phrase = tuple(folded[i : i + size])
+            if phrase in _PHRASES:
+                alternatives = list(dict.fromkeys([*phrase, *_PHRASES[phrase]]))
+                alternatives = [w for w in alternatives if w not in STOPWORDS] or alternatives
+                groups.append(alternatives)
+                i += size
+                break
+        else:
+            word = folded[i]
+            if word not in STOPWORDS and (len(word) > 1 or word.isdigit()):
+                groups.append([word])
+            i += 1
+    return groups

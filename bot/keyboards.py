@@ -1,0 +1,28 @@
+"""Inline keyboards and their callback data. Callback data carries ids only (Telegram allows 64 bytes)."""
+
+from __future__ import annotations
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.kb.models import Entry
+from bot.render import button_title
+
+
+class OpenEntry(CallbackData, prefix="e"):
+    id: str
+
+
+def entries_keyboard(entries: list[Entry], lang: str, *, numbered: bool = False) -> InlineKeyboardMarkup | None:
+    if not entries:
+        return None
+    rows = [
+        [
+            InlineKeyboardButton(
+                text=(f"{n}. " if numbered else "") + button_title(entry, lang),
+                callback_data=OpenEntry(id=entry.id).pack(),
+            )
+        ]
+        for n, entry in enumerate(entries, start=1)
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=rows)

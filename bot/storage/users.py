@@ -1,0 +1,123 @@
+"""Users: chat id, language, when they started, whether the bot can still reach them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.storage.db import Database, utcnow
+
+SUPPORTED_LANGUAGES = ("ru", "en")
+# Telegram clients in these languages get Russian answers; everyone else English.
+_RUSSIAN_READERS = {"ru", "uk", "be", "kk", "ky", "uz", "tg", "hy", "az"}
+
+
+def language_from_code(language_code: str | None) -> str:
+    code = (language_code or "").split("-")[0].lower()
+    return "ru" if code in _RUSSIAN_READERS else "en"
+
+
+class Users:
+    def __init__(self, db: Database):
+        self.db = db
+        # The language of every chat seen since start: answering a question must not cost a database round trip.
+        self._language: dict[int, str] = {}
+
+    async def touch(self, chat_id: int, language_code: str | None) -> str:
+        """Remember a private chat on first contact and return the language to answer in."""
+        cached = self._language.get(chat_id)
+        if cached is not None:
+            return cached
+        row = await self.db.fetchone(
+            "SELECT language, active FROM users WHERE chat_id = ?", (chat_id,)
+        )
+        if row is None:
+            language = language_from_code(language_code)
+            await self.db.execute(
+                "INSERT INTO users (chat_id, language, started_at) VALUES (?, ?, ?) ON CONFLICT (chat_id) DO NOTHING",
+                (chat_id, language, utcnow()),
+            )
+        else:
+            language = row["language"]
+            if not row["active"]:
+                await self.db.execute(
+                    "UPDATE users SET active = TRUE, inactive_since = NULL WHERE chat_id = ?", (chat_id,)
+                )
+        self._language[chat_id] = language
+        return language
+
+    async def set_language(self, chat_id: int, language: str) -> None:
+        if language not in SUPPORTED_LANGUAGES:
+            raise ValueError(f"unsupported language {language!r}")
+        await self.db.execute(
+            "INSERT INTO users (chat_id, language, language_fixed, started_at) VALUES (?, ?, TRUE, ?) "
+            "ON CONFLICT (chat_id) DO UPDATE SET language = excluded.language, language_fixed = TRUE",
+            (chat_id, language, utcnow()),
+        )
+        self._language[chat_id] = language
+
+    async def language(self, chat_id: int, default: str = "ru") -> str:
+        if chat_id in self._language:
+            return self._language[chat_id]
+        value = await self.db.fetchval("SELECT language FROM users WHERE chat_id = ?", (chat_id,))
+        return value or default
+
+    async def ensure(self, chat_id: int, language: str) -> None:
+        """Make sure a chat exists (a group that /watches, a user added by a test or a bench)."""
+        await self.db.execute(
+            "INSERT INTO users (chat_id, language, started_at) VALUES (?, ?, ?) ON CONFLICT (chat_id) DO NOTHING",
+            (chat_id, language, utcnow()),
+        )
+
+    async def mark_inactive(self, chat_id: int) -> None:
+        """The chat blocked the bot or is gone: stop sending; its data is purged after the retention period."""
+        await self.db.execute(
+            "UPDATE users SET active = FALSE, inactive_since = COALESCE(inactive_since, ?) WHERE chat_id = ?",
+            (utcnow(), chat_id),
+        )
+        self._language.pop(chat_id, None)
+
+    async def is_active(self, chat_id: int) -> bool:
+        value = await self.db.fetchval("SELECT active FROM users WHERE chat_id = ?", (chat_id,))
+        return bool(value) if value is not None else True
+
+    async def export(self, chat_id: int) -> dict[str, Any] | None:
+        """Everything stored about one chat (for /mydata)."""
+        row = await self.db.fetchone(
+            "SELECT chat_id, language, language_fixed, started_at, active, inactive_since FROM users WHERE chat_id = ?",
+            (chat_id,),
+        )
+        if row is None:
+            return None
+        watches = await self.db.fetchall(
+            "SELECT service_name, created_at FROM watches WHERE chat_id = ? ORDER BY created_at", (chat_id,)
+        )
+        alerts = await self.db.fetchall(
+            "SELECT kind, status, created_at, sent_at FROM outbox WHERE chat_id = ? ORDER BY id", (chat_id,)
+        )
+        return {
+            "user": dict(row),
+            "watches": [dict(w) for w in watches],
+            "messages": [dict(a) for a in alerts],
+        }
+
+    async def forget(self, chat_id: int) -> None:
+        """Delete everything about a chat (for /forget and the retention purge)."""
+        async with self.db.transaction() as conn:
+            await conn.execute("DELETE FROM outbox WHERE chat_id = ?", (chat_id,))
+            await conn.execute("DELETE FROM watches WHERE chat_id = ?", (chat_id,))
+            await conn.execute("DELETE FROM users WHERE chat_id = ?", (chat_id,))
+        self._language.pop(chat_id, None)
+
+    async def purge_inactive(self, older_than_iso: str) -> int:
+        rows = await self.db.fetchall(
+            "SELECT chat_id FROM users WHERE active = FALSE AND inactive_since < ?", (older_than_iso,)
+        )
+        for row in rows:
+            await self.forget(row[0])
+        return len(rows)
+
+    async def count(self) -> tuple[int, int]:
+        row = await self.db.fetchone(
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN active THEN 1 ELSE 0 END), 0) FROM users"
+        )
+        return (row[0], row[1]) if row else (0, 0)

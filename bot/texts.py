@@ -1,0 +1,147 @@
+"""Every fixed user-facing string, in Russian and English. `t(key, lang, **values)` escapes the values."""
+
+from __future__ import annotations
+
+from html import escape
+
+TEXTS: dict[str, dict[str, str]] = {
+    "start": {
+        "ru": (
+            "Привет! Я отвечаю на вопросы о защите персональных данных: штрафы GDPR, 152-ФЗ и КоАП 13.11, "
+            "индийский DPDP, правила для SIM-карт в России. Просто напишите вопрос.\n"
+            "Ещё я сообщу об утечке данных сервиса, за которым вы следите: /watch litres\n\n"
+            "🔒 Я храню только ваш chat id, язык, дату начала и список отслеживаемых сервисов. "
+            "Посмотреть: /mydata, удалить всё: /forget."
+        ),
+        "en": (
+            "Hi! I answer questions about personal-data law: GDPR fines, Russia's 152-FZ and KoAP 13.11, "
+            "India's DPDP Act, Russian SIM-card rules. Just type your question.\n"
+            "I can also tell you when a service you use leaks data: /watch litres\n\n"
+            "🔒 I store only your chat id, language, start date and the services you watch. "
+            "See it: /mydata, erase it all: /forget."
+        ),
+    },
+    "help": {
+        "ru": (
+            "<b>Что я умею</b>\n"
+            "Напишите вопрос, например: <i>какой штраф за утечку персональных данных?</i>\n\n"
+            "/ask &lt;вопрос&gt; — вопрос (в группах)\n"
+            "/watch &lt;сервис&gt; — следить за утечками сервиса (можно несколько через запятую)\n"
+            "/unwatch &lt;сервис&gt; — перестать следить\n"
+            "/watchlist — что вы отслеживаете\n"
+            "/lang ru|en — язык ответов\n"
+            "/mydata — что я о вас храню\n"
+            "/forget — удалить все ваши данные\n"
+            "/help — эта справка\n\n"
+            "В любом чате: <code>@{bot} штраф мета</code>"
+        ),
+        "en": (
+            "<b>What I can do</b>\n"
+            "Type a question, for example: <i>biggest GDPR fine</i>\n\n"
+            "/ask &lt;question&gt; — ask (in groups)\n"
+            "/watch &lt;service&gt; — get alerts when a service leaks data (several, comma-separated)\n"
+            "/unwatch &lt;service&gt; — stop watching\n"
+            "/watchlist — what you watch\n"
+            "/lang ru|en — answer language\n"
+            "/mydata — what I store about you\n"
+            "/forget — erase all your data\n"
+            "/help — this help\n\n"
+            "In any chat: <code>@{bot} meta fine</code>"
+        ),
+    },
+    "disclaimer": {
+        "ru": "<i>ℹ️ Это справка, а не юридическая консультация.</i>",
+        "en": "<i>ℹ️ General information, not legal advice.</i>",
+    },
+    "source": {"ru": "Источник", "en": "Source"},
+    "checked": {"ru": "проверено", "en": "checked"},
+    "see_also": {"ru": "Смотрите также:", "en": "See also:"},
+    "not_sure": {
+        "ru": "Я не уверен, что знаю ответ на этот вопрос, и не хочу угадывать.",
+        "en": "I am not sure I know the answer to that, and I would rather not guess.",
+    },
+    "maybe_these": {"ru": "Возможно, вы имели в виду:", "en": "Perhaps one of these:"},
+    "topics": {
+        "ru": (
+            "Я знаю о таких темах:\n"
+            "• штрафы GDPR (крупнейшие, по странам, компаниям, статьям)\n"
+            "• 152-ФЗ «О персональных данных», Роскомнадзор, штрафы по ст. 13.11 КоАП\n"
+            "• индийский закон DPDP 2023 и Правила 2025\n"
+            "• правила для SIM-карт в России\n"
+            "• утечки данных (например, Литрес)\n"
+            "Попробуйте спросить иначе, например: <i>штраф за утечку персональных данных</i>."
+        ),
+        "en": (
+            "I know about:\n"
+            "• GDPR fines (largest, by country, company, article)\n"
+            "• Russia's 152-FZ on personal data, Roskomnadzor, KoAP 13.11 fines\n"
+            "• India's DPDP Act 2023 and Rules 2025\n"
+            "• Russian SIM-card rules\n"
+            "• data breaches (for example, Litres)\n"
+            "Try asking another way, for example: <i>top 10 GDPR fines</i>."
+        ),
+    },
+    "empty": {
+        "ru": "Напишите вопрос текстом, например: <i>какой штраф за утечку персональных данных?</i>",
+        "en": "Please type your question as text, for example: <i>biggest GDPR fine</i>",
+    },
+    "too_long": {
+        "ru": "Вопрос очень длинный: я прочитал первые {limit} символов.",
+        "en": "That is a long question: I read the first {limit} characters.",
+    },
+    "ask_usage": {
+        "ru": "Напишите вопрос после команды: <code>/ask штраф за утечку</code>",
+        "en": "Put the question after the command: <code>/ask biggest GDPR fine</code>",
+    },
+    "unknown_command": {
+        "ru": "Такой команды нет. Список команд: /help",
+        "en": "I don't know that command. See /help",
+    },
+    "lang_set": {"ru": "Теперь отвечаю по-русски.", "en": "I will answer in English now."},
+    "lang_usage": {
+        "ru": "Укажите язык: <code>/lang ru</code> или <code>/lang en</code>",
+        "en": "Choose a language: <code>/lang ru</code> or <code>/lang en</code>",
+    },
+    "stale_button": {
+        "ru": "Эта кнопка устарела. Задайте вопрос заново.",
+        "en": "This button is out of date. Please ask again.",
+    },
+    "fines_list_title": {"ru": "Штрафы GDPR", "en": "GDPR fines"},
+    "fines_none": {
+        "ru": "В моей базе нет штрафов, подходящих под этот запрос.",
+        "en": "No fine in my data matches that.",
+    },
+    "fines_eprivacy_note": {
+        "ru": "Штрафы CNIL за cookie (ePrivacy, не GDPR) не включены.",
+        "en": "French CNIL cookie fines (ePrivacy, not GDPR) are not included.",
+    },
+    "fines_data_note": {
+        "ru": "Из моей базы: {count} решений, данные проверены по {date}.",
+        "en": "From my data set: {count} decisions, checked up to {date}.",
+    },
+    "inline_help_title": {"ru": "Задайте вопрос о персональных данных", "en": "Ask about personal-data law"},
+    "inline_help_text": {
+        "ru": "Наберите вопрос после имени бота, например: штраф мета",
+        "en": "Type a question after the bot's name, for example: meta fine",
+    },
+    "not_text": {
+        "ru": "Я понимаю только текст. Напишите вопрос словами.",
+        "en": "I only read text. Please type your question.",
+    },
+    "error": {
+        "ru": "Что-то пошло не так. Попробуйте ещё раз чуть позже.",
+        "en": "Something went wrong. Please try again a bit later.",
+    },
+}
+
+MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+             "ноября", "декабря"]
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text `key` in `lang` (Russian when unknown), with `values` HTML-escaped and filled in."""
+    variants = TEXTS[key]
+    template = variants.get(lang) or variants["ru"]
+    if not values:
+        return template
+    return template.format(**{k: escape(str(v), quote=False) for k, v in values.items()})

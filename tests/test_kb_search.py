@@ -1,0 +1,96 @@
+"""Search survives what people actually type: word forms, typos, layouts, transliteration, abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.kb import KnowledgeBase
+from tests.kbfactory import sample_entries
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.from_entries(sample_entries())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "какой штраф за утечку персональных данных?",
+        "штрафы за утечки персональных данных",  # other word forms
+        "штрафом за утечкой ПДн",  # abbreviation and odd forms
+        "шртаф за утчеку персданных",  # typos
+        "inhfa pf entxre gthcjyfkmys[ lfyys[",  # wrong keyboard layout
+        "shtraf za utechku personalnyh dannyh",  # transliteration
+        "fine for a personal data leak",  # the English title
+        "ШТРАФ ЗА УТЕЧКУ ПЕРСОНАЛЬНЫХ ДАННЫХ!!!",
+    ],
+)
+def test_variants_of_one_question_find_the_same_entry(kb: KnowledgeBase, question: str) -> None:
+    result = kb.index.search(question)
+    assert result.confident
+    assert result.best is not None and result.best.entry.id == "pd-leak-fine"
+
+
+@pytest.mark.parametrize("question", ["кто такой РКН", "what does roskomnadzor do", "ркн", "роскомнадзором"])
+def test_abbreviation_and_forms_of_the_regulator(kb: KnowledgeBase, question: str) -> None:
+    best = kb.index.search(question).best
+    assert best is not None and best.entry.id == "pd-rkn"
+
+
+def test_yo_and_ye_are_the_same_letter(kb: KnowledgeBase) -> None:
+    assert kb.index.search("сим-карты для иностранцев").best.entry.id == "sim-foreigners"
+    a = kb.index.search("штраф за утёчку")
+    b = kb.index.search("штраф за утечку")
+    assert a.best.entry.id == b.best.entry.id
+
+
+def test_russian_question_about_an_english_company(kb: KnowledgeBase) -> None:
+    assert kb.index.search("штраф фейсбук").best.entry.id == "fine-ie-dpc-meta-2023-05"
+
+
+@pytest.mark.parametrize("question", ["как приготовить борщ", "weather in London tomorrow", "asdfghjkl qwerty"])
+def test_unrelated_questions_are_not_answered_confidently(kb: KnowledgeBase, question: str) -> None:
+    assert not kb.index.search(question).confident
+
+
+@pytest.mark.parametrize("question", ["", "   ", "?!.,", "🙂" * 500, "'; DROP TABLE users; --", "%s %d {0}"])
+def test_junk_never_raises(kb: KnowledgeBase, question: str) -> None:
+    result = kb.index.search(question)
+    assert not result.confident
+
+
+def test_structured_list_of_fines_by_country_is_ranked_by_amount(kb: KnowledgeBase) -> None:
+    query = kb.fines.parse("штрафы в Италии")
+    assert query is not None and query.country == "IT"
+    assert [e.id for e in kb.fines.run(query)] == ["fine-it-garante-enel-2024-02", "fine-it-garante-thin-2023-07"]
+
+
+def test_structured_queries_by_company_article_year_and_top(kb: KnowledgeBase) -> None:
+    meta = kb.fines.parse("fines against Meta")
+    assert [e.id for e in kb.fines.run(meta)] == ["fine-ie-dpc-meta-2023-05"]
+    art32 = kb.fines.parse("fines under article 32")
+    assert [e.id for e in kb.fines.run(art32)] == ["fine-it-garante-enel-2024-02"]
+    year = kb.fines.parse("GDPR fines 2023")
+    assert {e.id for e in kb.fines.run(year)} == {"fine-ie-dpc-meta-2023-05", "fine-it-garante-thin-2023-07"}
+    top = kb.fines.parse("top 2 GDPR fines")
+    assert top.limit == 2 and [e.id for e in kb.fines.run(top)][:2] == [
+        "fine-ie-dpc-meta-2023-05", "fine-it-garante-enel-2024-02"]
+
+
+def test_the_biggest_fine_is_one_decision_not_a_list(kb: KnowledgeBase) -> None:
+    for question in ("biggest GDPR fine", "самый крупный штраф GDPR"):
+        query = kb.fines.parse(question)
+        assert query is not None and query.single
+        assert kb.fines.run(query)[0].id == "fine-ie-dpc-meta-2023-05"
+
+
+@pytest.mark.parametrize("question", ["штраф WhatsApp в Ирландии 2021", "what is the lower tier of GDPR fines",
+                                      "какой штраф за утечку", "fines for a leak of personal data in Russia"])
+def test_questions_about_one_fact_are_not_list_questions(kb: KnowledgeBase, question: str) -> None:
+    assert kb.fines.parse(question) is None
+
+
+def test_company_named_in_russian(kb: KnowledgeBase) -> None:
+    query = kb.fines.parse("штрафы фейсбук")
+    assert query is not None and [e.id for e in kb.fines.run(query)] == ["fine-ie-dpc-meta-2023-05"]
