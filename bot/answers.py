@@ -11,6 +11,13 @@ from bot.texts import t
 
 SEE_ALSO = 3
 SEE_ALSO_MIN_COVERAGE = 0.34
+# A question asked in Russian that names no other jurisdiction is most likely about Russian law.
+RUSSIAN_CONTEXT = {"ru_pd": 1.1, "ru_sim": 1.1, "breaches": 1.1}
+
+
+def is_russian(text: str) -> bool:
+    letters = [ch for ch in text.lower() if ch.isalpha()]
+    return bool(letters) and sum("а" <= ch <= "я" or ch == "ё" for ch in letters) > len(letters) / 2
 
 
 @dataclass
@@ -36,7 +43,7 @@ def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: 
             return Answer(prefix + fit(render_entry(found[0], lang)), buttons=found[1 : 1 + SEE_ALSO], entry=found[0])
         text = render_fines_list(kb, fines_query, found, lang)
         return Answer(prefix + text, buttons=found[: min(fines_query.limit, 10)], numbered=True)
-    result = kb.index.search(question, limit=SEE_ALSO + 1)
+    result = kb.index.search(question, limit=SEE_ALSO + 1, boost=RUSSIAN_CONTEXT if is_russian(question) else None)
     if not result.confident or result.best is None:
         return Answer(prefix + render_not_sure(result, lang), buttons=[h.entry for h in result.hits[:SEE_ALSO]])
     best = result.best.entry

@@ -3,8 +3,9 @@ handlers as workflow data."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -13,12 +14,20 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.types import BotCommand, BotCommandScopeDefault
 
+from bot.alerts import AlertService
+from bot.breaches.names import ServiceDirectory, default_directory
+from bot.breaches.parser import BreachParser
 from bot.config import Settings
+from bot.delivery.sender import Sender
+from bot.delivery.telegram import telegram_transport
 from bot.handlers import get_routers
 from bot.kb import KnowledgeBase
 from bot.middlewares import LanguageMiddleware
 from bot.storage import Database
+from bot.storage.breaches import Breaches
+from bot.storage.outbox import Outbox
 from bot.storage.users import Users
+from bot.storage.watches import Watches
 
 log = logging.getLogger(__name__)
 
@@ -48,15 +57,33 @@ USER_COMMANDS = {
 
 @dataclass
 class Services:
-    """Everything a handler may need, created once at start."""
+    """Everything a handler may need, created once at start. The sender is attached when a Bot exists."""
 
     settings: Settings
     db: Database
     users: Users
     kb: KnowledgeBase
+    watches: Watches
+    breaches: Breaches
+    outbox: Outbox
+    directory: ServiceDirectory
+    breach_parser: BreachParser
+    alerts: AlertService
+    sender: Sender | None = None
+    background: list[asyncio.Task[None]] = field(default_factory=list)
 
     def workflow_data(self) -> dict[str, object]:
-        return {"settings": self.settings, "db": self.db, "users": self.users, "kb": self.kb}
+        return {
+            "settings": self.settings, "db": self.db, "users": self.users, "kb": self.kb, "watches": self.watches,
+            "breaches": self.breaches, "outbox": self.outbox, "directory": self.directory,
+            "breach_parser": self.breach_parser, "alerts": self.alerts, "services": self,
+        }
+
+    def attach_sender(self, bot: Bot) -> Sender:
+        self.sender = Sender(self.outbox, telegram_transport(bot), rate=self.settings.send_rate,
+                             on_gone=self.users.mark_inactive)
+        self.alerts.wake = self.sender.wake
+        return self.sender
 
 
 async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -> Services:
@@ -64,7 +91,13 @@ async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -
     await db.migrate()
     kb = kb or KnowledgeBase.load(settings.knowledge_dir)
     log.info("knowledge base: %d entries", len(kb.entries))
-    return Services(settings=settings, db=db, users=Users(db), kb=kb)
+    directory = default_directory()
+    watches, breaches, outbox = Watches(db), Breaches(db), Outbox(db)
+    return Services(
+        settings=settings, db=db, users=Users(db), kb=kb, watches=watches, breaches=breaches, outbox=outbox,
+        directory=directory, breach_parser=BreachParser(),
+        alerts=AlertService(breaches, watches, outbox, directory),
+    )
 
 
 def create_bot(settings: Settings, token: str | None = None) -> Bot:
@@ -83,7 +116,25 @@ def create_dispatcher(services: Services) -> Dispatcher:
         observer.outer_middleware(language)
     dp.include_routers(*get_routers())
     dp.startup.register(register_commands)
+    dp.startup.register(start_background)
+    dp.shutdown.register(stop_background)
     return dp
+
+
+async def start_background(bot: Bot, services: Services) -> None:
+    """The outbox sender runs beside polling for the bot's whole life."""
+    sender = services.sender or services.attach_sender(bot)
+    services.background = [asyncio.create_task(sender.run(), name="outbox-sender")]
+
+
+async def stop_background(services: Services) -> None:
+    if services.sender is not None:
+        services.sender.stop()
+    for task in getattr(services, "background", []):
+        try:
+            await asyncio.wait_for(task, timeout=10)
+        except (TimeoutError, asyncio.CancelledError):
+            task.cancel()
 
 
 async def register_commands(bot: Bot) -> None:

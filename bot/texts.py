@@ -49,6 +49,55 @@ TEXTS: dict[str, dict[str, str]] = {
             "In any chat: <code>@{bot} meta fine</code>"
         ),
     },
+    "watch_usage": {
+        "ru": "Напишите, за каким сервисом следить: <code>/watch litres</code> или <code>/watch ozon, сдэк</code>",
+        "en": "Tell me which service to watch: <code>/watch litres</code> or <code>/watch ozon, cdek</code>",
+    },
+    "watch_added": {
+        "ru": "🔔 Слежу за утечками: <b>{name}</b>{domains}.",
+        "en": "🔔 Watching for breaches of <b>{name}</b>{domains}.",
+    },
+    "watch_exists": {
+        "ru": "Вы уже следите за <b>{name}</b>.",
+        "en": "You already watch <b>{name}</b>.",
+    },
+    "watch_unknown": {
+        "ru": "Об утечках этого сервиса я пока ничего не знаю. Как только узнаю — сообщу.",
+        "en": "I know of no breach of it yet. I will tell you as soon as I learn of one.",
+    },
+    "watch_history": {
+        "ru": "Уже известные утечки (это история, не новые оповещения):",
+        "en": "Breaches I already know of (history, not new alerts):",
+    },
+    "watch_nothing_known": {
+        "ru": "Известных утечек пока нет. Сообщу, когда появится новая.",
+        "en": "No known breaches yet. I will tell you when one appears.",
+    },
+    "watch_limit": {
+        "ru": "Нельзя следить больше чем за {limit} сервисами. Уберите лишние: /watchlist",
+        "en": "You can watch at most {limit} services. Remove some first: /watchlist",
+    },
+    "watch_bad_term": {
+        "ru": "«{term}» не похоже на название сервиса или сайт.",
+        "en": "“{term}” does not look like a service name or a website.",
+    },
+    "unwatch_usage": {
+        "ru": "Напишите, за чем больше не следить: <code>/unwatch litres</code>",
+        "en": "Tell me what to stop watching: <code>/unwatch litres</code>",
+    },
+    "unwatch_done": {"ru": "🔕 Больше не слежу за <b>{name}</b>.", "en": "🔕 Stopped watching <b>{name}</b>."},
+    "unwatch_missing": {
+        "ru": "Вы не следите за «{name}». Ваш список: /watchlist",
+        "en": "You don't watch “{name}”. Your list: /watchlist",
+    },
+    "watchlist_empty": {
+        "ru": "Вы ни за чем не следите. Добавить: <code>/watch litres</code>",
+        "en": "You watch nothing yet. Add one: <code>/watch litres</code>",
+    },
+    "watchlist_title": {
+        "ru": "<b>Вы следите за ({count}):</b>\nНажмите на кнопку, чтобы убрать сервис.",
+        "en": "<b>You watch ({count}):</b>\nPress a button to remove a service.",
+    },
     "disclaimer": {
         "ru": "<i>ℹ️ Это справка, а не юридическая консультация.</i>",
         "en": "<i>ℹ️ General information, not legal advice.</i>",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers import ask, errors, inline, start
+from bot.handlers import admin, ask, errors, inline, sources, start, watch
 
 
 def get_routers() -> list[Router]:
-    return [errors.router, start.router, inline.router, ask.router]
+    return [errors.router, start.router, admin.router, watch.router, sources.router, inline.router, ask.router]

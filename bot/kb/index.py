@@ -172,6 +172,8 @@ class KnowledgeIndex:
         changed = False
         for i, token in enumerate(tokens):
             own = T.words(token)
+            if all(w in T.STOPWORDS for w in own):
+                continue
             if own and any(self._known(T.term(w)) or self._known(T.translit_term(w)) for w in own):
                 continue
             swapped = T.layout_swap(token)
@@ -184,7 +186,10 @@ class KnowledgeIndex:
         return " ".join(tokens) if changed else query
 
     # -- search ---------------------------------------------------------------------------------------------
-    def search(self, query: str, *, limit: int = 4, domains: set[str] | None = None) -> SearchResult:
+    def search(self, query: str, *, limit: int = 4, domains: set[str] | None = None,
+               boost: dict[str, float] | None = None) -> SearchResult:
+        """Best entries for a question. `boost` multiplies the scores of some domains (a tie-breaker: a
+        Russian question about "the law" means Russian law unless it names another)."""
         result = SearchResult(query=query)
         groups = T.word_groups(self._repair_layout(query[:2000]))
         if not groups or not self.entries:
@@ -209,10 +214,12 @@ class KnowledgeIndex:
             for t, factor in terms.items():
                 scores[self._docs[t]] += self._weights[t] * factor
             resolved_groups.append((list(terms), max(self.idf[t] for t in terms)))
-        if domains is not None:
+        if domains is not None or boost:
             for i, entry in enumerate(self.entries):
-                if entry.domain not in domains:
+                if domains is not None and entry.domain not in domains:
                     scores[i] = 0
+                elif boost and entry.domain in boost:
+                    scores[i] *= boost[entry.domain]
         count = min(limit, int(np.count_nonzero(scores)))
         if count == 0:
             return result

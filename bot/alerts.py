@@ -1,0 +1,97 @@
+"""From a breach to the watchers' outbox rows: dedupe, match, render per language, enqueue. No aiogram here.
+
+Every source (a trusted channel's post, an admin's confirmed draft, an HIBP-format feed) ends in `publish()`.
+The breach's dedupe key makes the second arrival of the same breach a no-op; the outbox's unique
+(kind, ref, chat_id) makes a repeated fan-out a no-op too.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from bot.breaches.hibp import is_notifiable, parse_hibp_breaches
+from bot.breaches.models import Breach
+from bot.breaches.names import ServiceDirectory, keys_for_breach
+from bot.breaches.render import render_alert
+from bot.storage.breaches import Breaches
+from bot.storage.outbox import Outbox
+from bot.storage.watches import Watches
+
+log = logging.getLogger(__name__)
+ALERT = "alert"
+
+
+@dataclass(frozen=True)
+class Published:
+    breach_id: int
+    created: bool  # False: the same breach was already known, nobody is alerted twice
+    queued: int    # alert messages queued
+
+
+class AlertService:
+    def __init__(self, breaches: Breaches, watches: Watches, outbox: Outbox, directory: ServiceDirectory,
+                 *, wake: Callable[[], None] = lambda: None,
+                 on_published: Callable[[int, Breach], Awaitable[None]] | None = None):
+        self.breaches = breaches
+        self.watches = watches
+        self.outbox = outbox
+        self.directory = directory
+        self.wake = wake
+        self.on_published = on_published  # e.g. the channel auto-poster
+
+    def keys(self, breach: Breach) -> set[str]:
+        return keys_for_breach(breach, self.directory)
+
+    async def publish(self, breach: Breach) -> Published:
+        breach_id, created = await self.breaches.add(breach, self.keys(breach))
+        if not created:
+            log.info("breach %s already known (id %s): no new alerts", breach.dedupe_key, breach_id)
+            return Published(breach_id, False, 0)
+        queued = await self.fan_out(breach_id, breach)
+        if self.on_published is not None:
+            await self.on_published(breach_id, breach)
+        return Published(breach_id, True, queued)
+
+    async def draft(self, breach: Breach) -> tuple[int, bool]:
+        """Keep an admin's breach as a draft until confirmed; (id, created)."""
+        return await self.breaches.add(breach, self.keys(breach), status="draft")
+
+    async def confirm(self, breach_id: int, breach: Breach | None = None) -> Published:
+        stored = await self.breaches.get(breach_id)
+        if stored is None or stored.status != "draft":
+            return Published(breach_id, False, 0)
+        final = breach or stored.breach
+        await self.breaches.set_status(breach_id, "published", final)
+        queued = await self.fan_out(breach_id, final)
+        if self.on_published is not None:
+            await self.on_published(breach_id, final)
+        return Published(breach_id, True, queued)
+
+    async def fan_out(self, breach_id: int, breach: Breach) -> int:
+        watchers = await self.watches.watchers_of(self.keys(breach))
+        texts = {lang: render_alert(breach, lang) for lang in {w.language for w in watchers}}
+        queued = await self.outbox.enqueue(ALERT, str(breach_id), [(w.chat_id, texts[w.language]) for w in watchers])
+        log.info("breach %s: %d watchers, %d alerts queued", breach_id, len(watchers), queued)
+        if queued:
+            self.wake()
+        return queued
+
+    async def import_feed(self, feed_url: str, items: list[dict]) -> tuple[int, int]:
+        """One poll of an HIBP-format feed. The first poll only learns history; later polls alert on
+        notifiable breaches added since. Returns (new items, breaches published)."""
+        known = await self.breaches.feed_known(feed_url)
+        first_poll = not known
+        new_items = [item for item in items if item.get("Name") and item["Name"] not in known]
+        published = 0
+        for item in new_items:
+            parsed = parse_hibp_breaches([item])
+            if not parsed:
+                continue
+            if first_poll:  # history: known from now on (for /watch replies), but nobody is alerted
+                await self.breaches.add(parsed[0], self.keys(parsed[0]))
+            elif is_notifiable(item):
+                published += int((await self.publish(parsed[0])).created)
+        await self.breaches.feed_remember(feed_url, [item["Name"] for item in new_items])
+        return len(new_items), published

@@ -1,0 +1,1 @@
+"""Delivery: pacing and sending the outbox. `sender` and `limits` are plain; `telegram` adapts aiogram."""

@@ -1,0 +1,118 @@
+"""/watch, /unwatch, /watchlist: which services' breaches a chat hears about."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from bot.breaches.names import ServiceDirectory, Service, split_watch_terms
+from bot.breaches.render import render_history_line
+from bot.config import Settings
+from bot.storage.breaches import Breaches
+from bot.storage.users import Users
+from bot.storage.watches import Watches
+from bot.texts import t
+
+router = Router(name="watch")
+MAX_TERMS_PER_COMMAND = 10
+# A service name or a domain: letters, digits, spaces and a little punctuation. Paths, URLs with queries,
+# and markup are refused rather than stored.
+_PLAUSIBLE = re.compile(r"^[\w .&+'’!-]{1,64}$", re.UNICODE)
+
+
+class Unwatch(CallbackData, prefix="uw"):
+    key: str
+
+
+def _plausible(term: str) -> bool:
+    bare = re.sub(r"^https?://", "", term.strip(), flags=re.IGNORECASE).rstrip("/")
+    return bool(_PLAUSIBLE.match(bare)) and not bare.startswith((".", "-")) and ".." not in bare
+
+
+def _label(service: Service, lang: str) -> str:
+    return service.name(lang)
+
+
+@router.message(Command("watch"))
+async def watch(message: Message, command: CommandObject, lang: str, directory: ServiceDirectory,
+                watches: Watches, breaches: Breaches, users: Users, settings: Settings) -> None:
+    terms = split_watch_terms(command.args or "")
+    if not terms:
+        await message.answer(t("watch_usage", lang))
+        return
+    await users.ensure(message.chat.id, lang)
+    parts: list[str] = []
+    for term in terms[:MAX_TERMS_PER_COMMAND]:
+        if not _plausible(term):
+            parts.append(t("watch_bad_term", lang, term=term[:64]))
+            continue
+        service = directory.resolve(term)
+        status = await watches.add(message.chat.id, service.key, _label(service, lang), limit=settings.max_watches)
+        if status == "limit":
+            parts.append(t("watch_limit", lang, limit=settings.max_watches))
+            break
+        domains = f" ({', '.join(service.domains[:2])})" if service.domains else ""
+        head = t("watch_exists" if status == "exists" else "watch_added", lang, name=_label(service, lang),
+                 domains=domains)
+        known = await breaches.for_keys({service.key})
+        if known:
+            lines = [f"• {render_history_line(b, lang)}" for b in known]
+            parts.append(head + "\n" + t("watch_history", lang) + "\n" + "\n".join(lines))
+        elif not service.known:
+            parts.append(head + "\n" + t("watch_unknown", lang))
+        else:
+            parts.append(head + "\n" + t("watch_nothing_known", lang))
+    await message.answer("\n\n".join(parts))
+
+
+@router.message(Command("unwatch"))
+async def unwatch(message: Message, command: CommandObject, lang: str, directory: ServiceDirectory,
+                  watches: Watches) -> None:
+    terms = split_watch_terms(command.args or "")
+    if not terms:
+        await message.answer(t("unwatch_usage", lang))
+        return
+    parts = []
+    for term in terms[:MAX_TERMS_PER_COMMAND]:
+        service = directory.resolve(term)
+        if await watches.remove(message.chat.id, service.key):
+            parts.append(t("unwatch_done", lang, name=_label(service, lang)))
+        else:
+            parts.append(t("unwatch_missing", lang, name=term[:64]))
+    await message.answer("\n".join(parts))
+
+
+def watchlist_view(items: list[tuple[str, str]], lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+    if not items:
+        return t("watchlist_empty", lang), None
+    text = t("watchlist_title", lang, count=len(items)) + "\n" + "\n".join(
+        f"• {escape(name, quote=False)}" for _, name in items
+    )
+    rows = [
+        [InlineKeyboardButton(text=f"✖ {name[:40]}", callback_data=Unwatch(key=key[:50]).pack())]
+        for key, name in items
+    ]
+    return text, InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+@router.message(Command("watchlist"))
+async def watchlist(message: Message, lang: str, watches: Watches) -> None:
+    text, keyboard = watchlist_view(await watches.list(message.chat.id), lang)
+    await message.answer(text, reply_markup=keyboard)
+
+
+@router.callback_query(Unwatch.filter(), F.message)
+async def unwatch_button(query: CallbackQuery, callback_data: Unwatch, lang: str, watches: Watches) -> None:
+    chat_id = query.message.chat.id  # type: ignore[union-attr]
+    removed = await watches.remove(chat_id, callback_data.key)
+    text, keyboard = watchlist_view(await watches.list(chat_id), lang)
+    if removed:
+        await query.message.edit_text(text, reply_markup=keyboard)  # type: ignore[union-attr]
+        await query.answer()
+    else:  # a button from an old list: the service was already removed
+        await query.answer(t("stale_button", lang))
