@@ -36,6 +36,10 @@ _LAT_TO_CYR = [
     ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"),
     ("t", "т"), ("u", "у"), ("v", "в"), ("w", "в"), ("x", "кс"), ("y", "ы"), ("z", "з"),
 ]
+# "c" before e, i, y reads as "ц" (medicinskih -> медицинских), elsewhere as "к" (kompanii, cookie).
+_LAT_TO_CYR.insert(0, ("ce", "це"))
+_LAT_TO_CYR.insert(0, ("ci", "ци"))
+_LAT_TO_CYR.insert(0, ("cy", "цы"))
 _LAT_TO_CYR_RE = re.compile("|".join(re.escape(latin) for latin, _ in _LAT_TO_CYR))
 _LAT_TO_CYR_MAP = dict(_LAT_TO_CYR)
 
@@ -162,6 +166,11 @@ STOPWORDS = frozenset(
 )
 
 
+def is_stopword(word: str) -> bool:
+    """Also Russian stopwords typed in Latin letters (`dlya`, `za`), so they do not fuzzy-match real terms."""
+    return word in STOPWORDS or (not is_cyrillic(word) and word.isalpha() and to_cyrillic(word) in STOPWORDS)
+
+
 def fold(text: str) -> str:
     """Lowercase, NFKC, `ё`->`е`, no zero-width or direction marks, decimal separators unified."""
     text = unicodedata.normalize("NFKC", text)
@@ -242,7 +251,7 @@ def word_groups(text: str) -> list[list[str]]:
                 break
         else:
             word = folded[i]
-            if word not in STOPWORDS and (len(word) > 1 or word.isdigit()):
+            if not is_stopword(word) and (len(word) > 1 or word.isdigit()):
                 groups.append([word])
             i += 1
     return groups

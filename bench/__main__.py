@@ -1,0 +1,101 @@
+"""`make bench`: benchmarks, not tests. Prints tables; never fails a build on a figure."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import time
+from pathlib import Path
+
+import yaml
+
+from bench import delivery, search
+from bot.breaches.evaluation import evaluate
+from bot.breaches.parser import BreachParser
+from bot.config import PROJECT_ROOT
+from bot.kb import KnowledgeBase
+
+POSTS = PROJECT_ROOT / "tests" / "data" / "breach_posts.yaml"
+
+
+def table(title: str, header: list[str], rows: list[list[object]]) -> None:
+    widths = [max(len(str(x)) for x in column) for column in zip(header, *rows, strict=True)]
+    print(f"\n## {title}")
+    print("  ".join(str(h).ljust(w) for h, w in zip(header, widths, strict=True)))
+    for row in rows:
+        print("  ".join(str(x).ljust(w) for x, w in zip(row, widths, strict=True)))
+
+
+def rate(hits: tuple[int, int]) -> str:
+    return f"{hits[0] / hits[1]:.3f} ({hits[0]}/{hits[1]})" if hits[1] else "-"
+
+
+def hit_rate_section(kb: KnowledgeBase) -> None:
+    for name, path in (("dev set (shared/eval/questions_dev.jsonl)", search.SHARED_EVAL),
+                       ("held-out set (bench/questions_heldout.jsonl, not tuned against)", search.HELDOUT)):
+        questions = search.load_questions(path)
+        if not questions:
+            print(f"\n## Hit rate, {name}: no questions found at {path}")
+            continue
+        results = search.hit_rates(kb, questions)
+        topics = sorted({row["topic"] for row in questions})
+        header = ["system", "all", *topics]
+        rows = [[system, rate(r["all"]), *(rate(r.get(t, (0, 0))) for t in topics)] for system, r in results.items()]
+        table(f"Hit rate, {name}", header, rows)
+
+
+def latency_section(kb: KnowledgeBase) -> None:
+    questions = [row["q"] for row in search.load_questions(search.SHARED_EVAL)] or ["штраф за утечку"]
+    rows = []
+    p50, p99 = search.latency(kb, questions)
+    rows.append(["real base", len(kb.entries), "-", f"{p50:.3f}", f"{p99:.3f}"])
+    for size in (10_000, 100_000):
+        start = time.perf_counter()
+        synthetic = KnowledgeBase.from_entries(kb.entries + search.synthetic_entries(kb.entries, size))
+        built = time.perf_counter() - start
+        p50, p99 = search.latency(synthetic, questions)
+        rows.append([f"synthetic {size:,}", len(synthetic.entries), f"{built:.1f}", f"{p50:.3f}", f"{p99:.3f}"])
+    table("Search latency (ms per question; target p99 < 2 ms at 10,000)", ["base", "entries", "build s", "p50",
+                                                                              "p99"], rows)
+
+
+def throughput_section(kb: KnowledgeBase, updates: int) -> None:
+    ours, echo = asyncio.run(delivery.throughput(kb, updates))
+    table("Throughput through the sandbox (updates answered per second; target ratio >= 0.7)",
+          ["bot", "echo bot (ceiling)", "ratio"], [[f"{ours:.0f}", f"{echo:.0f}", f"{ours / echo:.2f}"]])
+
+
+def fan_out_section(kb: KnowledgeBase, watchers: int) -> None:
+    result = asyncio.run(delivery.fan_out(kb, watchers=watchers))
+    table("Fan-out of one breach (sandbox enforcing 30/s overall, 1/s per chat; SEND_RATE=30)",
+          ["watchers", "seconds", "msg/s", "ratio of limit", "429s", "lost", "repeated"],
+          [[result["watchers"], f"{result['seconds']:.1f}", f"{result['rate']:.2f}", f"{result['ratio']:.3f}",
+            result["429s"], result["lost"], result["repeated"]]])
+    lookup = asyncio.run(delivery.watcher_lookup())
+    table("Finding the watchers of a breach (target < 50 ms)", ["watch rows", "median ms", "max ms", "max watchers"],
+          [[f"{lookup['rows']:,}", f"{lookup['median_ms']:.2f}", f"{lookup['max_ms']:.2f}", lookup["max_watchers"]]])
+
+
+def parser_section() -> None:
+    labelled = yaml.safe_load(POSTS.read_text(encoding="utf-8"))
+    result = evaluate(BreachParser(), labelled)
+    table("Breach parser on the labelled posts (tests/data/breach_posts.yaml)", list(result), [list(result.values())])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--quick", action="store_true", help="smaller runs (for a quick look)")
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)
+    kb = KnowledgeBase.load(PROJECT_ROOT / "knowledge")
+    print(f"Knowledge base: {len(kb.entries)} entries ({Path(PROJECT_ROOT / 'knowledge')})")
+    hit_rate_section(kb)
+    latency_section(kb)
+    throughput_section(kb, 300 if args.quick else 1000)
+    parser_section()
+    fan_out_section(kb, 300 if args.quick else 5000)
+
+
+if __name__ == "__main__":
+    main()

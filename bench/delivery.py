@@ -1,0 +1,144 @@
+"""Benchmarks through the sandbox: updates answered per second (bot vs a bare echo bot), a fan-out to many
+watchers under Telegram's limits, and the watcher lookup on a large watch table."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.types import Message
+
+from bot.app import create_bot, create_dispatcher, create_services
+from bot.breaches.models import Breach
+from bot.config import Settings
+from bot.kb import KnowledgeBase
+from bot.sandbox.server import FakeTelegram
+from bot.storage import Database, utcnow
+from bot.storage.watches import Watches
+
+QUESTIONS = ["какой штраф за утечку персональных данных?", "biggest GDPR fine", "штраф WhatsApp 2021",
+             "DPDP penalty", "сколько сим-карт можно иностранцу", "top 10 GDPR fines"]
+
+
+async def _throughput(telegram: FakeTelegram, dp: Dispatcher, bot: Bot, updates: int) -> float:
+    polling = asyncio.create_task(dp.start_polling(bot, handle_signals=False, polling_timeout=1))
+    await telegram.wait_until(lambda: telegram.is_polling, timeout=10)
+    users = 200
+    start = time.perf_counter()
+    for i in range(updates):
+        telegram.send_user_message(QUESTIONS[i % len(QUESTIONS)], user_id=10_000 + i % users)
+    await telegram.wait_until(lambda: sum(len(telegram.messages(10_000 + u)) for u in range(users)) >= updates,
+                              timeout=120)
+    elapsed = time.perf_counter() - start
+    await dp.stop_polling()
+    with contextlib.suppress(Exception):
+        await polling
+    return updates / elapsed
+
+
+async def throughput(kb: KnowledgeBase, updates: int = 1000) -> tuple[float, float]:
+    """(bot updates/s, echo bot updates/s), each against its own fresh sandbox."""
+    telegram = FakeTelegram()
+    await telegram.start()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(_env_file=None, bot_token=telegram.token, telegram_api_url=telegram.base_url,
+                            database_url=f"sqlite:///{tmp}/bench.sqlite3", throttle_per_minute=100_000)
+        services = await create_services(settings, kb=kb)
+        bot = create_bot(settings)
+        ours = await _throughput(telegram, create_dispatcher(services), bot, updates)
+        await bot.session.close()
+        await services.db.close()
+    await telegram.stop()
+
+    telegram = FakeTelegram()
+    await telegram.start()
+    echo = Dispatcher()
+
+    @echo.message()
+    async def repeat(message: Message) -> None:
+        await message.answer(message.text or "")
+
+    bot = Bot(telegram.token, session=AiohttpSession(api=TelegramAPIServer.from_base(telegram.base_url)))
+    ceiling = await _throughput(telegram, echo, bot, updates)
+    await bot.session.close()
+    await telegram.stop()
+    return ours, ceiling
+
+
+async def fan_out(kb: KnowledgeBase, watchers: int = 5000, rate: float = 30) -> dict[str, float]:
+    """One breach to `watchers` chats with the sandbox enforcing `rate`/s overall and 1/s per chat."""
+    telegram = FakeTelegram()
+    await telegram.start()
+    telegram.enforce_limits(global_per_second=rate, private_per_second=1, group_per_minute=20)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(_env_file=None, bot_token=telegram.token, telegram_api_url=telegram.base_url,
+                            database_url=f"sqlite:///{tmp}/bench.sqlite3", send_rate=rate)
+        services = await create_services(settings, kb=kb)
+        bot = create_bot(settings)
+        sender = services.attach_sender(bot)
+        now = utcnow()
+        await services.db.conn.executemany(
+            "INSERT INTO users (chat_id, language, started_at) VALUES (?, ?, ?)",
+            [(50_000 + i, "ru" if i % 2 else "en", now) for i in range(watchers)])
+        await services.db.conn.executemany(
+            "INSERT INTO watches (chat_id, service_key, service_name, created_at) VALUES (?, 'litres', 'Литрес', ?)",
+            [(50_000 + i, now) for i in range(watchers)])
+        await services.db.conn.commit()
+        breach = Breach(service="Литрес", domain="litres.ru", record_count=3_083_408,
+                        data_classes=["Names", "Email addresses", "Passwords"], password_storage="SHA1 unsalted")
+        start = time.perf_counter()
+        published = await services.alerts.publish(breach)
+        await sender.drain(timeout=watchers / rate * 3 + 60)
+        elapsed = time.perf_counter() - start
+        delivered = Counter(r.params.get("chat_id") for r in telegram.calls("sendMessage") if r.status == 200)
+        await bot.session.close()
+        await services.db.close()
+    await telegram.stop()
+    achieved = published.queued / elapsed
+    return {
+        "watchers": watchers, "seconds": elapsed, "rate": achieved, "ratio": achieved / rate,
+        "429s": telegram.count_429,
+        "lost": sum(1 for i in range(watchers) if delivered[50_000 + i] == 0),
+        "repeated": sum(1 for count in delivered.values() if count > 1),
+    }
+
+
+async def watcher_lookup(rows: int = 1_000_000, services_count: int = 50_000, repeat: int = 50) -> dict[str, float]:
+    """Median and worst time to find the watchers of a breach among `rows` watch rows."""
+    rng = random.Random(3)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = await Database(Path(tmp) / "watches.sqlite3").connect()
+        await db.migrate()
+        now = utcnow()
+        users = rows // 5
+        await db.conn.executemany("INSERT INTO users (chat_id, language, started_at) VALUES (?, 'ru', ?)",
+                                  [(i, now) for i in range(users)])
+        pairs = set()
+        while len(pairs) < rows:
+            # A few popular services and a long tail, as in real life.
+            service = int(rng.paretovariate(1.2)) % services_count
+            pairs.add((rng.randrange(users), f"service-{service}"))
+        await db.conn.executemany(
+            "INSERT INTO watches (chat_id, service_key, service_name, created_at) VALUES (?, ?, ?, ?)",
+            [(chat, key, key, now) for chat, key in pairs])
+        await db.conn.commit()
+        watches = Watches(db)
+        timings, sizes = [], []
+        for i in range(repeat):
+            keys = {f"service-{rng.randrange(services_count)}", f"service-{i % 10}"}
+            start = time.perf_counter()
+            found = await watches.watchers_of(keys)
+            timings.append((time.perf_counter() - start) * 1000)
+            sizes.append(len(found))
+        await db.close()
+    timings.sort()
+    return {"rows": rows, "median_ms": timings[len(timings) // 2], "max_ms": timings[-1],
+            "max_watchers": max(sizes)}
