@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.kb import KnowledgeBase
 from bot.kb.models import Entry
-from bot.render import fit, render_entry, render_fines_list, render_not_sure
+from bot.render import fit, render_entry, render_fines_list, render_not_sure, suggestions_for
 from bot.texts import t
 
 SEE_ALSO = 3
@@ -45,7 +45,7 @@ def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: 
         return Answer(prefix + text, buttons=found[: min(fines_query.limit, 10)], numbered=True)
     result = kb.index.search(question, limit=SEE_ALSO + 1, boost=RUSSIAN_CONTEXT if is_russian(question) else None)
     if not result.confident or result.best is None:
-        return Answer(prefix + render_not_sure(result, lang), buttons=[h.entry for h in result.hits[:SEE_ALSO]])
+        return Answer(prefix + render_not_sure(result, lang), buttons=suggestions_for(result))
     best = result.best.entry
     see_also = [h.entry for h in result.hits[1:] if h.coverage >= SEE_ALSO_MIN_COVERAGE][:SEE_ALSO]
     return Answer(prefix + fit(render_entry(best, lang)), buttons=see_also, entry=best)

@@ -75,11 +75,20 @@ def render_entry(entry: Entry, lang: str) -> str:
     return "\n\n".join(parts)
 
 
+SUGGESTION_MIN_COVERAGE = 0.3
+
+
+def suggestions_for(result: SearchResult) -> list[Entry]:
+    """Near misses worth offering when the bot is not sure; noise ("<script>") offers nothing."""
+    return [hit.entry for hit in result.hits[:3] if hit.coverage >= SUGGESTION_MIN_COVERAGE]
+
+
 def render_not_sure(result: SearchResult, lang: str) -> str:
     parts = [t("not_sure", lang)]
-    if result.hits:
+    suggestions = suggestions_for(result)
+    if suggestions:
         parts.append(t("maybe_these", lang))
-        parts.extend(f"• {escape(hit.entry.title.get(lang), quote=False)}" for hit in result.hits[:3])
+        parts.extend(f"• {escape(entry.title.get(lang), quote=False)}" for entry in suggestions)
     parts.append(t("topics", lang))
     parts.append(t("disclaimer", lang))
     return "\n\n".join(parts)

@@ -55,7 +55,7 @@ class BotHarness:
         self.services = services
 
     async def say(self, text: str | None, *, user_id: int = 1001, language_code: str | None = "ru",
-                  timeout: float = 5.0, **kwargs) -> dict:
+                  timeout: float = 5.0, **kwargs) -> dict:  # noqa: ASYNC109
         """Send a message and return the bot's reply to that chat."""
         chat_id = kwargs.get("chat_id") or user_id
         before = len(self.telegram.messages(chat_id))
@@ -63,7 +63,7 @@ class BotHarness:
         messages = await self.telegram.wait_for_messages(chat_id, before + 1, timeout=timeout)
         return messages[before]
 
-    async def press(self, message: dict, number: int, *, user_id: int = 1001, timeout: float = 5.0) -> str:
+    async def press(self, message: dict, number: int, *, user_id: int = 1001, timeout: float = 5.0) -> str:  # noqa: ASYNC109
         """Press the n-th (1-based) inline button of a bot message; returns the callback query id."""
         buttons = [b for row in message["reply_markup"]["inline_keyboard"] for b in row]
         query_id = self.telegram.press_button(message, buttons[number - 1]["callback_data"], user_id=user_id)

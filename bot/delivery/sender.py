@@ -6,6 +6,7 @@ It knows nothing of aiogram: a `Transport` sends one text to one chat and says h
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -82,13 +83,11 @@ class Sender:
                 continue
             wait = await self.outbox.next_due_in()
             self._wake.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=min(wait if wait is not None else 5.0, 5.0))
-            except TimeoutError:
-                pass
         await self._finish_in_flight()
 
-    async def drain(self, timeout: float = 60.0) -> None:
+    async def drain(self, timeout: float = 60.0) -> None:  # noqa: ASYNC109 (a deadline for the whole drain)
         """Send everything due and wait until nothing is pending (tests and benchmarks)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -111,7 +110,7 @@ class Sender:
             if wait > 0:  # this chat got a message just now: come back when it may get another
                 await self.outbox.retry_later(row.id, wait, "chat pacing", count_attempt=False)
                 continue
-            while (wait := self.limiter.global_ready_in()) > 0:
+            while (wait := self.limiter.global_ready_in()) > 0:  # noqa: ASYNC110 (pacing, not waiting for an event)
                 await asyncio.sleep(wait)
             while len(self._in_flight) >= self.concurrency:
                 await asyncio.wait(self._in_flight, return_when=asyncio.FIRST_COMPLETED)

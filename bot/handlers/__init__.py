@@ -8,4 +8,5 @@ from bot.handlers import admin, ask, errors, inline, sources, start, watch
 
 
 def get_routers() -> list[Router]:
-    return [errors.router, start.router, admin.router, watch.router, sources.router, inline.router, ask.router]
+    recipes = [errors, start, admin, watch, sources, inline, ask]
+    return [module.router.build() for module in recipes]

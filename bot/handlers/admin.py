@@ -7,7 +7,7 @@ import re
 from datetime import UTC, date, datetime
 from html import escape
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -18,12 +18,13 @@ from bot.alerts import AlertService
 from bot.breaches.parser import BreachParser
 from bot.breaches.render import render_alert
 from bot.filters import IsAdmin
+from bot.handlers.routing import Routes
 from bot.storage.breaches import Breaches
 from bot.storage.outbox import Outbox
 from bot.storage.users import Users
 from bot.storage.watches import Watches
 
-router = Router(name="admin")
+router = Routes("admin")
 router.message.filter(IsAdmin())
 router.callback_query.filter(IsAdmin())
 
@@ -107,8 +108,8 @@ async def draft_action(query: CallbackQuery, callback_data: DraftAction, lang: s
         result = await alerts.confirm(callback_data.id)
         await query.message.edit_reply_markup(reply_markup=None)
         await query.message.answer(
-            (f"Опубликовано. Оповещений в очереди: {result.queued}." if lang == "ru"
-             else f"Published. Alerts queued: {result.queued}.")
+            f"Опубликовано. Оповещений в очереди: {result.queued}." if lang == "ru"
+             else f"Published. Alerts queued: {result.queued}."
         )
     elif callback_data.action == "cancel":
         await breaches.set_status(callback_data.id, "cancelled")

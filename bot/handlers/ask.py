@@ -3,17 +3,18 @@ it is the catch-all for text nothing else claimed."""
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.answers import Answer, answer_entry, answer_question
 from bot.config import Settings
+from bot.handlers.routing import Routes
 from bot.kb import KnowledgeBase
 from bot.keyboards import OpenEntry, entries_keyboard
 from bot.texts import t
 
-router = Router(name="ask")
+router = Routes("ask")
 
 
 async def reply(message: Message, answer: Answer, lang: str) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from aiogram import Router
 from aiogram.types import ErrorEvent
 
+from bot.handlers.routing import Routes
 from bot.texts import t
 
-router = Router(name="errors")
+router = Routes("errors")
 log = logging.getLogger(__name__)
 
 

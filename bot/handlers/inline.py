@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from aiogram import Router
 from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessageContent
 
 from bot.answers import answer_question
+from bot.handlers.routing import Routes
 from bot.kb import KnowledgeBase
 from bot.render import fit, render_entry
 from bot.texts import t
 
-router = Router(name="inline")
+router = Routes("inline")
 MAX_RESULTS = 5
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from aiogram import Router
 from aiogram.types import Message
 
 from bot.alerts import AlertService
 from bot.breaches.parser import BreachParser
 from bot.config import Settings
+from bot.handlers.routing import Routes
 
-router = Router(name="sources")
+router = Routes("sources")
 log = logging.getLogger(__name__)
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, Router
+from aiogram import Bot
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 
+from bot.handlers.routing import Routes
 from bot.storage.users import SUPPORTED_LANGUAGES, Users
 from bot.texts import t
 
-router = Router(name="start")
+router = Routes("start")
 
 
 @router.message(CommandStart())

@@ -5,20 +5,21 @@ from __future__ import annotations
 import re
 from html import escape
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.breaches.names import ServiceDirectory, Service, split_watch_terms
+from bot.breaches.names import Service, ServiceDirectory, split_watch_terms
 from bot.breaches.render import render_history_line
 from bot.config import Settings
+from bot.handlers.routing import Routes
 from bot.storage.breaches import Breaches
 from bot.storage.users import Users
 from bot.storage.watches import Watches
 from bot.texts import t
 
-router = Router(name="watch")
+router = Routes("watch")
 MAX_TERMS_PER_COMMAND = 10
 # A service name or a domain: letters, digits, spaces and a little punctuation. Paths, URLs with queries,
 # and markup are refused rather than stored.

@@ -255,3 +255,17 @@ def word_groups(text: str) -> list[list[str]]:
                 groups.append([word])
             i += 1
     return groups
+
+
+def _term_synonyms() -> dict[str, list[str]]:
+    """Synonyms by canonical term, for words reached through a typo (`штарф` -> `shtraf` -> `fine`)."""
+    table: dict[str, list[str]] = {}
+    for key, value in SYNONYMS.items():
+        if " " not in key:
+            extra = [term(w) for w in value.split() if w not in STOPWORDS]
+            table.setdefault(term(key), [])
+            table[term(key)] += [t for t in extra if t != term(key) and t not in table[term(key)]]
+    return table
+
+
+TERM_SYNONYMS = _term_synonyms()

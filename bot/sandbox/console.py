@@ -97,7 +97,7 @@ class Console:
         await self.settle()
         return True
 
-    async def settle(self, quiet: float = 0.3, timeout: float = 5.0) -> None:
+    async def settle(self, quiet: float = 0.3, timeout: float = 5.0) -> None:  # noqa: ASYNC109
         """Wait until the bot has consumed the update and stopped sending for a moment, then print."""
         with contextlib.suppress(TimeoutError):
             await self.telegram.wait_for_updates_consumed(timeout=timeout)

@@ -89,9 +89,9 @@ class Breaches:
             return []
         placeholders = ", ".join("?" for _ in keys)
         rows = await self.db.fetchall(
-            "SELECT DISTINCT b.id, b.payload, COALESCE(b.breach_date, b.reported_at, b.created_at) AS happened "
+            "SELECT DISTINCT b.id, b.payload, COALESCE(b.breach_date, b.reported_at, b.created_at) AS happened "  # noqa: S608
             "FROM breaches b JOIN breach_keys k ON k.breach_id = b.id "
-            f"WHERE k.service_key IN ({placeholders}) AND b.status = 'published' "  # noqa: S608 (placeholders only)
+            f"WHERE k.service_key IN ({placeholders}) AND b.status = 'published' "  # only "?" placeholders
             "ORDER BY happened DESC LIMIT ?",
             [*sorted(keys), limit],
         )

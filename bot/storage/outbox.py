@@ -90,7 +90,8 @@ class Outbox:
     async def skip_chat(self, chat_id: int, reason: str) -> int:
         """The chat is gone (blocked the bot, deleted): nothing more is sent to it."""
         cursor = await self.db.execute(
-            "UPDATE outbox SET status = 'skipped', last_error = ? WHERE chat_id = ? AND status IN ('pending', 'sending')",
+            "UPDATE outbox SET status = 'skipped', last_error = ? "
+            "WHERE chat_id = ? AND status IN ('pending', 'sending')",
             (reason[:300], chat_id),
         )
         return cursor.rowcount

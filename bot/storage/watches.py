@@ -56,7 +56,7 @@ class Watches:
             return []
         placeholders = ", ".join("?" for _ in keys)
         rows = await self.db.fetchall(
-            "SELECT DISTINCT w.chat_id, u.language FROM watches w JOIN users u ON u.chat_id = w.chat_id "
+            "SELECT DISTINCT w.chat_id, u.language FROM watches w JOIN users u ON u.chat_id = w.chat_id "  # noqa: S608
             f"WHERE w.service_key IN ({placeholders}) AND u.active ORDER BY w.chat_id",  # noqa: S608 (placeholders only)
             keys,
         )

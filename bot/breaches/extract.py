@@ -1,0 +1,366 @@
+"""Field extractors for breach posts (Russian and English): numbers, counts, dates, data classes,
+password storage. Pure functions over text; ``parser.py`` decides whether a post is a breach at all.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+# --- numbers -----------------------------------------------------------------------------------------
+
+_MULTIPLIERS = {
+    "тыс": 1_000, "тысяч": 1_000, "тысячи": 1_000, "тысяча": 1_000, "k": 1_000, "thousand": 1_000,
+    "млн": 1_000_000, "миллион": 1_000_000, "миллиона": 1_000_000, "миллионов": 1_000_000,
+    "m": 1_000_000, "mln": 1_000_000, "million": 1_000_000, "millions": 1_000_000,
+    "млрд": 1_000_000_000, "миллиард": 1_000_000_000, "миллиарда": 1_000_000_000,
+    "миллиардов": 1_000_000_000, "b": 1_000_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000,
+}
+_SEP = r"[ \u00a0\u202f\u2009,.']"
+NUMBER_RE = re.compile(
+    rf"(?<![\w.,])(?P<num>\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d])|\d+(?:[.,]\d+)?)"
+    r"(?:\s?(?P<mult>млрд|млн|тыс(?:яч[аи]?)?|миллиард(?:а|ов)?|миллион(?:а|ов)?|thousand|millions?|"
+    r"billion|mln|bn|[kmbКkMB])\.?)?(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def parse_number(text: str) -> int | None:
+    """``"3,083,408"``, ``"3 083 408"``, ``"590 тыс."``, ``"1,5 млн"``, ``"2.3 million"``, ``"1.2M"``,
+    ``"500k"``, ``"более 160 млн"`` -> int. Returns None when no number is found."""
+    match = NUMBER_RE.search(text)
+    return _to_int(match) if match else None
+
+
+def _to_int(match: re.Match[str]) -> int | None:
+    raw, mult = match.group("num"), (match.group("mult") or "").lower().rstrip(".")
+    factor = _MULTIPLIERS.get(mult, 1)
+    digits = re.sub(r"[ \u00a0\u202f\u2009']", "", raw)
+    # With a multiplier a single "," or "." is a decimal mark ("1,5 млн"); without one, groups of
+    # three digits are thousands ("3,083,408", "58.000").
+    if factor > 1 and re.fullmatch(r"\d+[.,]\d{1,3}", digits) and not re.fullmatch(r"\d{1,3}([.,]\d{3}){2,}", digits):
+        value = float(digits.replace(",", "."))
+    elif re.fullmatch(r"\d{1,3}([.,]\d{3})+", digits):
+        value = float(re.sub(r"[.,]", "", digits))
+    elif re.fullmatch(r"\d+[.,]\d+", digits):
+        value = float(digits.replace(",", "."))
+    else:
+        value = float(digits)
+    result = round(value * factor)
+    return result if result > 0 else None
+
+
+# --- counts ------------------------------------------------------------------------------------------
+
+_ROW_NOUNS = r"(?:строк\w*|запис(?:ей|и|ь)\b|records?|rows?|lines?|entries)"
+_PEOPLE_NOUNS = (
+    r"(?:учетн\w+\s+запис\w*|пользовател\w*|клиент\w*|покупател\w*|аккаунт\w*|абонент\w*|пациент\w*|"
+    r"человек|заказ\w*|студент\w*|учени\w*|сотрудник\w*|заемщик\w*|users?|customers?|accounts?|people|"
+    r"individuals|members|patients|subscribers|clients|students|employees|persons|passengers|"
+    r"пассажир\w*|policyholders|borrowers|shoppers|guests)"
+)
+_ADJ = r"(?:[\w-]+\s+){0,3}?"
+_COUNT_RE = re.compile(rf"{NUMBER_RE.pattern}\s+{_ADJ}(?P<noun>{_ROW_NOUNS}|{_PEOPLE_NOUNS})", re.IGNORECASE)
+_EMAILS_RE = re.compile(
+    rf"{NUMBER_RE.pattern}\s+(?:(?:уникальн\w+\s+(?:адрес\w*|email\w*|e-mail\w*|почт\w*))|"
+    r"(?:адрес\w*\s+(?:эл\.?\s*почт\w*|электронн\w+\s+почт\w*))|(?:unique\s+)?e-?mail\s+addresses|"
+    r"unique\s+e-?mails?|e-?mail-?адрес\w*)",
+    re.IGNORECASE,
+)
+# A number said by the seller, not seen by the channel: "the full dump has 97 million rows".
+_CLAIM_RE = re.compile(
+    r"утвержда\w+|заявля\w+|по\s+словам|якобы|полн\w+\s+(?:дамп|баз)\w*|всего\s+в\s+базе|claim\w*|allegedly|"
+    r"full\s+(?:dump|database)|reportedly",
+    re.IGNORECASE,
+)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in re.finditer(r"(?<=[.!?…])\s+(?=[^a-zа-я\s])|\n+", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_of(text: str, pos: int) -> str:
+    for start, end in _sentences(text):
+        if start <= pos <= end:
+            return text[start:end]
+    return text
+
+
+def extract_counts(text: str) -> tuple[int | None, int | None]:
+    """Return ``(record_count, unique_emails)``.
+
+    Rows/records beat people nouns (a dump of 3 million rows about 590 thousand people has
+    3 million records); within a kind the first mention wins, except that numbers only claimed
+    by the seller are used when nothing else is found.
+    """
+    unique_emails = None
+    email_spans: list[tuple[int, int]] = []
+    for match in _EMAILS_RE.finditer(text):
+        email_spans.append(match.span())
+        if unique_emails is None:
+            unique_emails = _to_int(match)
+    candidates: list[tuple[int, int, int]] = []  # (rank, position, value)
+    for match in _COUNT_RE.finditer(text):
+        if any(s <= match.start() < e for s, e in email_spans):
+            continue
+        value = _to_int(match)
+        if value is None or value < 10 or _looks_like_year(match):
+            continue
+        rank = 0 if re.fullmatch(_ROW_NOUNS, match.group("noun"), re.IGNORECASE) else 1
+        if _CLAIM_RE.search(_sentence_of(text, match.start())):
+            rank += 2
+        candidates.append((rank, match.start(), value))
+    record_count = min(candidates)[2] if candidates else None
+    return record_count, unique_emails
+
+
+def _looks_like_year(match: re.Match[str]) -> bool:
+    return not match.group("mult") and re.fullmatch(r"(19|20)\d\d", match.group("num")) is not None
+
+
+# --- dates -------------------------------------------------------------------------------------------
+
+_RU_MONTHS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}
+_EN_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+         "aug august", "sep sept september", "oct october", "nov november", "dec december"],
+        start=1,
+    )
+    for m in names.split()
+}
+_RU_MONTH_RE = r"(январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|августе|" \
+    r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
+_EN_MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATE_PATTERNS = [
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b"), "dmy"),
+    (re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b"), "ymd"),
+    (re.compile(rf"\b(\d{{1,2}})\s+{_RU_MONTH_RE}\s+((?:19|20)\d\d)", re.IGNORECASE), "d_ru_y"),
+    (re.compile(rf"\b{_RU_MONTH_RE}\s+((?:19|20)\d\d)", re.IGNORECASE), "ru_y"),
+    (re.compile(rf"\b{_EN_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)", re.IGNORECASE), "en_d_y"),
+    (re.compile(rf"\b(\d{{1,2}})\s+{_EN_MONTH_RE}\s+((?:19|20)\d\d)", re.IGNORECASE), "d_en_y"),
+    (re.compile(rf"\b{_EN_MONTH_RE}\s+((?:19|20)\d\d)", re.IGNORECASE), "en_y"),
+]
+# Only dates introduced by one of these say when the breach happened; others are news dates.
+_DATE_CUE = re.compile(
+    r"(свеж\w*|последн\w+\s+запис\w*|актуальн\w*|состояни\w+\s+на|датиру\w+|произош\w*|случил\w*|"
+    r"выгружен\w*|сделан\w*|собран\w*|охватыва\w*|dated|occurred|happened|took\s+place|as\s+of|"
+    r"most\s+recent|latest\s+record|newest|current\s+(?:as|to)|between|dates?\s+(?:back\s+)?(?:to|from)|"
+    r"discovered\s+on|breached\s+(?:on|in)|^\W*(?:in|on)\b|^\W*в\b)",
+    re.IGNORECASE,
+)
+
+
+def _ru_month(word: str) -> int:
+    word = word.lower()
+    for stem, num in _RU_MONTHS.items():
+        if word.startswith(stem) and (stem != "ма" or word[:3] in {"май", "мая", "мае"}):
+            return num
+    raise ValueError(word)
+
+
+def _make_date(kind: str, groups: tuple[str, ...]) -> date:
+    if kind == "dmy":
+        return date(int(groups[2]), int(groups[1]), int(groups[0]))
+    if kind == "ymd":
+        return date(int(groups[0]), int(groups[1]), int(groups[2]))
+    if kind == "d_ru_y":
+        return date(int(groups[2]), _ru_month(groups[1]), int(groups[0]))
+    if kind == "ru_y":
+        return date(int(groups[1]), _ru_month(groups[0]), 1)
+    if kind == "en_d_y":
+        return date(int(groups[2]), _EN_MONTHS[groups[0].lower().rstrip(".")], int(groups[1]))
+    if kind == "d_en_y":
+        return date(int(groups[2]), _EN_MONTHS[groups[1].lower().rstrip(".")], int(groups[0]))
+    return date(int(groups[1]), _EN_MONTHS[groups[0].lower().rstrip(".")], 1)
+
+
+def extract_breach_date(text: str) -> date | None:
+    """The date the breach happened or the freshest record, when the post states one with a cue
+    ("самая свежая запись датируется 03.08.2023", "in March 2024", "data current as of ...").
+    A month without a day becomes the 1st, as HIBP does."""
+    found: list[tuple[int, date]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            taken.append(match.span())
+            before = text[max(0, match.start() - 60) : match.start()]
+            sentence_start = max(before.rfind("."), before.rfind("\n"), before.rfind("!"))
+            if not _DATE_CUE.search(before[sentence_start + 1 :]):
+                continue
+            try:
+                found.append((match.start(), _make_date(kind, match.groups())))
+            except (ValueError, KeyError):
+                continue
+            # "between August 2011 and February 2021", "с 01.01.2020 по 15.06.2024": the end of the
+            # range is the freshest data, which is what breach_date means for us.
+            tail = re.match(r"\s*(?:and|to|through|until|по|до|[-–—])\s*", text[match.end() :])
+            if tail:
+                end = _date_at(text, match.end() + tail.end())
+                if end:
+                    found[-1] = (match.start(), end)
+    return min(found)[1] if found else None
+
+
+def _date_at(text: str, pos: int) -> date | None:
+    for pattern, kind in _DATE_PATTERNS:
+        match = pattern.match(text, pos)
+        if match:
+            try:
+                return _make_date(kind, match.groups())
+            except (ValueError, KeyError):
+                return None
+    return None
+
+
+# --- data classes ------------------------------------------------------------------------------------
+
+# (HIBP data class, pattern). Checked in order on lowercased text with ё folded to е.
+DATA_CLASS_PATTERNS: list[tuple[str, str]] = [
+    ("Usernames", r"логин\w*|имена?\s+пользовател\w*|никнейм\w*|usernames?|user\s?names?|screen\s+names?|"
+                  r"\blogins?\b|login\s+names?"),
+    ("Names", r"\bфио\b|\bимена?\b(?!\s+пользовател)|\bимя\b(?!\s+пользовател)|\bимен(?:ами|ах|ем)\b|"
+              r"фамили\w*|отчеств\w*|(?<!user )(?<!user)(?<!company )(?<!domain )(?<!file )(?<!screen )"
+              r"\b(?:full\s+|first\s+and\s+last\s+)?names?\b|\bsurnames?\b"),
+    ("Email addresses", r"e-?mail\w*|эл\.?\s*почт\w*|электронн\w+\s+почт\w*|адрес\w*\s+почт\w*|\bемейл\w*|\bимейл\w*|"
+                        r"\bпочт(?:а|ы|у)\b(?!\s+росси)"),
+    ("Phone numbers", r"телефон\w*|\bтел\.|мобильн\w+\s+номер\w*|номер\w*\s+мобильн\w*|phone\s*numbers?|"
+                      r"telephone\w*|mobile\s+numbers?|\bphones?\b"),
+    ("Passwords", r"парол\w*|хе?[шэ]\w*\s+парол\w*|passwords?|password\s+hash\w*|\bpasswd\b"),
+    ("Dates of birth", r"дат\w*\s+рождени\w*|dates?\s+of\s+birth|\bdob\b|birth\s?dates?|birthdays?"),
+    ("Physical addresses", r"адрес\w*\s+(?:доставки|проживани\w*|регистрации|прописки|места\s+жительства)|"
+                           r"почтов\w+\s+адрес\w*|домашн\w+\s+адрес\w*|(?<![\w-])(?<!ip-)(?<!ip )(?<!уникальных )"
+                           r"адрес(?:а)?\b(?!\s*(?:эл|электрон|почт|e-?mail|ip|уникальн))|"
+                           r"(?:home|physical|postal|mailing|street|shipping|delivery|billing|residential)\s+"
+                           r"addresses?|(?<!e-mail )(?<!email )(?<!ip )(?<!mac )(?<!wallet )\baddresses\b"),
+    ("Passport numbers", r"паспорт\w*|passports?"),
+    ("Social security numbers", r"снилс\w*|social\s+security\s+numbers?|\bssns?\b|national\s+insurance\s+numbers?"),
+    ("Government issued IDs", r"\bинн\b|aadhaar|аадхар|\bpan\s+(?:card|numbers?|details)|national\s+id\w*|"
+                              r"government[- ]issued\s+ids?|id\s+card\s+numbers?|"
+                              r"tax\s+(?:id|identification)\s+numbers?|voter\s+ids?"),
+    ("Driver's licenses", r"водительск\w+\s+(?:удостоверени|прав)\w*|driver'?s?\s+licen[cs]es?"),
+    ("Partial credit card data", r"(?:последни\w+|первы\w+)\s+(?:4|6|четыре|шесть)\s+цифр\w*|маскированн\w+\s+номер\w*|"
+                                 r"частичн\w+\s+номер\w*\s+карт\w*|last\s+(?:four|4)\s+digits|partial\s+(?:credit\s+)?card|"
+                                 r"masked\s+card"),
+    ("Credit cards", r"(?<!последние )номер\w*\s+(?:банковск\w+\s+)?карт\w*|данн\w+\s+(?:банковск\w+\s+)?карт\w*|"
+                     r"банковск\w+\s+карт\w*|платежн\w+\s+(?:данн\w+|карт\w*)|\bcvv\b|\bcvc\b|"
+                     r"(?:credit|debit|payment|bank)\s+cards?(?:\s+(?:numbers|details|data))?|card\s+numbers?"),
+    ("Bank account numbers", r"номер\w*\s+(?:банковск\w+\s+)?сч[её]т\w*|расч[её]тн\w+\s+сч[её]т\w*|"
+                             r"банковск\w+\s+реквизит\w*|bank\s+account\s+(?:numbers|details)|\biban\b"),
+    ("IP addresses", r"\bip-?\s?адрес\w*|\bip\s+addresses?|\bip\b"),
+    ("Genders", r"\bпол\b|\bgenders?\b"),
+    ("Geographic locations", r"\bгород\w*|геолокаци\w*|geolocation|geographic\s+locations?"),
+    ("Purchases", r"истори\w+\s+(?:заказ|покуп)\w*|состав\w*\s+заказ\w*|сумм\w+\s+(?:заказ|покуп)\w*|"
+                  r"(?:данн\w+|информаци\w+)\s+о\s+(?:заказ|покупк)\w*|номер\w*\s+заказ\w*|"
+                  r"purchase\s+histor\w+|order\s+(?:histor\w+|details)|\bpurchases\b|transaction\s+histor\w+"),
+    ("Personal health data", r"результат\w*\s+(?:анализ|исследовани)\w*|медицинск\w+\s+(?:данн|информац|карт|запис)\w*|"
+                             r"диагноз\w*|medical\s+(?:records|data|information|histor\w+|reports?)|health\s+(?:data|records|information)|"
+                             r"treatment\s+histor\w+|"
+                             r"diagnos\w+|test\s+results|lab\s+results"),
+    ("Health insurance information", r"полис\w*\s+(?:омс|дмс)|медицинск\w+\s+страхов\w*|"
+                                     r"(?:health\s+)?insurance\s+(?:details|numbers?|polic\w+|information)|policy\s+numbers?"),
+    ("Employers", r"мест\w+\s+работы|работодател\w*|\bemployers?\b"),
+    ("Job titles", r"должност\w*|job\s+titles?"),
+    ("Social media profiles", r"ссылк\w+\s+на\s+(?:профил|страниц)\w*|профил\w+\s+в\s+соцсет\w*|"
+                              r"social\s+media\s+profiles?"),
+    ("Security questions and answers", r"(?:секретн|контрольн)\w+\s+вопрос\w*|security\s+questions?"),
+    ("Auth tokens", r"токен\w*|auth(?:entication)?\s+tokens?|session\s+tokens?"),
+    ("Vehicle details", r"госномер\w*|\bvin\b|номер\w*\s+автомобил\w*|vehicle\s+(?:details|registration)"),
+]
+_CLASS_RES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in DATA_CLASS_PATTERNS]
+_CLAUSE_BREAK = re.compile(r"[\n;,:.()!?•🌵—–]|\bно\b|\bbut\b|\bа\s+также\b")
+_NEGATION_BEFORE = re.compile(r"(?:^|\s)(?:не|нет|без|ни|not|no|nor|neither|without|except|excluding)(?:\s|$)")
+_NEGATION_AFTER = re.compile(
+    r"^\s*(?:(?:были|был[аио]?|не)\s+)*(?:не\s+(?:был\w*\s+)?(?:затронут|скомпрометирован|пострадал|утекл|попал|раскрыт)|"
+    r"(?:were|was|are|is|have\s+been|has\s+been)\s+not\b|(?:weren't|wasn't|aren't)\b|not\s+(?:affected|exposed|included|compromised))",
+    re.IGNORECASE,
+)
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 60) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    if _NEGATION_BEFORE.search(clause.lower()):
+        return True
+    return bool(_NEGATION_AFTER.match(text[end : end + 60]))
+
+
+def extract_data_classes(text: str) -> list[str]:
+    """HIBP data classes named in ``text`` and not negated ("но не к платёжным данным",
+    "no passwords were exposed"), in HIBP's alphabetical order."""
+    folded = text.lower().replace("ё", "е")
+    found: set[str] = set()
+    for name, pattern in _CLASS_RES:
+        for match in pattern.finditer(folded):
+            if not _negated(folded, match.start(), match.end()):
+                found.add(name)
+                break
+    if "Partial credit card data" in found and not re.search(r"полн\w+\s+номер|full\s+card", folded):
+        found.discard("Credit cards")
+    return sorted(found)
+
+
+# --- password storage --------------------------------------------------------------------------------
+
+_ALGOS = [
+    ("bcrypt", r"bcrypt"), ("argon2", r"argon2\w*"), ("scrypt", r"\bscrypt"), ("PBKDF2", r"pbkdf2"),
+    ("SHA512", r"sha-?512"), ("SHA256", r"sha-?256"), ("SHA1", r"sha-?1\b"), ("MD5", r"md5"),
+]
+_PLAINTEXT_RE = re.compile(
+    r"в\s+открытом\s+виде|открыт\w+\s+текст\w*|plain\s?-?text|in\s+(?:the\s+)?clear(?:\s?text)?|cleartext|"
+    r"незашифрованн\w+\s+парол\w*|парол\w+\s+без\s+(?:хе?[шэ]|шифровани)\w*",
+    re.IGNORECASE,
+)
+_UNSALTED_RE = re.compile(r"без\s+соли|unsalted|without\s+(?:a\s+)?salt|не\s*соленн?\w*|несолен\w*", re.IGNORECASE)
+_SALTED_RE = re.compile(r"(?<!un)salted|с\s+сол\w+|солен\w+", re.IGNORECASE)
+_HASHED_RE = re.compile(r"хе?[шэ]\w*|hash\w*", re.IGNORECASE)
+_ENCRYPTED_RE = re.compile(r"зашифрован\w*|encrypted", re.IGNORECASE)
+
+
+def extract_password_storage(text: str) -> str | None:
+    """"SHA1 unsalted", "MD5 salted", "bcrypt", "plaintext", "hashed" (algorithm not named),
+    "encrypted" (reversible), or None when passwords are not mentioned. Several algorithms are
+    joined with " / " ("MD5 / bcrypt")."""
+    folded = text.lower().replace("ё", "е")
+    spots = [m for m in re.finditer(r"парол\w*|passwords?|credentials", folded)]
+    if not spots:
+        return None
+    # Look only near where passwords are discussed: hashes of other things are irrelevant.
+    window = " ".join(folded[max(0, m.start() - 80) : m.end() + 80] for m in spots)
+    if _PLAINTEXT_RE.search(window):
+        return "plaintext"
+    algos = [name for name, pattern in _ALGOS if re.search(pattern, window)]
+    if algos:
+        storage = " / ".join(algos)
+        if _UNSALTED_RE.search(window):
+            return f"{storage} unsalted"
+        if _SALTED_RE.search(window):
+            return f"{storage} salted"
+        return storage
+    if _ENCRYPTED_RE.search(window):
+        return "encrypted"
+    if _HASHED_RE.search(window):
+        return "hashed"
+    return None
+
+
+def is_weak_storage(storage: str | None) -> bool:
+    """Passwords that should be treated as public: plaintext, reversible encryption, fast or
+    unsalted hashes (MD5, SHA1)."""
+    if not storage:
+        return False
+    lowered = storage.lower()
+    return any(word in lowered for word in ("plaintext", "unsalted", "encrypted", "md5", "sha1"))

@@ -1,0 +1,372 @@
+"""Watch terms: normalisation, the service directory, and which watchers a breach concerns.
+
+How matching works (the contract with the storage layer)
+--------------------------------------------------------
+Every service has one *service key*: a lowercase ASCII slug such as ``litres``, ``cdek``,
+``yandex-eda``. A ``/watch <term>`` stores ``ServiceDirectory.resolve(term).key``: for a service in
+``services.yaml`` that is its directory key (so «Литрес», "ЛитРес", "litres.ru" and the typo "litress"
+all store ``litres``); for anything else it is ``canonical_key(term)``.
+
+A breach is turned into the set of keys its watchers may have stored, ``keys_for_breach(breach,
+directory)`` (also ``Breach.match_keys``). Finding watchers is then a single indexed lookup::
+
+    CREATE TABLE watches (chat_id INTEGER NOT NULL, service_key TEXT NOT NULL, term TEXT NOT NULL,
+                          UNIQUE (chat_id, service_key));
+    CREATE INDEX watches_service_key ON watches (service_key);
+    SELECT DISTINCT chat_id FROM watches WHERE service_key IN (?, ?, ...);   -- breach.match_keys
+
+No fuzzy matching happens at alert time: fuzziness is spent once, when the user subscribes, where the
+bot can show what the term resolved to. Keep the raw ``term`` column: when ``services.yaml`` gains an
+alias, re-resolving stored terms keeps old watches pointing at the right key.
+
+Sub-brands: a breach of Яндекс.Еда yields ``{"yandex-eda", "yandex"}`` so people watching all of Yandex
+hear of it; a breach of Яндекс yields only ``{"yandex"}``, so Еда watchers are not told about Taxi or
+Mail leaks they did not ask for.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from bot.breaches.domains import SECOND_LEVEL, TLDS, as_host, fold, registrable_domain, split_host
+
+if TYPE_CHECKING:
+    from bot.breaches.models import Breach
+
+SERVICES_PATH = Path(__file__).with_name("services.yaml")
+MAX_TERM_LENGTH = 64
+# Fuzzy matching is only for typos in longer names: "vk" -> "vc" style guesses are how wrong alerts start.
+FUZZY_CUTOFF = 88.0
+FUZZY_TOKEN_CUTOFF = 75.0
+FUZZY_MIN_LENGTH = 5
+
+# One fixed table. ё is folded to е before this; ъ/ь vanish so "Тинькофф" -> "tinkoff".
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+    "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "",
+    "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
+}
+
+_TERM_SEPARATORS = re.compile(r"[,;\n\r\uff0c\uff1b]+")
+_QUOTES = "\"'«»“”„`"
+
+
+def split_watch_terms(text: str) -> list[str]:
+    """Split a ``/watch`` argument into terms.
+
+    Commas, semicolons and newlines separate terms; spaces do not ("яндекс еда" is one service).
+    Each term is trimmed, loses surrounding quotes, has inner whitespace collapsed and is capped at
+    64 characters. Empty terms and repeats (case-insensitive) are dropped, order is kept.
+    """
+    terms: list[str] = []
+    seen: set[str] = set()
+    for raw in _TERM_SEPARATORS.split(text or ""):
+        term = " ".join(raw.split()).strip(_QUOTES + " ")
+        term = term[:MAX_TERM_LENGTH].strip()
+        if term and term.casefold() not in seen:
+            seen.add(term.casefold())
+            terms.append(term)
+    return terms
+
+
+def _translit_word(word: str) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        ch = word[i]
+        # Brand names spell a final "кс" as "x" (Яндекс -> yandex, Фикс -> fix) while "такси" stays
+        # "taksi"; doing it only at the end of a word keeps the table deterministic.
+        if ch == "к" and word[i + 1 : i + 2] == "с" and i + 2 == len(word):
+            out.append("x")
+            i += 2
+            continue
+        out.append(_TRANSLIT.get(ch, ch))
+        i += 1
+    return "".join(out)
+
+
+def transliterate(text: str) -> str:
+    """Cyrillic -> Latin with the fixed table; other characters are kept."""
+    return re.sub(r"[а-яёіїєґ]+", lambda m: _translit_word(m.group(0)), text)
+
+
+def canonical_key(term: str) -> str:
+    """Normalise a service name, domain or URL into a key: ``"ЛитРес"``, ``"https://www.litres.ru/x"``
+    -> ``"litres"``; ``"Яндекс.Еда"``, ``"яндекс еда"`` -> ``"yandex-eda"``.
+
+    Lowercase, ё->е, URL scheme/www/path and the TLD dropped, Cyrillic transliterated, accents
+    removed, apostrophes removed ("Domino's" -> "dominos"), every other non-alphanumeric run becomes
+    one "-". Deterministic and directory-free: spelling variants the table cannot unify ("сдэк" ->
+    "sdek" vs "cdek") are unified by ``ServiceDirectory``.
+    """
+    text = fold(term or "")
+    host = as_host(text)
+    if host:
+        text = " ".join(split_host(host)[0])
+    text = transliterate(text)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = re.sub(r"['’ʼ`´]", "", text)
+    return "-".join(re.findall(r"[a-z0-9]+", text))[:MAX_TERM_LENGTH].strip("-")
+
+
+def _tokens(key: str) -> list[str]:
+    return [t for t in key.split("-") if t]
+
+
+@dataclass(frozen=True)
+class Service:
+    """A resolved watch target. ``known`` is False for terms not in ``services.yaml``."""
+
+    key: str
+    name_ru: str
+    name_en: str
+    domains: tuple[str, ...] = ()
+    known: bool = False
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    country: str | None = None
+    umbrella: bool = False
+    distinct_from: tuple[str, ...] = field(default=(), repr=False)
+
+    def name(self, lang: str) -> str:
+        return self.name_ru if lang == "ru" else self.name_en
+
+
+class ServiceDirectory:
+    """Well-known services from ``services.yaml`` with exact and typo-tolerant lookup."""
+
+    def __init__(self, services: Iterable[Service]):
+        self.services: dict[str, Service] = {}
+        self._by_key: dict[str, str] = {}  # any canonical spelling -> service key
+        self._by_domain: dict[str, str] = {}
+        for service in services:
+            if service.key in self.services:
+                raise ValueError(f"duplicate service key {service.key!r}")
+            if canonical_key(service.key) != service.key:
+                raise ValueError(f"service key {service.key!r} is not canonical")
+            self.services[service.key] = service
+        for service in self.services.values():
+            if service.parent and service.parent not in self.services:
+                raise ValueError(f"{service.key}: unknown parent {service.parent!r}")
+            for domain in service.domains:
+                self._claim(self._by_domain, domain.lower(), service.key)
+            spellings = {service.key, service.name_ru, service.name_en, *service.aliases, *service.domains}
+            for spelling in spellings:
+                key = canonical_key(spelling)
+                if key:
+                    self._claim(self._by_key, key, service.key)
+
+    @staticmethod
+    def _claim(index: dict[str, str], spelling: str, key: str) -> None:
+        # Two services sharing a spelling would make alerts ambiguous; fail loudly at load time.
+        if index.get(spelling, key) != key:
+            raise ValueError(f"{spelling!r} is claimed by both {index[spelling]!r} and {key!r}")
+        index[spelling] = key
+
+    @classmethod
+    def from_yaml(cls, path: Path | str = SERVICES_PATH) -> ServiceDirectory:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        services = []
+        for item in data.get("services", []):
+            services.append(
+                Service(
+                    key=item["key"],
+                    name_ru=item.get("name_ru") or item["name_en"],
+                    name_en=item.get("name_en") or item["name_ru"],
+                    domains=tuple(d.lower() for d in item.get("domains") or ()),
+                    known=True,
+                    aliases=tuple(str(a) for a in item.get("aliases") or ()),
+                    parent=item.get("parent"),
+                    country=item.get("country"),
+                    umbrella=bool(item.get("umbrella", False)),
+                    distinct_from=tuple(canonical_key(str(t)) for t in item.get("distinct_from") or ()),
+                )
+            )
+        return cls(services)
+
+    def __len__(self) -> int:
+        return len(self.services)
+
+    def get(self, key: str) -> Service | None:
+        return self.services.get(key)
+
+    def by_domain(self, host: str, *, walk_up: bool = True) -> Service | None:
+        """Service owning ``host`` exactly, or (``walk_up``) owning one of its parent domains."""
+        host = host.lower().strip(".")
+        if host.startswith("www."):
+            host = host[4:]
+        while host:
+            if host in self._by_domain:
+                return self.services[self._by_domain[host]]
+            if not walk_up or "." not in host:
+                return None
+            host = host.split(".", 1)[1]
+            if host in TLDS or host in SECOND_LEVEL:
+                return None
+        return None
+
+    def exact(self, term: str) -> Service | None:
+        """Exact lookup by domain, key, name or alias (after ``canonical_key``). No fuzziness."""
+        host = as_host(term)
+        if host:
+            service = self.by_domain(host, walk_up=False)
+            if service:
+                return service
+            # "avito.ma" is a namesake of Avito (avito.ru), not Avito itself.
+            owner = self._by_key.get(canonical_key(term))
+            if owner and self.services[owner].domains:
+                return None
+        key = canonical_key(term)
+        return self.services.get(self._by_key.get(key, ""))
+
+    def fuzzy(self, term: str) -> Service | None:
+        """Typo-tolerant lookup with guards: long enough, same word count, every word close,
+        not listed in ``distinct_from``, and no near-tie between two services."""
+        key = canonical_key(term)
+        if len(key.replace("-", "")) < FUZZY_MIN_LENGTH or as_host(term):
+            return None
+        candidates = process.extract(key, self._by_key.keys(), scorer=fuzz.ratio, limit=5)
+        best: tuple[float, str] | None = None
+        for spelling, score, _ in candidates:
+            if score < FUZZY_CUTOFF:
+                break
+            q_tokens, c_tokens = _tokens(key), _tokens(spelling)
+            if len(q_tokens) != len(c_tokens):
+                continue  # "yandex-eda" must not become "yandex" or vice versa
+            if any(fuzz.ratio(a, b) < FUZZY_TOKEN_CUTOFF for a, b in zip(q_tokens, c_tokens, strict=True)):
+                continue  # "yandex-taksi" vs "yandex-eda": one word differs entirely
+            owner = self._by_key[spelling]
+            if key in self.services[owner].distinct_from:
+                continue
+            if best is None:
+                best = (score, owner)
+            elif owner != best[1] and best[0] - score < 3:
+                return None  # two services equally plausible: refuse to guess
+        return self.services[best[1]] if best else None
+
+    def resolve(self, term: str) -> Service:
+        """Resolve a watch term: exact domain/alias/key first, then a guarded fuzzy match,
+        else an unknown ``Service`` keyed by ``canonical_key(term)`` (or a namesake-safe key)."""
+        service = self.exact(term) or self.fuzzy(term)
+        if service:
+            return service
+        host = as_host(term)
+        key = self.domain_key(host) if host else canonical_key(term)
+        name = " ".join(str(term).split())[:MAX_TERM_LENGTH]
+        return Service(key=key, name_ru=name, name_en=name, domains=(host,) if host else (), known=False)
+
+    def domain_key(self, host: str) -> str:
+        """Key for a domain: the owner's key if known, else ``canonical_key`` of the host, keeping
+        the TLD when the bare label belongs to a different, known service ("avito.ma" -> "avito-ma")."""
+        service = self.by_domain(host, walk_up=False)
+        if service:
+            return service.key
+        key = canonical_key(host)
+        if key in self._by_key:
+            names, suffix = split_host(host.lower())
+            return canonical_key(" ".join([*names, suffix]))
+        return key
+
+    def services_for_breach(self, breach: Breach) -> list[Service]:
+        """Known services a breach is about: by its domain (exact), else by its names, unless the
+        breach domain shows the name is a namesake (same label, other TLD, e.g. avito.ma)."""
+        found: list[Service] = []
+        host = as_host(breach.domain) if breach.domain else None
+        if host:
+            service = self.by_domain(host, walk_up=False)
+            if service:
+                return [service]
+        for name in (breach.service, *breach.aliases, breach.hibp_name):
+            if not name:
+                continue
+            service = self.exact(name)
+            if service is None or service in found:
+                continue
+            if host and service.domains and canonical_key(host) in {canonical_key(d) for d in service.domains}:
+                continue  # same brand label on a domain the service does not own: a namesake
+            found.append(service)
+        return found
+
+    def ancestors(self, service: Service) -> list[Service]:
+        chain: list[Service] = []
+        parent = self.services.get(service.parent or "")
+        while parent and parent not in chain:
+            chain.append(parent)
+            parent = self.services.get(parent.parent or "")
+        return chain
+
+
+@lru_cache(maxsize=1)
+def default_directory() -> ServiceDirectory:
+    """The directory from ``services.yaml`` (loaded once per process)."""
+    return ServiceDirectory.from_yaml(SERVICES_PATH)
+
+
+def primary_key(breach: Breach, directory: ServiceDirectory | None = None) -> str:
+    """The one key that names the breached service (used by ``Breach.dedupe_key``)."""
+    directory = directory or default_directory()
+    services = directory.services_for_breach(breach)
+    if services:
+        return services[0].key
+    host = as_host(breach.domain) if breach.domain else None
+    if host:
+        return directory.domain_key(host)
+    for name in (breach.service, breach.hibp_name, *breach.aliases):
+        if name and canonical_key(name):
+            return canonical_key(name)
+    return "unknown"
+
+
+def keys_for_breach(breach: Breach, directory: ServiceDirectory | None = None) -> set[str]:
+    """Every service key whose watchers should hear of ``breach``.
+
+    * keys of the known services it is about, plus their parent brands (never their children);
+    * ``canonical_key`` of its names, aliases and domain for people watching unlisted services, unless
+      that key is a spelling of a known service (HIBP's avito.ma must not reach Avito watchers, and
+      watchers of a known service are stored under its key, never under an alias);
+    * for a subdomain, the key of the registrable domain (a breach at shop.example.com concerns
+      example.com watchers), and for "<umbrella brand> <something>" the umbrella brand's key.
+    """
+    directory = directory or default_directory()
+    services = directory.services_for_breach(breach)
+    keys: set[str] = set()
+    for service in services:
+        keys.add(service.key)
+        keys.update(parent.key for parent in directory.ancestors(service))
+
+    def add_if_free(key: str) -> None:
+        # A key owned by a known service is only ever stored as that service's own key (added above).
+        if key and directory.exact(key) is None:
+            keys.add(key)
+
+    for name in (breach.service, *breach.aliases, breach.hibp_name):
+        if not name or as_host(name):
+            continue
+        key = canonical_key(name)
+        add_if_free(key)
+        tokens = _tokens(key)
+        umbrella = directory.get(tokens[0]) if len(tokens) > 1 else None
+        if umbrella and umbrella.umbrella:
+            keys.add(umbrella.key)
+    host = as_host(breach.domain) if breach.domain else None
+    if host:
+        keys.add(directory.domain_key(host))
+        parent_host = registrable_domain(host)
+        owner = directory.by_domain(host)  # walks up: cfire.mail.ru -> Mail.ru
+        if owner:
+            keys.add(owner.key)
+            keys.update(p.key for p in directory.ancestors(owner))
+        elif parent_host != host:
+            keys.add(directory.domain_key(parent_host))
+    keys.discard("")
+    return keys
