@@ -99,7 +99,7 @@ def storage_label(storage: str | None, lang: str) -> str | None:
 def advice_steps(breach: Breach, lang: str) -> list[str]:
     """Concrete steps for the data classes this breach exposed, most urgent first."""
     ru = lang == "ru"
-    name = breach.service
+    name = breach.service if len(breach.service) <= 80 else breach.service[:79].rstrip() + "…"
     classes = set(breach.data_classes)
     steps: list[str] = []
     if breach.has_passwords:

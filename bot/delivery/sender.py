@@ -93,10 +93,11 @@ class Sender:
         while time.monotonic() < deadline:
             await self.drain_once()
             await self._finish_in_flight()
-            wait = await self.outbox.next_due_in()
-            if wait is None:
+            counts = await self.outbox.counts()
+            if counts["pending"] == 0 and counts["sending"] == 0:  # "sending": a run() loop may hold rows too
                 return
-            await asyncio.sleep(min(wait, 0.2))
+            wait = await self.outbox.next_due_in()
+            await asyncio.sleep(min(wait if wait is not None else 0.2, 0.2))
         raise TimeoutError("the outbox did not drain in time")
 
     async def drain_once(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import AsyncIterator
@@ -44,6 +45,9 @@ class Database:
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self._conn: aiosqlite.Connection | None = None
+        # Handlers run concurrently with the sender on one connection: writes take turns, so one coroutine's
+        # commit never lands in the middle of another's transaction.
+        self._write_lock = asyncio.Lock()
 
     @property
     def conn(self) -> aiosqlite.Connection:
@@ -102,9 +106,10 @@ class Database:
 
     # -- small helpers so repositories stay short --------------------------------------------------------------
     async def execute(self, sql: str, params: tuple | list = ()) -> aiosqlite.Cursor:
-        cursor = await self.conn.execute(sql, params)
-        await self.conn.commit()
-        return cursor
+        async with self._write_lock:
+            cursor = await self.conn.execute(sql, params)
+            await self.conn.commit()
+            return cursor
 
     async def fetchall(self, sql: str, params: tuple | list = ()) -> list[aiosqlite.Row]:
         async with self.conn.execute(sql, params) as cursor:
@@ -120,12 +125,14 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """Several statements that must land together (or not at all)."""
-        await self.conn.execute("BEGIN")
-        try:
-            yield self.conn
-        except BaseException:
-            await self.conn.rollback()
-            raise
-        else:
-            await self.conn.commit()
+        """Several statements that must land together (or not at all). Use `conn.execute` inside, not
+        `Database.execute` (which would wait for this very transaction)."""
+        async with self._write_lock:
+            await self.conn.execute("BEGIN")
+            try:
+                yield self.conn
+            except BaseException:
+                await self.conn.rollback()
+                raise
+            else:
+                await self.conn.commit()

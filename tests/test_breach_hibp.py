@@ -1,0 +1,178 @@
+"""HIBP feed: the real 875-breach catalogue parses, only notifiable breaches alert, new ones are found."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import aiohttp
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+from bot.breaches.hibp import (
+    HIBP_CREDIT_EN,
+    HIBP_CREDIT_RU,
+    HibpError,
+    HibpRateLimited,
+    fetch_breaches,
+    is_notifiable,
+    new_since,
+    parse_hibp_breaches,
+)
+
+SNAPSHOT = Path("/work/shared/data/hibp_breaches_2025-03.json")
+needs_snapshot = pytest.mark.skipif(not SNAPSHOT.exists(), reason="HIBP snapshot not available")
+
+
+@pytest.fixture(scope="module")
+def items() -> list[dict]:
+    return json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+
+
+@needs_snapshot
+def test_whole_catalogue_parses(items: list[dict]) -> None:
+    breaches = parse_hibp_breaches(items)
+    assert len(breaches) == len(items) == 875
+    assert all(b.origin == "hibp" and b.hibp_name and b.service for b in breaches)
+    assert all("<" not in b.description and "&quot;" not in b.description for b in breaches)
+    assert all(len(b.description) <= 401 for b in breaches)
+    adobe = next(b for b in breaches if b.hibp_name == "Adobe")
+    assert adobe.domain == "adobe.com"
+    assert adobe.record_count == 152_445_165
+    assert adobe.breach_date == date(2013, 10, 4)
+    assert adobe.reported_at == datetime(2013, 12, 4, 0, 0, tzinfo=UTC)
+    assert "Passwords" in adobe.data_classes
+    assert adobe.source_url == "https://haveibeenpwned.com/Breach/Adobe"
+
+
+@needs_snapshot
+def test_notifiable_count_follows_mozillas_rule(items: list[dict]) -> None:
+    expected = sum(
+        1
+        for it in items
+        if it["IsVerified"] and not it["IsFabricated"] and not it["IsSpamList"] and not it["IsRetired"]
+        and it["Domain"].strip()
+    )
+    assert sum(map(is_notifiable, items)) == expected
+    assert 0 < expected < len(items)
+
+
+@pytest.mark.parametrize(
+    ("changes", "notifiable"),
+    [
+        ({}, True),
+        ({"IsVerified": False}, False),
+        ({"IsFabricated": True}, False),
+        ({"IsSpamList": True}, False),
+        ({"IsRetired": True}, False),
+        ({"Domain": ""}, False),
+        ({"Domain": None}, False),
+        ({"IsSensitive": True}, True),
+        ({"IsMalware": True}, True),
+    ],
+)
+def test_is_notifiable_flags(changes: dict, notifiable: bool) -> None:
+    item = {"Name": "Acme", "Domain": "acme.com", "IsVerified": True, "IsFabricated": False, "IsSpamList": False,
+            "IsRetired": False} | changes
+    assert is_notifiable(item) is notifiable
+
+
+def test_missing_verification_flag_is_not_notifiable() -> None:
+    assert not is_notifiable({"Name": "Acme", "Domain": "acme.com"})
+    assert not is_notifiable("Acme")  # type: ignore[arg-type]
+
+
+@needs_snapshot
+def test_russian_operators_in_the_catalogue(items: list[dict]) -> None:
+    by_name = {b.hibp_name: b for b in parse_hibp_breaches(items)}
+    assert by_name["Rambler"].is_russian_operator
+    assert by_name["CDEK"].is_russian_operator
+    assert by_name["Parapa"].is_russian_operator  # "Пара Па" on parapa.mail.ru
+    assert not by_name["Avito"].is_russian_operator  # avito.ma, a Moroccan namesake
+    assert not by_name["Adobe"].is_russian_operator
+    assert by_name["Rambler"].password_storage == "plaintext"
+
+
+def test_tolerant_parsing_of_odd_items() -> None:
+    breaches = parse_hibp_breaches([
+        {"Name": "Minimal"},
+        {"Title": "No name", "PwnCount": "12", "BreachDate": "not a date", "DataClasses": None},
+        {"Name": "Html", "Description": '<a href="https://x">Big &amp; bad</a> breach<br/>with <b>bold</b>.'},
+        {"Domain": "nothing-else.com"},
+        "not a dict",
+    ])
+    assert [b.service for b in breaches] == ["Minimal", "No name", "Html"]
+    minimal, no_name, html_item = breaches
+    assert (minimal.domain, minimal.record_count, minimal.data_classes, minimal.breach_date) == (None, None, [], None)
+    assert no_name.record_count == 12 and no_name.breach_date is None and no_name.hibp_name is None
+    assert html_item.description == "Big & bad breach with bold."
+
+
+def test_new_since_returns_unseen_names_oldest_first() -> None:
+    items = [
+        {"Name": "Newest", "AddedDate": "2025-03-03T10:00:00Z"},
+        {"Name": "Known", "AddedDate": "2025-01-01T10:00:00Z"},
+        {"Name": "Older", "AddedDate": "2025-02-01T10:00:00Z"},
+        {"Name": "Older", "AddedDate": "2025-02-01T10:00:00Z"},
+        {"Title": "No name"},
+    ]
+    assert [it["Name"] for it in new_since({"Known"}, items)] == ["Older", "Newest"]
+    assert new_since({"Known", "Older", "Newest"}, items) == []
+
+
+@needs_snapshot
+def test_new_since_on_the_real_catalogue(items: list[dict]) -> None:
+    previous = {it["Name"] for it in items[:-3]}
+    assert {it["Name"] for it in new_since(previous, items)} == {it["Name"] for it in items[-3:]}
+    assert len(new_since(set(), items)) == len(items)  # first run: everything is new, callers seed instead
+
+
+def test_credit_lines() -> None:
+    assert HIBP_CREDIT_EN == "Source: Have I Been Pwned (haveibeenpwned.com), CC BY 4.0"
+    assert "haveibeenpwned.com" in HIBP_CREDIT_RU and "CC BY 4.0" in HIBP_CREDIT_RU
+
+
+def _app(status: int = 200, body: object = None, headers: dict | None = None, seen: list | None = None):
+    async def handler(request: web.Request) -> web.Response:
+        if seen is not None:
+            seen.append(request.headers.get("User-Agent", ""))
+        if isinstance(body, str):
+            return web.Response(status=status, text=body, headers=headers)
+        return web.json_response(body, status=status, headers=headers)
+
+    app = web.Application()
+    app.router.add_get("/api/v3/breaches", handler)
+    return app
+
+
+async def test_fetch_breaches_returns_the_list_and_sends_a_user_agent() -> None:
+    seen: list[str] = []
+    body = [{"Name": "Adobe", "Domain": "adobe.com"}, "junk", {"Name": "Canva"}]
+    async with TestServer(_app(body=body, seen=seen)) as server, aiohttp.ClientSession() as session:
+        items = await fetch_breaches(str(server.make_url("/api/v3/breaches")), session=session, timeout=5)
+    assert [it["Name"] for it in items] == ["Adobe", "Canva"]
+    assert seen and seen[0]  # HIBP rejects requests without a User-Agent
+
+
+async def test_fetch_latestbreach_single_object_is_wrapped() -> None:
+    async with TestServer(_app(body={"Name": "ColorDating"})) as server, aiohttp.ClientSession() as session:
+        items = await fetch_breaches(str(server.make_url("/api/v3/breaches")), session=session)
+    assert items == [{"Name": "ColorDating"}]
+
+
+async def test_fetch_rate_limited_carries_retry_after() -> None:
+    app = _app(status=429, body={"statusCode": 429}, headers={"Retry-After": "7"})
+    async with TestServer(app) as server, aiohttp.ClientSession() as session:
+        with pytest.raises(HibpRateLimited) as caught:
+            await fetch_breaches(str(server.make_url("/api/v3/breaches")), session=session)
+    assert caught.value.retry_after == 7
+    assert caught.value.status == 429
+
+
+@pytest.mark.parametrize(("status", "body"), [(500, {"error": "x"}), (200, "<html>not json</html>"), (200, 42)])
+async def test_fetch_errors(status: int, body: object) -> None:
+    async with TestServer(_app(status=status, body=body)) as server, aiohttp.ClientSession() as session:
+        with pytest.raises(HibpError):
+            await fetch_breaches(str(server.make_url("/api/v3/breaches")), session=session)
