@@ -8,10 +8,8 @@ import logging
 import time
 from pathlib import Path
 
-import yaml
-
 from bench import delivery, search
-from bot.breaches.evaluation import evaluate
+from bot.breaches.evaluation import evaluate, load_labelled
 from bot.breaches.parser import BreachParser
 from bot.config import PROJECT_ROOT
 from bot.kb import KnowledgeBase
@@ -78,8 +76,7 @@ def fan_out_section(kb: KnowledgeBase, watchers: int) -> None:
 
 
 def parser_section() -> None:
-    labelled = yaml.safe_load(POSTS.read_text(encoding="utf-8"))
-    result = evaluate(BreachParser(), labelled)
+    result = evaluate(BreachParser(), load_labelled(POSTS))
     table("Breach parser on the labelled posts (tests/data/breach_posts.yaml)", list(result), [list(result.values())])
 
 

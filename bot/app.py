@@ -44,8 +44,6 @@ USER_COMMANDS = {
         ("unwatch", "Перестать следить"),
         ("watchlist", "Мои подписки"),
         ("lang", "Язык: ru или en"),
-        ("mydata", "Что бот хранит обо мне"),
-        ("forget", "Удалить мои данные"),
     ],
     "en": [
         ("help", "What I can do"),
@@ -54,8 +52,6 @@ USER_COMMANDS = {
         ("unwatch", "Stop watching a service"),
         ("watchlist", "What I watch"),
         ("lang", "Language: ru or en"),
-        ("mydata", "What the bot stores about me"),
-        ("forget", "Erase my data"),
     ],
 }
 

@@ -10,15 +10,15 @@ TEXTS: dict[str, dict[str, str]] = {
             "Привет! Я отвечаю на вопросы о защите персональных данных: штрафы GDPR, 152-ФЗ и КоАП 13.11, "
             "индийский DPDP, правила для SIM-карт в России. Просто напишите вопрос.\n"
             "Ещё я сообщу об утечке данных сервиса, за которым вы следите: /watch litres\n\n"
-            "🔒 Я храню только ваш chat id, язык, дату начала и список отслеживаемых сервисов. "
-            "Посмотреть: /mydata, удалить всё: /forget."
+            "🔒 Я храню только ваш chat id, язык, дату начала и список отслеживаемых сервисов; "
+            "/unwatch убирает подписку."
         ),
         "en": (
             "Hi! I answer questions about personal-data law: GDPR fines, Russia's 152-FZ and KoAP 13.11, "
             "India's DPDP Act, Russian SIM-card rules. Just type your question.\n"
             "I can also tell you when a service you use leaks data: /watch litres\n\n"
-            "🔒 I store only your chat id, language, start date and the services you watch. "
-            "See it: /mydata, erase it all: /forget."
+            "🔒 I store only your chat id, language, start date and the services you watch; "
+            "/unwatch removes a watch."
         ),
     },
     "help": {
@@ -30,8 +30,6 @@ TEXTS: dict[str, dict[str, str]] = {
             "/unwatch &lt;сервис&gt; — перестать следить\n"
             "/watchlist — что вы отслеживаете\n"
             "/lang ru|en — язык ответов\n"
-            "/mydata — что я о вас храню\n"
-            "/forget — удалить все ваши данные\n"
             "/help — эта справка\n\n"
             "В любом чате: <code>@{bot} штраф мета</code>"
         ),
@@ -43,8 +41,6 @@ TEXTS: dict[str, dict[str, str]] = {
             "/unwatch &lt;service&gt; — stop watching\n"
             "/watchlist — what you watch\n"
             "/lang ru|en — answer language\n"
-            "/mydata — what I store about you\n"
-            "/forget — erase all your data\n"
             "/help — this help\n\n"
             "In any chat: <code>@{bot} meta fine</code>"
         ),

@@ -15,8 +15,8 @@ def buttons(message: dict) -> list[str]:
 async def test_start_greets_in_the_users_language_with_a_privacy_notice(harness: BotHarness) -> None:
     ru = await harness.say("/start", user_id=1, language_code="ru")
     en = await harness.say("/start", user_id=2, language_code="en")
-    assert "Привет" in ru["text"] and "/mydata" in ru["text"]
-    assert "Hi!" in en["text"] and "/forget" in en["text"]
+    assert "Привет" in ru["text"] and "храню только" in ru["text"]
+    assert "Hi!" in en["text"] and "store only" in en["text"]
 
 
 async def test_a_question_gets_a_sourced_answer_with_see_also_buttons(harness: BotHarness) -> None:
@@ -88,7 +88,7 @@ async def test_command_menu_is_registered_in_both_languages(harness: BotHarness)
     await harness.telegram.wait_until(lambda: harness.telegram.commands(language_code="en") != [])
     ru = {c["command"] for c in harness.telegram.commands(language_code="ru")}
     en = {c["command"] for c in harness.telegram.commands(language_code="en")}
-    assert {"help", "watch", "lang", "mydata"} <= ru and ru == en
+    assert {"help", "watch", "unwatch", "lang"} <= ru and ru == en
 
 
 @pytest.mark.parametrize("text", [
