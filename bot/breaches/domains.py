@@ -27,6 +27,7 @@ _DOMAIN_RE = re.compile(r"^(?:[a-z0-9а-я](?:[a-z0-9а-я-]{0,61}[a-z0-9а-я])
 
 
 def fold(text: str) -> str:
+    """NFKC, trimmed, lowercase, ё -> е: the form every comparison starts from."""
     return unicodedata.normalize("NFKC", text).strip().lower().replace("ё", "е")
 
 

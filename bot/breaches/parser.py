@@ -37,6 +37,8 @@ MIN_SERVICE_SCORE = 3.0
 
 @dataclass
 class _Candidate:
+    """One mention of a possible victim service in a post."""
+
     name: str | None
     domain: str | None
     start: int
@@ -176,6 +178,9 @@ class BreachParser:
         return next((key for pattern, key in self._scan_terms if pattern.fullmatch(name)), None)
 
     def _candidates(self, text: str) -> list[_Candidate]:
+        """Every mention that could name the victim: domains, «quoted» names, directory names,
+        Latin brands after Russian nouns, English victim phrases. Base scores reflect how much each
+        kind of mention says on its own."""
         found: list[_Candidate] = []
         for match in rules.DOMAIN_IN_TEXT.finditer(text):
             host = as_host(match.group(1))
@@ -206,11 +211,12 @@ class BreachParser:
         return found
 
     def _score(self, text: str, cand: _Candidate) -> None:
+        """Add context points to a mention (see ``_pick_service``) and mark victim evidence."""
         start, end = _sentence_bounds(text, cand.start)
         sentence = text[start:end]
         if rules.LEAK_RE.search(sentence):
             cand.score += 2
-        if cand.start < max(text.find("\n"), 0) or start == 0:
+        if cand.start < max(text.find("\n"), 0) or start == 0:  # in the headline or first sentence
             cand.score += 1
         if rules.VICTIM_BEFORE.search(text[max(start, cand.start - 90) : cand.start]) or rules.VICTIM_AFTER.match(
             text, cand.end
@@ -230,6 +236,7 @@ class BreachParser:
             cand.score -= 4
 
     def _entity(self, cand: _Candidate) -> str:
+        """The key mentions are grouped by: «Литрес», "litres.ru" and "Литресе" are one entity."""
         if cand.entity:
             return cand.entity
         if cand.domain:
@@ -301,12 +308,15 @@ def _inflectable(word: str) -> str:
     return re.escape(word) + r"(?:а|у|ом|е|ой|ы|и|ов|ам|ах|ами)?"
 
 
-def _clean_en_name(raw: str) -> str | None:
-    words = raw.replace("’", "'").split()
-    def is_stop(word: str) -> bool:
-        return word.lower() in rules.EN_LEADING_STOP or word.lower().removesuffix("'s") in rules.EN_NOT_NAMES
+def _is_leading_stop(word: str) -> bool:
+    return word.lower() in rules.EN_LEADING_STOP or word.lower().removesuffix("'s") in rules.EN_NOT_NAMES
 
-    while words and is_stop(words[0]):
+
+def _clean_en_name(raw: str) -> str | None:
+    """Trim a capitalised phrase caught by an English pattern down to the service name:
+    "Massive Chinese gaming site Acme's" -> "Acme"; None when nothing name-like is left."""
+    words = raw.replace("’", "'").split()
+    while words and _is_leading_stop(words[0]):
         words = words[1:]
     while words and words[-1].lower().removesuffix("'") in rules.EN_TRAILING_STOP:
         words = words[:-1]
