@@ -7,6 +7,7 @@ import logging
 from aiogram.types import ErrorEvent
 
 from bot.handlers.routing import Routes
+from bot.storage.users import language_from_code
 from bot.texts import t
 
 router = Routes("errors")
@@ -16,12 +17,14 @@ log = logging.getLogger(__name__)
 @router.error()
 async def on_error(event: ErrorEvent) -> bool:
     update = event.update
+    sender = update.message.from_user if update.message else (
+        update.callback_query.from_user if update.callback_query else None)
     log.error("update %s failed: %s", update.update_id, type(event.exception).__name__,
               exc_info=event.exception)
     message = update.message or (update.callback_query.message if update.callback_query else None)
     if message is not None and getattr(message, "chat", None) is not None and message.chat.type == "private":
         try:
-            await message.answer(t("error", "ru" if not update.callback_query else "ru"))
+            await message.answer(t("error", language_from_code(sender.language_code if sender else None)))
         except Exception:  # the reply itself failing must not raise out of the error handler
             log.warning("could not tell the user about the error in update %s", update.update_id)
     return True

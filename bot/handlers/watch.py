@@ -10,7 +10,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.breaches.names import Service, ServiceDirectory, split_watch_terms
+from bot.breaches.names import ServiceDirectory, split_watch_terms
 from bot.breaches.render import render_history_line
 from bot.config import Settings
 from bot.handlers.routing import Routes
@@ -35,10 +35,6 @@ def _plausible(term: str) -> bool:
     return bool(_PLAUSIBLE.match(bare)) and not bare.startswith((".", "-")) and ".." not in bare
 
 
-def _label(service: Service, lang: str) -> str:
-    return service.name(lang)
-
-
 @router.message(Command("watch"))
 async def watch(message: Message, command: CommandObject, lang: str, directory: ServiceDirectory,
                 watches: Watches, breaches: Breaches, users: Users, settings: Settings) -> None:
@@ -53,12 +49,12 @@ async def watch(message: Message, command: CommandObject, lang: str, directory: 
             parts.append(t("watch_bad_term", lang, term=term[:64]))
             continue
         service = directory.resolve(term)
-        status = await watches.add(message.chat.id, service.key, _label(service, lang), limit=settings.max_watches)
+        status = await watches.add(message.chat.id, service.key, service.name(lang), limit=settings.max_watches)
         if status == "limit":
             parts.append(t("watch_limit", lang, limit=settings.max_watches))
             break
         domains = f" ({', '.join(service.domains[:2])})" if service.domains else ""
-        head = t("watch_exists" if status == "exists" else "watch_added", lang, name=_label(service, lang),
+        head = t("watch_exists" if status == "exists" else "watch_added", lang, name=service.name(lang),
                  domains=domains)
         known = await breaches.for_keys({service.key})
         if known:
@@ -82,7 +78,7 @@ async def unwatch(message: Message, command: CommandObject, lang: str, directory
     for term in terms[:MAX_TERMS_PER_COMMAND]:
         service = directory.resolve(term)
         if await watches.remove(message.chat.id, service.key):
-            parts.append(t("unwatch_done", lang, name=_label(service, lang)))
+            parts.append(t("unwatch_done", lang, name=service.name(lang)))
         else:
             parts.append(t("unwatch_missing", lang, name=term[:64]))
     await message.answer("\n".join(parts))

@@ -97,14 +97,6 @@ class Breaches:
         )
         return [breach_from_json(row[1]) for row in rows]
 
-    async def published_between(self, start_iso: str, end_iso: str) -> list[StoredBreach]:
-        rows = await self.db.fetchall(
-            "SELECT id, payload, status, created_at FROM breaches WHERE status = 'published' "
-            "AND created_at >= ? AND created_at < ? ORDER BY record_count DESC",
-            (start_iso, end_iso),
-        )
-        return [StoredBreach(r[0], breach_from_json(r[1]), r[2], r[3]) for r in rows]
-
     async def count(self) -> int:
         return await self.db.fetchval("SELECT COUNT(*) FROM breaches WHERE status = 'published'") or 0
 

@@ -62,9 +62,6 @@ class Watches:
         )
         return [Watcher(row[0], row[1]) for row in rows]
 
-    async def count_watchers(self, service_keys: set[str] | list[str]) -> int:
-        return len(await self.watchers_of(service_keys))
-
     async def total(self) -> tuple[int, int]:
         """(watch rows, distinct watching chats)."""
         row = await self.db.fetchone("SELECT COUNT(*), COUNT(DISTINCT chat_id) FROM watches")
