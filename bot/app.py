@@ -6,10 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
-import aiohttp
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -19,13 +16,13 @@ from aiogram.types import BotCommand, BotCommandScopeDefault
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.alerts import AlertService
-from bot.breaches.hibp import fetch_breaches
 from bot.breaches.names import ServiceDirectory, default_directory
 from bot.breaches.parser import BreachParser
 from bot.config import Settings
 from bot.delivery.sender import Sender
 from bot.delivery.telegram import telegram_transport
 from bot.handlers import get_routers
+from bot.jobs import create_scheduler
 from bot.kb import KnowledgeBase
 from bot.middlewares import LanguageMiddleware
 from bot.storage import Database
@@ -124,29 +121,11 @@ def create_dispatcher(services: Services) -> Dispatcher:
 
 
 async def start_background(bot: Bot, services: Services) -> None:
-    """The outbox sender runs beside polling for the bot's whole life; feeds are polled by APScheduler."""
+    """The outbox sender runs beside polling for the bot's whole life; timed work runs in the scheduler."""
     sender = services.sender or services.attach_sender(bot)
     services.background = [asyncio.create_task(sender.run(), name="outbox-sender")]
-    settings = services.settings
-    if settings.breach_feed_urls:
-        scheduler = AsyncIOScheduler(timezone=ZoneInfo(settings.timezone),
-                                     job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300})
-        for url in settings.breach_feed_urls:
-            scheduler.add_job(poll_feed, "interval", seconds=settings.breach_feed_interval, args=[services, url],
-                              id=f"feed:{url}", replace_existing=True, next_run_time=datetime.now(UTC))
-        scheduler.start()
-        services.scheduler = scheduler
-
-
-async def poll_feed(services: Services, url: str) -> None:
-    """One poll of an HIBP-format feed; errors are logged and the next poll tries again."""
-    try:
-        async with aiohttp.ClientSession(headers={"User-Agent": "privacy-law-bot (breach alerts)"}) as session:
-            items = await fetch_breaches(url, session=session)
-        new, published = await services.alerts.import_feed(url, items)
-        log.info("feed poll: %d new items, %d breaches published", new, published)
-    except Exception as exc:  # a feed being down must not stop the bot
-        log.warning("feed poll failed: %s", type(exc).__name__)
+    services.scheduler = create_scheduler(services)
+    services.scheduler.start()
 
 
 async def stop_background(services: Services) -> None:

@@ -153,7 +153,7 @@ async def test_hibp_feed_first_poll_is_silent_later_polls_alert(tmp_path: Path, 
             watcher_key = services.directory.resolve(newest["Domain"]).key  # what a user would type
             await services.users.ensure(1, "en")
             await services.watches.add(1, watcher_key, newest["Title"], limit=50)
-            from bot.app import poll_feed
+            from bot.jobs import poll_feed
             await poll_feed(services, feed)  # first poll: history only
             assert await services.breaches.count() > 800
             assert (await services.outbox.counts())["pending"] == 0

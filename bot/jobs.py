@@ -1,0 +1,47 @@
+"""Scheduled work: one APScheduler (3.x, AsyncIOScheduler) inside the bot's event loop, started on the dispatcher's
+startup and shut down on its shutdown. Each job is a plain coroutine taking `Services`; errors are logged and the
+next run tries again, so one failing job never stops the bot."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+import aiohttp
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.breaches.hibp import fetch_breaches
+
+if TYPE_CHECKING:
+    from bot.app import Services
+
+log = logging.getLogger(__name__)
+
+# A daily job that was due while the bot was down still runs once (coalesce) if the bot is back within a day.
+DAILY_MISFIRE_GRACE = 24 * 3600
+
+
+def create_scheduler(services: Services) -> AsyncIOScheduler:
+    settings = services.settings
+    scheduler = AsyncIOScheduler(
+        timezone=ZoneInfo(settings.timezone),
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": DAILY_MISFIRE_GRACE},
+    )
+    for url in settings.breach_feed_urls:
+        scheduler.add_job(poll_feed, "interval", seconds=settings.breach_feed_interval, args=[services, url],
+                          id=f"feed:{url}", replace_existing=True, next_run_time=datetime.now(UTC),
+                          misfire_grace_time=settings.breach_feed_interval)
+    return scheduler
+
+
+async def poll_feed(services: Services, url: str) -> None:
+    """One poll of an HIBP-format feed; errors are logged and the next poll tries again."""
+    try:
+        async with aiohttp.ClientSession(headers={"User-Agent": "privacy-law-bot (breach alerts)"}) as session:
+            items = await fetch_breaches(url, session=session)
+        new, published = await services.alerts.import_feed(url, items)
+        log.info("feed poll: %d new items, %d breaches published", new, published)
+    except Exception as exc:  # a feed being down must not stop the bot
+        log.warning("feed poll failed: %s", type(exc).__name__)
