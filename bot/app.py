@@ -4,6 +4,7 @@ handlers as workflow data."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass, field
 
@@ -12,12 +13,14 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
+from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BotCommand, BotCommandScopeDefault
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.alerts import AlertService
 from bot.breaches.names import ServiceDirectory, default_directory
 from bot.breaches.parser import BreachParser
+from bot.channel.poster import ChannelPoster
 from bot.config import Settings
 from bot.delivery.sender import Sender
 from bot.delivery.telegram import telegram_transport
@@ -27,9 +30,11 @@ from bot.kb import KnowledgeBase
 from bot.middlewares import LanguageMiddleware
 from bot.storage import Database
 from bot.storage.breaches import Breaches
+from bot.storage.channel_posts import ChannelJournal
 from bot.storage.outbox import Outbox
 from bot.storage.users import Users
 from bot.storage.watches import Watches
+from bot.texts import t
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +72,7 @@ class Services:
     directory: ServiceDirectory
     breach_parser: BreachParser
     alerts: AlertService
+    channel: ChannelPoster
     sender: Sender | None = None
     background: list[asyncio.Task[None]] = field(default_factory=list)
     scheduler: AsyncIOScheduler | None = None
@@ -75,13 +81,13 @@ class Services:
         return {
             "settings": self.settings, "db": self.db, "users": self.users, "kb": self.kb, "watches": self.watches,
             "breaches": self.breaches, "outbox": self.outbox, "directory": self.directory,
-            "breach_parser": self.breach_parser, "alerts": self.alerts, "services": self,
+            "breach_parser": self.breach_parser, "alerts": self.alerts, "channel": self.channel, "services": self,
         }
 
     def attach_sender(self, bot: Bot) -> Sender:
         self.sender = Sender(self.outbox, telegram_transport(bot), rate=self.settings.send_rate,
                              on_gone=self.users.mark_inactive)
-        self.alerts.wake = self.sender.wake
+        self.alerts.wake = self.channel.wake = self.sender.wake
         return self.sender
 
 
@@ -92,10 +98,14 @@ async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -
     log.info("knowledge base: %d entries", len(kb.entries))
     directory = default_directory()
     watches, breaches, outbox = Watches(db), Breaches(db), Outbox(db)
+    channel = ChannelPoster(
+        ChannelJournal(db, outbox), breaches, watches, kb, language=settings.channel_language,
+        timezone=settings.timezone, digest_cron=settings.digest_cron, fact_cron=settings.fact_cron,
+    )
+    alerts = AlertService(breaches, watches, outbox, directory, on_published=channel.post_breach)
     return Services(
         settings=settings, db=db, users=Users(db), kb=kb, watches=watches, breaches=breaches, outbox=outbox,
-        directory=directory, breach_parser=BreachParser(),
-        alerts=AlertService(breaches, watches, outbox, directory),
+        directory=directory, breach_parser=BreachParser(), alerts=alerts, channel=channel,
     )
 
 
@@ -124,8 +134,34 @@ async def start_background(bot: Bot, services: Services) -> None:
     """The outbox sender runs beside polling for the bot's whole life; timed work runs in the scheduler."""
     sender = services.sender or services.attach_sender(bot)
     services.background = [asyncio.create_task(sender.run(), name="outbox-sender")]
+    if services.settings.channel_id:
+        services.channel.chat_id = await check_channel(bot, services)
+        caught_up = await services.channel.catch_up()
+        if caught_up:
+            log.info("channel: caught up on %s after downtime (one post each)", ", ".join(caught_up))
     services.scheduler = create_scheduler(services)
     services.scheduler.start()
+
+
+async def check_channel(bot: Bot, services: Services) -> int | None:
+    """The channel's numeric id if the bot may post there; otherwise say why, in the log and to admins, and
+    return None (channel posting stays off until fixed and restarted; the rest of the bot keeps working)."""
+    channel_id = services.settings.channel_id
+    try:
+        chat = await bot.get_chat(int(channel_id) if channel_id.lstrip("-").isdigit() else channel_id)
+        member = await bot.get_chat_member(chat.id, bot.id)
+        if member.status == "creator" or (member.status == "administrator" and member.can_post_messages):
+            return chat.id
+        problem = f"the bot is {member.status} in {channel_id} without the right to post messages"
+    except TelegramAPIError as exc:
+        problem = f"cannot reach channel {channel_id}: {exc.message}"
+    log.error("channel posting is OFF: %s. Make the bot an administrator with 'Post messages' and restart.",
+              problem)
+    for admin_id in services.settings.admin_ids:
+        with contextlib.suppress(TelegramAPIError):
+            await bot.send_message(admin_id, t("channel_no_rights", await services.users.language(admin_id),
+                                                  channel=channel_id, problem=problem))
+    return None
 
 
 async def stop_background(services: Services) -> None:

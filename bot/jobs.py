@@ -33,7 +33,17 @@ def create_scheduler(services: Services) -> AsyncIOScheduler:
         scheduler.add_job(poll_feed, "interval", seconds=settings.breach_feed_interval, args=[services, url],
                           id=f"feed:{url}", replace_existing=True, next_run_time=datetime.now(UTC),
                           misfire_grace_time=settings.breach_feed_interval)
+    for name, job in services.channel.jobs.items():  # weekly digest, fact of the day (when their crons are set)
+        scheduler.add_job(run_channel_job, job.trigger, args=[services, name], id=f"channel:{name}",
+                          replace_existing=True)
     return scheduler
+
+
+async def run_channel_job(services: Services, name: str) -> None:
+    try:
+        await services.channel.run_job(name)
+    except Exception:  # the next slot tries again; the journal keeps it from posting twice
+        log.exception("channel job %s failed", name)
 
 
 async def poll_feed(services: Services, url: str) -> None:

@@ -177,6 +177,35 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Что-то пошло не так. Попробуйте ещё раз чуть позже.",
         "en": "Something went wrong. Please try again a bit later.",
     },
+    # channel auto-posting (admins)
+    "channel_no_rights": {
+        "ru": "⚠️ Не могу публиковать в канал {channel}: {problem}. Сделайте бота администратором с правом "
+              "«Публикация сообщений» и перезапустите. Остальное работает.",
+        "en": "⚠️ I cannot post to the channel {channel}: {problem}. Make the bot an administrator with "
+              "'Post messages' and restart me. Everything else works.",
+    },
+    "channel_off": {
+        "ru": "Канал не настроен или у бота нет права публиковать (CHANNEL_ID).",
+        "en": "No channel is set up, or the bot may not post there (CHANNEL_ID).",
+    },
+    "post_usage": {
+        "ru": "/post &lt;текст поста&gt; — покажу превью и спрошу подтверждение.",
+        "en": "/post &lt;post text&gt; — I will show a preview and ask to confirm.",
+    },
+    "post_preview": {"ru": "Превью поста в канал:", "en": "Channel post preview:"},
+    "post_buttons": {"ru": "✅ Опубликовать|✖ Отмена", "en": "✅ Post|✖ Cancel"},
+    "post_queued": {"ru": "Пост поставлен в очередь канала.", "en": "The post is queued for the channel."},
+    "post_cancelled": {"ru": "Пост отменён.", "en": "Post cancelled."},
+    "post_stale": {"ru": "Этот черновик уже обработан.", "en": "This draft was already handled."},
+    "schedule_title": {"ru": "<b>Расписание канала</b> ({tz})", "en": "<b>Channel schedule</b> ({tz})"},
+    "schedule_digest": {"ru": "Дайджест недели: {when}", "en": "Weekly digest: {when}"},
+    "schedule_fact": {"ru": "Факт дня: {when} — «{title}»", "en": "Fact of the day: {when} — “{title}”"},
+    "schedule_off": {"ru": "выключено", "en": "off"},
+    "schedule_queue": {"ru": "В очереди канала: {count} сообщ.", "en": "Queued for the channel: {count}"},
+    "digest_usage": {"ru": "/digest now — превью следующего дайджеста.",
+                     "en": "/digest now — a preview of the next digest."},
+    "digest_preview": {"ru": "Превью дайджеста (в канал не отправлено):",
+                       "en": "Digest preview (not posted to the channel):"},
 }
 
 MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",

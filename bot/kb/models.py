@@ -97,6 +97,7 @@ class Entry(BaseModel):
     source: Source
     checked: dt.date
     note: str | None = None
+    date: dt.date | None = None  # when the fact took effect (a law, a rule): the weekly digest lists changes by it
     fine: Fine | None = None
     file: str = ""  # where the entry was loaded from, for error messages
 

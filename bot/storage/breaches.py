@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from bot.breaches.models import Breach
 from bot.storage.db import Database, utcnow
@@ -96,6 +96,19 @@ class Breaches:
             [*sorted(keys), limit],
         )
         return [breach_from_json(row[1]) for row in rows]
+
+    async def published_between(self, start: datetime, end: datetime) -> list[StoredBreach]:
+        """Breaches that became known in [start, end) (the week of a digest), in arrival order."""
+        rows = await self.db.fetchall(
+            "SELECT id, payload, status, created_at FROM breaches "
+            "WHERE status = 'published' AND created_at >= ? AND created_at < ? ORDER BY id",
+            (start.astimezone(UTC).isoformat(timespec="seconds"), end.astimezone(UTC).isoformat(timespec="seconds")),
+        )
+        return [StoredBreach(row[0], breach_from_json(row[1]), row[2], row[3]) for row in rows]
+
+    async def keys_of(self, breach_id: int) -> set[str]:
+        rows = await self.db.fetchall("SELECT service_key FROM breach_keys WHERE breach_id = ?", (breach_id,))
+        return {row[0] for row in rows}
 
     async def count(self) -> int:
         return await self.db.fetchval("SELECT COUNT(*) FROM breaches WHERE status = 'published'") or 0

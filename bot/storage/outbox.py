@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+import aiosqlite
+
 from bot.storage.db import Database, utcnow
 
 
@@ -34,18 +36,23 @@ class Outbox:
 
     async def enqueue(self, kind: str, ref: str, messages: Iterable[tuple[int, str]]) -> int:
         """Queue (chat_id, text) messages; already queued ones are left alone. Returns how many are new."""
+        async with self.db.transaction() as conn:
+            return await self.enqueue_in(conn, kind, ref, messages)
+
+    async def enqueue_in(self, conn: aiosqlite.Connection, kind: str, ref: str,
+                         messages: Iterable[tuple[int, str]]) -> int:
+        """`enqueue` inside a caller's transaction (the channel journal decides and queues a post atomically)."""
         now, due = utcnow(), iso_in(0)
         rows = [(kind, ref, chat_id, text, due, now) for chat_id, text in messages]
         if not rows:
             return 0
-        before = self.db.conn.total_changes
-        async with self.db.transaction() as conn:
-            await conn.executemany(
-                "INSERT INTO outbox (kind, ref, chat_id, text, next_attempt_at, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, ref, chat_id) DO NOTHING",
-                rows,
-            )
-        return self.db.conn.total_changes - before
+        before = conn.total_changes
+        await conn.executemany(
+            "INSERT INTO outbox (kind, ref, chat_id, text, next_attempt_at, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, ref, chat_id) DO NOTHING",
+            rows,
+        )
+        return conn.total_changes - before
 
     async def recover(self) -> int:
         """Rows a crashed process left in flight go back to the queue."""

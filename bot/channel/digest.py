@@ -1,0 +1,93 @@
+"""The weekly digest as Telegram HTML: the week's breaches ranked by size (with how many people watch each
+service), the week's fines and law changes from the knowledge base. Plain functions, every value escaped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from html import escape
+
+from bot.breaches.hibp import HIBP_SOURCE_NAME
+from bot.breaches.models import Breach
+from bot.breaches.render import hibp_credit_html, render_history_line
+from bot.kb.models import Entry
+from bot.render import format_date, short_eur
+
+TOP_BREACHES = 15
+TOP_FINES = 10
+
+
+@dataclass(frozen=True)
+class DigestBreach:
+    breach: Breach
+    watchers: int
+
+
+@dataclass(frozen=True)
+class Digest:
+    start: date  # first day of the week
+    end: date  # last day of the week (inclusive)
+    breaches: list[DigestBreach]
+    fines: list[Entry]
+    law_changes: list[Entry]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.breaches or self.fines or self.law_changes)
+
+
+def entries_of_week(entries: list[Entry], start: date, end: date) -> tuple[list[Entry], list[Entry]]:
+    """(fines decided in the week, largest first; other entries dated in the week, e.g. a law taking effect)."""
+    fines = [e for e in entries if e.fine and start <= e.fine.decision_date <= end]
+    fines.sort(key=lambda e: -e.fine.amount_eur if e.fine else 0)
+    changes = [e for e in entries if e.fine is None and e.date is not None and start <= e.date <= end]
+    changes.sort(key=lambda e: (e.date, e.id))
+    return fines, changes
+
+
+def rank_breaches(items: list[DigestBreach]) -> list[DigestBreach]:
+    """Largest first; breaches of unknown size after those with a count."""
+    return sorted(items, key=lambda item: (item.breach.record_count is None, -(item.breach.record_count or 0)))
+
+
+def render_digest(digest: Digest, lang: str) -> str:
+    ru = lang == "ru"
+    period = f"{format_date(digest.start, lang)} — {format_date(digest.end, lang)}"
+    lines = [f"📬 <b>{'Итоги недели' if ru else 'The week in privacy'}</b>\n{escape(period)}"]
+    if digest.breaches:
+        block = [f"<b>{'Утечки недели' if ru else 'Breaches of the week'}</b>"]
+        for item in rank_breaches(digest.breaches)[:TOP_BREACHES]:
+            line = render_history_line(item.breach, "ru" if ru else "en")
+            if item.watchers:
+                line += f" ({'следят' if ru else 'watched by'}: {item.watchers})"
+            block.append(line)
+        if len(digest.breaches) > TOP_BREACHES:
+            block.append(f"{'и ещё' if ru else 'and'} {len(digest.breaches) - TOP_BREACHES}"
+                         f"{'' if ru else ' more'}")
+        if any(item.breach.source_name == HIBP_SOURCE_NAME for item in digest.breaches):
+            block.append(hibp_credit_html("ru" if ru else "en"))
+        lines.append("\n".join(block))
+    else:
+        lines.append("За неделю новых утечек не было." if ru else "No new breaches this week.")
+    if digest.fines:
+        block = [f"<b>{'Штрафы недели' if ru else 'Fines of the week'}</b>"]
+        for entry in digest.fines[:TOP_FINES]:
+            fine = entry.fine
+            assert fine is not None
+            block.append(f"• {escape(fine.company, quote=False)}: {escape(short_eur(fine.amount_eur, lang))} "
+                         f"({escape(fine.authority, quote=False)}, {format_date(fine.decision_date, lang)})")
+        lines.append("\n".join(block))
+    if digest.law_changes:
+        block = [f"<b>{'Изменения в законах' if ru else 'Law changes'}</b>"]
+        for entry in digest.law_changes:
+            assert entry.date is not None
+            block.append(f"• {format_date(entry.date, lang)}: {escape(entry.title.get(lang), quote=False)}")
+        lines.append("\n".join(block))
+    lines.append("🔔 /watch — " + ("оповещения об утечках сервисов, которыми вы пользуетесь" if ru
+                                   else "alerts when a service you use leaks data"))
+    return "\n\n".join(lines)
+
+
+def week_before(day: date) -> tuple[date, date]:
+    """The seven days before `day` (a digest on Monday covers Monday to Sunday of the week before)."""
+    return day - timedelta(days=7), day - timedelta(days=1)

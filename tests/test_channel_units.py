@@ -1,0 +1,67 @@
+"""Plain parts of channel posting: splitting long HTML for Telegram, and which cron slot is due."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.channel.schedule import cron_trigger, latest_slot, next_slot
+from bot.channel.split import split_html
+from bot.sandbox.html_entities import parse_html
+
+MSK = ZoneInfo("Europe/Moscow")
+
+
+def visible(html: str) -> str:
+    return re.sub(r"\s+", "", parse_html(html)[0])
+
+
+def test_a_short_message_is_one_part() -> None:
+    assert split_html("<b>hi</b>") == ["<b>hi</b>"]
+
+
+def test_a_long_digest_splits_at_paragraph_boundaries() -> None:
+    paragraphs = [f"<b>Утечка {n}</b>\n" + "строка &amp; текст " * 40 for n in range(30)]
+    text = "\n\n".join(paragraphs)
+    parts = split_html(text, 4096)
+    assert len(parts) > 1 and all(len(part) <= 4096 for part in parts)
+    assert "\n\n".join(parts) == text  # nothing lost, nothing cut inside a paragraph
+    assert all(part.startswith("<b>Утечка") for part in parts)
+
+
+def test_a_paragraph_longer_than_the_limit_is_cut_outside_tags_and_stays_valid_html() -> None:
+    text = '<a href="https://example.org/?a=1&amp;b=2">' + "очень длинная ссылка &lt;x&gt; " * 400 + "</a>"
+    parts = split_html(text, 1000)
+    assert len(parts) > 5 and all(len(part) <= 1000 for part in parts)
+    for part in parts:
+        parse_html(part)  # raises on an unclosed tag or a broken entity, as Telegram would
+        assert part.startswith("<a href=") and part.endswith("</a>")
+    assert "".join(visible(p) for p in parts) == visible(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["", "b", "i", "code"]), st.text(min_size=0, max_size=300)),
+                max_size=40),
+       st.integers(min_value=60, max_value=600))
+def test_any_text_splits_into_valid_parts_within_the_limit(chunks: list[tuple[str, str]], limit: int) -> None:
+    from html import escape
+    text = "\n\n".join(f"<{tag}>{escape(body)}</{tag}>" if tag else escape(body) for tag, body in chunks)
+    parts = split_html(text, limit)
+    for part in parts:
+        assert len(part) <= limit
+        parse_html(part)
+    assert "".join(visible(p) for p in parts) == visible(text)
+
+
+def test_after_downtime_only_the_latest_missed_slot_is_due() -> None:
+    daily = cron_trigger("0 9 * * *", "Europe/Moscow")
+    now = datetime(2026, 11, 26, 12, 0, tzinfo=MSK)
+    assert latest_slot(daily, now, not_before=now - timedelta(days=3)) == datetime(2026, 11, 26, 9, 0, tzinfo=MSK)
+    assert latest_slot(daily, now, not_before=now) is None  # armed just now: nothing was missed
+    weekly = cron_trigger("0 10 * * mon", "Europe/Moscow")
+    assert latest_slot(weekly, now, not_before=now - timedelta(days=30)) == datetime(2026, 11, 23, 10, 0, tzinfo=MSK)
+    assert next_slot(weekly, now) == datetime(2026, 11, 30, 10, 0, tzinfo=MSK)
