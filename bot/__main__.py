@@ -58,6 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     if not settings.bot_token.get_secret_value():
         print(NO_TOKEN, file=sys.stderr)
         return 2
+    if settings.webhook_url:
+        from bot.webhook import config_problem
+
+        problem = config_problem(settings)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
     from bot.runner import run
 
     return asyncio.run(run(settings))

@@ -27,7 +27,7 @@ from bot.delivery.telegram import telegram_transport
 from bot.handlers import get_routers
 from bot.jobs import create_scheduler
 from bot.kb import KnowledgeBase
-from bot.middlewares import LanguageMiddleware
+from bot.middlewares import LanguageMiddleware, MessageTextLogMiddleware
 from bot.storage import Database
 from bot.storage.breaches import Breaches
 from bot.storage.channel_posts import ChannelJournal
@@ -123,6 +123,7 @@ def create_dispatcher(services: Services) -> Dispatcher:
     language = LanguageMiddleware(services.users)
     for observer in (dp.message, dp.callback_query, dp.inline_query):
         observer.outer_middleware(language)
+    dp.update.outer_middleware(MessageTextLogMiddleware(services.settings.log_message_text))
     dp.include_routers(*get_routers())
     dp.startup.register(register_commands)
     dp.startup.register(start_background)

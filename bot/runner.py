@@ -1,25 +1,48 @@
-"""Running the bot for real: long polling (webhook mode comes with WEBHOOK_URL)."""
+"""Running the bot for real: long polling, or webhook mode when WEBHOOK_URL is set (bot/webhook.py).
+
+Both stop gracefully on SIGTERM or SIGINT: no new updates are taken, the ones in progress finish, the
+dispatcher's shutdown hooks stop the outbox sender after its current message, then the Bot session and the
+database are closed."""
 
 from __future__ import annotations
 
 import logging
 
+from aiogram import Bot, Dispatcher
+from aiogram.dispatcher.event.handler import HandlerObject
+
 from bot.app import create_bot, create_dispatcher, create_services
 from bot.config import Settings
 from bot.logs import setup_logging
+from bot.webhook import finish_in_flight, run_webhook
 
 log = logging.getLogger(__name__)
 
 
 async def run(settings: Settings) -> int:
-    setup_logging(settings.log_level, settings.bot_token.get_secret_value())
+    setup_logging(settings.log_level, settings.bot_token.get_secret_value(),
+                  settings.webhook_secret.get_secret_value())
     services = await create_services(settings)
     bot = create_bot(settings)
     dp = create_dispatcher(services)
     try:
-        await bot.delete_webhook(drop_pending_updates=False)
-        await dp.start_polling(bot, allowed_updates=dp.resolve_used_update_types())
+        if settings.webhook_url:
+            return await run_webhook(bot, dp, settings)
+        return await run_polling(bot, dp)
     finally:
         await bot.session.close()
         await services.db.close()
+        log.info("stopped")
+
+
+async def run_polling(bot: Bot, dp: Dispatcher) -> int:
+    """aiogram's long polling; its signal handlers stop it on SIGTERM/SIGINT. It does not wait for the updates
+    it started handling, so the first shutdown hook does, before the outbox sender is stopped."""
+
+    async def finish_updates() -> None:
+        await finish_in_flight(dp._handle_update_tasks)
+
+    dp.shutdown.handlers.insert(0, HandlerObject(callback=finish_updates))
+    await bot.delete_webhook(drop_pending_updates=False)
+    await dp.start_polling(bot, allowed_updates=dp.resolve_used_update_types(), handle_signals=True)
     return 0

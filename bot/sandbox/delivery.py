@@ -143,6 +143,11 @@ class DeliveryMixin:
             task.cancel()
         return _Described(True, "Webhook was deleted" if was_set else "Webhook is already deleted")
 
+    @property
+    def webhook(self) -> dict[str, Any] | None:
+        """The webhook as the bot set it (``url``, ``secret_token``, ``max_connections``), None when unset."""
+        return dict(self._webhook) if self._webhook is not None else None
+
     def _m_get_webhook_info(self, _params: dict[str, Any]) -> dict[str, Any]:
         info: dict[str, Any] = {
             "url": self._webhook["url"] if self._webhook else "",

@@ -49,8 +49,9 @@ A wrong token gets 401 ``Unauthorized``; any other method 404 ``Not Found``.
 
 Simulation knobs: :meth:`~FakeTelegram.enforce_limits` (flood control, off by default),
 :meth:`~FakeTelegram.block` (user blocked the bot -> 403), :meth:`~FakeTelegram.fail_next`
-(inject any error), :meth:`~FakeTelegram.add_chat` / :meth:`~FakeTelegram.set_chat_member`
-(groups and channels), and the update factories ``send_user_message``, ``send_edited_message``,
+(inject any error), :meth:`~FakeTelegram.delay` (a slow method),
+:meth:`~FakeTelegram.add_chat` / :meth:`~FakeTelegram.set_chat_member` (groups and channels),
+and the update factories ``send_user_message``, ``send_edited_message``,
 ``send_channel_post``, ``press_button``, ``send_inline_query``, ``send_my_chat_member`` and
 ``add_update``.
 
@@ -223,6 +224,7 @@ class FakeTelegram(SimulationMixin, StateMixin, ValidationMixin, DeliveryMixin, 
         self._global_hits: deque[float] = deque()
         self._chat_hits: dict[int, deque[float]] = {}
         self._failures: dict[str, deque[_Failure]] = {}
+        self._delays: dict[str, float] = {}
 
         self._webhook: dict[str, Any] | None = None
         self._webhook_error: tuple[int, str] | None = None
@@ -404,6 +406,9 @@ class FakeTelegram(SimulationMixin, StateMixin, ValidationMixin, DeliveryMixin, 
             if entry is None:
                 raise TelegramAPIError(404, "Not Found")
             record.params = self._decode(raw, files or {}, name)
+            delay = self._delays.get(name.lower())
+            if delay:
+                await asyncio.sleep(delay)
             failure = self._pop_failure(name)
             if failure is not None:
                 raise failure

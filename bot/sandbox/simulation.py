@@ -69,6 +69,18 @@ class SimulationMixin:
             raise ValueError("times must be >= 1")
         self._failures.setdefault(method.lower(), deque()).append(_Failure(code, description, retry_after, times))
 
+    def delay(self, method: str, seconds: float) -> None:
+        """Answer every call of ``method`` only after ``seconds`` (a slow Telegram); 0 turns it off.
+
+        The call is recorded on arrival, its effect (e.g. the message sent) happens after the delay.
+        """
+        if seconds < 0:
+            raise ValueError("seconds must be >= 0")
+        if seconds:
+            self._delays[method.lower()] = seconds
+        else:
+            self._delays.pop(method.lower(), None)
+
     def add_chat(self, chat: dict[str, Any]) -> None:
         """Register a group, supergroup or channel (``id``, ``type``, ``title``, ``username``...)."""
         if "id" not in chat or "type" not in chat:
