@@ -33,13 +33,15 @@ class Published:
 class AlertService:
     def __init__(self, breaches: Breaches, watches: Watches, outbox: Outbox, directory: ServiceDirectory,
                  *, wake: Callable[[], None] = lambda: None,
-                 on_published: Callable[[int, Breach], Awaitable[None]] | None = None):
+                 on_published: Callable[[int, Breach], Awaitable[object]] | None = None,
+                 on_fan_out: Callable[[str, str, int, str], None] | None = None):
         self.breaches = breaches
         self.watches = watches
         self.outbox = outbox
         self.directory = directory
         self.wake = wake
         self.on_published = on_published  # e.g. the channel auto-poster
+        self.on_fan_out = on_fan_out  # (kind, ref, queued, service): e.g. the admins' live progress message
 
     def keys(self, breach: Breach) -> set[str]:
         return keys_for_breach(breach, self.directory)
@@ -76,6 +78,8 @@ class AlertService:
         log.info("breach %s: %d watchers, %d alerts queued", breach_id, len(watchers), queued)
         if queued:
             self.wake()
+            if self.on_fan_out is not None:
+                self.on_fan_out(ALERT, str(breach_id), queued, breach.service)
         return queued
 
     async def import_feed(self, feed_url: str, items: list[dict]) -> tuple[int, int]:

@@ -22,8 +22,9 @@ from bot.breaches.names import ServiceDirectory, default_directory
 from bot.breaches.parser import BreachParser
 from bot.channel.poster import ChannelPoster
 from bot.config import Settings
+from bot.delivery.progress import ProgressReporter
 from bot.delivery.sender import Sender
-from bot.delivery.telegram import telegram_transport
+from bot.delivery.telegram import progress_messages, telegram_transport
 from bot.handlers import get_routers
 from bot.jobs import create_scheduler
 from bot.kb import KnowledgeBase
@@ -76,6 +77,7 @@ class Services:
     sender: Sender | None = None
     background: list[asyncio.Task[None]] = field(default_factory=list)
     scheduler: AsyncIOScheduler | None = None
+    progress: ProgressReporter | None = None
 
     def workflow_data(self) -> dict[str, object]:
         return {
@@ -88,7 +90,13 @@ class Services:
         self.sender = Sender(self.outbox, telegram_transport(bot), rate=self.settings.send_rate,
                              on_gone=self.users.mark_inactive)
         self.alerts.wake = self.channel.wake = self.sender.wake
+        send, edit = progress_messages(bot, self.sender.limiter)
+        self.progress = ProgressReporter(self.outbox, send, edit, admins=self.admin_languages)
+        self.alerts.on_fan_out = self.progress.track
         return self.sender
+
+    async def admin_languages(self) -> list[tuple[int, str]]:
+        return [(admin_id, await self.users.language(admin_id)) for admin_id in self.settings.admin_ids]
 
 
 async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -> Services:
@@ -168,6 +176,8 @@ async def check_channel(bot: Bot, services: Services) -> int | None:
 async def stop_background(services: Services) -> None:
     if services.scheduler is not None:
         services.scheduler.shutdown(wait=False)
+    if services.progress is not None:
+        await services.progress.stop()
     if services.sender is not None:
         services.sender.stop()
     for task in getattr(services, "background", []):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
 from aiogram import Bot
 from aiogram.exceptions import (
     TelegramBadRequest,
@@ -12,8 +16,11 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 
+from bot.delivery.limits import RateLimiter
+from bot.delivery.progress import Edit, Send
 from bot.delivery.sender import Outcome, Status, Transport
 
+T = TypeVar("T")
 _GONE_MARKERS = ("chat not found", "user is deactivated", "bot was kicked", "have no rights to send")
 
 
@@ -34,3 +41,27 @@ def telegram_transport(bot: Bot) -> Transport:
         return Outcome(Status.SENT, message_id=message.message_id)
 
     return send
+
+
+def progress_messages(bot: Bot, limiter: RateLimiter) -> tuple[Send, Edit]:
+    """Sending and editing the admins' progress message. They take their slot from the sender's own limiter, so a
+    fan-out plus its progress stays within the overall rate; a 429 waits and tries again."""
+
+    async def call(method: Callable[[], Awaitable[T]], chat_id: int) -> T:
+        for _ in range(3):
+            while (wait := max(limiter.global_ready_in(), limiter.chat_ready_in(chat_id))) > 0:  # noqa: ASYNC110
+                await asyncio.sleep(wait)
+            limiter.take(chat_id)
+            try:
+                return await method()
+            except TelegramRetryAfter as exc:
+                limiter.pause(float(exc.retry_after))
+        return await method()
+
+    async def send(chat_id: int, text: str) -> int | None:
+        return (await call(lambda: bot.send_message(chat_id, text), chat_id)).message_id
+
+    async def edit(chat_id: int, message_id: int, text: str) -> None:
+        await call(lambda: bot.edit_message_text(text, chat_id=chat_id, message_id=message_id), chat_id)
+
+    return send, edit

@@ -1,0 +1,129 @@
+"""A live progress message for admins during a large fan-out: sent / total, rate and time left, edited every few
+seconds until the breach's outbox rows are all done. No aiogram: sending and editing are injected callables."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from bot.storage.outbox import Outbox
+
+log = logging.getLogger(__name__)
+
+MIN_WATCHERS = 50  # smaller fan-outs finish in seconds: no progress message
+INTERVAL = 3.0  # seconds between edits (well within Telegram's edit limits)
+
+Send = Callable[[int, str], Awaitable[int | None]]  # (chat_id, text) -> message_id
+Edit = Callable[[int, int, str], Awaitable[None]]  # (chat_id, message_id, text)
+
+
+@dataclass(frozen=True)
+class Progress:
+    total: int
+    sent: int
+    skipped: int  # blocked the bot, chat gone
+    failed: int
+    elapsed: float  # seconds since the fan-out started
+
+    @property
+    def done(self) -> int:
+        return self.sent + self.skipped + self.failed
+
+    @property
+    def finished(self) -> bool:
+        return self.done >= self.total
+
+    @property
+    def rate(self) -> float:
+        return self.done / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def seconds_left(self) -> float | None:
+        if self.finished:
+            return 0.0
+        return (self.total - self.done) / self.rate if self.rate > 0 else None
+
+    def render(self, title: str, lang: str) -> str:
+        ru = lang == "ru"
+        head = f"📤 <b>{'Рассылка' if ru else 'Sending'}: {title}</b>"
+        line = f"{self.sent} / {self.total} {'отправлено' if ru else 'sent'}"
+        if self.skipped:
+            line += f", {self.skipped} {'заблокировали бота' if ru else 'blocked the bot'}"
+        if self.failed:
+            line += f", {self.failed} {'ошибок' if ru else 'failed'}"
+        speed = f"{self.rate:.1f} {'в секунду' if ru else 'per second'}"
+        if self.finished:
+            tail = f"✅ {'Готово за' if ru else 'Done in'} {_duration(self.elapsed, lang)} ({speed})"
+        else:
+            left = self.seconds_left
+            eta = _duration(left, lang) if left is not None else "?"
+            tail = f"{speed}, {'осталось' if ru else 'time left'} ≈ {eta}"
+        return f"{head}\n{line}\n{tail}"
+
+
+def _duration(seconds: float, lang: str) -> str:
+    seconds = int(round(seconds))
+    minutes, secs = divmod(seconds, 60)
+    if lang == "ru":
+        return f"{minutes} мин {secs} с" if minutes else f"{secs} с"
+    return f"{minutes} min {secs} s" if minutes else f"{secs} s"
+
+
+class ProgressReporter:
+    """Tracks one fan-out (an outbox kind and ref) for each admin, in the admin's language."""
+
+    def __init__(self, outbox: Outbox, send: Send, edit: Edit, admins: Callable[[], Awaitable[list[tuple[int, str]]]],
+                 *, interval: float = INTERVAL, min_total: int = MIN_WATCHERS,
+                 clock: Callable[[], float] = time.monotonic):
+        self.outbox = outbox
+        self.send = send
+        self.edit = edit
+        self.admins = admins  # -> [(chat_id, language)]
+        self.interval = interval
+        self.min_total = min_total
+        self.clock = clock
+        self.tasks: set[asyncio.Task[None]] = set()
+
+    def track(self, kind: str, ref: str, total: int, title: str) -> None:
+        """Start reporting on a fan-out that just queued `total` messages (no-op for small ones)."""
+        if total < self.min_total:
+            return
+        task = asyncio.create_task(self._report(kind, ref, total, title), name=f"progress:{kind}:{ref}")
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def progress(self, kind: str, ref: str, total: int, started: float) -> Progress:
+        counts = await self.outbox.counts(ref=ref, kind=kind)
+        return Progress(total, counts["sent"], counts["skipped"], counts["failed"], self.clock() - started)
+
+    async def _report(self, kind: str, ref: str, total: int, title: str) -> None:
+        started = self.clock()
+        try:
+            admins = await self.admins()
+            progress = await self.progress(kind, ref, total, started)
+            messages = []
+            for chat_id, lang in admins:
+                message_id = await self.send(chat_id, progress.render(title, lang))
+                if message_id is not None:
+                    messages.append((chat_id, lang, message_id))
+            last = {chat_id: progress.render(title, lang) for chat_id, lang, _ in messages}
+            while messages and not progress.finished:
+                await asyncio.sleep(self.interval)
+                progress = await self.progress(kind, ref, total, started)
+                for chat_id, lang, message_id in messages:
+                    text = progress.render(title, lang)
+                    if text != last[chat_id]:  # Telegram refuses an edit that changes nothing
+                        await self.edit(chat_id, message_id, text)
+                        last[chat_id] = text
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # progress is a courtesy: never let it disturb the fan-out
+            log.exception("progress report for %s:%s failed", kind, ref)
+
+    async def stop(self) -> None:
+        for task in list(self.tasks):
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)

@@ -1,0 +1,24 @@
+"""The admins' live fan-out progress: what the message says at each stage."""
+
+from __future__ import annotations
+
+from bot.delivery.progress import Progress
+
+
+def test_progress_shows_sent_total_rate_and_time_left() -> None:
+    midway = Progress(total=500, sent=240, skipped=2, failed=0, elapsed=10.0)
+    text = midway.render("Литрес", "ru")
+    assert "240 / 500" in text and "2 заблокировали" in text
+    assert "24.2 в секунду" in text and "осталось ≈ 11 с" in text  # 258 left at 24.2 a second
+    assert "Готово" not in text
+
+
+def test_finished_progress_says_done_with_the_duration() -> None:
+    done = Progress(total=5000, sent=4990, skipped=6, failed=4, elapsed=170.0)
+    text = done.render("Litres", "en")
+    assert done.finished and "4990 / 5000 sent" in text and "4 failed" in text
+    assert "Done in 2 min 50 s" in text
+
+
+def test_no_rate_yet_means_unknown_time_left() -> None:
+    assert Progress(total=100, sent=0, skipped=0, failed=0, elapsed=0.0).seconds_left is None
