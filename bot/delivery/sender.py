@@ -18,6 +18,7 @@ from bot.storage.outbox import Outbox, OutboxRow
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
+CONCURRENCY = 32  # requests in flight at once: also the most a crash can repeat
 
 
 class Status(Enum):
@@ -51,7 +52,7 @@ class SenderStats:
 
 class Sender:
     def __init__(self, outbox: Outbox, transport: Transport, *, rate: float = 25.0, on_gone: OnGone | None = None,
-                 concurrency: int = 32, clock: Callable[[], float] = time.monotonic):
+                 concurrency: int = CONCURRENCY, clock: Callable[[], float] = time.monotonic):
         self.outbox = outbox
         self.transport = transport
         self.limiter = RateLimiter(rate, clock=clock)
