@@ -4,7 +4,8 @@ a chat in the terminal. No token, no network.
 Type a message and press Enter. Buttons under the bot's last message are shown as [1] [2] …; press one
 with `:1`. Other commands:
 
-    :channel <text>   post into the simulated trusted source channel (a breach report, for example)
+    :channel <text>   post into the simulated trusted source channel (a breach report, for example);
+                      alerts then reach watchers, and the bot's own channel (chat -1002000000002) gets a post
     :user <id> [ru|en] switch to another simulated user (alerts to other users are shown too)
     :inline <query>   an inline query, as if typed after @botname in any chat
     :help             this list
@@ -23,6 +24,7 @@ from bot.config import Settings
 from bot.sandbox.server import FakeTelegram
 
 SOURCE_CHANNEL = -1001000000001
+OUTPUT_CHANNEL = -1002000000002  # the bot's own channel (CHANNEL_ID): new breaches are auto-posted there
 CONSOLE_ADMIN = 1001
 
 
@@ -125,6 +127,7 @@ async def run_console(settings: Settings, *, lines=None, out=sys.stdout) -> int:
     telegram = FakeTelegram()
     base_url = await telegram.start()
     telegram.add_chat({"id": SOURCE_CHANNEL, "type": "channel", "title": "Утечки информации (sandbox)"})
+    telegram.add_chat({"id": OUTPUT_CHANNEL, "type": "channel", "title": "Privacy bot channel (sandbox)"})
     console_db = Path("data/console.sqlite3")
     settings = settings.model_copy(update={
         "telegram_api_url": base_url,
@@ -132,6 +135,7 @@ async def run_console(settings: Settings, *, lines=None, out=sys.stdout) -> int:
         "admin_ids": sorted({*settings.admin_ids, CONSOLE_ADMIN}),
         "source_channel_ids": sorted({*settings.source_channel_ids, SOURCE_CHANNEL}),
         "breach_feed_urls": [],
+        "channel_id": str(OUTPUT_CHANNEL),
     })
     services = await create_services(settings)
     bot = create_bot(settings, token=telegram.token)
