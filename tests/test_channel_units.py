@@ -65,3 +65,16 @@ def test_after_downtime_only_the_latest_missed_slot_is_due() -> None:
     weekly = cron_trigger("0 10 * * mon", "Europe/Moscow")
     assert latest_slot(weekly, now, not_before=now - timedelta(days=30)) == datetime(2026, 11, 23, 10, 0, tzinfo=MSK)
     assert next_slot(weekly, now) == datetime(2026, 11, 30, 10, 0, tzinfo=MSK)
+
+
+def test_the_digest_lists_law_changes_that_took_effect_in_its_week(real_kb) -> None:
+    from datetime import date
+
+    from bot.channel.digest import Digest, entries_of_week, render_digest
+
+    fines, changes = entries_of_week(real_kb.entries, date(2025, 9, 1), date(2025, 9, 7))
+    ids = {entry.id for entry in changes}
+    assert {"pd-consent-separate-document-2025", "sim-transfer-allowed-relatives"} <= ids
+    assert all(entry.fine is None for entry in changes)
+    text = render_digest(Digest(date(2025, 9, 1), date(2025, 9, 7), [], fines, changes), "en")
+    assert "Law changes" in text and "1 Sep 2025" in text and "No new breaches this week." in text
