@@ -1,0 +1,242 @@
+"""The notification-deadline calculator: when a leak was discovered (a phrase such as "вчера в 18:00", "2 days ago",
+"15.11.2026 09:30", understood by dateparser relative to "now" in the user's time zone) -> the exact deadlines of a
+regime, computed in absolute time (so a deadline that crosses a daylight-saving change is still 24 hours away)
+and shown in the user's zone.
+
+* 152-FZ art. 21(3.1): Roskomnadzor within 24 hours, the results of the internal investigation within 72 hours;
+* GDPR: the supervisory authority without undue delay and, where feasible, within 72 hours (art. 33); the people
+  affected without undue delay when the risk to them is high (art. 34);
+* DPDP Rules 2025, Rule 7: the Board without delay, a detailed report within 72 hours, every affected person
+  without delay.
+Each duty names the knowledge-base entry that states it, so a test can check the two agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from bot.legal.estimator import DPDP, GDPR, RU
+
+DEFAULT_TZ = "Europe/Moscow"
+DPDP_RULE_7_FROM = dt.date(2027, 5, 13)   # knowledge: dpdp-phased-timeline, dpdp-breach-notification
+MAX_PHRASE = 200
+
+_DATAGUIDANCE = "https://www.dataguidance.com/news/russia-amendments-law-personal-data-enter-effect"
+_EURLEX = "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
+_DPDP_RULES = "https://egazette.gov.in/WriteReadData/2025/267650.pdf"
+
+
+@dataclass(frozen=True)
+class Duty:
+    regime: str
+    key: str                # what to do: "rkn_notice", "sa_notice", ...
+    hours: int | None       # None: "without (undue) delay", no fixed clock
+    entry_id: str
+    source_url: str
+    quote: str              # the words of the entry's English answer that state the period
+    conditional: bool = False   # only in some cases (GDPR art. 34: when the risk is high)
+
+
+DUTIES: dict[str, list[Duty]] = {
+    RU: [
+        Duty(RU, "rkn_notice", 24, "pd-breach-notification-24-72", _DATAGUIDANCE,
+             "Within 24 hours it reports the incident"),
+        Duty(RU, "rkn_results", 72, "pd-breach-notification-24-72", _DATAGUIDANCE,
+             "Within 72 hours it reports the results of its internal investigation"),
+    ],
+    GDPR: [
+        Duty(GDPR, "sa_notice", 72, "gdpr-breach-notification-art-33", _EURLEX,
+             "without undue delay and, where feasible, within 72 hours of becoming aware of it"),
+        Duty(GDPR, "subjects", None, "gdpr-breach-communication-art-34", _EURLEX,
+             "requires the controller to tell the affected people without undue delay", conditional=True),
+    ],
+    DPDP: [
+        Duty(DPDP, "board_intimation", None, "dpdp-breach-notification", _DPDP_RULES,
+             "The Board gets a first intimation without delay"),
+        Duty(DPDP, "board_report", 72, "dpdp-breach-notification", _DPDP_RULES,
+             "within 72 hours of the fiduciary becoming aware"),
+        Duty(DPDP, "principals", None, "dpdp-breach-notification", _DPDP_RULES,
+             "Each affected person must be told without delay"),
+    ],
+}
+
+
+# --------------------------------------------------------------------------------------------- time zones
+
+# Names people type that are not IANA zone names (IANA's own names, "Kolkata", "Europe/Berlin", come from zoneinfo).
+_ALIASES = {
+    "москва": "Europe/Moscow", "мск": "Europe/Moscow", "msk": "Europe/Moscow", "санкт-петербург": "Europe/Moscow",
+    "петербург": "Europe/Moscow", "спб": "Europe/Moscow", "st petersburg": "Europe/Moscow",
+    "калининград": "Europe/Kaliningrad", "самара": "Europe/Samara", "екатеринбург": "Asia/Yekaterinburg",
+    "ekaterinburg": "Asia/Yekaterinburg", "омск": "Asia/Omsk", "новосибирск": "Asia/Novosibirsk",
+    "красноярск": "Asia/Krasnoyarsk", "иркутск": "Asia/Irkutsk", "якутск": "Asia/Yakutsk",
+    "владивосток": "Asia/Vladivostok", "магадан": "Asia/Magadan", "камчатка": "Asia/Kamchatka",
+    "калькутта": "Asia/Kolkata", "колката": "Asia/Kolkata", "дели": "Asia/Kolkata", "нью-дели": "Asia/Kolkata",
+    "мумбаи": "Asia/Kolkata", "индия": "Asia/Kolkata", "delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata",
+    "mumbai": "Asia/Kolkata", "bangalore": "Asia/Kolkata", "bengaluru": "Asia/Kolkata", "india": "Asia/Kolkata",
+    "ist": "Asia/Kolkata", "calcutta": "Asia/Kolkata", "берлин": "Europe/Berlin", "лондон": "Europe/London",
+    "париж": "Europe/Paris",
+    "дублин": "Europe/Dublin", "мадрид": "Europe/Madrid", "рим": "Europe/Rome", "амстердам": "Europe/Amsterdam",
+    "минск": "Europe/Minsk", "киев": "Europe/Kyiv", "kiev": "Europe/Kyiv", "алматы": "Asia/Almaty",
+    "ташкент": "Asia/Tashkent", "ереван": "Asia/Yerevan", "тбилиси": "Asia/Tbilisi", "дубай": "Asia/Dubai",
+    "utc": "UTC", "gmt": "UTC", "всемирное": "UTC",
+}
+_OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-−])\s*(\d{1,2})(?:[:.]?(\d{2}))?$")
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> dict[str, str]:
+    """Lower-cased IANA keys and their last parts ("kolkata", "new york") -> the key."""
+    names: dict[str, str] = {}
+    for key in sorted(available_timezones(), key=lambda k: (k.count("/"), k)):
+        if key.startswith(("Etc/", "SystemV/", "posix/", "right/")):
+            continue
+        names.setdefault(key.lower(), key)
+        names.setdefault(key.rsplit("/", 1)[-1].replace("_", " ").lower(), key)
+    return names
+
+
+def resolve_timezone(text: str) -> str | None:
+    """A time zone name to store for what the user typed ("Europe/Berlin", "Kolkata", "Москва", "+3", "UTC+5:30"),
+    or None when it is not one. Fixed offsets are stored as "UTC+05:30"."""
+    raw = " ".join(text.strip().lower().replace("_", " ").split())
+    if not raw or len(raw) > 64:
+        return None
+    if raw in _ALIASES:
+        return _ALIASES[raw]
+    if m := _OFFSET.match(raw.replace(" ", "")):
+        sign = -1 if m.group(1) in "-−" else 1
+        hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+        total = hours * 60 + minutes
+        if minutes >= 60 or total > (14 if sign > 0 else 12) * 60:
+            return None
+        if hours == minutes == 0:
+            return "UTC"
+        return f"UTC{'+' if sign > 0 else '-'}{hours:02d}:{minutes:02d}"
+    return _zone_names().get(raw) or _zone_names().get(raw.replace(" ", "/"))
+
+
+def tzinfo_for(name: str | None) -> dt.tzinfo:
+    """The tzinfo of a stored name; the default zone (Moscow) for None or a name that no longer resolves."""
+    if name and (m := re.fullmatch(r"UTC([+-])(\d{2}):(\d{2})", name)):
+        delta = dt.timedelta(hours=int(m.group(2)), minutes=int(m.group(3)))
+        return dt.timezone(delta if m.group(1) == "+" else -delta, name)
+    try:
+        return ZoneInfo(name or DEFAULT_TZ)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(DEFAULT_TZ)
+
+
+def utc_offset_label(moment: dt.datetime) -> str:
+    """"UTC+3", "UTC+5:30", "UTC" for an aware datetime."""
+    offset = moment.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+# --------------------------------------------------------------------------------------------- the moment
+
+# Words that make a date match meaningful on their own; anything else dateparser finds must contain a digit
+# (it reads English "we" as Wednesday).
+_RELATIVE_WORDS = {
+    "вчера", "позавчера", "сегодня", "сейчас", "назад", "час", "полчаса", "утром", "понедельник", "вторник", "среду",
+    "четверг", "пятницу", "субботу", "воскресенье", "yesterday", "today", "now", "ago", "morning", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "noon", "midnight",
+}
+# dateparser does not read the Russian "9 утра" / "6 вечера": say it in 24-hour time first.
+_RU_DAYTIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(утра|ночи|дня|вечера)\b")
+
+
+def _normalise(text: str) -> str:
+    text = " ".join(text.lower().split())[:MAX_PHRASE]
+    text = text.replace("только что", "сейчас").replace("ё", "е")
+
+    def daytime(m: re.Match[str]) -> str:
+        hour = int(m.group(1))
+        if m.group(3) in ("дня", "вечера") and hour < 12:
+            hour += 12
+        elif m.group(3) == "ночи" and hour == 12:
+            hour = 0
+        return f"{hour:02d}:{m.group(2) or '00'}"
+
+    return _RU_DAYTIME.sub(daytime, text)
+
+
+def _meaningful(phrase: str) -> bool:
+    words = set(re.findall(r"\w+", phrase.lower()))
+    return len(phrase.strip()) >= 3 and (any(ch.isdigit() for ch in phrase) or bool(words & _RELATIVE_WORDS))
+
+
+def parse_moment(text: str, *, now: dt.datetime, tz: dt.tzinfo) -> dt.datetime | None:
+    """The moment a phrase names, in `tz`, read relative to `now`; None when the text names no moment.
+    Accepts a bare phrase ("вчера в 18:00") or a sentence with one in it ("утечку обнаружили 2 дня назад")."""
+    import dateparser
+    from dateparser.search import search_dates
+
+    phrase = _normalise(text)
+    if not phrase:
+        return None
+    settings = {
+        "RELATIVE_BASE": now.astimezone(tz).replace(tzinfo=None),
+        "PREFER_DATES_FROM": "past",
+        "DATE_ORDER": "DMY",
+    }
+    found = dateparser.parse(phrase, languages=["ru", "en"], settings=settings) if _meaningful(phrase) else None
+    if found is None:
+        matches = search_dates(phrase, languages=["ru", "en"], settings=settings) or []
+        matches = [(p, d) for p, d in matches if _meaningful(p)]
+        if not matches:
+            return None
+        found = max(matches, key=lambda pair: len(pair[0]))[1]
+    return found.replace(tzinfo=tz) if found.tzinfo is None else found.astimezone(tz)
+
+
+def has_moment(text: str, *, now: dt.datetime, tz: dt.tzinfo) -> bool:
+    return parse_moment(text, now=now, tz=tz) is not None
+
+
+# --------------------------------------------------------------------------------------------- deadlines
+
+@dataclass(frozen=True)
+class Deadline:
+    duty: Duty
+    due: dt.datetime | None   # None: no fixed clock ("without delay")
+
+
+@dataclass
+class DeadlinePlan:
+    regime: str
+    discovered: dt.datetime
+    now: dt.datetime
+    deadlines: list[Deadline]
+    notes: list[str] = field(default_factory=list)
+
+
+def deadlines(regime: str, discovered: dt.datetime, now: dt.datetime) -> DeadlinePlan:
+    """The deadlines of `regime` for a leak discovered at `discovered` (aware). Each is counted in elapsed time and
+    given back in the zone of `discovered`."""
+    if discovered.tzinfo is None:
+        raise ValueError("the moment of discovery must carry its time zone")
+    zone = discovered.tzinfo
+    items = []
+    for duty in DUTIES[regime]:
+        due = None
+        if duty.hours is not None:
+            due = (discovered.astimezone(dt.UTC) + dt.timedelta(hours=duty.hours)).astimezone(zone)
+        items.append(Deadline(duty, due))
+    plan = DeadlinePlan(regime, discovered, now.astimezone(zone), items)
+    if discovered > now + dt.timedelta(minutes=1):
+        plan.notes.append("future")
+    if regime == DPDP and discovered.date() < DPDP_RULE_7_FROM:
+        plan.notes.append("dpdp_not_in_force")
+    if regime == GDPR:
+        plan.notes.append("gdpr_late_reasons")
+    return plan

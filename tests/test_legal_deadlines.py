@@ -1,0 +1,165 @@
+"""The notification-deadline calculator: phrases in Russian and English read relative to a fixed "now" in the
+user's zone, deadlines counted in elapsed time (also across a daylight-saving change), time zones people type."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.kb import KnowledgeBase
+from bot.legal.deadlines import (
+    DUTIES,
+    deadlines,
+    parse_moment,
+    resolve_timezone,
+    tzinfo_for,
+    utc_offset_label,
+)
+from bot.legal.estimator import DPDP, GDPR, RU
+from bot.legal.intents import deadline_intent
+from bot.legal.render import render_deadlines
+
+NOW_UTC = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)   # 12:00 in Moscow, 14:30 in Kolkata
+MSK, KOLKATA, UTC = ZoneInfo("Europe/Moscow"), ZoneInfo("Asia/Kolkata"), ZoneInfo("UTC")
+
+
+def local(zone: dt.tzinfo, *args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=zone)
+
+
+@pytest.mark.parametrize(("phrase", "zone", "expected"), [
+    ("вчера в 18:00", MSK, (2026, 11, 19, 18, 0)),
+    ("вчера в 18:00", KOLKATA, (2026, 11, 19, 18, 0)),
+    ("вчера в 18:00", UTC, (2026, 11, 19, 18, 0)),
+    ("вчера в 6 вечера", MSK, (2026, 11, 19, 18, 0)),
+    ("сегодня в 9 утра", MSK, (2026, 11, 20, 9, 0)),
+    ("позавчера", MSK, (2026, 11, 18, 12, 0)),
+    ("3 часа назад", MSK, (2026, 11, 20, 9, 0)),
+    ("3 часа назад", KOLKATA, (2026, 11, 20, 11, 30)),
+    ("только что", MSK, (2026, 11, 20, 12, 0)),
+    ("15.11.2026 09:30", MSK, (2026, 11, 15, 9, 30)),
+    ("15.11.2026 09:30", KOLKATA, (2026, 11, 15, 9, 30)),
+    ("15 ноября в 9:30", MSK, (2026, 11, 15, 9, 30)),
+    ("2 days ago", MSK, (2026, 11, 18, 12, 0)),
+    ("2 days ago", UTC, (2026, 11, 18, 9, 0)),
+    ("yesterday at 6pm", KOLKATA, (2026, 11, 19, 18, 0)),
+    ("an hour ago", UTC, (2026, 11, 20, 8, 0)),
+    ("just now", KOLKATA, (2026, 11, 20, 14, 30)),
+    ("когда уведомить РКН если утечку обнаружили вчера в 18:00", MSK, (2026, 11, 19, 18, 0)),
+    ("we found the breach yesterday at 18:00, when must we notify?", UTC, (2026, 11, 19, 18, 0)),
+    ("утечку обнаружили 15.11.2026 09:30, когда сообщать", KOLKATA, (2026, 11, 15, 9, 30)),
+])
+def test_phrases_are_read_relative_to_now_in_the_users_zone(phrase: str, zone: ZoneInfo, expected: tuple) -> None:
+    moment = parse_moment(phrase, now=NOW_UTC.astimezone(zone), tz=zone)
+    assert moment == local(zone, *expected)
+    assert moment.utcoffset() == NOW_UTC.astimezone(zone).utcoffset()
+
+
+@pytest.mark.parametrize("text", ["", "как дела", "we will tell you", "how many fines did Spain issue", "GDPR"])
+def test_text_without_a_moment_is_not_read_as_one(text: str) -> None:
+    assert parse_moment(text, now=NOW_UTC, tz=MSK) is None
+
+
+def test_russian_deadlines_are_24_and_72_hours_after_discovery() -> None:
+    plan = deadlines(RU, local(MSK, 2026, 11, 19, 18, 0), NOW_UTC)
+    assert [(d.duty.key, d.due) for d in plan.deadlines] == [
+        ("rkn_notice", local(MSK, 2026, 11, 20, 18, 0)), ("rkn_results", local(MSK, 2026, 11, 22, 18, 0))]
+    text = render_deadlines(plan, "Europe/Moscow", "ru")
+    assert "20 ноября 2026, 18:00" in text and "22 ноября 2026, 18:00" in text
+    assert "осталось 6 ч" in text and "UTC+3" in text and "ч. 11 ст. 13.11" in text
+    assert "20 Nov 2026, 18:00" in render_deadlines(plan, "Europe/Moscow", "en")
+
+
+def test_gdpr_has_72_hours_for_the_authority_and_no_clock_for_the_people() -> None:
+    plan = deadlines(GDPR, local(KOLKATA, 2026, 11, 18, 14, 30), NOW_UTC)
+    assert [(d.duty.key, d.due) for d in plan.deadlines] == [
+        ("sa_notice", local(KOLKATA, 2026, 11, 21, 14, 30)), ("subjects", None)]
+    text = render_deadlines(plan, "Asia/Kolkata", "en")
+    assert "21 Nov 2026, 14:30" in text and "without undue delay" in text and "UTC+5:30" in text
+    assert "1 d" in text and "left" in text
+
+
+def test_dpdp_board_report_in_72_hours_and_the_rule_is_not_yet_in_force_in_2026() -> None:
+    plan = deadlines(DPDP, local(KOLKATA, 2026, 11, 20, 10, 0), NOW_UTC)
+    assert [(d.duty.key, d.due) for d in plan.deadlines] == [
+        ("board_intimation", None), ("board_report", local(KOLKATA, 2026, 11, 23, 10, 0)), ("principals", None)]
+    assert plan.notes == ["dpdp_not_in_force"]
+    later = dt.datetime(2027, 6, 1, 9, 0, tzinfo=dt.UTC)
+    assert deadlines(DPDP, later.astimezone(KOLKATA), later).notes == []
+
+
+def test_a_deadline_across_the_autumn_clock_change_is_still_24_hours_away() -> None:
+    berlin = ZoneInfo("Europe/Berlin")
+    discovered = local(berlin, 2026, 10, 24, 12, 0)            # CEST, UTC+2; clocks go back on 25 October
+    plan = deadlines(RU, discovered, discovered)
+    due = plan.deadlines[0].due
+    assert due is not None
+    assert (due.hour, due.minute, due.day) == (11, 0, 25)       # 11:00 CET, not 12:00
+    assert utc_offset_label(due) == "UTC+1" and utc_offset_label(discovered) == "UTC+2"
+    assert due.astimezone(dt.UTC) - discovered.astimezone(dt.UTC) == dt.timedelta(hours=24)
+    assert plan.deadlines[1].due == local(berlin, 2026, 10, 27, 11, 0)
+
+
+def test_a_deadline_in_a_zone_without_clock_changes_keeps_the_wall_time() -> None:
+    for zone in (MSK, KOLKATA, UTC):
+        discovered = local(zone, 2026, 3, 28, 23, 45)           # the spring-forward weekend in Europe
+        due = deadlines(GDPR, discovered, discovered).deadlines[0].due
+        assert due == local(zone, 2026, 3, 31, 23, 45)
+
+
+def test_past_and_future_moments_are_said_to_be_so() -> None:
+    plan = deadlines(RU, local(MSK, 2026, 11, 15, 9, 30), NOW_UTC)
+    assert "срок истёк" in render_deadlines(plan, "Europe/Moscow", "ru")
+    future = deadlines(RU, local(MSK, 2026, 11, 21, 9, 30), NOW_UTC)
+    assert future.notes == ["future"] and "ещё не наступило" in render_deadlines(future, "Europe/Moscow", "ru")
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("Europe/Berlin", "Europe/Berlin"), ("europe/berlin", "Europe/Berlin"), ("Kolkata", "Asia/Kolkata"),
+    ("Calcutta", "Asia/Kolkata"), ("Moscow", "Europe/Moscow"), ("Москва", "Europe/Moscow"), ("мск", "Europe/Moscow"),
+    ("Новосибирск", "Asia/Novosibirsk"), ("new york", "America/New_York"), ("UTC", "UTC"), ("+3", "UTC+03:00"),
+    ("-4", "UTC-04:00"), ("UTC+5:30", "UTC+05:30"), ("gmt+0530", "UTC+05:30"), ("+0", "UTC"),
+    ("Mars/Olympus", None), ("+15", None), ("-13", None), ("+3:75", None), ("", None), ("x" * 100, None),
+])
+def test_time_zones_people_type(typed: str, stored: str | None) -> None:
+    assert resolve_timezone(typed) == stored
+
+
+def test_fixed_offsets_and_unknown_names_give_a_usable_zone() -> None:
+    moment = NOW_UTC.astimezone(tzinfo_for("UTC+05:30"))
+    assert (moment.hour, moment.minute) == (14, 30) and utc_offset_label(moment) == "UTC+5:30"
+    assert tzinfo_for(None) == MSK and tzinfo_for("Nowhere/Land") == MSK
+
+
+@pytest.mark.parametrize(("question", "lang", "regime"), [
+    ("когда уведомить РКН если утечку обнаружили вчера в 18:00", "ru", RU),
+    ("we discovered the breach 2 days ago, when must we notify the DPC?", "en", GDPR),
+    ("утечка вчера в 18:00, до какого времени уведомить Совет DPDP", "ru", DPDP),
+    ("breach found 3 hours ago, when to report it?", "en", GDPR),
+])
+def test_free_text_deadline_questions(question: str, lang: str, regime: str) -> None:
+    intent = deadline_intent(question, lang, now=NOW_UTC.astimezone(MSK), tz=MSK)
+    assert intent is not None and intent.regime == regime
+
+
+@pytest.mark.parametrize("question", [
+    "в какой срок нужно сообщить об утечке по GDPR",               # no moment: the knowledge entry answers it
+    "сколько часов дается чтобы сообщить надзорному органу об утечке по gdpr",
+    "какой штраф за утечку 2 дня назад",                              # about money
+    "когда вступил в силу закон 15.11.2024",                         # no leak, no authority
+])
+def test_questions_without_a_deadline_to_compute_are_left_to_the_search(question: str) -> None:
+    assert deadline_intent(question, "ru", now=NOW_UTC.astimezone(MSK), tz=MSK) is None
+
+
+@pytest.mark.parametrize(("regime", "hours"), [(RU, {24, 72}), (GDPR, {72}), (DPDP, {72})])
+def test_every_deadline_agrees_with_its_knowledge_entry(regime: str, hours: set[int], real_kb: KnowledgeBase) -> None:
+    assert {d.hours for d in DUTIES[regime] if d.hours} == hours
+    for duty in DUTIES[regime]:
+        entry = real_kb.get(duty.entry_id)
+        assert entry is not None and entry.source.url == duty.source_url
+        assert duty.quote in entry.answer.en, f"{duty.entry_id} no longer says {duty.quote!r}"
+        if duty.hours:
+            assert f"{duty.hours} hours" in duty.quote and f"{duty.hours} час" in entry.answer.ru
