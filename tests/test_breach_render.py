@@ -181,3 +181,17 @@ def test_history_line() -> None:
 def test_number_format() -> None:
     assert fmt_int(3_083_408, "ru") == "3 083 408"
     assert fmt_int(3_083_408, "en") == "3,083,408"
+
+
+def test_the_credit_advice_is_backed_by_sourced_knowledge_entries(real_kb) -> None:
+    """The alert's advice about credit reports and the loan self-ban states facts: the knowledge base must carry
+    them with their laws, or the advice must go."""
+    from bot.breaches.advice import advice_steps
+
+    breach = Breach(service="Пример", domain="example.ru", data_classes=["Passport numbers", "Names"],
+                    is_russian_operator=True)
+    advice = " ".join(advice_steps(breach, "ru"))
+    assert "дважды в год" in advice and "самозапрет" in advice
+    report, self_ban = real_kb.get("leak-advice-credit-report-free"), real_kb.get("leak-advice-credit-self-ban-31fz")
+    assert report is not None and "218-ФЗ" in report.answer.ru and "двух раз в год" in report.answer.ru
+    assert self_ban is not None and "31-ФЗ" in self_ban.answer.ru and "1 марта 2025" in self_ban.answer.ru

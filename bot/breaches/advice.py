@@ -140,6 +140,8 @@ def advice_steps(breach: Breach, lang: str) -> list[str]:
             "mobile operator to block SIM replacement unless you come in person."
         )
     if classes & IDENTITY_CLASSES:
+        # Backed by knowledge entries leak-advice-credit-report-free (218-FZ art. 8) and
+        # leak-advice-credit-self-ban-31fz (31-FZ, since 1 March 2025); tests/test_breach_render.py ties them.
         steps.append(
             "Следите, не оформят ли на вас кредит: проверьте кредитную историю в БКИ (список ваших бюро есть на "
             "Госуслугах, отчёт бесплатен дважды в год), входы и уведомления на Госуслугах; можно поставить "
