@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.kb import KnowledgeBase
+from bot.kb import KnowledgeBase, SearchResult
+from bot.kb.countries import country_label
 from bot.kb.models import Entry
 from bot.render import fit, render_entry, render_fines_list, render_not_sure, suggestions_for
 from bot.texts import t
@@ -41,14 +42,26 @@ def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: 
         found = kb.fines.run(fines_query)
         if fines_query.single and found:
             return Answer(prefix + fit(render_entry(found[0], lang)), buttons=found[1 : 1 + SEE_ALSO], entry=found[0])
-        text = render_fines_list(kb, fines_query, found, lang)
-        return Answer(prefix + text, buttons=found[: min(fines_query.limit, 10)], numbered=True)
+        if found:
+            text = render_fines_list(kb, fines_query, found, lang)
+            return Answer(prefix + text, buttons=found[: min(fines_query.limit, 10)], numbered=True)
     result = kb.index.search(question, limit=SEE_ALSO + 1, boost=RUSSIAN_CONTEXT if is_russian(question) else None)
+    if fines_query is not None and not _about_country(result, fines_query.country):
+        # No structured fine matches: an entry about that very country may still know (Slovenia's anonymised
+        # decisions have no amount on record); anything else would be a confident wrong answer.
+        return Answer(prefix + render_fines_list(kb, fines_query, [], lang))
     if not result.confident or result.best is None:
         return Answer(prefix + render_not_sure(result, lang), buttons=suggestions_for(result))
     best = result.best.entry
     see_also = [h.entry for h in result.hits[1:] if h.coverage >= SEE_ALSO_MIN_COVERAGE][:SEE_ALSO]
     return Answer(prefix + fit(render_entry(best, lang)), buttons=see_also, entry=best)
+
+
+def _about_country(result: SearchResult, country: str | None) -> bool:
+    if country is None or not result.confident or result.best is None:
+        return False
+    title = result.best.entry.title
+    return country_label(country, "en") in title.en or country_label(country, "ru")[:-1] in title.ru
 
 
 def answer_entry(kb: KnowledgeBase, entry: Entry, lang: str) -> Answer:

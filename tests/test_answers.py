@@ -1,0 +1,18 @@
+"""answer_question over the curated base: list questions that find no structured fine."""
+
+from __future__ import annotations
+
+from bot.answers import answer_question
+from bot.kb import KnowledgeBase
+
+
+def test_a_country_without_an_amount_on_record_is_answered_from_its_own_entry(real_kb: KnowledgeBase) -> None:
+    answer = answer_question(real_kb, "штрафы в Словении", "ru")
+    assert answer.entry is not None and "Словени" in answer.entry.title.ru and "15 000" in answer.text
+
+
+def test_a_country_with_no_known_fine_gets_an_honest_empty_list_not_another_entry(real_kb: KnowledgeBase) -> None:
+    for question, lang, empty in (("fines in Liechtenstein", "en", "No fine in my data"),
+                                  ("штрафы в Лихтенштейне", "ru", "нет штрафов")):
+        answer = answer_question(real_kb, question, lang)
+        assert answer.entry is None and empty in answer.text and not answer.buttons
