@@ -154,10 +154,10 @@ async def run_webhook(bot: Bot, dp: Dispatcher, settings: Settings) -> int:
             await runner.setup()
         except (TelegramAPIError, TelegramNetworkError) as exc:
             log.error("could not start webhook mode: %s: %s", type(exc).__name__, exc)
-            await app.shutdown()  # stop what the startup hooks started
+            await shutdown_after_failed_start(app)
             return 1
         except BaseException:
-            await app.shutdown()
+            await shutdown_after_failed_start(app)
             raise
         site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
         try:
@@ -175,3 +175,9 @@ async def run_webhook(bot: Bot, dp: Dispatcher, settings: Settings) -> int:
         await runner.cleanup()
     log.info("webhook mode stopped")
     return 0
+
+
+async def shutdown_after_failed_start(app: web.Application) -> None:
+    """Run the shutdown hooks after a startup hook failed, to stop what the earlier startup hooks started."""
+    app.freeze()  # aiohttp sends the shutdown signal only once the app is frozen, which a failed startup skips
+    await app.shutdown()
