@@ -184,3 +184,35 @@ async def test_admin_sees_the_schedule_and_a_digest_preview(telegram: FakeTelegr
         assert "Литрес" in preview and "Итоги недели" in preview
     assert len(channel_texts(telegram)) == 1  # the preview was not posted
 
+
+
+async def test_a_digest_longer_than_one_message_arrives_in_ordered_parts(telegram: FakeTelegram,
+                                                                         channel_settings: Settings) -> None:
+    slot = datetime(2026, 11, 16, 10, 0, tzinfo=MSK)  # covers 9–15 November 2026
+    fines = [make_entry(f"fine-test-{n}", title_ru=f"Штраф {n}", title_en=f"Fine {n}", answer_ru="Ответ.",
+                        answer_en="Answer.", domain="gdpr_fines",
+                        fine={"authority": "Autorità garante " + "per la protezione " * 3, "country": "IT",
+                              "company": f"Company number {n} " + "S.p.A. holding " * 6,
+                              "decision_date": "2026-11-1%d" % (n % 6), "amount_eur": 1000 * (n + 1)})
+             for n in range(10)]
+    classes = ["Names", "Email addresses", "Phone numbers", "Passwords", "Dates of birth", "Physical addresses"]
+    async with running_bot(telegram, channel_settings, KnowledgeBase.from_entries(fines)) as harness:
+        services = harness.services
+        for n in range(15):
+            breach = Breach(service=f"Очень длинное название сервиса номер {n:02d} " + "и ещё слова " * 4,
+                            domain=f"service{n}.example", record_count=1000 * (15 - n), data_classes=classes,
+                            breach_date=date(2026, 11, 1))
+            published = await services.alerts.publish(breach)
+            await services.db.execute("UPDATE breaches SET created_at = ? WHERE id = ?",
+                                      ("2026-11-12T12:00:00+00:00", published.breach_id))
+        await drain(harness)
+        before = len(channel_texts(telegram))
+        arm(str(channel_settings.database_path), "digest", channel_settings.digest_cron, slot - timedelta(days=8))
+        assert await services.channel.run_job("digest", now=slot)
+        await drain(harness)
+    parts = channel_texts(telegram)[before:]
+    assert len(parts) >= 2 and parts[0].startswith("📬")
+    whole = "\n".join(parts)
+    positions = [whole.index(f"номер {n:02d}") for n in range(15)]
+    assert positions == sorted(positions)  # largest first, and the parts arrived in order
+    assert "/watch" in parts[-1] and "/watch" not in parts[0]  # the footer closes the last part
