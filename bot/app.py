@@ -28,7 +28,7 @@ from bot.delivery.telegram import progress_messages, telegram_transport
 from bot.handlers import get_routers
 from bot.jobs import create_scheduler
 from bot.kb import KnowledgeBase
-from bot.middlewares import LanguageMiddleware, MessageTextLogMiddleware
+from bot.middlewares import LanguageMiddleware, MessageTextLogMiddleware, ThrottleMiddleware
 from bot.storage import Database
 from bot.storage.breaches import Breaches
 from bot.storage.channel_posts import ChannelJournal
@@ -36,6 +36,7 @@ from bot.storage.outbox import Outbox
 from bot.storage.users import Users
 from bot.storage.watches import Watches
 from bot.texts import t
+from bot.throttle import Throttle
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,7 @@ class Services:
     sender: Sender | None = None
     background: list[asyncio.Task[None]] = field(default_factory=list)
     scheduler: AsyncIOScheduler | None = None
+    throttle: Throttle | None = None  # made by create_dispatcher from THROTTLE_PER_MINUTE
     progress: ProgressReporter | None = None
 
     def workflow_data(self) -> dict[str, object]:
@@ -128,6 +130,9 @@ def create_bot(settings: Settings, token: str | None = None) -> Bot:
 
 def create_dispatcher(services: Services) -> Dispatcher:
     dp = Dispatcher(**services.workflow_data())
+    if services.throttle is None:
+        services.throttle = Throttle(services.settings.throttle_per_minute)
+    dp.update.outer_middleware(ThrottleMiddleware(services.throttle, services.settings, services.users))
     language = LanguageMiddleware(services.users)
     for observer in (dp.message, dp.callback_query, dp.inline_query):
         observer.outer_middleware(language)

@@ -1,4 +1,5 @@
-"""Per-update work: which language to answer in; the message text in the log when LOG_MESSAGE_TEXT=true."""
+"""Per-update work: which language to answer in; the message text in the log when LOG_MESSAGE_TEXT=true;
+the per-user throttle."""
 
 from __future__ import annotations
 
@@ -7,10 +8,15 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
+from aiogram.exceptions import TelegramAPIError
 from aiogram.types import TelegramObject, Update, User
 
+from bot.config import Settings
 from bot.storage.users import Users, language_from_code
+from bot.texts import t
+from bot.throttle import Throttle, Verdict
 
+log = logging.getLogger(__name__)
 text_log = logging.getLogger("bot.updates")
 
 
@@ -63,3 +69,49 @@ class MessageTextLogMiddleware(BaseMiddleware):
             if isinstance(text, str):
                 text_log.info("update %s text: %r", event.update_id, text[:1000])
         return await handler(event, data)
+
+
+class ThrottleMiddleware(BaseMiddleware):
+    """An outer middleware on `dp.update`, before any database or search work. Updates sent by other bots are
+    dropped (two bots answering each other is the quickest flood). Each user gets `Throttle`'s budget: the first
+    update over it is answered once with "slow down" (a message in a private chat, a toast on a button), the rest
+    are dropped until the window has room, so one user flooding costs the others nothing. Admins are not throttled;
+    updates without a user (channel posts) pass."""
+
+    def __init__(self, throttle: Throttle, settings: Settings, users: Users):
+        self.throttle, self.settings, self.users = throttle, settings, users
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        user: User | None = data.get("event_from_user")
+        if user is None or not isinstance(event, Update):
+            return await handler(event, data)
+        message = event.message or event.edited_message
+        # In groups an anonymous admin and a channel speaking in its discussion group appear as bot users with
+        # `sender_chat` set: they are people, throttled per chat.
+        sender_chat = message.sender_chat if message is not None else None
+        if user.is_bot and sender_chat is None:
+            return None
+        if self.settings.is_admin(user.id):
+            return await handler(event, data)
+        key = ("chat", sender_chat.id) if sender_chat is not None else user.id
+        verdict = self.throttle.check(key)
+        if verdict is Verdict.ALLOW:
+            return await handler(event, data)
+        if verdict is Verdict.WARN:
+            await self._slow_down(event, user)
+        return None
+
+    async def _slow_down(self, update: Update, user: User) -> None:
+        lang = await self.users.language(user.id, default=language_from_code(user.language_code))
+        try:
+            if update.message is not None and update.message.chat.type == "private":
+                await update.message.answer(t("slow_down", lang))
+            elif update.callback_query is not None:
+                await update.callback_query.answer(t("slow_down", lang))
+        except TelegramAPIError as exc:  # a failed warning is not worth an error reply
+            log.warning("could not tell user %s to slow down: %s", user.id, type(exc).__name__)

@@ -173,6 +173,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Я понимаю только текст. Напишите вопрос словами.",
         "en": "I only read text. Please type your question.",
     },
+    # abuse and privacy
+    "slow_down": {
+        "ru": "Слишком много сообщений подряд. Подождите минуту: лишние я пропущу.",
+        "en": "Too many messages at once. Please wait a minute: I will skip the extra ones.",
+    },
     "error": {
         "ru": "Что-то пошло не так. Попробуйте ещё раз чуть позже.",
         "en": "Something went wrong. Please try again a bit later.",
