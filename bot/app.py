@@ -48,6 +48,8 @@ USER_COMMANDS = {
         ("unwatch", "Перестать следить"),
         ("watchlist", "Мои подписки"),
         ("lang", "Язык: ru или en"),
+        ("mydata", "Что бот о вас хранит"),
+        ("forget", "Удалить мои данные"),
     ],
     "en": [
         ("help", "What I can do"),
@@ -56,6 +58,8 @@ USER_COMMANDS = {
         ("unwatch", "Stop watching a service"),
         ("watchlist", "What I watch"),
         ("lang", "Language: ru or en"),
+        ("mydata", "What the bot stores about you"),
+        ("forget", "Delete my data"),
     ],
 }
 

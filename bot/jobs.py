@@ -5,7 +5,7 @@ next run tries again, so one failing job never stops the bot."""
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -33,6 +33,8 @@ def create_scheduler(services: Services) -> AsyncIOScheduler:
         scheduler.add_job(poll_feed, "interval", seconds=settings.breach_feed_interval, args=[services, url],
                           id=f"feed:{url}", replace_existing=True, next_run_time=datetime.now(UTC),
                           misfire_grace_time=settings.breach_feed_interval)
+    scheduler.add_job(purge_inactive, "cron", hour=4, minute=20, args=[services], id="privacy:purge-inactive",
+                      replace_existing=True)
     for name, job in services.channel.jobs.items():  # weekly digest, fact of the day (when their crons are set)
         scheduler.add_job(run_channel_job, job.trigger, args=[services, name], id=f"channel:{name}",
                           replace_existing=True)
@@ -44,6 +46,20 @@ async def run_channel_job(services: Services, name: str) -> None:
         await services.channel.run_job(name)
     except Exception:  # the next slot tries again; the journal keeps it from posting twice
         log.exception("channel job %s failed", name)
+
+
+async def purge_inactive(services: Services, now: datetime | None = None) -> int:
+    """Daily: delete every chat that blocked the bot (or removed it) more than INACTIVE_RETENTION_DAYS ago: its
+    users row, watches and outbox rows. Returns how many chats were deleted."""
+    cutoff = (now or datetime.now(UTC)).astimezone(UTC) - timedelta(days=services.settings.inactive_retention_days)
+    try:
+        purged = await services.users.purge_inactive(cutoff.isoformat(timespec="seconds"))
+    except Exception:  # tomorrow's run tries again
+        log.exception("purge of inactive chats failed")
+        return 0
+    if purged:
+        log.info("purged %d chats inactive since before %s", purged, cutoff.date())
+    return purged
 
 
 async def poll_feed(services: Services, url: str) -> None:

@@ -10,15 +10,15 @@ TEXTS: dict[str, dict[str, str]] = {
             "Привет! Я отвечаю на вопросы о защите персональных данных: штрафы GDPR, 152-ФЗ и КоАП 13.11, "
             "индийский DPDP, правила для SIM-карт в России. Просто напишите вопрос.\n"
             "Ещё я сообщу об утечке данных сервиса, за которым вы следите: /watch litres\n\n"
-            "🔒 Я храню только ваш chat id, язык, дату начала и список отслеживаемых сервисов; "
-            "/unwatch убирает подписку."
+            "🔒 Я храню только ваш chat id, язык, дату начала, отслеживаемые сервисы и отправленные вам оповещения.\n"
+            "/mydata покажет всё это, /forget удалит."
         ),
         "en": (
             "Hi! I answer questions about personal-data law: GDPR fines, Russia's 152-FZ and KoAP 13.11, "
             "India's DPDP Act, Russian SIM-card rules. Just type your question.\n"
             "I can also tell you when a service you use leaks data: /watch litres\n\n"
-            "🔒 I store only your chat id, language, start date and the services you watch; "
-            "/unwatch removes a watch."
+            "🔒 I store only your chat id, language, start date, the services you watch and the alerts I sent you.\n"
+            "/mydata shows all of it, /forget deletes it."
         ),
     },
     "help": {
@@ -30,6 +30,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "/unwatch &lt;сервис&gt; — перестать следить\n"
             "/watchlist — что вы отслеживаете\n"
             "/lang ru|en — язык ответов\n"
+            "/mydata — что я о вас храню\n"
+            "/forget — удалить всё это\n"
             "/help — эта справка\n\n"
             "В любом чате: <code>@{bot} штраф мета</code>"
         ),
@@ -41,6 +43,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "/unwatch &lt;service&gt; — stop watching\n"
             "/watchlist — what you watch\n"
             "/lang ru|en — answer language\n"
+            "/mydata — what I store about you\n"
+            "/forget — delete all of it\n"
             "/help — this help\n\n"
             "In any chat: <code>@{bot} meta fine</code>"
         ),
@@ -178,6 +182,52 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Слишком много сообщений подряд. Подождите минуту: лишние я пропущу.",
         "en": "Too many messages at once. Please wait a minute: I will skip the extra ones.",
     },
+    "private_only": {
+        "ru": "Эта команда работает в личном чате со мной.",
+        "en": "This command works in a private chat with me.",
+    },
+    "mydata_none": {
+        "ru": "Я ничего о вас не храню.",
+        "en": "I store nothing about you.",
+    },
+    "mydata_title": {"ru": "<b>Что я о вас храню</b>", "en": "<b>What I store about you</b>"},
+    "mydata_chat": {"ru": "chat id: {value}", "en": "chat id: {value}"},
+    "mydata_language": {"ru": "язык: {value}", "en": "language: {value}"},
+    "mydata_language_fixed": {"ru": "выбран командой /lang", "en": "chosen with /lang"},
+    "mydata_language_auto": {"ru": "по языку Telegram", "en": "from your Telegram language"},
+    "mydata_started": {"ru": "первое сообщение: {value}", "en": "first message: {value}"},
+    "mydata_active": {"ru": "статус: активен", "en": "status: active"},
+    "mydata_inactive": {
+        "ru": "статус: бот заблокирован с {value}",
+        "en": "status: bot blocked since {value}",
+    },
+    "mydata_watches": {"ru": "отслеживаемые сервисы ({count}): {value}", "en": "services you watch ({count}): {value}"},
+    "mydata_no_watches": {"ru": "отслеживаемые сервисы: нет", "en": "services you watch: none"},
+    "mydata_alerts": {
+        "ru": "оповещения: отправлено {count}, последнее {last}",
+        "en": "alerts: {count} sent, the last on {last}",
+    },
+    "mydata_no_alerts": {"ru": "оповещения: ни одного", "en": "alerts: none sent"},
+    "mydata_queued": {"ru": "оповещения в очереди: {count}", "en": "alerts waiting to be sent: {count}"},
+    "mydata_other": {"ru": "{name}: {value}", "en": "{name}: {value}"},
+    "mydata_footer": {
+        "ru": "Тексты ваших вопросов я не сохраняю. Если вы заблокируете бота, всё это удалится через {days} дн.\n"
+              "Удалить сейчас: /forget",
+        "en": "I do not keep the text of your questions. If you block the bot, all of this is deleted after "
+              "{days} days.\nDelete it now: /forget",
+    },
+    "forget_confirm": {
+        "ru": "Удалить всё, что я о вас храню: язык, дату начала, подписки ({watches}) и историю оповещений? "
+              "Отменить это нельзя.",
+        "en": "Delete everything I store about you: language, start date, watches ({watches}) and alert history? "
+              "This cannot be undone.",
+    },
+    "forget_buttons": {"ru": "🗑 Удалить всё|Отмена", "en": "🗑 Delete everything|Cancel"},
+    "forget_done": {
+        "ru": "Готово: всё, что я о вас хранил, удалено. Если напишете снова, я начну с чистого листа.",
+        "en": "Done: everything I stored about you is deleted. If you write again, I start from scratch.",
+    },
+    "forget_cancelled": {"ru": "Ничего не удалено.", "en": "Nothing was deleted."},
     "error": {
         "ru": "Что-то пошло не так. Попробуйте ещё раз чуть позже.",
         "en": "Something went wrong. Please try again a bit later.",

@@ -76,16 +76,20 @@ class Users:
         )
         self._language.pop(chat_id, None)
 
+    async def reactivate(self, chat_id: int) -> None:
+        """The chat is reachable again (the bot was unblocked or added back to a group)."""
+        await self.db.execute(
+            "UPDATE users SET active = TRUE, inactive_since = NULL WHERE chat_id = ? AND NOT active", (chat_id,)
+        )
+
     async def is_active(self, chat_id: int) -> bool:
         value = await self.db.fetchval("SELECT active FROM users WHERE chat_id = ?", (chat_id,))
         return bool(value) if value is not None else True
 
     async def export(self, chat_id: int) -> dict[str, Any] | None:
-        """Everything stored about one chat (for /mydata)."""
-        row = await self.db.fetchone(
-            "SELECT chat_id, language, language_fixed, started_at, active, inactive_since FROM users WHERE chat_id = ?",
-            (chat_id,),
-        )
+        """Everything stored about one chat (for /mydata): every column of its users row (so a column added later
+        shows up too), its watches and its outbox rows."""
+        row = await self.db.fetchone("SELECT * FROM users WHERE chat_id = ?", (chat_id,))
         if row is None:
             return None
         watches = await self.db.fetchall(
@@ -109,6 +113,7 @@ class Users:
         self._language.pop(chat_id, None)
 
     async def purge_inactive(self, older_than_iso: str) -> int:
+        """Forget every chat inactive since before `older_than_iso` (users row, watches, outbox rows)."""
         rows = await self.db.fetchall(
             "SELECT chat_id FROM users WHERE active = FALSE AND inactive_since < ?", (older_than_iso,)
         )
