@@ -76,6 +76,13 @@ async def open_entry(query: CallbackQuery, callback_data: OpenEntry, lang: str, 
     await query.answer()
 
 
+@router.callback_query()
+async def unknown_button(query: CallbackQuery, lang: str) -> None:
+    """Callback data nobody claimed (a button from an old version, forged data, an admin's button pressed by
+    someone else): answered like any stale button, so the client's spinner stops and nothing is revealed."""
+    await query.answer(t("stale_button", lang), show_alert=True)
+
+
 def _addressed_to_me(message: Message, me) -> bool:
     if me is None or not me.username or not message.text:
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessageContent
 
 from bot.answers import answer_question
+from bot.config import Settings
 from bot.handlers.routing import Routes
 from bot.kb import KnowledgeBase
 from bot.render import fit, render_entry
@@ -24,13 +25,13 @@ def _article(result_id: str, title: str, text: str, description: str = "") -> In
 
 
 @router.inline_query()
-async def inline_answers(query: InlineQuery, lang: str, kb: KnowledgeBase) -> None:
-    question = query.query.strip()
+async def inline_answers(query: InlineQuery, lang: str, kb: KnowledgeBase, settings: Settings) -> None:
+    question = query.query.strip()[:settings.max_text_length]
     results: list[InlineQueryResultArticle] = []
     if question:
         fines = kb.fines.parse(question)
         if fines is not None:
-            answer = answer_question(kb, question, lang)
+            answer = answer_question(kb, question, lang, max_length=settings.max_text_length)
             results.append(_article("list", answer.text.split("\n", 1)[0].replace("<b>", "").replace("</b>", ""),
                                     answer.text))
         hits = kb.index.search(question, limit=MAX_RESULTS)

@@ -38,17 +38,17 @@ def _plausible(term: str) -> bool:
 @router.message(Command("watch"))
 async def watch(message: Message, command: CommandObject, lang: str, directory: ServiceDirectory,
                 watches: Watches, breaches: Breaches, users: Users, settings: Settings) -> None:
-    terms = split_watch_terms(command.args or "")
+    terms = split_watch_terms((command.args or "")[:settings.max_text_length])
     if not terms:
         await message.answer(t("watch_usage", lang))
         return
     await users.ensure(message.chat.id, lang)
     parts: list[str] = []
     for term in terms[:MAX_TERMS_PER_COMMAND]:
-        if not _plausible(term):
+        service = directory.resolve(term) if _plausible(term) else None
+        if service is None or not service.key:  # "!!!", "&", "ß": nothing left to match breaches by
             parts.append(t("watch_bad_term", lang, term=term[:64]))
             continue
-        service = directory.resolve(term)
         status = await watches.add(message.chat.id, service.key, service.name(lang), limit=settings.max_watches)
         if status == "limit":
             parts.append(t("watch_limit", lang, limit=settings.max_watches))
@@ -69,8 +69,8 @@ async def watch(message: Message, command: CommandObject, lang: str, directory: 
 
 @router.message(Command("unwatch"))
 async def unwatch(message: Message, command: CommandObject, lang: str, directory: ServiceDirectory,
-                  watches: Watches) -> None:
-    terms = split_watch_terms(command.args or "")
+                  watches: Watches, settings: Settings) -> None:
+    terms = split_watch_terms((command.args or "")[:settings.max_text_length])
     if not terms:
         await message.answer(t("unwatch_usage", lang))
         return
