@@ -14,7 +14,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import BotCommand, BotCommandScopeDefault
+from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.alerts import AlertService
@@ -60,6 +60,25 @@ USER_COMMANDS = {
         ("lang", "Language: ru or en"),
         ("mydata", "What the bot stores about you"),
         ("forget", "Delete my data"),
+    ],
+}
+# Shown only in admins' own chats (BotCommandScopeChat), on top of the user commands.
+ADMIN_COMMANDS = {
+    "ru": [
+        ("stats", "Статистика"),
+        ("breach", "Черновик оповещения из текста поста"),
+        ("post", "Пост в канал"),
+        ("schedule", "Расписание канала"),
+        ("digest", "Превью дайджеста"),
+        ("reload", "Перезагрузить базу знаний"),
+    ],
+    "en": [
+        ("stats", "Statistics"),
+        ("breach", "Draft an alert from a post's text"),
+        ("post", "Post to the channel"),
+        ("schedule", "Channel schedule"),
+        ("digest", "Digest preview"),
+        ("reload", "Reload the knowledge base"),
     ],
 }
 
@@ -196,7 +215,8 @@ async def stop_background(services: Services) -> None:
             task.cancel()
 
 
-async def register_commands(bot: Bot) -> None:
+async def register_commands(bot: Bot, settings: Settings) -> None:
+    """The command menu: user commands for everyone; admins also see the admin commands, in their own chat only."""
     for lang, commands in USER_COMMANDS.items():
         await bot.set_my_commands(
             [BotCommand(command=name, description=text) for name, text in commands],
@@ -207,3 +227,14 @@ async def register_commands(bot: Bot) -> None:
         [BotCommand(command=name, description=text) for name, text in USER_COMMANDS["en"]],
         scope=BotCommandScopeDefault(),
     )
+    for admin_id in settings.admin_ids:
+        try:
+            for lang in ("ru", "en", None):
+                commands = USER_COMMANDS[lang or "en"] + ADMIN_COMMANDS[lang or "en"]
+                await bot.set_my_commands(
+                    [BotCommand(command=name, description=text) for name, text in commands],
+                    scope=BotCommandScopeChat(chat_id=admin_id),
+                    language_code=lang,
+                )
+        except TelegramAPIError as exc:  # e.g. an admin who never opened the bot: "chat not found"
+            log.warning("admin %s: command menu not set: %s", admin_id, exc.message)

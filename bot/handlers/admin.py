@@ -1,7 +1,9 @@
-"""Admin commands: /stats, /breach <text>, forwarded posts as breach drafts with publish / edit / cancel."""
+"""Admin commands: /stats, /reload (the knowledge base), /breach <text>, forwarded posts as breach drafts with
+publish / edit / cancel."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import re
 from datetime import UTC, date, datetime
@@ -17,8 +19,10 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from bot.alerts import AlertService
 from bot.breaches.parser import BreachParser
 from bot.breaches.render import render_alert
+from bot.config import Settings
 from bot.filters import IsAdmin
 from bot.handlers.routing import Routes
+from bot.kb import KnowledgeBase
 from bot.storage.breaches import Breaches
 from bot.storage.outbox import Outbox
 from bot.storage.users import Users
@@ -61,6 +65,28 @@ async def stats(message: Message, users: Users, watches: Watches, breaches: Brea
         f"outbox: queued {counts['pending'] + counts['sending']}, sent {counts['sent']}, "
         f"failed {counts['failed']}, skipped {counts['skipped']}"
     )
+
+
+MAX_PROBLEMS_SHOWN = 10
+
+
+@router.message(Command("reload"))
+async def reload_knowledge(message: Message, lang: str, kb: KnowledgeBase, settings: Settings) -> None:
+    """Load `knowledge/` again and swap it in if it passes `kb check`; otherwise keep the running base and say why."""
+    before = len(kb.entries)
+    fresh, problems = await asyncio.to_thread(KnowledgeBase.load_checked, settings.knowledge_dir)
+    if fresh is None:
+        head = (f"Не перезагрузил: в файлах базы проблем: {len(problems)}. Работаю со старой базой ({before} записей)."
+                if lang == "ru" else
+                f"Not reloaded: the knowledge files have {len(problems)} problem(s). "
+                f"The old base ({before} entries) stays in use.")
+        shown = "\n".join(f"• {escape(problem[:300], quote=False)}" for problem in problems[:MAX_PROBLEMS_SHOWN])
+        more = len(problems) - MAX_PROBLEMS_SHOWN
+        await message.answer(head + "\n" + shown + (f"\n… +{more}" if more > 0 else ""))
+        return
+    kb.replace(fresh)
+    await message.answer(f"База знаний перезагружена: {len(kb.entries)} записей (было {before})." if lang == "ru"
+                         else f"Knowledge base reloaded: {len(kb.entries)} entries (was {before}).")
 
 
 async def _draft_from_text(message: Message, text: str, lang: str, parser: BreachParser,

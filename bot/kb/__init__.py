@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.kb.fines import FinesTable
 from bot.kb.index import Hit, KnowledgeIndex, SearchResult
-from bot.kb.loader import KnowledgeError, load_knowledge
+from bot.kb.loader import KnowledgeError, load_entries, load_knowledge
 from bot.kb.models import Entry
 
 
@@ -25,6 +25,26 @@ class KnowledgeBase:
     @classmethod
     def load(cls, directory: Path) -> KnowledgeBase:
         return cls.from_entries(load_knowledge(directory))
+
+    @classmethod
+    def load_checked(cls, directory: Path) -> tuple[KnowledgeBase | None, list[str]]:
+        """(base, []) when the files load and pass `kb check`, else (None, problems). Slow (seconds): run it in a
+        thread. Never raises: an unreadable file is a problem like any other."""
+        from bot.kb.check import check_entries
+
+        try:
+            result = load_entries(directory)
+            problems = result.problems or check_entries(result.entries)
+            if problems:
+                return None, problems
+            return cls.from_entries(result.entries), []
+        except Exception as exc:  # a broken file must leave the running base alone, whatever it breaks
+            return None, [f"{type(exc).__name__}: {exc}"]
+
+    def replace(self, other: KnowledgeBase) -> None:
+        """Take `other`'s contents in place: every holder of this object (handlers, the channel poster) sees the
+        new base from the next question on. One synchronous step, so no coroutine sees half of each."""
+        self.entries, self.index, self.fines = other.entries, other.index, other.fines
 
     def get(self, entry_id: str) -> Entry | None:
         return self.index.by_id.get(entry_id)
