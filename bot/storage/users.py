@@ -55,6 +55,17 @@ class Users:
         )
         self._language[chat_id] = language
 
+    async def timezone(self, chat_id: int) -> str | None:
+        """The time zone chosen with /tz (an IANA name or "UTC+05:30"); None means the default (Europe/Moscow)."""
+        return await self.db.fetchval("SELECT timezone FROM users WHERE chat_id = ?", (chat_id,))
+
+    async def set_timezone(self, chat_id: int, timezone: str | None, language: str = "ru") -> None:
+        await self.db.execute(
+            "INSERT INTO users (chat_id, language, started_at, timezone) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (chat_id) DO UPDATE SET timezone = excluded.timezone",
+            (chat_id, language, utcnow(), timezone),
+        )
+
     async def language(self, chat_id: int, default: str = "ru") -> str:
         if chat_id in self._language:
             return self._language[chat_id]
