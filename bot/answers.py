@@ -1,4 +1,5 @@
-"""From a question to an answer: list questions about fines, then search, then "not sure". No aiogram here."""
+"""From a question to an answer: the legal tools (a deadline, a fine estimate, an aggregate over the fines data),
+then list questions about fines, then search, then "not sure". No aiogram here."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 from bot.kb import KnowledgeBase, SearchResult
 from bot.kb.countries import country_label
 from bot.kb.models import Entry
+from bot.legal.answers import legal_answer
 from bot.render import fit, render_entry, render_fines_list, render_not_sure, suggestions_for
 from bot.texts import t
 
@@ -37,6 +39,9 @@ def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: 
     if len(question) > max_length:
         question = question[:max_length]
         prefix = t("too_long", lang, limit=max_length) + "\n\n"
+    legal = legal_answer(kb, question, lang)  # a deadline, a fine estimate, an aggregate over the fines
+    if legal is not None:
+        return Answer(prefix + legal)
     fines_query = kb.fines.parse(question)
     if fines_query is not None:
         found = kb.fines.run(fines_query)

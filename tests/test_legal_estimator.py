@@ -252,7 +252,7 @@ def test_questions_without_a_described_leak_are_left_to_the_search(question: str
 def test_records_of_customers_are_counted_as_identifiers_and_the_answer_says_so() -> None:
     found = extract_case("утекло 50 тысяч записей клиентов, ООО", "ru")
     text = render_estimate(estimate(found.case), "ru", notes=found.notes)
-    assert "ч. 12 ст. 13.11" in text and "3 млн" in text and "5 млн" in text
+    assert "ч. 12 ст. 13.11" in text and "от 3 до 5 млн ₽" in text
     assert "Если это 50\u00a0000 разных людей" in text and "ч. 13" in text
 
 
@@ -302,3 +302,9 @@ def test_every_band_names_its_part_in_its_entry(real_kb: KnowledgeBase) -> None:
         assert f"13.11({part})" in title, (part, title)
     assert "s.8(5)" in DPDP_SCHEDULE["1"].quote and "s.8(6)" in DPDP_SCHEDULE["2"].quote
     assert "(Art. 83(4)-(5))" in real_kb.get("gdpr-fine-tiers-art-83").title.en  # type: ignore[union-attr]
+
+
+def test_a_question_about_not_reporting_a_leak_is_left_to_its_own_entry() -> None:
+    assert estimate_intent("fine for a company that doesnt report a data leak to roskomnadzor", "en") is None
+    assert estimate_intent("штраф ООО за неуведомление РКН об утечке", "ru") is None
+    assert estimate_intent("утекло 5000 записей и не уведомили РКН, какой штраф ООО", "ru") is not None

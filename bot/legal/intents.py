@@ -63,6 +63,7 @@ _NUMBER = re.compile(
     r"billion|mln|bn|k|к|m)?(?![\wа-я])", re.IGNORECASE)
 _WORD_NUMBER = re.compile(r"(?<![\w\d])(?:a |one |один |одну )?(миллион|million|миллиард|billion)\w*", re.IGNORECASE)
 
+_REPORTING = ("уведом", "сообщ", "notif", "report")
 _COUNT_MARKERS = ("how many", "number of", "count of", "сколько штрафов", "сколько раз", "количество", "число штраф",
                   "how often")
 _SUM_MARKERS = ("total", "sum of", "in sum", "altogether", "combined", "всего", "суммарн", "в сумме", "сумма штраф",
@@ -174,6 +175,8 @@ def estimate_intent(question: str, lang: str) -> EstimateIntent | None:
     if not (_has(text, _LEAK) and (_has(text, _FINE) or _has(text, _ESTIMATE_VERBS))):
         return None
     intent = extract_case(question, lang)
+    if _has(text, _REPORTING) and intent.case.subjects is None and intent.case.identifiers is None:
+        return None   # "fine for not reporting a leak" is the notification fine: its own entry answers it
     return intent if intent.specific or _has(text, _ESTIMATE_VERBS) else None
 
 

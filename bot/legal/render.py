@@ -35,17 +35,37 @@ def _number(value: float, lang: str, decimals: int = 2) -> str:
     return text.replace(",", "\u00a0").replace(".", ",") if lang == "ru" else text
 
 
-def money(amount: int, currency: str, lang: str) -> str:
-    """3000000 RUB -> "3 млн ₽" / "RUB 3 million"; 2500000000 INR -> "250 крор рупий" / "₹250 crore"."""
+def _parts(amount: int, currency: str, lang: str) -> tuple[str, str]:
+    """(number, unit) of an amount: 3000000 -> ("3", "млн"/"million"), 150000 -> ("150 000", "")."""
     if currency == "INR" and amount >= CRORE and amount % (CRORE // 100) == 0:
-        crores = _number(amount / CRORE, lang)
-        return f"{crores} крор рупий" if lang == "ru" else f"₹{crores} crore"
+        return _number(amount / CRORE, lang), "крор" if lang == "ru" else "crore"
     for size, ru, en in ((10**9, "млрд", "billion"), (MILLION, "млн", "million")):
         if amount >= size and amount % (size // 1000) == 0:
-            value = _number(amount / size, lang, 3)
-            return f"{value} {ru} {_SYMBOL[currency][0]}" if lang == "ru" else f"{_SYMBOL[currency][1]}{value} {en}"
-    value = _number(amount, lang, 0)
-    return f"{value} {_SYMBOL[currency][0]}" if lang == "ru" else f"{_SYMBOL[currency][1]}{value}"
+            return _number(amount / size, lang, 3), ru if lang == "ru" else en
+    return _number(amount, lang, 0), ""
+
+
+def _dress(number: str, unit: str, currency: str, lang: str) -> str:
+    if currency == "INR" and unit:
+        return f"{number} крор рупий" if lang == "ru" else f"₹{number} crore"
+    if lang == "ru":
+        return " ".join(x for x in (number, unit, _SYMBOL[currency][0]) if x)
+    return f"{_SYMBOL[currency][1]}{number}" + (f" {unit}" if unit else "")
+
+
+def money(amount: int, currency: str, lang: str) -> str:
+    """3000000 RUB -> "3 млн ₽" / "RUB 3 million"; 2500000000 INR -> "250 крор рупий" / "₹250 crore"."""
+    return _dress(*_parts(amount, currency, lang), currency, lang)
+
+
+def money_range(low: int, high: int, currency: str, lang: str) -> str:
+    """"от 3 до 5 млн ₽" / "RUB 3–5 million" when both ends share a unit, else each end in full."""
+    (low_number, low_unit), (high_number, high_unit) = _parts(low, currency, lang), _parts(high, currency, lang)
+    if low_unit == high_unit:
+        if lang == "ru":
+            return f"от {low_number} до " + _dress(high_number, high_unit, currency, lang)
+        return _dress(f"{low_number}–{high_number}", high_unit, currency, lang)
+    return lt("est_range", lang, low=money(low, currency, lang), high=money(high, currency, lang))
 
 
 def count_text(value: int, lang: str) -> str:
@@ -63,7 +83,7 @@ def law_ref(band: Band, lang: str) -> str:
 def amount_text(line: Line, lang: str) -> str:
     currency = line.band.currency
     if line.low is not None and line.high is not None and line.low != line.high:
-        return lt("est_range", lang, low=money(line.low, currency, lang), high=money(line.high, currency, lang))
+        return money_range(line.low, line.high, currency, lang)
     if line.high is not None:
         return (money(line.high, currency, lang) if line.low == line.high
                 else lt("est_up_to", lang, high=money(line.high, currency, lang)))
@@ -262,7 +282,7 @@ def render_deadlines(plan: DeadlinePlan, zone_name: str, lang: str) -> str:
 def filter_label(explorer: FinesExplorer, f: FinesFilter, lang: str) -> str:
     bits = []
     if f.company:
-        bits.append(f.company)
+        bits.append(f.company[:1].upper() + f.company[1:])
     if f.country:
         bits.append(country_label(f.country, lang))
     if f.authority:
