@@ -10,14 +10,16 @@ TEXTS: dict[str, dict[str, str]] = {
             "Привет! Я отвечаю на вопросы о защите персональных данных: штрафы GDPR, 152-ФЗ и КоАП 13.11, "
             "индийский DPDP, правила для SIM-карт в России. Просто напишите вопрос.\n"
             "Ещё я сообщу об утечке данных сервиса, за которым вы следите: /watch litres\n\n"
-            "🔒 Я храню только ваш chat id, язык, дату начала, отслеживаемые сервисы и отправленные вам оповещения.\n"
+            "🔒 Я храню только ваш chat id, язык, дату начала, часовой пояс (если вы его задали), "
+            "отслеживаемые сервисы и отправленные вам оповещения.\n"
             "/mydata покажет всё это, /forget удалит."
         ),
         "en": (
             "Hi! I answer questions about personal-data law: GDPR fines, Russia's 152-FZ and KoAP 13.11, "
             "India's DPDP Act, Russian SIM-card rules. Just type your question.\n"
             "I can also tell you when a service you use leaks data: /watch litres\n\n"
-            "🔒 I store only your chat id, language, start date, the services you watch and the alerts I sent you.\n"
+            "🔒 I store only your chat id, language, start date, your time zone (if you set one), "
+            "the services you watch and the alerts I sent you.\n"
             "/mydata shows all of it, /forget deletes it."
         ),
     },
