@@ -33,7 +33,10 @@ class RedactTokenFilter(logging.Filter):
         return _TOKEN.sub(REDACTED, text)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+        except Exception:  # arguments that do not fit the format: keep both, never lose (or leak through) a record
+            message = f"{record.msg} {record.args!r}"
         if record.exc_info and record.exc_info[1] is not None:
             # Exceptions are rendered later by the formatter: render them now, redacted.
             message = message + "\n" + logging.Formatter().formatException(record.exc_info)
