@@ -193,7 +193,7 @@ async def test_a_digest_longer_than_one_message_arrives_in_ordered_parts(telegra
                         answer_en="Answer.", domain="gdpr_fines",
                         fine={"authority": "Autorità garante " + "per la protezione " * 3, "country": "IT",
                               "company": f"Company number {n} " + "S.p.A. holding " * 6,
-                              "decision_date": "2026-11-1%d" % (n % 6), "amount_eur": 1000 * (n + 1)})
+                              "decision_date": f"2026-11-1{n % 6}", "amount_eur": 1000 * (n + 1)})
              for n in range(10)]
     classes = ["Names", "Email addresses", "Phone numbers", "Passwords", "Dates of birth", "Physical addresses"]
     async with running_bot(telegram, channel_settings, KnowledgeBase.from_entries(fines)) as harness:

@@ -79,11 +79,11 @@ class Sender:
             log.warning("outbox: %d messages were in flight when the process stopped; sending them again",
                         recovered)
         while not self._stopping:
+            self._wake.clear()  # before looking: a wake() or stop() from here on is never lost
             worked = await self.drain_once()
             if worked:
                 continue
             wait = await self.outbox.next_due_in()
-            self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=min(wait if wait is not None else 5.0, 5.0))
         await self._finish_in_flight()
