@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from bot.kb import KnowledgeBase, SearchResult
 from bot.kb.countries import country_label
 from bot.kb.models import Entry
+from bot.kb.text import term as text_term
+from bot.kb.text import words as text_words
 from bot.legal.answers import legal_answer
 from bot.render import fit, render_entry, render_fines_list, render_not_sure, suggestions_for
 from bot.texts import t
@@ -16,6 +18,21 @@ SEE_ALSO = 3
 SEE_ALSO_MIN_COVERAGE = 0.34
 # A question asked in Russian that names no other jurisdiction is most likely about Russian law.
 RUSSIAN_CONTEXT = {"ru_pd": 1.1, "ru_sim": 1.1, "breaches": 1.1}
+# A question that names a foreign law is about that law, whatever language it is asked in.
+FOREIGN_LAWS = {
+    ("gdpr", "gdpr_fines"): ("gdpr", "гдпр", "eu", "ес", "евросоюз", "европа", "европейский", "edpb", "europe",
+                             "european"),
+    ("dpdp",): ("dpdp", "dpdpa", "india", "indian", "индия", "индийский"),
+}
+_FOREIGN_TERMS = {text_term(word): domains for domains, names in FOREIGN_LAWS.items() for word in names}
+
+
+def context_boost(question: str) -> dict[str, float] | None:
+    """Which domains a question's own words point to: a named foreign law, else Russian law for Russian text."""
+    named = {domain for word in text_words(question) for domain in _FOREIGN_TERMS.get(text_term(word), ())}
+    if named:
+        return dict.fromkeys(named, 1.3)
+    return RUSSIAN_CONTEXT if is_russian(question) else None
 
 
 def is_russian(text: str) -> bool:
@@ -50,7 +67,7 @@ def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: 
         if found:
             text = render_fines_list(kb, fines_query, found, lang)
             return Answer(prefix + text, buttons=found[: min(fines_query.limit, 10)], numbered=True)
-    result = kb.index.search(question, limit=SEE_ALSO + 1, boost=RUSSIAN_CONTEXT if is_russian(question) else None)
+    result = kb.index.search(question, limit=SEE_ALSO + 1, boost=context_boost(question))
     if fines_query is not None and not _about_country(result, fines_query.country):
         # No structured fine matches: an entry about that very country may still know (Slovenia's anonymised
         # decisions have no amount on record); anything else would be a confident wrong answer.

@@ -16,3 +16,12 @@ def test_a_country_with_no_known_fine_gets_an_honest_empty_list_not_another_entr
                                   ("штрафы в Лихтенштейне", "ru", "нет штрафов")):
         answer = answer_question(real_kb, question, lang)
         assert answer.entry is None and empty in answer.text and not answer.buttons
+
+
+def test_a_named_foreign_law_outweighs_the_russian_default(real_kb: KnowledgeBase) -> None:
+    # Asked in Russian but about India's law: the DPDP answer, not KoAP 13.11.
+    answer = answer_question(real_kb, "максимальный штраф по DPDP за плохую защиту данных", "ru")
+    assert answer.entry is not None and answer.entry.domain == "dpdp" and "250" in answer.text
+    # "Under GDPR" picks the GDPR rule over 152-FZ's similar one.
+    answer = answer_question(real_kb, "how long may a controller take to answer an access request under GDPR", "en")
+    assert answer.entry is not None and answer.entry.domain == "gdpr" and "one month" in answer.text

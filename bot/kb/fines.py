@@ -32,6 +32,9 @@ _GENERIC = {
     "ireland", "europe", "european", "platforms", "technology", "technologies", "group", "holding", "the", "and",
     "de", "la", "of", "et", "services", "international", "company", "corporation", "uk", "france", "italia",
 }
+# Words naming another law: the fines data is GDPR (and French ePrivacy) only.
+_OTHER_LAWS = ("dpdp", "india", "индия", "индии", "индийск", "коап", "152", "ркн", "роскомнадзор", "росси", "рубл",
+               "rub", "rupee", "рупи", "крор", "crore", "сим", "sim")
 # Brands that own other brands: "fines against Meta" includes Facebook, Instagram and WhatsApp decisions.
 _BRAND_FAMILY = {"meta": {"meta", "facebook", "instagram", "whatsapp"}, "alphabet": {"google", "youtube"}}
 
@@ -82,6 +85,8 @@ class FinesTable:
         wants_list = bool(words & _LIST_WORDS)
         ranked = bool(words & _RANK_WORDS) or bool(_TOP_N.search(folded))
         if not (wants_list or (ranked and words & {"fine", "штраф", "штрафы", "штрафов"})):
+            return None
+        if any(word.startswith(_OTHER_LAWS) for word in words):  # "the biggest fine under DPDP" is not a GDPR list
             return None
         query = FinesQuery(by_date=bool(words & _BY_DATE_WORDS), include_eprivacy=bool(words & _COOKIE_WORDS))
         if not wants_list and not _TOP_N.search(folded):
