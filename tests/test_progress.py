@@ -14,7 +14,7 @@ def test_progress_shows_sent_total_rate_and_time_left() -> None:
 
 
 def test_finished_progress_says_done_with_the_duration() -> None:
-    done = Progress(total=5000, sent=4990, skipped=6, failed=4, elapsed=170.0)
+    done = Progress(total=5000, sent=4990, skipped=6, failed=4, elapsed=170.0, open_rows=0)
     text = done.render("Litres", "en")
     assert done.finished and "4990 / 5000 sent" in text and "4 failed" in text
     assert "Done in 2 min 50 s" in text
@@ -22,3 +22,10 @@ def test_finished_progress_says_done_with_the_duration() -> None:
 
 def test_no_rate_yet_means_unknown_time_left() -> None:
     assert Progress(total=100, sent=0, skipped=0, failed=0, elapsed=0.0).seconds_left is None
+
+
+def test_a_fan_out_whose_rows_vanished_still_finishes_and_names_are_escaped() -> None:
+    # Two watchers sent /forget mid-fan-out: their rows are gone, nothing is open, so it is done.
+    done = Progress(total=100, sent=98, skipped=0, failed=0, elapsed=4.0, open_rows=0)
+    assert done.finished and "✅" in done.render("AT&T <Mobile>", "en")
+    assert "AT&amp;T &lt;Mobile&gt;" in done.render("AT&T <Mobile>", "en")

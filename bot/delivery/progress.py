@@ -8,6 +8,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from html import escape
 
 from bot.storage.outbox import Outbox
 
@@ -27,6 +28,7 @@ class Progress:
     skipped: int  # blocked the bot, chat gone
     failed: int
     elapsed: float  # seconds since the fan-out started
+    open_rows: int = 1  # rows still pending or in flight; rows can vanish (a /forget mid-fan-out), so this decides
 
     @property
     def done(self) -> int:
@@ -34,7 +36,7 @@ class Progress:
 
     @property
     def finished(self) -> bool:
-        return self.done >= self.total
+        return self.open_rows == 0
 
     @property
     def rate(self) -> float:
@@ -48,7 +50,7 @@ class Progress:
 
     def render(self, title: str, lang: str) -> str:
         ru = lang == "ru"
-        head = f"📤 <b>{'Рассылка' if ru else 'Sending'}: {title}</b>"
+        head = f"📤 <b>{'Рассылка' if ru else 'Sending'}: {escape(title, quote=False)}</b>"
         line = f"{self.sent} / {self.total} {'отправлено' if ru else 'sent'}"
         if self.skipped:
             line += f", {self.skipped} {'заблокировали бота' if ru else 'blocked the bot'}"
@@ -97,7 +99,8 @@ class ProgressReporter:
 
     async def progress(self, kind: str, ref: str, total: int, started: float) -> Progress:
         counts = await self.outbox.counts(ref=ref, kind=kind)
-        return Progress(total, counts["sent"], counts["skipped"], counts["failed"], self.clock() - started)
+        return Progress(total, counts["sent"], counts["skipped"], counts["failed"], self.clock() - started,
+                        open_rows=counts["pending"] + counts["sending"])
 
     async def _report(self, kind: str, ref: str, total: int, title: str) -> None:
         started = self.clock()
@@ -106,7 +109,11 @@ class ProgressReporter:
             progress = await self.progress(kind, ref, total, started)
             messages = []
             for chat_id, lang in admins:
-                message_id = await self.send(chat_id, progress.render(title, lang))
+                try:  # an admin who never opened the bot must not cost the others their progress
+                    message_id = await self.send(chat_id, progress.render(title, lang))
+                except Exception as exc:
+                    log.warning("progress message to admin %s failed: %s", chat_id, type(exc).__name__)
+                    continue
                 if message_id is not None:
                     messages.append((chat_id, lang, message_id))
             last = {chat_id: progress.render(title, lang) for chat_id, lang, _ in messages}
@@ -116,7 +123,10 @@ class ProgressReporter:
                 for chat_id, lang, message_id in messages:
                     text = progress.render(title, lang)
                     if text != last[chat_id]:  # Telegram refuses an edit that changes nothing
-                        await self.edit(chat_id, message_id, text)
+                        try:
+                            await self.edit(chat_id, message_id, text)
+                        except Exception as exc:
+                            log.warning("progress edit for admin %s failed: %s", chat_id, type(exc).__name__)
                         last[chat_id] = text
         except asyncio.CancelledError:
             raise
