@@ -25,12 +25,18 @@ def test_a_short_message_is_one_part() -> None:
 
 
 def test_a_long_digest_splits_at_paragraph_boundaries() -> None:
-    paragraphs = [f"<b>Утечка {n}</b>\n" + "строка &amp; текст " * 40 for n in range(30)]
+    paragraphs = [f"<b>Утечка {n}</b>\n" + ("строка &amp; текст " * 40).strip() for n in range(30)]
     text = "\n\n".join(paragraphs)
     parts = split_html(text, 4096)
     assert len(parts) > 1 and all(len(part) <= 4096 for part in parts)
     assert "\n\n".join(parts) == text  # nothing lost, nothing cut inside a paragraph
     assert all(part.startswith("<b>Утечка") for part in parts)
+
+
+def test_a_tag_spanning_paragraphs_is_closed_and_reopened_at_the_cut() -> None:
+    text = "<b>" + "a" * 50 + "\n\n" + "b" * 50 + "</b>"
+    parts = split_html(text, 70)
+    assert parts == ["<b>" + "a" * 50 + "</b>", "<b>" + "b" * 50 + "</b>"]
 
 
 def test_a_paragraph_longer_than_the_limit_is_cut_outside_tags_and_stays_valid_html() -> None:
@@ -44,8 +50,8 @@ def test_a_paragraph_longer_than_the_limit_is_cut_outside_tags_and_stays_valid_h
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["", "b", "i", "code"]), st.text(min_size=0, max_size=300)),
-                max_size=40),
+@given(st.lists(st.tuples(st.sampled_from(["", "b", "i", "code", "blockquote"]),
+                          st.text(alphabet=st.sampled_from("ab &<\n😀"), min_size=0, max_size=300)), max_size=40),
        st.integers(min_value=60, max_value=600))
 def test_any_text_splits_into_valid_parts_within_the_limit(chunks: list[tuple[str, str]], limit: int) -> None:
     from html import escape
