@@ -111,3 +111,15 @@ def test_limiter_spaces_private_chats_and_groups() -> None:
     assert limiter.chat_ready_in(-100) == 0
     limiter.pause(5)
     assert limiter.global_ready_in() == pytest.approx(5)
+
+
+async def test_channel_posts_leave_one_at_a_time_in_order_while_alerts_go_in_parallel(outbox: Outbox) -> None:
+    channel = -1002000000002
+    await outbox.enqueue("channel", "digest:1#1", [(channel, "part 1")])
+    await outbox.enqueue("channel", "digest:1#2", [(channel, "part 2")])
+    await outbox.enqueue("alert", "7", [(1, "alert a"), (2, "alert b")])
+    first = await outbox.claim(10)
+    assert [row.text for row in first] == ["part 1", "alert a", "alert b"]  # part 2 waits for part 1
+    assert await outbox.claim(10) == []
+    await outbox.mark_sent(first[0].id)
+    assert [row.text for row in await outbox.claim(10)] == ["part 2"]

@@ -2,7 +2,7 @@
 
 * overall: `rate` messages a second (token bucket with a burst of one second's worth);
 * a private chat: one message a second;
-* a group or channel (negative chat id): 20 messages a minute, at least a second apart;
+* a group or channel (negative chat id): 20 messages a minute;
 * after a 429 everything pauses for `retry_after`.
 """
 
@@ -39,10 +39,7 @@ class RateLimiter:
                 return 0.0
             while sent and now - sent[0] >= 60:
                 sent.popleft()
-            if len(sent) >= GROUP_PER_MINUTE:
-                return 60 - (now - sent[0])
-            # A second apart even within the minute's budget: the parts of a long channel post arrive in order.
-            return max(0.0, PRIVATE_INTERVAL - (now - sent[-1])) if sent else 0.0
+            return 0.0 if len(sent) < GROUP_PER_MINUTE else 60 - (now - sent[0])
         last = self._private_last.get(chat_id)
         return 0.0 if last is None else max(0.0, PRIVATE_INTERVAL - (now - last))
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.storage.db import Database, utcnow
-from bot.storage.outbox import Outbox
+from bot.storage.outbox import CHANNEL_KIND, Outbox
 
-CHANNEL = "channel"  # the outbox kind of channel posts
+CHANNEL = CHANNEL_KIND  # the outbox kind of channel posts
 
 
 @dataclass(frozen=True)

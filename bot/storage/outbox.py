@@ -26,6 +26,9 @@ class OutboxRow:
     attempts: int
 
 
+CHANNEL_KIND = "channel"  # channel posts: they reach the channel strictly in the order they were queued
+
+
 def iso_in(seconds: float) -> str:
     return (datetime.now(UTC) + timedelta(seconds=seconds)).isoformat(timespec="milliseconds")
 
@@ -64,9 +67,13 @@ class Outbox:
         now = iso_in(0)
         async with self.db.transaction() as conn:
             async with conn.execute(
-                "SELECT id, kind, ref, chat_id, text, attempts FROM outbox "
-                "WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
-                (now, limit),
+                "SELECT id, kind, ref, chat_id, text, attempts FROM outbox o "
+                "WHERE status = 'pending' AND next_attempt_at <= ? "
+                # Channel posts go one at a time, in order: a long post's parts must not overtake each other.
+                "AND NOT (kind = ? AND EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id AND p.kind = ? "
+                "AND p.id < o.id AND p.status IN ('pending', 'sending'))) "
+                "ORDER BY id LIMIT ?",
+                (now, CHANNEL_KIND, CHANNEL_KIND, limit),
             ) as cur:
                 rows = [OutboxRow(*row) for row in await cur.fetchall()]
             if rows:
