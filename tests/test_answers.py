@@ -25,3 +25,8 @@ def test_a_named_foreign_law_outweighs_the_russian_default(real_kb: KnowledgeBas
     # "Under GDPR" picks the GDPR rule over 152-FZ's similar one.
     answer = answer_question(real_kb, "how long may a controller take to answer an access request under GDPR", "en")
     assert answer.entry is not None and answer.entry.domain == "gdpr" and "one month" in answer.text
+
+
+def test_words_that_merely_start_like_a_law_do_not_stop_a_fines_list(real_kb: KnowledgeBase) -> None:
+    assert real_kb.fines.parse("top 10 similar GDPR fines") is not None  # "similar" is not "SIM"
+    assert real_kb.fines.parse("крупнейшие штрафы в России") is None  # Russian fines are not in the GDPR data

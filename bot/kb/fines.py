@@ -33,8 +33,10 @@ _GENERIC = {
     "de", "la", "of", "et", "services", "international", "company", "corporation", "uk", "france", "italia",
 }
 # Words naming another law: the fines data is GDPR (and French ePrivacy) only.
-_OTHER_LAWS = ("dpdp", "india", "индия", "индии", "индийск", "коап", "152", "ркн", "роскомнадзор", "росси", "рубл",
-               "rub", "rupee", "рупи", "крор", "crore", "сим", "sim")
+_OTHER_LAW_TERMS = {T.term(word) for word in (
+    "dpdp", "dpdpa", "india", "indian", "индия", "индийский", "коап", "152", "ркн", "роскомнадзор", "россия",
+    "российский", "рубль", "рублей", "ruble", "rouble", "rupee", "рупия", "крор", "crore", "сим", "симка", "sim",
+)}
 # Brands that own other brands: "fines against Meta" includes Facebook, Instagram and WhatsApp decisions.
 _BRAND_FAMILY = {"meta": {"meta", "facebook", "instagram", "whatsapp"}, "alphabet": {"google", "youtube"}}
 
@@ -86,7 +88,7 @@ class FinesTable:
         ranked = bool(words & _RANK_WORDS) or bool(_TOP_N.search(folded))
         if not (wants_list or (ranked and words & {"fine", "штраф", "штрафы", "штрафов"})):
             return None
-        if any(word.startswith(_OTHER_LAWS) for word in words):  # "the biggest fine under DPDP" is not a GDPR list
+        if any(T.term(word) in _OTHER_LAW_TERMS for word in words):  # "the biggest fine under DPDP": not GDPR
             return None
         query = FinesQuery(by_date=bool(words & _BY_DATE_WORDS), include_eprivacy=bool(words & _COOKIE_WORDS))
         if not wants_list and not _TOP_N.search(folded):
