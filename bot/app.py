@@ -13,7 +13,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.exceptions import TelegramAPIError
+from aiogram.exceptions import TelegramAPIError, TelegramNetworkError, TelegramServerError
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -198,6 +198,12 @@ async def check_channel(bot: Bot, services: Services) -> int | None:
         if member.status == "creator" or (member.status == "administrator" and member.can_post_messages):
             return chat.id
         problem = f"the bot is {member.status} in {channel_id} without the right to post messages"
+    except (TelegramNetworkError, TelegramServerError) as exc:
+        if channel_id.lstrip("-").isdigit():  # Telegram was unreachable for a moment: the channel is not at fault
+            log.warning("could not check the rights in channel %s (%s); posting anyway", channel_id,
+                        type(exc).__name__)
+            return int(channel_id)
+        problem = f"cannot reach channel {channel_id}: {exc.message}"
     except TelegramAPIError as exc:
         problem = f"cannot reach channel {channel_id}: {exc.message}"
     log.error("channel posting is OFF: %s. Make the bot an administrator with 'Post messages' and restart.",

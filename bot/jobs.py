@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# A daily job that was due while the bot was down still runs once (coalesce) if the bot is back within a day.
+# A run delayed while the process was busy or asleep still happens once (coalesce) within a day. Slots missed while
+# the bot was down are not APScheduler's to remember (its job store is in memory): ChannelPoster.catch_up does that.
 DAILY_MISFIRE_GRACE = 24 * 3600
 
 

@@ -216,3 +216,13 @@ async def test_a_digest_longer_than_one_message_arrives_in_ordered_parts(telegra
     positions = [whole.index(f"номер {n:02d}") for n in range(15)]
     assert positions == sorted(positions)  # largest first, and the parts arrived in order
     assert "/watch" in parts[-1] and "/watch" not in parts[0]  # the footer closes the last part
+
+
+async def test_telegram_unreachable_at_start_does_not_turn_channel_posting_off(
+        telegram: FakeTelegram, channel_settings: Settings, real_kb: KnowledgeBase) -> None:
+    telegram.fail_next("getChat", code=502, description="Bad Gateway")
+    async with running_bot(telegram, channel_settings, real_kb) as harness:
+        telegram.send_channel_post(LITRES_POST, chat_id=SOURCE_CHANNEL)
+        await drain(harness)
+    assert len(channel_texts(telegram)) == 1
+    assert telegram.messages(ADMIN_ID) == []  # a blip is not the admins' problem
