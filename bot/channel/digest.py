@@ -4,7 +4,7 @@ service), the week's fines and law changes from the knowledge base. Plain functi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from html import escape
 
 from bot.breaches.hibp import HIBP_SOURCE_NAME
@@ -87,7 +87,3 @@ def render_digest(digest: Digest, lang: str) -> str:
                                    else "alerts when a service you use leaks data"))
     return "\n\n".join(lines)
 
-
-def week_before(day: date) -> tuple[date, date]:
-    """The seven days before `day` (a digest on Monday covers Monday to Sunday of the week before)."""
-    return day - timedelta(days=7), day - timedelta(days=1)

@@ -119,10 +119,9 @@ class ChannelPoster:
         return await self._digest(start, now + timedelta(seconds=1))  # stored times have whole seconds
 
     async def _digest(self, start: datetime, end: datetime) -> Digest:
-        items = []
-        for stored in await self.breaches.published_between(start, end):
-            keys = await self.breaches.keys_of(stored.id)
-            items.append(DigestBreach(stored.breach, len(await self.watches.watchers_of(keys))))
+        week = await self.breaches.published_between(start, end)
+        watchers = await self.watches.watchers_per_breach([stored.id for stored in week])
+        items = [DigestBreach(stored.breach, watchers.get(stored.id, 0)) for stored in week]
         last_day = (end - timedelta(microseconds=1)).date()
         fines, changes = entries_of_week(self.kb.entries, start.date(), last_day)
         return Digest(start.date(), last_day, items, fines, changes)

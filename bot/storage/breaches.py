@@ -106,10 +106,6 @@ class Breaches:
         )
         return [StoredBreach(row[0], breach_from_json(row[1]), row[2], row[3]) for row in rows]
 
-    async def keys_of(self, breach_id: int) -> set[str]:
-        rows = await self.db.fetchall("SELECT service_key FROM breach_keys WHERE breach_id = ?", (breach_id,))
-        return {row[0] for row in rows}
-
     async def count(self) -> int:
         return await self.db.fetchval("SELECT COUNT(*) FROM breaches WHERE status = 'published'") or 0
 

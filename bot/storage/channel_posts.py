@@ -56,12 +56,6 @@ class ChannelJournal:
         )
         return Counter({row[0]: row[1] for row in rows})
 
-    async def posts(self, kind: str | None = None) -> list[ChannelPost]:
-        sql = "SELECT id, key, kind, entry_id, text, status FROM channel_posts"
-        rows = await (self.db.fetchall(sql + " WHERE kind = ? ORDER BY id", (kind,)) if kind
-                      else self.db.fetchall(sql + " ORDER BY id"))
-        return [ChannelPost(*row) for row in rows]
-
     # --- admins' /post drafts -------------------------------------------------------------------------------
     async def add_draft(self, text: str) -> int:
         """A manual post waiting for the admin's confirmation; its key becomes manual:<id>."""

@@ -62,6 +62,19 @@ class Watches:
         )
         return [Watcher(row[0], row[1]) for row in rows]
 
+    async def watchers_per_breach(self, breach_ids: list[int]) -> dict[int, int]:
+        """How many active chats watch each breach's service (the weekly digest), in one query."""
+        if not breach_ids:
+            return {}
+        placeholders = ", ".join("?" for _ in breach_ids)
+        rows = await self.db.fetchall(
+            "SELECT k.breach_id, COUNT(DISTINCT w.chat_id) FROM breach_keys k "  # noqa: S608 (placeholders only)
+            "JOIN watches w ON w.service_key = k.service_key JOIN users u ON u.chat_id = w.chat_id AND u.active "
+            f"WHERE k.breach_id IN ({placeholders}) GROUP BY k.breach_id",  # noqa: S608
+            breach_ids,
+        )
+        return {row[0]: row[1] for row in rows}
+
     async def total(self) -> tuple[int, int]:
         """(watch rows, distinct watching chats)."""
         row = await self.db.fetchone("SELECT COUNT(*), COUNT(DISTINCT chat_id) FROM watches")
