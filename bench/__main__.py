@@ -71,8 +71,12 @@ def fan_out_section(kb: KnowledgeBase, watchers: int) -> None:
           [[result["watchers"], f"{result['seconds']:.1f}", f"{result['rate']:.2f}", f"{result['ratio']:.3f}",
             result["429s"], result["lost"], result["repeated"]]])
     lookup = asyncio.run(delivery.watcher_lookup())
-    table("Finding the watchers of a breach (target < 50 ms)", ["watch rows", "median ms", "max ms", "max watchers"],
-          [[f"{lookup['rows']:,}", f"{lookup['median_ms']:.2f}", f"{lookup['max_ms']:.2f}", lookup["max_watchers"]]])
+    table("Finding the watchers of a breach and queueing their alerts (target < 50 ms)",
+          ["watch rows", "breach", "median ms", "max ms", "watchers"],
+          [[f"{lookup['rows']:,}", "long-tail service (50 runs)", f"{lookup['median_ms']:.2f}",
+            f"{lookup['max_ms']:.2f}", f"up to {lookup['max_watchers']:,}"],
+           [f"{lookup['rows']:,}", "the most watched service", f"{lookup['popular_ms']:.2f}",
+            f"{lookup['popular_ms']:.2f}", f"{lookup['popular_watchers']:,}"]])
 
 
 def parser_section() -> None:

@@ -22,6 +22,7 @@ from bot.config import Settings
 from bot.kb import KnowledgeBase
 from bot.sandbox.server import FakeTelegram
 from bot.storage import Database, utcnow
+from bot.storage.outbox import Outbox
 from bot.storage.watches import Watches
 
 QUESTIONS = ["какой штраф за утечку персональных данных?", "biggest GDPR fine", "штраф WhatsApp 2021",
@@ -112,7 +113,8 @@ async def fan_out(kb: KnowledgeBase, watchers: int = 5000, rate: float = 30) -> 
 
 
 async def watcher_lookup(rows: int = 1_000_000, services_count: int = 50_000, repeat: int = 50) -> dict[str, float]:
-    """Median and worst time to find the watchers of a breach among `rows` watch rows."""
+    """Time to find the watchers of a breach among `rows` watch rows and queue their alerts (one INSERT … SELECT):
+    median and worst over long-tail services, and the single most watched service."""
     rng = random.Random(3)
     with tempfile.TemporaryDirectory() as tmp:
         db = await Database(Path(tmp) / "watches.sqlite3").connect()
@@ -130,15 +132,18 @@ async def watcher_lookup(rows: int = 1_000_000, services_count: int = 50_000, re
             "INSERT INTO watches (chat_id, service_key, service_name, created_at) VALUES (?, ?, ?, ?)",
             [(chat, key, key, now) for chat, key in pairs])
         await db.conn.commit()
-        watches = Watches(db)
+        watches, outbox = Watches(db), Outbox(db)
+        texts = {"ru": "оповещение", "en": "alert"}
         timings, sizes = [], []
-        for i in range(repeat):
-            keys = {f"service-{rng.randrange(services_count)}", f"service-{i % 10}"}
+        for i in range(repeat):  # a typical breach: a service from the long tail
+            keys = {f"service-{rng.randrange(100, services_count)}"}
             start = time.perf_counter()
-            found = await watches.watchers_of(keys)
+            sizes.append(await watches.queue_for_watchers(outbox, "bench", f"tail-{i}", keys, texts))
             timings.append((time.perf_counter() - start) * 1000)
-            sizes.append(len(found))
+        start = time.perf_counter()  # the worst case: the most watched service of all
+        popular = await watches.queue_for_watchers(outbox, "bench", "popular", {"service-1"}, texts)
+        popular_ms = (time.perf_counter() - start) * 1000
         await db.close()
     timings.sort()
     return {"rows": rows, "median_ms": timings[len(timings) // 2], "max_ms": timings[-1],
-            "max_watchers": max(sizes)}
+            "max_watchers": max(sizes), "popular_watchers": popular, "popular_ms": popular_ms}

@@ -72,10 +72,9 @@ class AlertService:
         return Published(breach_id, True, queued)
 
     async def fan_out(self, breach_id: int, breach: Breach) -> int:
-        watchers = await self.watches.watchers_of(self.keys(breach))
-        texts = {lang: render_alert(breach, lang) for lang in {w.language for w in watchers}}
-        queued = await self.outbox.enqueue(ALERT, str(breach_id), [(w.chat_id, texts[w.language]) for w in watchers])
-        log.info("breach %s: %d watchers, %d alerts queued", breach_id, len(watchers), queued)
+        texts = {lang: render_alert(breach, lang) for lang in ("ru", "en")}
+        queued = await self.watches.queue_for_watchers(self.outbox, ALERT, str(breach_id), self.keys(breach), texts)
+        log.info("breach %s: %d alerts queued", breach_id, queued)
         if queued:
             self.wake()
             if self.on_fan_out is not None:

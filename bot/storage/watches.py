@@ -3,15 +3,8 @@ breach is one indexed `IN (...)` lookup, whatever the number of rows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bot.storage.db import Database, utcnow
-
-
-@dataclass(frozen=True)
-class Watcher:
-    chat_id: int
-    language: str
+from bot.storage.outbox import Outbox, iso_in
 
 
 class Watches:
@@ -49,18 +42,26 @@ class Watches:
         )
         return [(row[0], row[1]) for row in rows]
 
-    async def watchers_of(self, service_keys: set[str] | list[str]) -> list[Watcher]:
-        """Active chats watching any of the keys, each once."""
+    async def queue_for_watchers(self, outbox: Outbox, kind: str, ref: str, service_keys: set[str],
+                                 texts: dict[str, str]) -> int:
+        """Queue one message per active chat watching any of the keys, in its language (`texts` by language; others
+        get English), in a single INSERT … SELECT: a breach watched by 200,000 chats never passes through Python."""
         keys = sorted(set(service_keys))
         if not keys:
-            return []
+            return 0
         placeholders = ", ".join("?" for _ in keys)
-        rows = await self.db.fetchall(
-            "SELECT DISTINCT w.chat_id, u.language FROM watches w JOIN users u ON u.chat_id = w.chat_id "  # noqa: S608
-            f"WHERE w.service_key IN ({placeholders}) AND u.active ORDER BY w.chat_id",  # noqa: S608 (placeholders only)
-            keys,
+        sql = (
+            "INSERT INTO outbox (kind, ref, chat_id, text, next_attempt_at, created_at) "  # noqa: S608
+            "SELECT DISTINCT ?, ?, w.chat_id, CASE u.language WHEN 'ru' THEN ? ELSE ? END, ?, ? "
+            "FROM watches w JOIN users u ON u.chat_id = w.chat_id "
+            f"WHERE w.service_key IN ({placeholders}) AND u.active "  # noqa: S608 (placeholders only)
+            "ON CONFLICT (kind, ref, chat_id) DO NOTHING"
         )
-        return [Watcher(row[0], row[1]) for row in rows]
+        now = utcnow()
+        async with self.db.transaction() as conn:
+            before = conn.total_changes
+            await conn.execute(sql, [kind, ref, texts["ru"], texts["en"], iso_in(0), now, *keys])
+            return conn.total_changes - before
 
     async def watchers_per_breach(self, breach_ids: list[int]) -> dict[int, int]:
         """How many active chats watch each breach's service (the weekly digest), in one query."""
