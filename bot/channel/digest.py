@@ -11,7 +11,7 @@ from bot.breaches.hibp import HIBP_SOURCE_NAME
 from bot.breaches.models import Breach
 from bot.breaches.render import hibp_credit_html, render_history_line
 from bot.kb.models import Entry
-from bot.render import format_date, short_eur
+from bot.render import fine_line, format_date
 
 TOP_BREACHES = 15
 TOP_FINES = 10
@@ -72,10 +72,7 @@ def render_digest(digest: Digest, lang: str) -> str:
     if digest.fines:
         block = [f"<b>{'Штрафы недели' if ru else 'Fines of the week'}</b>"]
         for entry in digest.fines[:TOP_FINES]:
-            fine = entry.fine
-            assert fine is not None
-            block.append(f"• {escape(fine.company, quote=False)}: {escape(short_eur(fine.amount_eur, lang))} "
-                         f"({escape(fine.authority, quote=False)}, {format_date(fine.decision_date, lang)})")
+            block.append(f"• {fine_line(entry, lang)}")
         lines.append("\n".join(block))
     if digest.law_changes:
         block = [f"<b>{'Изменения в законах' if ru else 'Law changes'}</b>"]

@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from html import escape
 
+from bot.render import format_duration
 from bot.storage.outbox import Outbox
 
 log = logging.getLogger(__name__)
@@ -58,20 +59,12 @@ class Progress:
             line += f", {self.failed} {'ошибок' if ru else 'failed'}"
         speed = f"{self.rate:.1f} {'в секунду' if ru else 'per second'}"
         if self.finished:
-            tail = f"✅ {'Готово за' if ru else 'Done in'} {_duration(self.elapsed, lang)} ({speed})"
+            tail = f"✅ {'Готово за' if ru else 'Done in'} {format_duration(self.elapsed, lang)} ({speed})"
         else:
             left = self.seconds_left
-            eta = _duration(left, lang) if left is not None else "?"
+            eta = format_duration(left, lang) if left is not None else "?"
             tail = f"{speed}, {'осталось' if ru else 'time left'} ≈ {eta}"
         return f"{head}\n{line}\n{tail}"
-
-
-def _duration(seconds: float, lang: str) -> str:
-    seconds = int(round(seconds))
-    minutes, secs = divmod(seconds, 60)
-    if lang == "ru":
-        return f"{minutes} мин {secs} с" if minutes else f"{secs} с"
-    return f"{minutes} min {secs} s" if minutes else f"{secs} s"
 
 
 class ProgressReporter:
