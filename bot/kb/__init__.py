@@ -3,13 +3,17 @@ Plain Python: nothing here imports aiogram."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from bot.kb.fines import FinesTable
 from bot.kb.index import Hit, KnowledgeIndex, SearchResult
 from bot.kb.loader import KnowledgeError, load_entries, load_knowledge
 from bot.kb.models import Entry
+
+_Built = TypeVar("_Built")
 
 
 @dataclass
@@ -17,6 +21,8 @@ class KnowledgeBase:
     entries: list[Entry]
     index: KnowledgeIndex
     fines: FinesTable
+    # Objects other modules build from the contents once (the fines explorer); replace() drops them.
+    _built: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_entries(cls, entries: list[Entry]) -> KnowledgeBase:
@@ -45,6 +51,13 @@ class KnowledgeBase:
         """Take `other`'s contents in place: every holder of this object (handlers, the channel poster) sees the
         new base from the next question on. One synchronous step, so no coroutine sees half of each."""
         self.entries, self.index, self.fines = other.entries, other.index, other.fines
+        self._built = {}
+
+    def built(self, name: str, build: Callable[[KnowledgeBase], _Built]) -> _Built:
+        """`build(self)`, made on first use and kept until the contents are replaced."""
+        if name not in self._built:
+            self._built[name] = build(self)
+        return self._built[name]
 
     def get(self, entry_id: str) -> Entry | None:
         return self.index.by_id.get(entry_id)
