@@ -13,7 +13,9 @@ class OpenEntry(CallbackData, prefix="e"):
     id: str
 
 
-def entries_keyboard(entries: list[Entry], lang: str, *, numbered: bool = False) -> InlineKeyboardMarkup | None:
+def entries_keyboard(entries: list[Entry], lang: str, *, numbered: bool = False,
+                     start: int = 1) -> InlineKeyboardMarkup | None:
+    """A button per entry that opens it; `numbered` from `start` (a later page of a list goes on counting)."""
     if not entries:
         return None
     rows = [
@@ -23,6 +25,6 @@ def entries_keyboard(entries: list[Entry], lang: str, *, numbered: bool = False)
                 callback_data=OpenEntry(id=entry.id).pack(),
             )
         ]
-        for n, entry in enumerate(entries, start=1)
+        for n, entry in enumerate(entries, start=start)
     ]
     return InlineKeyboardMarkup(inline_keyboard=rows)
