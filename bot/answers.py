@@ -48,7 +48,9 @@ class Answer:
     entry: Entry | None = None  # the entry answered, when one was
 
 
-def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: int = 1000) -> Answer:
+def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: int = 1000,
+                    tz_name: str | None = None) -> Answer:
+    """`tz_name`: the asker's time zone, for a deadline question (None: the default zone)."""
     question = question.strip()
     if not question:
         return Answer(t("empty", lang))
@@ -56,7 +58,7 @@ def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: 
     if len(question) > max_length:
         question = question[:max_length]
         prefix = t("too_long", lang, limit=max_length) + "\n\n"
-    legal = legal_answer(kb, question, lang)  # a deadline, a fine estimate, an aggregate over the fines
+    legal = legal_answer(kb, question, lang, tz_name=tz_name)  # a deadline, a fine estimate, a fines aggregate
     if legal is not None:
         return Answer(prefix + legal)
     fines_query = kb.fines.parse(question)

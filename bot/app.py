@@ -28,6 +28,7 @@ from bot.delivery.telegram import progress_messages, telegram_transport
 from bot.handlers import get_routers
 from bot.jobs import create_scheduler
 from bot.kb import KnowledgeBase
+from bot.legal.deadlines import warm_up as warm_up_dates
 from bot.middlewares import LanguageMiddleware, MessageTextLogMiddleware, ThrottleMiddleware
 from bot.storage import Database
 from bot.storage.breaches import Breaches
@@ -171,6 +172,7 @@ def create_dispatcher(services: Services) -> Dispatcher:
     dp.include_routers(*get_routers())
     dp.startup.register(register_commands)
     dp.startup.register(start_background)
+    dp.startup.register(warm_up_dates)   # a plain function: aiogram runs it in a thread
     dp.shutdown.register(stop_background)
     return dp
 

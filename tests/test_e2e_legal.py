@@ -149,6 +149,24 @@ async def test_free_text_deadline_questions_in_both_languages(harness: BotHarnes
     assert "Breach notification deadlines: GDPR" in en["text"] and "Art. 33" in en["text"]
     not_a_time = await harness.say("/deadline когда-нибудь потом", user_id=2026)
     assert "Не понял" in not_a_time["text"]
+    a_count = await harness.say("когда уведомлять ркн об утечке 5000 клиентов", user_id=2026)
+    assert "Утечку обнаружили" not in a_count["text"] and "5000," not in a_count["text"]
+    assert "Не понял" in (await harness.say("/deadline 5000 клиентов", user_id=2026))["text"]
+
+
+async def test_a_deadline_question_is_read_in_the_askers_time_zone_in_private_and_in_a_group(
+        harness: BotHarness) -> None:
+    user, question = 2027, "когда уведомить РКН если утечку обнаружили вчера в 18:00"
+    await harness.say("/tz Kolkata", user_id=user)
+    kolkata_today = format_date(dt.datetime.now(ZoneInfo("Asia/Kolkata")).date(), "ru")
+    private = await harness.say(question, user_id=user)
+    assert "Asia/Kolkata, UTC+5:30" in private["text"] and f"{kolkata_today}, 18:00" in private["text"]
+    group = {"chat_id": -501, "chat_type": "group", "chat_title": "Lawyers"}
+    in_group = await harness.say(f"/ask {question}", user_id=user, **group)
+    assert "Asia/Kolkata, UTC+5:30" in in_group["text"] and f"{kolkata_today}, 18:00" in in_group["text"]
+    someone_else = await harness.say(f"/ask {question}", user_id=2028, **group)
+    assert "Europe/Moscow, UTC+3" in someone_else["text"]
+    assert "Штраф" in (await harness.say("/ask штраф за утечку биометрии", user_id=user, **group))["text"]
 
 
 async def test_time_zone_is_stored_used_and_exported(harness: BotHarness) -> None:
@@ -209,7 +227,7 @@ async def test_how_many_fines_spain_issued_in_both_languages(harness: BotHarness
     en = await harness.say("how many fines did Spain issue", user_id=2050, language_code="en")
     assert f"Fines (Spain) in my data: {count}" in en["text"] and "not a complete register" in en["text"]
     ru = await harness.say("сколько штрафов выписала Испания", user_id=2051)
-    assert f"Штрафов (Испания) в моих данных: {count}" in ru["text"] and "проверено по" in ru["text"]
+    assert f"Штрафов (Испания) в моих данных: {count}" in ru["text"] and "проверены по" in ru["text"]
 
 
 # ============================================================================================= stale and forged

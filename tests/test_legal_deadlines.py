@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.answers import answer_question
 from bot.kb import KnowledgeBase
+from bot.legal.answers import legal_answer
 from bot.legal.deadlines import (
     DUTIES,
     deadlines,
@@ -20,6 +22,7 @@ from bot.legal.deadlines import (
 from bot.legal.estimator import DPDP, GDPR, RU
 from bot.legal.intents import deadline_intent
 from bot.legal.render import render_deadlines
+from bot.render import format_duration
 
 NOW_UTC = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)   # 12:00 in Moscow, 14:30 in Kolkata
 MSK, KOLKATA, UTC = ZoneInfo("Europe/Moscow"), ZoneInfo("Asia/Kolkata"), ZoneInfo("UTC")
@@ -57,9 +60,58 @@ def test_phrases_are_read_relative_to_now_in_the_users_zone(phrase: str, zone: Z
     assert moment.utcoffset() == NOW_UTC.astimezone(zone).utcoffset()
 
 
-@pytest.mark.parametrize("text", ["", "как дела", "we will tell you", "how many fines did Spain issue", "GDPR"])
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("2 дня назад", (2026, 11, 18, 12, 0)),              # "дня" is days here, not the afternoon
+    ("утечку обнаружили 3 дня назад", (2026, 11, 17, 12, 0)),
+    ("вчера в 2 часа дня", (2026, 11, 19, 14, 0)),
+    ("в 3 дня", (2026, 11, 19, 15, 0)),
+    ("15.11 в 10:00", (2026, 11, 15, 10, 0)),            # no year: dateparser alone reads the 11th
+    ("28.12 в 10:00", (2025, 12, 28, 10, 0)),            # the last 28 December, not the one to come
+    ("21.11.2026 09:30", (2026, 11, 21, 9, 30)),         # less than a day ahead: kept, and said to be ahead
+])
+def test_more_phrases_in_moscow(phrase: str, expected: tuple) -> None:
+    assert parse_moment(phrase, now=NOW_UTC.astimezone(MSK), tz=MSK) == local(MSK, *expected)
+
+
+@pytest.mark.parametrize("text", ["", "как дела", "we will tell you", "how many fines did Spain issue", "GDPR",
+                                  "5000", "2024", "5000 клиентов", "15.11.2019 09:30", "22.11.2026 09:30",
+                                  "15.11.2030", "ст. 13.11 КоАП"])
 def test_text_without_a_moment_is_not_read_as_one(text: str) -> None:
+    """A bare number is no moment, nor a moment more than five years back or more than a day ahead."""
     assert parse_moment(text, now=NOW_UTC, tz=MSK) is None
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("когда уведомлять ркн об утечке 5000 клиентов", "ru"),
+    ("when must we notify the DPC about a breach of 2024 customer records", "en"),
+    ("утечка у компании с выручкой 2025 млн рублей, когда сообщать в РКН", "ru"),
+])
+def test_a_count_in_a_deadline_question_is_not_a_year(question: str, lang: str, real_kb: KnowledgeBase) -> None:
+    assert deadline_intent(question, lang, now=NOW_UTC.astimezone(MSK), tz=MSK) is None
+    assert legal_answer(real_kb, question, lang, now=NOW_UTC.astimezone(MSK)) is None
+    text = answer_question(real_kb, question, lang).text
+    assert "Утечку обнаружили" not in text and "Discovered:" not in text
+
+
+def test_a_count_beside_the_moment_is_left_out_of_it() -> None:
+    question = "утечку 5000 клиентов обнаружили вчера в 18:00, когда уведомлять РКН"
+    intent = deadline_intent(question, "ru", now=NOW_UTC.astimezone(MSK), tz=MSK)
+    assert intent is not None and intent.regime == RU and intent.discovered == local(MSK, 2026, 11, 19, 18, 0)
+
+
+def test_a_deadline_question_is_read_in_the_zone_it_is_given(real_kb: KnowledgeBase) -> None:
+    question = "когда уведомить РКН если утечку обнаружили вчера в 18:00"
+    text = legal_answer(real_kb, question, "ru", tz_name="Asia/Kolkata", now=NOW_UTC)
+    assert text is not None and "Asia/Kolkata, UTC+5:30" in text and "19 ноября 2026, 18:00" in text
+    assert "Europe/Moscow, UTC+3" in (legal_answer(real_kb, question, "ru", now=NOW_UTC) or "")
+
+
+@pytest.mark.parametrize(("seconds", "lang", "text"), [
+    (3 * 86400 - 5, "en", "2 d 23 h"), (6 * 3600, "ru", "6 ч"), (4500, "ru", "1 ч 15 мин"), (170, "en", "2 min 50 s"),
+    (11.4, "ru", "11 с"), (0, "en", "0 s"), (-90, "en", "1 min 30 s"), (86400 + 59, "en", "1 d"),
+])
+def test_durations_show_the_two_largest_units(seconds: float, lang: str, text: str) -> None:
+    assert format_duration(seconds, lang) == text
 
 
 def test_russian_deadlines_are_24_and_72_hours_after_discovery() -> None:

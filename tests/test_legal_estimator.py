@@ -27,6 +27,7 @@ from bot.legal.estimator import (
 )
 from bot.legal.intents import estimate_intent, extract_case
 from bot.legal.render import render_estimate
+from bot.render import format_eur, money, short_eur
 
 M = 1_000_000
 
@@ -308,3 +309,30 @@ def test_a_question_about_not_reporting_a_leak_is_left_to_its_own_entry() -> Non
     assert estimate_intent("fine for a company that doesnt report a data leak to roskomnadzor", "en") is None
     assert estimate_intent("штраф ООО за неуведомление РКН об утечке", "ru") is None
     assert estimate_intent("утекло 5000 записей и не уведомили РКН, какой штраф ООО", "ru") is not None
+
+
+@pytest.mark.parametrize(("question", "lang", "regime"), [
+    ("leak of 1520 customer records, what fine?", "en", GDPR),            # 152-FZ only as a word of its own
+    ("утечка в Евросети: 50 тысяч клиентов, какой штраф?", "ru", RU),       # the euro only as a word of its own
+    ("утекли данные 50 тысяч клиентов российской компании, какой штраф?", "en", RU),
+    ("breach of 5,000 customers of an Indian bank, what fine?", "ru", DPDP),
+    ("утечка в европейской компании, 10 тысяч клиентов, какой штраф?", "ru", GDPR),
+    ("fine for a leak of 5000 records, turnover €2 billion", "ru", GDPR),
+])
+def test_the_law_a_question_names_is_read_from_whole_words(question: str, lang: str, regime: str) -> None:
+    intent = estimate_intent(question, lang)
+    assert intent is not None and intent.case.regime == regime
+
+
+@pytest.mark.parametrize(("amount", "currency", "style", "ru", "en"), [
+    (3_000_000, "RUB", "words", "3 млн ₽", "RUB 3 million"),
+    (150_000, "RUB", "words", "150\u00a0000 ₽", "RUB 150,000"),
+    (2_500_000_000, "INR", "words", "250 крор рупий", "₹250 crore"),
+    (1_200_000_000, "EUR", "short", "1,2 млрд €", "€1.2bn"),
+    (150_000, "EUR", "short", "150 тыс. €", "€150k"),
+    (1_200_000_000, "EUR", "full", "1\u00a0200\u00a0000\u00a0000 €", "€1,200,000,000"),
+])
+def test_money_in_each_style(amount: int, currency: str, style: str, ru: str, en: str) -> None:
+    assert (money(amount, currency, "ru", style=style), money(amount, currency, "en", style=style)) == (ru, en)
+    if currency == "EUR" and style != "words":
+        assert (format_eur if style == "full" else short_eur)(amount, "en") == en

@@ -3,17 +3,23 @@ independently of the explorer's own code."""
 
 from __future__ import annotations
 
+import gc
 import re
 import statistics
+import weakref
 
 import pytest
 
+from bot.answers import answer_question
+from bot.channel.digest import Digest, render_digest
 from bot.kb import KnowledgeBase
 from bot.kb.models import Entry
+from bot.legal.answers import explorer_of
 from bot.legal.chart import fines_chart
 from bot.legal.explorer import FinesExplorer, FinesFilter
 from bot.legal.intents import aggregate_intent
 from bot.legal.render import render_aggregate, render_fines_page
+from bot.render import fine_line
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -112,9 +118,13 @@ def test_filters_by_authority_sector_amount_year_and_date_order(explorer: FinesE
 def test_cookie_fines_are_out_by_default_and_in_on_request(explorer: FinesExplorer, fines: list[Entry]) -> None:
     assert len(explorer.query(FinesFilter(eprivacy=True))) == len(fines)
     cookies = len(fines) - len(gdpr_only(fines))
-    assert explorer.excluded_eprivacy(FinesFilter()) == cookies
-    text = render_fines_page(explorer, FinesFilter(), explorer.page(FinesFilter(), 0), "en")
-    assert f"left out: {cookies}" in text and f"{explorer.size} decisions" in text
+    assert explorer.select(FinesFilter()) == (gdpr_only(explorer.query(FinesFilter(eprivacy=True))), cookies)
+    page = explorer.page(FinesFilter(), 0)
+    assert page.excluded_eprivacy == cookies
+    text = render_fines_page(explorer, FinesFilter(), page, "en")
+    assert "cookie fines (ePrivacy, not GDPR) are not included" in text and f"{explorer.size} decisions" in text
+    with_cookies = FinesFilter(eprivacy=True)
+    assert "not included" not in render_fines_page(explorer, with_cookies, explorer.page(with_cookies, 0), "en")
 
 
 def test_series_for_the_charts_add_up(explorer: FinesExplorer, fines: list[Entry]) -> None:
@@ -149,3 +159,31 @@ def test_charts_are_png_images(kind: str, lang: str, explorer: FinesExplorer) ->
     png = fines_chart(kind, rows, lang, "subtitle")
     assert png.startswith(PNG) and len(png) > 5_000
     assert fines_chart(kind, [], lang).startswith(PNG)
+
+
+def test_a_fine_reads_the_same_in_the_list_the_explorer_and_the_digest(explorer: FinesExplorer,
+                                                                       real_kb: KnowledgeBase) -> None:
+    top = explorer.query(FinesFilter())[0]
+    for lang in ("ru", "en"):
+        line = fine_line(top, lang)
+        assert top.fine.company in line and top.fine.authority in line  # type: ignore[union-attr]
+        assert f"1. {line}" in render_fines_page(explorer, FinesFilter(), explorer.page(FinesFilter(), 0), lang)
+        assert f"1. {line}" in answer_question(real_kb, "top 10 GDPR fines", lang).text
+        day = top.fine.decision_date  # type: ignore[union-attr]
+        assert f"• {line}" in render_digest(Digest(day, day, [], [top], []), lang)
+        largest = render_aggregate(explorer, explorer.aggregate(FinesFilter()), "count", lang)
+        assert line in largest
+
+
+def test_the_explorer_is_built_once_per_knowledge_base_and_again_after_reload(real_kb: KnowledgeBase) -> None:
+    kb = KnowledgeBase.from_entries(real_kb.entries)
+    explorer = explorer_of(kb)
+    assert explorer_of(kb) is explorer and explorer.size == len(real_kb.fines.fines)
+    spanish = {e.id for e in real_kb.entries if e.fine and e.fine.country == "ES"}
+    old_fines = weakref.ref(kb.fines)
+    kb.replace(KnowledgeBase.from_entries([e for e in real_kb.entries if e.id not in spanish]))   # /reload
+    del explorer
+    gc.collect()
+    assert explorer_of(kb).size == len(real_kb.fines.fines) - len(spanish)
+    assert explorer_of(kb).query(FinesFilter(country="ES")) == []
+    assert old_fines() is None, "the replaced fines data is still kept alive"

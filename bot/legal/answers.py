@@ -5,10 +5,8 @@ and the search."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 from bot.kb import KnowledgeBase
-from bot.kb.fines import FinesTable
 from bot.legal.deadlines import DEFAULT_TZ, deadlines, tzinfo_for
 from bot.legal.estimator import DPDP, estimate
 from bot.legal.explorer import FinesExplorer
@@ -16,14 +14,15 @@ from bot.legal.intents import aggregate_intent, deadline_intent, estimate_intent
 from bot.legal.render import render_aggregate, render_deadlines, render_estimate
 
 
-@lru_cache(maxsize=8)
-def explorer_for(table: FinesTable) -> FinesExplorer:
-    """One explorer per fines table (a knowledge base loaded once lives for the whole process)."""
-    return FinesExplorer(table)
+def explorer_of(kb: KnowledgeBase) -> FinesExplorer:
+    """The fines explorer of a knowledge base: built once, and again after /reload replaces the contents."""
+    return kb.built("fines_explorer", lambda base: FinesExplorer(base.fines))
 
 
 def legal_answer(kb: KnowledgeBase, question: str, lang: str, *, tz_name: str | None = None,
                  now: dt.datetime | None = None) -> str | None:
+    """The answer of a legal tool, or None. `tz_name` is the asker's time zone (a deadline question is read in it);
+    None means the default zone."""
     tz = tzinfo_for(tz_name)
     now = now or dt.datetime.now(tz)
     deadline = deadline_intent(question, lang, now=now, tz=tz)
@@ -36,7 +35,7 @@ def legal_answer(kb: KnowledgeBase, question: str, lang: str, *, tz_name: str | 
         if not leak.offender_named and leak.case.regime != DPDP:
             notes.append("offender_assumed")
         return render_estimate(estimate(leak.case), lang, notes=notes, hint=True)
-    explorer = explorer_for(kb.fines)
+    explorer = explorer_of(kb)
     aggregate = aggregate_intent(question, explorer)
     if aggregate is not None:
         return render_aggregate(explorer, explorer.aggregate(aggregate.filter), aggregate.measure, lang)

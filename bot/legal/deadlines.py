@@ -19,11 +19,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+import dateparser
+from dateparser.search import search_dates
+
 from bot.legal.estimator import DPDP, GDPR, RU
 
 DEFAULT_TZ = "Europe/Moscow"
 DPDP_RULE_7_FROM = dt.date(2027, 5, 13)   # knowledge: dpdp-phased-timeline, dpdp-breach-notification
 MAX_PHRASE = 200
+OLDEST = dt.timedelta(days=5 * 365)   # a moment of discovery further back than this is a misreading, not a leak
+LATEST = dt.timedelta(days=1)         # ... and so is one more than a day ahead (a day: a typo in the hour is kept)
 
 _DATAGUIDANCE = "https://www.dataguidance.com/news/russia-amendments-law-personal-data-enter-effect"
 _EURLEX = "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
@@ -144,15 +149,42 @@ def utc_offset_label(moment: dt.datetime) -> str:
 
 # --------------------------------------------------------------------------------------------- the moment
 
-# Words that make a date match meaningful on their own; anything else dateparser finds must contain a digit
-# (it reads English "we" as Wednesday).
+# A phrase is read as a moment only when it has the shape of one: a clock time ("18:00", "6pm"), a dotted date
+# ("15.11.2026"), a day and a month's name ("15 ноября") or a relative word ("вчера", "2 days ago"). A bare number
+# is not a moment: dateparser reads "5000" as a year and English "we" as Wednesday.
 _RELATIVE_WORDS = {
-    "вчера", "позавчера", "сегодня", "сейчас", "назад", "час", "полчаса", "утром", "понедельник", "вторник", "среду",
+    "вчера", "позавчера", "сегодня", "сейчас", "назад", "полчаса", "утром", "понедельник", "вторник", "среду",
     "четверг", "пятницу", "субботу", "воскресенье", "yesterday", "today", "now", "ago", "morning", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "noon", "midnight",
 }
-# dateparser does not read the Russian "9 утра" / "6 вечера": say it in 24-hour time first.
-_RU_DAYTIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(утра|ночи|дня|вечера)\b")
+_RU_MONTHS = r"(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяе]|март[ае]?|август[ае]?|ма[йяе]"
+_EN_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+              r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# a day and a month's name: "15 ноября", "15 Nov", "Nov 15" (a month's name alone is too often another word: "may")
+_MONTH_DATE = re.compile(rf"\b\d{{1,2}}\s*(?:{_RU_MONTHS}|{_EN_MONTHS})(?![a-zа-я])|\b{_EN_MONTHS}\s*\d{{1,2}}\b")
+_CLOCK_OR_DATE = re.compile(r"\d:\d\d|\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b|\d\s*(?:am|pm)\b")
+# dateparser does not read the Russian "9 утра" / "в 2 часа дня": say it in 24-hour time first. "дня" is also
+# "days" ("2 дня назад"): it is the afternoon only after "в" or "часа".
+_RU_DAYTIME = re.compile(r"(?:\b(в)\s+)?\b(\d{1,2})(?::(\d{2}))?\s*(час[а-я]*\s+)?(утра|ночи|дня|вечера)\b")
+
+# "15.11" without a year: the latest 15 November not in the future (dateparser alone reads "15.11 в 10:00" as the
+# 11th). Not when it names an article: "ст. 13.11", "13.11 КоАП".
+_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d\d)(?!\d|\.\d|\s*(?:час|hour|мин|min|дн|day|млн|млрд|тыс|mln|bn|"
+                        r"million|billion|%|€|₽))")   # "1.5 часа", "2.50 млн" are not dates
+_ARTICLE_BEFORE = re.compile(r"(?<![a-zа-я])(?:ст|стать[а-я]*|art|article|part|ч)\.?\s*$")
+_ARTICLE_AFTER = re.compile(r"\s*(?:коап|koap)")
+
+
+def _with_year(text: str, today: dt.date) -> str:
+    def add(m: re.Match[str]) -> str:
+        day, month = int(m.group(1)), int(m.group(2))
+        if not (1 <= day <= 31 and 1 <= month <= 12) or _ARTICLE_BEFORE.search(text[:m.start()]) \
+                or _ARTICLE_AFTER.match(text, m.end()):
+            return m.group(0)
+        year = today.year - 1 if (month, day) > (today.month, today.day) else today.year
+        return f"{day:02d}.{month:02d}.{year}"
+
+    return _DAY_MONTH.sub(add, text)
 
 
 def _normalise(text: str) -> str:
@@ -160,28 +192,31 @@ def _normalise(text: str) -> str:
     text = text.replace("только что", "сейчас").replace("ё", "е")
 
     def daytime(m: re.Match[str]) -> str:
-        hour = int(m.group(1))
-        if m.group(3) in ("дня", "вечера") and hour < 12:
+        at, hour, minutes, hours_word, part = m.group(1), int(m.group(2)), m.group(3), m.group(4), m.group(5)
+        if part == "дня" and not (at or hours_word):
+            return m.group(0)
+        if part in ("дня", "вечера") and hour < 12:
             hour += 12
-        elif m.group(3) == "ночи" and hour == 12:
+        elif part == "ночи" and hour == 12:
             hour = 0
-        return f"{hour:02d}:{m.group(2) or '00'}"
+        return f"{'в ' if at else ''}{hour:02d}:{minutes or '00'}"
 
     return _RU_DAYTIME.sub(daytime, text)
 
 
 def _meaningful(phrase: str) -> bool:
-    words = set(re.findall(r"\w+", phrase.lower()))
-    return len(phrase.strip()) >= 3 and (any(ch.isdigit() for ch in phrase) or bool(words & _RELATIVE_WORDS))
+    """Whether what dateparser matched has the shape of a moment (not a bare number, not "we")."""
+    phrase = phrase.strip()
+    if len(phrase) < 3:
+        return False
+    return bool(_CLOCK_OR_DATE.search(phrase) or _MONTH_DATE.search(phrase)
+                or set(re.findall(r"\w+", phrase)) & _RELATIVE_WORDS)
 
 
 def parse_moment(text: str, *, now: dt.datetime, tz: dt.tzinfo) -> dt.datetime | None:
     """The moment a phrase names, in `tz`, read relative to `now`; None when the text names no moment.
     Accepts a bare phrase ("вчера в 18:00") or a sentence with one in it ("утечку обнаружили 2 дня назад")."""
-    import dateparser
-    from dateparser.search import search_dates
-
-    phrase = _normalise(text)
+    phrase = _with_year(_normalise(text), now.astimezone(tz).date())
     if not phrase:
         return None
     settings = {
@@ -196,11 +231,14 @@ def parse_moment(text: str, *, now: dt.datetime, tz: dt.tzinfo) -> dt.datetime |
         if not matches:
             return None
         found = max(matches, key=lambda pair: len(pair[0]))[1]
-    return found.replace(tzinfo=tz) if found.tzinfo is None else found.astimezone(tz)
+    moment = found.replace(tzinfo=tz) if found.tzinfo is None else found.astimezone(tz)
+    return moment if now - OLDEST <= moment <= now + LATEST else None
 
 
-def has_moment(text: str, *, now: dt.datetime, tz: dt.tzinfo) -> bool:
-    return parse_moment(text, now=now, tz=tz) is not None
+def warm_up() -> None:
+    """dateparser loads its language data on first use (about half a second): a start-up hook calls this so that
+    the first user's question does not wait for it."""
+    parse_moment("вчера в 18:00, 2 days ago", now=dt.datetime.now(dt.UTC), tz=dt.UTC)
 
 
 # --------------------------------------------------------------------------------------------- deadlines

@@ -18,10 +18,19 @@ from bot.kb.models import Entry
 PAGE_SIZE = 5
 AMOUNT_STEPS = (0, 1_000_000, 10_000_000, 100_000_000)   # "at least" choices, euros
 SORTS = ("amount", "date")
+# What /fines arguments can say besides a company, country, article or year; compared as whole words
+# (bot.kb.text terms: "последних" is "последние", "dated" is not "date").
 _DATE_WORDS = {"latest", "recent", "newest", "date", "последние", "новые", "свежие", "дате", "дата"}
 _COOKIE_WORDS = {"cookie", "cookies", "куки", "eprivacy", "кукис"}
-_GDPR_WORDS = {"gdpr", "гдпр", "ргпд"}
+_GDPR_WORDS = {"gdpr", "гдпр", "ргпд", "rgpd"}   # the law named: its fines without the cookie (ePrivacy) ones
 _NOT_COMPANY = _DATE_WORDS | _COOKIE_WORDS | _GDPR_WORDS | {"fines", "fine", "art", "article", "all", "top"}
+
+
+def _terms(words: set[str]) -> set[str]:
+    return {T.term(w) for w in words}
+
+
+_DATE_TERMS, _COOKIE_TERMS, _GDPR_TERMS = _terms(_DATE_WORDS), _terms(_COOKIE_WORDS), _terms(_GDPR_WORDS)
 
 
 def authority_key(name: str) -> str:
@@ -53,6 +62,7 @@ class Page:
     number: int      # 0-based, clamped to the pages that exist
     pages: int
     total: int
+    excluded_eprivacy: int   # cookie (ePrivacy) fines matching the filter but left out
     size: int = PAGE_SIZE
 
 
@@ -84,10 +94,6 @@ class FinesExplorer:
     def size(self) -> int:
         return len(self.fines)
 
-    @property
-    def checked_until(self):
-        return max(e.checked for e in self.fines) if self.fines else None
-
     def countries(self) -> list[tuple[str, int]]:
         counts: dict[str, int] = {}
         for entry in self.fines:
@@ -103,18 +109,18 @@ class FinesExplorer:
         `loose` also takes an unknown Latin word found inside a company name ("clearview"): right for /fines
         arguments, wrong for a whole question ("many" is in "Germany")."""
         folded = T.fold(text)
-        words = set(re.findall(r"[0-9a-zа-я/]+", folded))
+        terms = {T.term(w) for w in T.words(text)}
         query = self.table.parse("fines " + text) if text.strip() else None
         authority = next((w for w in re.findall(r"[\w/]+", folded) if w in self.authorities and len(w) > 1), None)
         company = query.company_label if query and query.company_terms else None
         if loose and company is None and authority is None:
             company = next((w for w in re.findall(r"[a-z][a-z0-9.&-]{2,}", folded)
                             if w not in _NOT_COMPANY and self._company_substring(w)), None)
-        eprivacy = True if words & _COOKIE_WORDS else (False if words & _GDPR_WORDS else None)
+        eprivacy = True if terms & _COOKIE_TERMS else (False if terms & _GDPR_TERMS else None)
         return FinesFilter(
             country=query.country if query else None, authority=authority, company=company,
             article=query.article if query else None, year=query.year if query else None, eprivacy=eprivacy,
-            sort="date" if words & _DATE_WORDS else "amount",
+            sort="date" if terms & _DATE_TERMS else "amount",
         )
 
     def _company_substring(self, word: str) -> list[Entry]:
@@ -142,34 +148,37 @@ class FinesExplorer:
             and e.fine.amount_eur >= f.min_amount  # type: ignore[union-attr]
         ]
 
-    def _keeps_eprivacy(self, f: FinesFilter) -> bool:
+    @staticmethod
+    def keeps_eprivacy(f: FinesFilter) -> bool:
         return f.eprivacy if f.eprivacy is not None else bool(f.company)
 
-    def query(self, f: FinesFilter) -> list[Entry]:
-        keep = self._keeps_eprivacy(f)
-        return [e for e in self._matching(f) if keep or e.fine.regime != "eprivacy"]  # type: ignore[union-attr]
+    def select(self, f: FinesFilter) -> tuple[list[Entry], int]:
+        """(the fines the filter shows, how many cookie (ePrivacy) fines it matched but leaves out)."""
+        found = self._matching(f)
+        if self.keeps_eprivacy(f):
+            return found, 0
+        shown = [e for e in found if e.fine.regime != "eprivacy"]  # type: ignore[union-attr]
+        return shown, len(found) - len(shown)
 
-    def excluded_eprivacy(self, f: FinesFilter) -> int:
-        if self._keeps_eprivacy(f):
-            return 0
-        return sum(e.fine.regime == "eprivacy" for e in self._matching(f))  # type: ignore[union-attr]
+    def query(self, f: FinesFilter) -> list[Entry]:
+        return self.select(f)[0]
 
     def page(self, f: FinesFilter, number: int, size: int = PAGE_SIZE) -> Page:
-        found = self.query(f)
+        found, excluded = self.select(f)
         pages = max(1, -(-len(found) // size))
         number = min(max(number, 0), pages - 1)
-        return Page(found[number * size:(number + 1) * size], number, pages, len(found), size)
+        return Page(found[number * size:(number + 1) * size], number, pages, len(found), excluded, size)
 
     # ------------------------------------------------------------------ aggregates and series
     def aggregate(self, f: FinesFilter) -> Aggregate:
-        found = self.query(f)
+        found, excluded = self.select(f)
         amounts = [e.fine.amount_eur for e in found]  # type: ignore[union-attr]
         return Aggregate(
             filter=f, count=len(found), total=sum(amounts),
             mean=statistics.fmean(amounts) if amounts else None,
             median=statistics.median(amounts) if amounts else None,
             largest=max(found, key=lambda e: e.fine.amount_eur) if found else None,  # type: ignore[union-attr]
-            excluded_eprivacy=self.excluded_eprivacy(f),
+            excluded_eprivacy=excluded,
         )
 
     def by_year(self, f: FinesFilter) -> list[tuple[int, int, int]]:

@@ -30,11 +30,20 @@ _NOTIFY = ("уведом", "сообщ", "notif", "report", "inform", "срок"
 _AUTHORITY = ("ркн", "роскомнадзор", "dpc", "регулятор", "надзор", "authority", "supervisory", "board", "ico",
               "cnil")
 
-_RE_RU = ("коап", "koap", "152", "13.11", "ркн", "роскомнадзор", "россия", "росси", " рф", "russia", "ооо", "ооо ",
-          "руб", "₽", "rub")
-_RE_GDPR = ("gdpr", "гдпр", " eu ", " ес ", "европ", "евросоюз", "europe", "dpc", "cnil", "supervisory", "€", "евро")
-_RE_DPDP = ("dpdp", "india", "индия", "индии", "индийск", "rupee", "рупи", "₹", "crore", "крор",
-            "data protection board")
+# The laws a question can name, each by whole words (compared as bot.kb.text terms: "России" is "Россия", while
+# "Евросеть" is not the euro nor "1520" 152-FZ), plus the currency signs. The one list regime_of() and the aggregate
+# detector read.
+LAW_NAMES: dict[str, tuple[str, ...]] = {
+    DPDP: ("dpdp", "dpdpa", "india", "indian", "индия", "индийский", "rupee", "рупия", "crore", "крор",
+           "data protection board"),
+    GDPR: ("gdpr", "гдпр", "ргпд", "rgpd", "dsgvo", "eu", "ес", "евросоюз", "европа", "европейский", "europe",
+           "european", "dpc", "cnil", "supervisory", "евро", "euro"),
+    RU: ("коап", "koap", "152", "152фз", "13.11", "ркн", "роскомнадзор", "россия", "российский", "рф", "russia",
+         "russian", "ооо", "рубль", "руб", "rub", "rouble"),
+}
+_LAW_SIGNS = {"₹": DPDP, "€": GDPR, "₽": RU}
+_LAW_TERMS = {regime: [tuple(T.term(w) for w in T.words(name)) for name in names]
+              for regime, names in LAW_NAMES.items()}
 
 _LEGAL = ("ооо", "оао", "зао", "пао", " ао", "юрлиц", "юридическ", "компани", "организаци", "фирм", "банк", "llc",
           "ltd", "inc.", "company", "corporation", "business", "firm", "legal entity", "organisation", "organization",
@@ -69,7 +78,6 @@ _COUNT_MARKERS = ("how many", "number of", "count of", "сколько штра�
 _SUM_MARKERS = ("total", "sum of", "in sum", "altogether", "combined", "всего", "суммарн", "в сумме", "сумма штраф",
                 "общая сумма", "общую сумму", "итого", "совокупн")
 _MEAN_MARKERS = ("average", "mean ", "avg", "средн", "median", "медиан", "typical")
-_NOT_GDPR_DATA = ("коап", "koap", "13.11", "152", "ркн", "роскомнадзор", "рубл", "₽", "dpdp", "индия", "india")
 
 
 def _has(text: str, stems: tuple[str, ...]) -> bool:
@@ -80,13 +88,25 @@ def _padded(question: str) -> str:
     return f" {T.fold(question)} "
 
 
-def regime_of(question: str, lang: str) -> tuple[str, bool]:
-    """(regime, named): the regime the question names, else the one its language suggests."""
-    text = _padded(question)
-    for regime, stems in ((DPDP, _RE_DPDP), (GDPR, _RE_GDPR), (RU, _RE_RU)):
-        if _has(text, stems):
-            return regime, True
-    return (RU if lang == "ru" else GDPR), False
+def _terms(question: str) -> list[str]:
+    return [T.term(w) for w in T.words(question)]
+
+
+def laws_named(question: str) -> list[str]:
+    """The regimes whose names (LAW_NAMES) the question uses, in the order DPDP, GDPR, Russia."""
+    terms = _terms(question)
+
+    def says(name: tuple[str, ...]) -> bool:
+        return any(tuple(terms[i:i + len(name)]) == name for i in range(len(terms) - len(name) + 1))
+
+    signs = {regime for sign, regime in _LAW_SIGNS.items() if sign in question}
+    return [regime for regime, names in _LAW_TERMS.items() if regime in signs or any(map(says, names))]
+
+
+def regime_of(question: str, lang: str) -> str:
+    """The regime the question names (the first of DPDP, GDPR, Russia), else the one its language suggests."""
+    named = laws_named(question)
+    return named[0] if named else (RU if lang == "ru" else GDPR)
 
 
 @dataclass
@@ -94,6 +114,7 @@ class Quantity:
     value: int
     kind: str      # "subjects" | "identifiers" | "revenue" | "unknown"
     noun: str = ""
+    span: tuple[int, int] = (0, 0)   # where it is in T.fold(question)
 
 
 def quantities(question: str) -> list[Quantity]:
@@ -108,15 +129,12 @@ def quantities(question: str) -> list[Quantity]:
         except ValueError:
             continue
         found.append(_classify(int(number * multiplier), text, m.start(), m.end()))
+    digits = [m.span() for m in _NUMBER.finditer(text)]
     for m in _WORD_NUMBER.finditer(text):
-        if not any(q_start <= m.start() < q_end for q_start, q_end in _spans(text)):
+        if not any(start <= m.start() < end for start, end in digits):
             found.append(_classify(10**9 if m.group(1).startswith(("миллиард", "billion")) else 10**6,
                                    text, m.start(), m.end()))
     return found
-
-
-def _spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
 
 
 def _classify(value: int, text: str, start: int, end: int) -> Quantity:
@@ -124,18 +142,19 @@ def _classify(value: int, text: str, start: int, end: int) -> Quantity:
     after = text[end:end + 30].lstrip(" ,.")
     noun = after.split(" ")[0] if after else ""
     if _has(before, _REVENUE_WORDS) or _has(after[:12], _MONEY_WORDS) or _has(before[-6:], _MONEY_WORDS):
-        return Quantity(value, "revenue", noun)
-    if noun.startswith(_IDENTIFIER_NOUNS):
-        return Quantity(value, "identifiers", noun)
-    if noun.startswith(_SUBJECT_NOUNS) or noun.startswith(("данных", "data")) and _has(after, _SUBJECT_NOUNS):
-        return Quantity(value, "subjects", noun)
-    return Quantity(value, "unknown", noun)
+        kind = "revenue"
+    elif noun.startswith(_IDENTIFIER_NOUNS):
+        kind = "identifiers"
+    elif noun.startswith(_SUBJECT_NOUNS) or noun.startswith(("данных", "data")) and _has(after, _SUBJECT_NOUNS):
+        kind = "subjects"
+    else:
+        kind = "unknown"
+    return Quantity(value, kind, noun, (start, end))
 
 
 @dataclass
 class EstimateIntent:
     case: LeakCase
-    regime_named: bool
     offender_named: bool
     specific: bool = False                            # the text stated at least one fact about the leak
     notes: list[str] = field(default_factory=list)   # "records_as_identifiers", "sole_trader"
@@ -151,14 +170,14 @@ def extract_case(question: str, lang: str) -> EstimateIntent:
     offender = OFFICIAL if _has(text, _OFFICIAL) else CITIZEN if _has(text, _CITIZEN) else (
         LEGAL if _has(text, _LEGAL) else None)
     repeat = _has(text, _REPEAT)
-    regime, named = regime_of(question, lang)
+    regime = regime_of(question, lang)
     category = BIOMETRIC if _has(text, _BIOMETRIC) else SPECIAL if _has(text, _SPECIAL) else ORDINARY
     subjects = next((q.value for q in counts if q.kind == "subjects"), None)
     identifiers = next((q.value for q in counts if q.kind == "identifiers"), None)
     intent = EstimateIntent(
         LeakCase(regime=regime, subjects=subjects, identifiers=identifiers, category=category, repeat=repeat,
                  offender=offender or LEGAL, revenue=revenue),
-        regime_named=named, offender_named=offender is not None,
+        offender_named=offender is not None,
         specific=bool(counts or revenue or offender or repeat),
     )
     if identifiers is not None and subjects is None and _has(text, _SUBJECT_NOUNS):
@@ -183,7 +202,6 @@ def estimate_intent(question: str, lang: str) -> EstimateIntent | None:
 @dataclass
 class DeadlineIntent:
     regime: str
-    regime_named: bool
     discovered: dt.datetime
 
 
@@ -193,17 +211,25 @@ def may_ask_deadline(question: str) -> bool:
     if not (_has(text, _NOTIFY) and (_has(text, _LEAK) or _has(text, _AUTHORITY))):
         return False
     # "какой штраф за утечку 2 дня назад" is about money, not deadlines
-    return not (_has(text, _FINE) and not _has(text, ("уведом", "notif", "сообщ", "report")))
+    return not (_has(text, _FINE) and not _has(text, _REPORTING))
+
+
+def moment_in(text: str, *, now: dt.datetime, tz: dt.tzinfo) -> dt.datetime | None:
+    """The moment of discovery a text names (bot/legal/deadlines.py `parse_moment`), read without the counts and
+    sums in it: in "утечка 5000 клиентов вчера в 18:00" the 5000 is people, not a year."""
+    folded = list(T.fold(text))
+    for q in quantities(text):
+        if q.kind != "unknown":
+            start, end = q.span
+            folded[start:end] = " " * (end - start)
+    return parse_moment("".join(folded), now=now, tz=tz)
 
 
 def deadline_intent(question: str, lang: str, *, now: dt.datetime, tz: dt.tzinfo) -> DeadlineIntent | None:
     if not may_ask_deadline(question):
         return None
-    moment = parse_moment(question, now=now, tz=tz)
-    if moment is None:
-        return None
-    regime, named = regime_of(question, lang)
-    return DeadlineIntent(regime, named, moment)
+    moment = moment_in(question, now=now, tz=tz)
+    return DeadlineIntent(regime_of(question, lang), moment) if moment is not None else None
 
 
 @dataclass
@@ -214,8 +240,9 @@ class AggregateIntent:
 
 def aggregate_intent(question: str, explorer: FinesExplorer) -> AggregateIntent | None:
     text = _padded(question)
-    if not _has(text, ("штраф", "fine", "penalt")) or _has(text, _NOT_GDPR_DATA):
-        return None
+    named = laws_named(question)
+    if not _has(text, ("штраф", "fine", "penalt")) or RU in named or DPDP in named:
+        return None   # the fines data is GDPR's only
     if _has(text, _COUNT_MARKERS):
         measure = "count"
     elif _has(text, _MEAN_MARKERS):
@@ -225,6 +252,6 @@ def aggregate_intent(question: str, explorer: FinesExplorer) -> AggregateIntent 
     else:
         return None
     spec = explorer.parse(question, loose=False)
-    if spec.empty and not _has(text, ("gdpr", "гдпр", "cookie", "куки")):
+    if spec.empty and GDPR not in named:   # (cookie words make the filter non-empty)
         return None
     return AggregateIntent(measure, spec)
