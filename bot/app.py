@@ -165,9 +165,9 @@ def create_dispatcher(services: Services) -> Dispatcher:
     if services.throttle is None:
         services.throttle = Throttle(services.settings.throttle_per_minute)
     dp.update.outer_middleware(ThrottleMiddleware(services.throttle, services.settings, services.users))
-    language = LanguageMiddleware(services.users)
-    for observer in (dp.message, dp.callback_query, dp.inline_query):
-        observer.outer_middleware(language)
+    # On the update, not on dp.message & co: aiogram runs an observer's outer middleware again for every nested
+    # router the event passes through (a dozen here), an update's once.
+    dp.update.outer_middleware(LanguageMiddleware(services.users))
     dp.update.outer_middleware(MessageTextLogMiddleware(services.settings.log_message_text))
     dp.include_routers(*get_routers())
     dp.startup.register(register_commands)
