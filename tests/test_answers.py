@@ -30,3 +30,11 @@ def test_a_named_foreign_law_outweighs_the_russian_default(real_kb: KnowledgeBas
 def test_words_that_merely_start_like_a_law_do_not_stop_a_fines_list(real_kb: KnowledgeBase) -> None:
     assert real_kb.fines.parse("top 10 similar GDPR fines") is not None  # "similar" is not "SIM"
     assert real_kb.fines.parse("крупнейшие штрафы в России") is None  # Russian fines are not in the GDPR data
+
+
+def test_a_fine_against_a_company_we_know_nothing_about_is_not_answered_with_another(real_kb: KnowledgeBase) -> None:
+    for question, lang in (("fines against Zorglub", "en"), ("штрафы против Зорглуб", "ru"),
+                           ("fine against Acme", "en")):
+        answer = answer_question(real_kb, question, lang)
+        assert answer.entry is None, (question, answer.entry and answer.entry.id)
+        assert "not sure" in answer.text or "не уверен" in answer.text

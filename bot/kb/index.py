@@ -212,8 +212,9 @@ class KnowledgeIndex:
                             terms[synonym] = max(terms.get(synonym, 0.0), factor * 0.6)
             if not terms:
                 result.unknown_words.append(group[0])
-                # An unknown word still weighs on coverage: the question is about something we may not know.
-                resolved_groups.append(([], self._max_idf * 0.5))
+                # An unknown word weighs on coverage nearly as much as the rarest known one: it is often the very
+                # subject ("fines against <a company we have no entry for>"), and answering the rest is a wrong answer.
+                resolved_groups.append(([], self._max_idf * 0.75))
                 continue
             for t, factor in terms.items():
                 scores[self._docs[t]] += self._weights[t] * factor
