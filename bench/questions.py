@@ -1,0 +1,170 @@
+"""Questions benchmark (issue 12): the full reply the bot would send, scored per /work/shared/eval/README.md.
+
+For each set: hit rate (the reply holds one of `must_contain_any`, after folding case, `ё`->`е` and digit
+grouping); **confident wrong** (not a hit, and the first lines do not say plainly that the bot is not sure);
+for out-of-scope sets, how many were answered as if known. The same for a BM25 baseline over the same entries
+(BM25 always answers: it has no "not sure"). p99 of answering one question, in milliseconds.
+
+Blind sets (the frozen held-out ones) are printed in aggregate only: no question, no per-item failure, so nobody
+tunes against them. `--failures` lists the misses of the *dev* sets only.
+
+    .venv/bin/python -m bench.questions [--failures] [--save-baseline]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.search import Baselines, is_hit, load_questions
+from bot.answers import answer_question
+from bot.config import PROJECT_ROOT
+from bot.kb import KnowledgeBase
+
+BENCH = Path(__file__).resolve().parent
+BASELINE_PATH = BENCH / "questions_baseline.json"
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    name: str
+    path: Path
+    out_of_scope: bool = False
+    blind: bool = False   # frozen held-out: aggregate figures only
+
+
+SETS = (
+    QuestionSet("dev", BENCH / "dev" / "questions_dev.jsonl"),
+    QuestionSet("dev2", BENCH / "dev" / "questions_dev2.jsonl"),
+    QuestionSet("old held-out", BENCH / "questions_heldout.jsonl"),
+    QuestionSet("held-out", BENCH / "heldout" / "questions.jsonl", blind=True),
+    QuestionSet("out-of-scope dev", BENCH / "dev" / "out_of_scope_dev.jsonl", out_of_scope=True),
+    QuestionSet("out-of-scope held-out", BENCH / "heldout" / "out_of_scope.jsonl", out_of_scope=True, blind=True),
+)
+
+_TAG = re.compile(r"<[^>]+>")
+_UNSURE = re.compile(r"не уверен|не знаю|not sure|don't know|do not know", re.IGNORECASE)
+
+
+def says_unsure(reply: str) -> bool:
+    """The eval's rule: the first lines say plainly that the bot does not know."""
+    lines = [line for line in _TAG.sub("", reply).splitlines() if line.strip()][:2]
+    return any(_UNSURE.search(line) for line in lines)
+
+
+@dataclass
+class Score:
+    total: int = 0
+    hits: int = 0
+    unsure: int = 0
+    wrong: int = 0   # in scope: confident wrong; out of scope: answered as if known
+
+    def add(self, hit: bool, unsure: bool) -> None:
+        self.total += 1
+        self.hits += hit
+        self.unsure += (not hit) and unsure
+        self.wrong += (not hit) and not unsure
+
+    def as_list(self) -> list[int]:
+        return [self.total, self.hits, self.unsure, self.wrong]
+
+
+def score_set(qs: QuestionSet, rows: list[dict], reply) -> tuple[dict[str, Score], list[tuple[str, dict, str]]]:
+    """{topic or 'all': Score}, and the misses as (kind, row, reply)."""
+    scores: dict[str, Score] = defaultdict(Score)
+    misses = []
+    for row in rows:
+        text = reply(row["q"], row["lang"])
+        unsure = says_unsure(text)
+        hit = False if qs.out_of_scope else is_hit(text, row["must_contain_any"])
+        for key in ("all", row.get("topic", "out_of_scope")):
+            scores[key].add(hit, unsure)
+        if not hit and not (qs.out_of_scope and unsure):
+            misses.append(("unsure" if unsure else "WRONG", row, text))
+    return scores, misses
+
+
+def p99_ms(kb: KnowledgeBase, questions: list[tuple[str, str]], repeat: int = 3) -> tuple[float, float]:
+    timings = []
+    for _ in range(repeat):
+        for question, lang in questions:
+            start = time.perf_counter()
+            answer_question(kb, question, lang)
+            timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    return timings[len(timings) // 2], timings[min(len(timings) - 1, int(len(timings) * 0.99))]
+
+
+def fmt(score: Score | None, out_of_scope: bool) -> str:
+    if score is None or not score.total:
+        return "-"
+    if out_of_scope:
+        return f"answered {score.wrong}/{score.total}"
+    return f"hit {score.hits / score.total:.3f} ({score.hits}/{score.total}), wrong {score.wrong / score.total:.1%}"
+
+
+def run(kb: KnowledgeBase, *, failures: bool = False) -> dict:
+    """Prints the tables; returns {set: {system: {topic: [total, hits, unsure, wrong]}}, "p99": …}."""
+    bm25 = Baselines(kb.entries)
+    systems = {"bot": lambda q, lang: answer_question(kb, q, lang).text, "BM25": bm25.bm25_answer}
+    figures: dict = {}
+    timed: list[tuple[str, str]] = []
+    baseline = json.loads(BASELINE_PATH.read_text(encoding="utf-8")) if BASELINE_PATH.exists() else {}
+    for qs in SETS:
+        rows = load_questions(qs.path)
+        if not rows:
+            print(f"\n## {qs.name}: no questions at {qs.path.relative_to(PROJECT_ROOT)}")
+            continue
+        timed += [(row["q"], row["lang"]) for row in rows]
+        per_system = {}
+        bot_misses: list = []
+        for name, system in systems.items():
+            scores, misses = score_set(qs, rows, system)
+            per_system[name] = {topic: s.as_list() for topic, s in scores.items()}
+            if name == "bot":
+                bot_misses = misses
+        figures[qs.name] = per_system
+        topics = sorted(k for k in per_system["bot"] if k != "all")
+        print(f"\n## {qs.name} ({len(rows)} questions{', blind: aggregates only' if qs.blind else ''})")
+        old = baseline.get(qs.name, {}).get("bot")
+        if old:
+            print(f"  bot before issue 12: {fmt(Score(*old['all']), qs.out_of_scope)}")
+        for name, table in per_system.items():
+            print(f"  {name:5} all: {fmt(Score(*table['all']), qs.out_of_scope)}")
+        if len(topics) > 1:
+            for topic in topics:
+                bot, base = Score(*per_system["bot"][topic]), Score(*per_system["BM25"][topic])
+                print(f"    {topic:22} bot {fmt(bot, qs.out_of_scope):40} BM25 {fmt(base, qs.out_of_scope)}")
+        if failures and not qs.blind:
+            for kind, row, text in bot_misses:
+                first = " | ".join(line for line in _TAG.sub("", text).splitlines() if line.strip())[:160]
+                print(f"    [{kind}] {row['q']}\n        -> {first}")
+    p50, p99 = p99_ms(kb, timed)
+    figures["ms"] = {"p50": round(p50, 3), "p99": round(p99, 3)}
+    print(f"\n## Answering time over {len(timed)} questions x3: p50 {p50:.2f} ms, p99 {p99:.2f} ms (target p99 <= 5)")
+    if baseline.get("ms"):
+        print(f"  before issue 12: p50 {baseline['ms']['p50']:.2f} ms, p99 {baseline['ms']['p99']:.2f} ms")
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.questions")
+    parser.add_argument("--failures", action="store_true", help="list the dev sets' misses (never the blind sets')")
+    parser.add_argument("--save-baseline", action="store_true", help=f"write the figures to {BASELINE_PATH.name}")
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)
+    kb = KnowledgeBase.load(PROJECT_ROOT / "knowledge")
+    print(f"Knowledge base: {len(kb.entries)} entries")
+    figures = run(kb, failures=args.failures)
+    if args.save_baseline:
+        BASELINE_PATH.write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
