@@ -38,6 +38,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot.breaches.domains import SECOND_LEVEL, TLDS, as_host, fold, registrable_domain, split_host
+from bot.breaches.phonetic import is_distinctive, phonetic_key
 
 if TYPE_CHECKING:
     from bot.breaches.models import Breach
@@ -142,13 +143,39 @@ class Service:
         return self.name_ru if lang == "ru" else self.name_en
 
 
+def load_services(path: Path | str) -> list[Service]:
+    """Curated services from one YAML file (``services.yaml`` schema)."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    services = []
+    for item in data.get("services", []):
+        services.append(
+            Service(
+                key=item["key"],
+                name_ru=item.get("name_ru") or item["name_en"],
+                name_en=item.get("name_en") or item["name_ru"],
+                domains=tuple(d.lower() for d in item.get("domains") or ()),
+                known=True,
+                aliases=tuple(str(a) for a in item.get("aliases") or ()),
+                parent=item.get("parent"),
+                country=item.get("country"),
+                umbrella=bool(item.get("umbrella", False)),
+                distinct_from=tuple(canonical_key(str(t)) for t in item.get("distinct_from") or ()),
+            )
+        )
+    return services
+
+
 class ServiceDirectory:
     """Well-known services from ``services.yaml`` with exact and typo-tolerant lookup."""
 
-    def __init__(self, services: Iterable[Service]):
+    def __init__(self, services: Iterable[Service], catalogue: Iterable[Service] = ()):
+        """``services``: the curated entries, every spelling checked to belong to one service.
+        ``catalogue``: entries built from a public list (HIBP): they fill the gaps, never override a
+        curated spelling, and one whose domain a curated service owns adds its names to that service."""
         self.services: dict[str, Service] = {}
         self._by_key: dict[str, str] = {}  # any canonical spelling -> service key
         self._by_domain: dict[str, str] = {}
+        self._by_sound: dict[str, set[str]] = {}  # phonetic key -> service keys
         for service in services:
             if service.key in self.services:
                 raise ValueError(f"duplicate service key {service.key!r}")
@@ -160,11 +187,36 @@ class ServiceDirectory:
                 raise ValueError(f"{service.key}: unknown parent {service.parent!r}")
             for domain in service.domains:
                 self._claim(self._by_domain, domain.lower(), service.key)
-            spellings = {service.key, service.name_ru, service.name_en, *service.aliases, *service.domains}
-            for spelling in spellings:
+            for spelling in self.spellings(service):
                 key = canonical_key(spelling)
                 if key:
                     self._claim(self._by_key, key, service.key)
+        for service in catalogue:
+            self._add_from_catalogue(service)
+        for service in self.services.values():
+            for spelling in (service.name_ru, service.name_en, *service.aliases):
+                sound = phonetic_key(spelling).replace("-", "")  # "Vkus Vill" sounds like VkusVill
+                if is_distinctive(sound):
+                    self._by_sound.setdefault(sound, set()).add(service.key)
+
+    @staticmethod
+    def spellings(service: Service) -> set[str]:
+        return {service.key, service.name_ru, service.name_en, *service.aliases, *service.domains}
+
+    def _add_from_catalogue(self, service: Service) -> None:
+        owner = next((self._by_domain[d] for d in service.domains if d in self._by_domain), None)
+        if owner is not None:  # HIBP's "mail.ru Dump" on mail.ru is Mail.ru: its names become Mail.ru's
+            for spelling in self.spellings(service):
+                self._by_key.setdefault(canonical_key(spelling), owner)
+            return
+        free = [s for s in self.spellings(service) if canonical_key(s) and canonical_key(s) not in self._by_key]
+        if service.key in self.services or not free:
+            return
+        self.services[service.key] = service
+        for domain in service.domains:
+            self._by_domain.setdefault(domain, service.key)
+        for spelling in free:
+            self._by_key[canonical_key(spelling)] = service.key
 
     @staticmethod
     def _claim(index: dict[str, str], spelling: str, key: str) -> None:
@@ -175,24 +227,8 @@ class ServiceDirectory:
 
     @classmethod
     def from_yaml(cls, path: Path | str = SERVICES_PATH) -> ServiceDirectory:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        services = []
-        for item in data.get("services", []):
-            services.append(
-                Service(
-                    key=item["key"],
-                    name_ru=item.get("name_ru") or item["name_en"],
-                    name_en=item.get("name_en") or item["name_ru"],
-                    domains=tuple(d.lower() for d in item.get("domains") or ()),
-                    known=True,
-                    aliases=tuple(str(a) for a in item.get("aliases") or ()),
-                    parent=item.get("parent"),
-                    country=item.get("country"),
-                    umbrella=bool(item.get("umbrella", False)),
-                    distinct_from=tuple(canonical_key(str(t)) for t in item.get("distinct_from") or ()),
-                )
-            )
-        return cls(services)
+        return cls(load_services(path))
+
 
     def __len__(self) -> int:
         return len(self.services)
@@ -254,10 +290,20 @@ class ServiceDirectory:
                 return None  # two services equally plausible: refuse to guess
         return self.services[best[1]] if best else None
 
+    def by_sound(self, term: str) -> Service | None:
+        """The one known service that sounds like ``term`` (ЮТэйр -> Utair), if exactly one does."""
+        # A word typed without inner vowels ("ozn", "vkk") is an abbreviation or a typo, not a spelling.
+        words = _tokens(canonical_key(term))
+        if as_host(term) or not words or any(not re.search(r"[aeiouy]", w[1:]) for w in words if not w.isdigit()):
+            return None
+        sound = phonetic_key(term).replace("-", "")
+        owners = self._by_sound.get(sound, set()) if is_distinctive(sound) else set()
+        return self.services[next(iter(owners))] if len(owners) == 1 else None
+
     def resolve(self, term: str) -> Service:
         """Resolve a watch term: exact domain/alias/key first, then a guarded fuzzy match,
         else an unknown ``Service`` keyed by ``canonical_key(term)`` (or a namesake-safe key)."""
-        service = self.exact(term) or self.fuzzy(term)
+        service = self.exact(term) or self.fuzzy(term) or self.by_sound(term)
         if service:
             return service
         host = as_host(term)
@@ -308,8 +354,11 @@ class ServiceDirectory:
 
 @lru_cache(maxsize=1)
 def default_directory() -> ServiceDirectory:
-    """The directory from ``services.yaml`` (loaded once per process)."""
-    return ServiceDirectory.from_yaml(SERVICES_PATH)
+    """The curated files plus the HIBP catalogue (see ``catalog.py``), loaded once per process."""
+    from bot.breaches.catalog import CURATED_PATHS, load_catalogue
+
+    curated = [service for path in CURATED_PATHS for service in load_services(path)]
+    return ServiceDirectory(curated, load_catalogue())
 
 
 def primary_key(breach: Breach, directory: ServiceDirectory | None = None) -> str:
@@ -366,7 +415,8 @@ def keys_for_breach(breach: Breach, directory: ServiceDirectory | None = None) -
         if owner:
             keys.add(owner.key)
             keys.update(p.key for p in directory.ancestors(owner))
-        elif parent_host != host:
-            keys.add(directory.domain_key(parent_host))
+        if parent_host != host:  # a site on a subdomain (HIBP's CrossFire on cfire.mail.ru) concerns Mail.ru
+            parent_owner = directory.by_domain(parent_host)
+            keys.add(parent_owner.key if parent_owner else directory.domain_key(parent_host))
     keys.discard("")
     return keys
