@@ -8,7 +8,7 @@ from html import escape
 from bot.kb import KnowledgeBase, SearchResult
 from bot.kb.countries import country_label
 from bot.kb.fines import FinesQuery
-from bot.kb.models import Entry
+from bot.kb.models import Entry, Fine
 from bot.texts import MONTHS_RU, t
 
 TELEGRAM_LIMIT = 4096
@@ -126,6 +126,11 @@ def fine_facts(entry: Entry, lang: str) -> str:
         (labels[2], format_date(fine.decision_date, lang)),
         (labels[3], format_eur(fine.amount_eur, lang)),
     ]
+    if fine.history:
+        rows[3] = (labels[3], _standing_text(fine, lang, format_eur))
+        rows.append((_LATER[lang], "; ".join(
+            f"{format_date(step.date, lang)}: {_OUTCOME_LABELS[lang][step.outcome]} ({step.by})"
+            + (f", {format_eur(step.amount_eur, lang)}" if step.amount_eur else "") for step in fine.history)))
     if fine.articles:
         rows.append((labels[4], ", ".join(fine.articles)))
     rows.append((labels[5], regime[fine.regime]))
@@ -163,13 +168,38 @@ def render_not_sure(result: SearchResult, lang: str) -> str:
 
 # --------------------------------------------------------------------------- lists of fines
 
+# What happened to a fine later (models.Outcome.outcome), as the list and the facts say it.
+_OUTCOME_LABELS = {
+    "ru": {"appealed": "обжалован", "upheld": "оставлен в силе", "reduced": "снижен", "increased": "увеличен",
+           "annulled": "отменён", "re-decided": "назначен заново"},
+    "en": {"appealed": "appealed", "upheld": "upheld", "reduced": "reduced", "increased": "increased",
+           "annulled": "annulled", "re-decided": "decided anew"},
+}
+_LATER = {"ru": "Дальше", "en": "Later"}
+_WAS = {"ru": "было", "en": "was"}
+
+
+def _standing_text(fine: Fine, lang: str, money_text) -> str:
+    """The amount that stands: "€16m (was €18m)", "annulled (was €26.51m)", or just the amount."""
+    standing, decided = fine.standing_eur, money_text(fine.amount_eur, lang)
+    if standing == 0:
+        return f"{_OUTCOME_LABELS[lang]['annulled']} ({_WAS[lang]} {decided})"
+    if standing != fine.amount_eur:
+        return f"{money_text(standing, lang)} ({_WAS[lang]} {decided})"
+    return decided
+
+
 def fine_line(entry: Entry, lang: str) -> str:
-    """One fine on one line: "Meta — €1.2bn (DPC, Ireland, 22 May 2023)", escaped."""
+    """One fine on one line: "Meta — €1.2bn (DPC, Ireland, 22 May 2023)", escaped. A fine changed in court shows
+    the amount that stands and the last step: "Post AG — €16m (was €18m) (DSB, Austria, 23 Oct 2019; upheld 27 Dec
+    2024)"."""
     fine = entry.fine
     assert fine is not None
-    return (f"{escape(fine.company, quote=False)} — {short_eur(fine.amount_eur, lang)} "
+    step = fine.changed or (fine.history[-1] if fine.history else None)
+    later = f"; {_OUTCOME_LABELS[lang][step.outcome]} {format_date(step.date, lang)}" if step else ""
+    return (f"{escape(fine.company, quote=False)} — {_standing_text(fine, lang, short_eur)} "
             f"({escape(fine.authority, quote=False)}, {country_label(fine.country, lang)}, "
-            f"{format_date(fine.decision_date, lang)})" + (" [ePrivacy]" if fine.regime == "eprivacy" else ""))
+            f"{format_date(fine.decision_date, lang)}{later})" + (" [ePrivacy]" if fine.regime == "eprivacy" else ""))
 
 
 def fines_filters(lang: str, *, company: str | None = None, country: str | None = None,

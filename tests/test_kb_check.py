@@ -5,8 +5,13 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from bot.kb.check import check_entries, run_check
+import pytest
+from pydantic import ValidationError
+
+from bot.kb.check import check_entries, run_check, stats
 from bot.kb.loader import load_entries
+from bot.kb.models import Entry, Source
+from bot.kb.sources import kind_of
 from tests.kbfactory import make_entry, sample_entries
 
 GOOD = """
@@ -80,3 +85,87 @@ def test_load_reports_every_problem_not_just_the_first(tmp_path: Path) -> None:
     body = GOOD.format(id="Bad Id", n=1) + GOOD.format(id="ok-id", n=2).replace("2026-11-01", "2999-01-01")
     problems = load_entries(write(tmp_path, body)).problems
     assert len(problems) == 2
+
+
+# --------------------------------------------------------------------------- court history and sources
+
+FINE = {"authority": "DSB", "country": "AT", "company": "Post AG", "decision_date": "2019-10-23",
+        "amount_eur": 18_000_000}
+COURT = {"title": "Court", "url": "https://court.example.org/ruling"}
+
+
+def court_fine(answer_en: str, answer_ru: str, history: list[dict]) -> Entry:
+    return make_entry("fine-post", title_ru="Почта", title_en="Post", answer_ru=answer_ru, answer_en=answer_en,
+                      fine={**FINE, "history": history}, domain="gdpr_fines", keywords=["post"])
+
+
+def test_the_standing_amount_follows_the_court_history() -> None:
+    annulled_then_redecided = court_fine(
+        "A €18 million fine, set at €16 million in the end.", "Штраф 18 млн евро, в итоге 16 млн евро.", [
+            {"date": "2020-11-26", "outcome": "annulled", "by": "BVwG", "source": COURT},
+            {"date": "2024-02-01", "outcome": "appealed", "by": "VwGH", "source": COURT},
+            {"date": "2024-12-27", "outcome": "re-decided", "by": "BVwG", "amount_eur": 16_000_000, "source": COURT},
+        ])
+    assert annulled_then_redecided.fine is not None and annulled_then_redecided.fine.standing_eur == 16_000_000
+    annulled = court_fine("A €18 million fine, annulled.", "Штраф 18 млн евро, отменён.", [
+        {"date": "2020-11-26", "outcome": "annulled", "by": "BVwG", "source": COURT}])
+    assert annulled.fine is not None and annulled.fine.standing_eur == 0
+    restored = court_fine("A €18 million fine.", "Штраф 18 млн евро.", [
+        {"date": "2020-11-26", "outcome": "annulled", "by": "Court", "source": COURT},
+        {"date": "2022-01-01", "outcome": "upheld", "by": "Higher court", "source": COURT}])
+    assert restored.fine is not None and restored.fine.standing_eur == 18_000_000
+    for entry in (annulled_then_redecided, annulled, restored):
+        assert check_entries([entry]) == []
+
+
+def test_an_answer_must_state_the_amount_that_stands() -> None:
+    silent = court_fine("A €18 million fine.", "Штраф 18 млн евро, снижен до 9 млн евро.", [
+        {"date": "2020-11-11", "outcome": "reduced", "by": "LG", "amount_eur": 9_000_000, "source": COURT}])
+    problems = check_entries([silent])
+    assert len(problems) == 1 and "en answer does not state the standing amount €9,000,000" in problems[0]
+
+
+@pytest.mark.parametrize("history", [
+    [{"date": "2020-11-11", "outcome": "reduced", "by": "LG", "source": COURT}],                    # no new amount
+    [{"date": "2020-11-11", "outcome": "annulled", "by": "LG", "amount_eur": 5, "source": COURT}],  # amount on annul
+    [{"date": "2018-01-01", "outcome": "upheld", "by": "LG", "source": COURT}],                     # before decision
+    [{"date": "2021-01-01", "outcome": "upheld", "by": "A", "source": COURT},
+     {"date": "2020-01-01", "outcome": "upheld", "by": "B", "source": COURT}],                      # out of order
+    [{"date": "2021-01-01", "outcome": "overturned", "by": "A", "source": COURT}],                  # unknown outcome
+])
+def test_a_history_that_cannot_be_true_is_rejected(history: list[dict]) -> None:
+    with pytest.raises(ValidationError):
+        court_fine("A €18 million fine.", "Штраф 18 млн евро.", history)
+
+
+def with_sources(entry: Entry, source: str, sources: list[str], note: str | None = None) -> Entry:
+    return entry.model_copy(update={
+        "source": Source(title="S", url=source), "sources": [Source(title="S", url=u) for u in sources], "note": note})
+
+
+def test_an_entry_resting_only_on_secondary_sources_is_reported_unless_its_note_says_why() -> None:
+    base = sample_entries()[0]
+    news_only = with_sources(base, "https://www.vedomosti.ru/a", ["https://www.enforcementtracker.com/ETid-1"])
+    assert any("every source is secondary" in p for p in check_entries([news_only]))
+    beside_official = with_sources(base, "https://www.cnil.fr/fr/x", ["https://www.vedomosti.ru/a"])
+    official_second = with_sources(base, "https://www.klerk.ru/a", ["http://publication.pravo.gov.ru/document/1"])
+    explained = with_sources(base, "https://www.rbc.ru/a", [], note="No official text exists: a leak known from press.")
+    law_database = with_sources(base, "https://www.consultant.ru/document/cons_doc_LAW_61801/", [])
+    for entry in (beside_official, official_second, explained, law_database):
+        assert check_entries([entry]) == [], entry.source.url
+
+
+@pytest.mark.parametrize(("url", "kind"), [
+    ("https://www.dataprotection.ie/en/news", "official"), ("https://uodo.gov.pl/decyzje/DKN.5112.1.2020", "official"),
+    ("https://www.dsb.gv.at/x", "official"), ("https://egazette.gov.in/a.pdf", "official"),
+    ("https://edpb.europa.eu/news", "official"), ("https://www.consultant.ru/document/x/", "law database"),
+    ("https://gdprhub.eu/index.php?title=X", "secondary"), ("https://news.mail.ru/x", "secondary"),
+    ("https://emeliyannikov.blogspot.com/x", "secondary"), ("https://www.rustore.ru/x", "other"),
+])
+def test_source_kinds(url: str, kind: str) -> None:
+    assert kind_of(url) == kind
+
+
+def test_stats_print_the_share_of_official_primary_sources() -> None:
+    text = stats(sample_entries())
+    assert "primary source: official" in text and "fines with a court history" in text

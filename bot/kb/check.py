@@ -11,6 +11,7 @@ from bot.kb import text as T
 from bot.kb.amounts import mentions_amount
 from bot.kb.loader import load_entries
 from bot.kb.models import DOMAINS, Entry
+from bot.kb.sources import is_official, is_secondary, kind_of, note_explains_no_official
 
 # Two questions this similar (token_sort_ratio) would send the same user to two places.
 QUESTION_COLLISION = 95
@@ -34,6 +35,18 @@ def check_entries(entries: list[Entry]) -> list[str]:
                         f"{entry.file}: {entry.id}: the {lang} answer does not state the amount "
                         f"€{entry.fine.amount_eur:,} of fine.amount_eur"
                     )
+                standing = entry.fine.standing_eur
+                if standing and standing != entry.fine.amount_eur and not mentions_amount(
+                        entry.answer.get(lang), standing):
+                    problems.append(
+                        f"{entry.file}: {entry.id}: the {lang} answer does not state the standing amount "
+                        f"€{standing:,} after fine.history"
+                    )
+        if all(is_secondary(s.url) for s in entry.all_sources()) and not note_explains_no_official(entry.note):
+            problems.append(
+                f"{entry.file}: {entry.id}: every source is secondary (news, blog, tracker): cite the official "
+                "text, or say in `note` why there is no official text (a sentence with the word 'official')"
+            )
         if not entry.questions.ru and not entry.questions.en and not entry.keywords:
             problems.append(f"{entry.file}: {entry.id}: no questions and no keywords: nothing to find it by")
 
@@ -94,4 +107,27 @@ def stats(entries: list[Entry]) -> str:
         f"{sum(1 for e in fines if e.fine and e.fine.regime == 'eprivacy')} ePrivacy), "
         f"countries: {len({e.fine.country for e in fines if e.fine})}"
     )
+    changed = [e for e in fines if e.fine and e.fine.history]
+    lines.append(
+        f"fines with a court history: {len(changed)} "
+        f"(standing amount differs: {sum(1 for e in changed if e.fine and e.fine.standing_eur != e.fine.amount_eur)}, "
+        f"annulled: {sum(1 for e in changed if e.fine and e.fine.standing_eur == 0)})"
+    )
+    kinds: Counter[str] = Counter(kind_of(e.source.url) for e in entries)
+    official_any = sum(1 for e in entries if any(is_official(s.url) for s in e.all_sources()))
+    lines.append(
+        f"primary source: official {kinds['official']} ({_share(kinds['official'], len(entries))}), "
+        f"law database {kinds['law database']}, secondary {kinds['secondary']}, other {kinds['other']}; "
+        f"an official source anywhere: {official_any} ({_share(official_any, len(entries))})"
+    )
+    for domain in DOMAINS:
+        mine = [e for e in entries if e.domain == domain]
+        if mine:
+            official = sum(1 for e in mine if is_official(e.source.url))
+            lines.append(f"  {domain:<12} official primary source: {official}/{len(mine)} "
+                         f"({_share(official, len(mine))})")
     return "\n".join(lines)
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}%" if whole else "-"

@@ -10,35 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot.kb import text as T
 from bot.kb.countries import COUNTRIES
 from bot.kb.models import Entry
+from bot.understanding.vocabulary import GENERIC_COMPANY_WORDS
 
-_LIST_WORDS = {"fines", "penalties", "штрафы", "штрафов", "штрафам", "штрафах", "штрафами", "санкции"}
-_RANK_WORDS = {
-    "top", "топ", "largest", "biggest", "highest", "крупнейшие", "крупнейших", "крупнейший", "крупный", "самые",
-    "самых", "больших", "самый", "большой", "максимальный", "рекордный",
-    "list", "список", "все", "all", "latest", "recent", "newest", "последние", "новые", "свежие",
-}
-_BY_DATE_WORDS = {"latest", "recent", "newest", "последние", "новые", "свежие"}
-_COOKIE_WORDS = {"cookie", "cookies", "куки", "eprivacy", "кукис"}
+if TYPE_CHECKING:
+    from bot.understanding.query import Query
+
 _ARTICLE = re.compile(r"(?:art(?:icle)?s?\.?|ст(?:ать[яиеюей]+)?\.?)\s*(\d{1,2})", re.IGNORECASE)
 _TOP_N = re.compile(r"(?:top|топ)[\s-]*(\d{1,2})|(\d{1,2})\s+(?:largest|biggest|крупнейш\w*|самых)", re.IGNORECASE)
-_YEAR = re.compile(r"\b(20[12]\d)\b")
-# Words of company names that say nothing about which company it is.
-_GENERIC = {
-    "ltd", "limited", "inc", "llc", "gmbh", "ag", "sa", "spa", "srl", "s.r.l", "s.p.a", "bv", "b.v", "nv", "plc", "co",
-    "ireland", "europe", "european", "platforms", "technology", "technologies", "group", "holding", "the", "and",
-    "de", "la", "of", "et", "services", "international", "company", "corporation", "uk", "france", "italia",
-}
-# Words naming another law: the fines data is GDPR (and French ePrivacy) only.
-_OTHER_LAW_TERMS = {T.term(word) for word in (
-    "dpdp", "dpdpa", "india", "indian", "индия", "индийский", "коап", "152", "ркн", "роскомнадзор", "россия",
-    "российский", "рубль", "рублей", "ruble", "rouble", "rupee", "рупия", "крор", "crore", "сим", "симка", "sim",
-)}
-# Brands that own other brands: "fines against Meta" includes Facebook, Instagram and WhatsApp decisions.
-_BRAND_FAMILY = {"meta": {"meta", "facebook", "instagram", "whatsapp"}, "alphabet": {"google", "youtube"}}
+# The word lists (list and record words, other laws, cookies, brands) are the vocabulary's:
+# bot/understanding/vocabulary.py, read through a `Query`.
 
 
 @dataclass
@@ -58,66 +43,62 @@ class FinesQuery:
         return bool(self.company_terms or self.country or self.article or self.year)
 
 
-def _country_terms() -> dict[str, str]:
-    """Stems of country names and adjectives (`италии`, `italy`, `ирландского`) -> country code."""
-    mapping = {}
-    for code, names in COUNTRIES.items():
-        for name in names:
-            words = T.fold(name).split()
-            if len(words) == 1 and len(T.term(words[0])) >= 4:
-                mapping[T.term(words[0])] = code
-    return mapping
-
-
 class FinesTable:
     def __init__(self, entries: list[Entry]):
         self.fines = [e for e in entries if e.fine is not None]
-        self._country_terms = _country_terms()
         self._company_terms: dict[str, set[str]] = {}
+        self.company_names: dict[str, str] = {}   # company term -> the company's name
         for entry in self.fines:
             assert entry.fine is not None
             words = [w for w in T.fold(entry.fine.company).replace("(", " ").replace(")", " ").split()]
-            self._company_terms[entry.id] = {T.term(w) for w in words if w not in _GENERIC and len(w) > 1}
-        self._all_company_terms = set().union(*self._company_terms.values()) if self._company_terms else set()
+            terms = {T.term(w) for w in words if w not in GENERIC_COMPANY_WORDS and len(w) > 1}
+            self._company_terms[entry.id] = terms
+            for term in terms:
+                self.company_names.setdefault(term, entry.fine.company)
+        self._reader = None
 
-    def parse(self, question: str) -> FinesQuery | None:
-        """A FinesQuery when the question asks for a list of fines; None otherwise."""
-        folded = T.fold(question)
-        words = set(re.findall(r"[0-9a-zа-я]+", folded))
-        wants_list = bool(words & _LIST_WORDS)
-        ranked = bool(words & _RANK_WORDS) or bool(_TOP_N.search(folded))
-        if not (wants_list or (ranked and words & {"fine", "штраф", "штрафы", "штрафов"})):
-            return None
-        if any(T.term(word) in _OTHER_LAW_TERMS for word in words):  # "the biggest fine under DPDP": not GDPR
-            return None
-        query = FinesQuery(by_date=bool(words & _BY_DATE_WORDS), include_eprivacy=bool(words & _COOKIE_WORDS))
-        if not wants_list and not _TOP_N.search(folded):
-            query.single, query.limit = True, 1
-        if m := _TOP_N.search(folded):
-            query.limit = max(1, min(20, int(m.group(1) or m.group(2))))
-        if m := _YEAR.search(folded):
-            query.year = int(m.group(1))
-        if m := _ARTICLE.search(folded):
+    def company_terms_of(self, entry: Entry) -> set[str]:
+        return self._company_terms.get(entry.id, set())
+
+    def read(self, question: str) -> Query:
+        """The question as a `Query`, read knowing this table's companies."""
+        if self._reader is None:
+            from bot.understanding.query import Reader  # (bot.understanding reads through bot.kb)
+            self._reader = Reader(companies=self.company_names)
+        return self._reader.read(question)
+
+    def parse(self, question: str | Query) -> FinesQuery | None:
+        """A FinesQuery when the question asks for a list of fines (or the biggest one); None otherwise."""
+        from bot.understanding.intents import gdpr_scope
+        q = self.read(question) if isinstance(question, str) else question
+        top_n = _TOP_N.search(q.text)
+        ranked = q.has("record", "latest", "list") or bool(top_n)
+        if not (q.has("fine") and ranked) or not gdpr_scope(q):
+            return None   # "the biggest fine under DPDP": not the GDPR decisions on record
+        if q.has("since_when", "which_article", "turnover_basis", "estimate_verb") or (
+                q.has("maximum") and not q.has("record", "list")):
+            return None   # a date, an article, the law's ceiling: an entry answers
+        return self.query_of(q)
+
+    def query_of(self, q: Query) -> FinesQuery:
+        """The filters a question names (company, country, article, year, cookies, how many, newest first)."""
+        top_n = _TOP_N.search(q.text)
+        query = FinesQuery(by_date=q.has("latest"), include_eprivacy=q.has("cookie"),
+                           company_terms=set(q.companies), company_label=q.company_label)
+        query.country = next((c for c in q.countries if c in COUNTRIES), None)
+        query.year = q.years[0] if q.years else None
+        query.article = next((a.number for a in q.articles if a.number.isdigit() and len(a.number) <= 2), None)
+        if query.article is None and (m := _ARTICLE.search(q.text)):
             query.article = m.group(1)
-        for group in T.word_groups(question):
-            for position, word in enumerate(group):
-                t = T.term(word)
-                # Countries only from what was typed: synonyms added for search ("данные") must not match.
-                if position == 0 and t in self._country_terms and query.country is None:
-                    query.country = self._country_terms[t]
-                    break
-                family = _BRAND_FAMILY.get(word)
-                if family:
-                    query.company_terms |= {T.term(w) for w in family}
-                    query.company_label = query.company_label or group[0]
-                    break
-                if t in self._all_company_terms and t not in {"fine", "shtraf", "gdpr"} and len(word) > 2:
-                    query.company_terms.add(t)
-                    query.company_label = query.company_label or group[0]
-                    break
-        if not (query.filtered or ranked):
-            return None
+        if top_n:
+            query.limit = max(1, min(20, int(top_n.group(1) or top_n.group(2))))
+        elif q.has("record") and not q.has("list"):
+            query.single, query.limit = True, 1
         return query
+
+    def filters(self, text: str) -> FinesQuery:
+        """What a /fines argument names ("meta", "Испания 2024"), whatever else it says."""
+        return self.query_of(self.read(text))
 
     def run(self, query: FinesQuery) -> list[Entry]:
         found = []
@@ -136,9 +117,10 @@ class FinesTable:
                 continue
             found.append(entry)
         if query.by_date:
-            found.sort(key=lambda e: (e.fine.decision_date, e.fine.amount_eur), reverse=True)  # type: ignore[union-attr]
+            found.sort(key=lambda e: (e.fine.decision_date, e.fine.standing_eur), reverse=True)  # type: ignore[union-attr]
         else:
-            found.sort(key=lambda e: (e.fine.amount_eur, e.fine.decision_date), reverse=True)  # type: ignore[union-attr]
+            # By the amount that stands after appeals: an annulled fine goes last, a reduced one where it now is.
+            found.sort(key=lambda e: (e.fine.standing_eur, e.fine.decision_date), reverse=True)  # type: ignore[union-attr]
         return found
 
     def excluded_eprivacy(self, query: FinesQuery) -> bool:

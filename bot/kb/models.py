@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 DOMAINS = ("gdpr_fines", "gdpr", "ru_pd", "dpdp", "ru_sim", "breaches")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,80}$")
@@ -59,16 +59,78 @@ class Source(BaseModel):
         return value
 
 
+# What can happen to a fine after the decision. "reduced", "increased" and "re-decided" set a new amount;
+# "upheld" may restate it; "annulled" leaves nothing standing; "appealed" changes nothing yet.
+OUTCOMES = ("appealed", "upheld", "reduced", "increased", "annulled", "re-decided")
+_SETS_AMOUNT = {"reduced", "increased", "re-decided"}
+
+
+class Outcome(BaseModel):
+    """One later step in a fine's history: a court ruling, a new decision by the authority, an appeal filed."""
+
+    model_config = ConfigDict(extra="forbid")
+    date: dt.date
+    outcome: Literal["appealed", "upheld", "reduced", "increased", "annulled", "re-decided"]
+    by: str                          # who decided: a court (with its case number if known) or the authority
+    amount_eur: int | None = None    # the amount standing after this step (euros)
+    final: bool | None = None        # True: no further appeal; False: still open; None: not known
+    source: Source
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _amount_fits_outcome(self) -> Outcome:
+        if self.outcome in _SETS_AMOUNT and not self.amount_eur:
+            raise ValueError(f"a {self.outcome!r} step needs the new amount_eur")
+        if self.outcome in ("annulled", "appealed") and self.amount_eur:
+            raise ValueError(f"a {self.outcome!r} step has no amount_eur")
+        if self.amount_eur is not None and self.amount_eur <= 0:
+            raise ValueError("amount_eur must be positive")
+        return self
+
+
 class Fine(BaseModel):
     model_config = ConfigDict(extra="forbid")
     authority: str
     country: str
     company: str
     decision_date: dt.date
-    amount_eur: int = Field(gt=0)
+    amount_eur: int = Field(gt=0)   # as decided; what stands now is `standing_eur`
     articles: list[str] = Field(default_factory=list)
     regime: Literal["gdpr", "eprivacy"] = "gdpr"
     sector: str | None = None
+    history: list[Outcome] = Field(default_factory=list)   # later steps, oldest first
+
+    @model_validator(mode="after")
+    def _history_in_order(self) -> Fine:
+        previous = self.decision_date
+        for step in self.history:
+            if step.date < previous:
+                raise ValueError(f"history: {step.outcome} on {step.date} is before the step or decision before it")
+            previous = step.date
+        return self
+
+    @property
+    def standing_eur(self) -> int:
+        """The amount that stands after the history: 0 when the last ruling annulled it."""
+        amount = live = self.amount_eur   # `live`: the amount an "upheld" without a figure restores
+        for step in self.history:
+            if step.outcome == "annulled":
+                amount = 0
+            elif step.amount_eur:
+                amount = live = step.amount_eur
+            elif step.outcome == "upheld":
+                amount = live
+        return amount
+
+    @property
+    def changed(self) -> Outcome | None:
+        """The last step that changed the amount or confirmed it in court (not a bare appeal), if any."""
+        steps = [s for s in self.history if s.outcome != "appealed"]
+        return steps[-1] if steps else None
+
+    @property
+    def under_appeal(self) -> bool:
+        return bool(self.history) and (self.history[-1].outcome == "appealed" or self.history[-1].final is False)
 
     @field_validator("country")
     @classmethod
@@ -94,7 +156,8 @@ class Entry(BaseModel):
     answer: Localized
     keywords: list[str] = Field(default_factory=list)
     questions: Questions = Field(default_factory=Questions)
-    source: Source
+    source: Source                                      # the official text where one exists
+    sources: list[Source] = Field(default_factory=list)  # further sources: a second official text, press, trackers
     checked: dt.date
     note: str | None = None
     date: dt.date | None = None  # when the fact took effect (a law, a rule): the weekly digest lists changes by it
@@ -119,3 +182,6 @@ class Entry(BaseModel):
         if value > dt.date.today():
             raise ValueError(f"checked date {value} is in the future")
         return value
+
+    def all_sources(self) -> list[Source]:
+        return [self.source, *self.sources]

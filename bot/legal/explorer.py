@@ -18,19 +18,10 @@ from bot.kb.models import Entry
 PAGE_SIZE = 5
 AMOUNT_STEPS = (0, 1_000_000, 10_000_000, 100_000_000)   # "at least" choices, euros
 SORTS = ("amount", "date")
-# What /fines arguments can say besides a company, country, article or year; compared as whole words
-# (bot.kb.text terms: "последних" is "последние", "dated" is not "date").
-_DATE_WORDS = {"latest", "recent", "newest", "date", "последние", "новые", "свежие", "дате", "дата"}
-_COOKIE_WORDS = {"cookie", "cookies", "куки", "eprivacy", "кукис"}
-_GDPR_WORDS = {"gdpr", "гдпр", "ргпд", "rgpd"}   # the law named: its fines without the cookie (ePrivacy) ones
-_NOT_COMPANY = _DATE_WORDS | _COOKIE_WORDS | _GDPR_WORDS | {"fines", "fine", "art", "article", "all", "top"}
-
-
-def _terms(words: set[str]) -> set[str]:
-    return {T.term(w) for w in words}
-
-
-_DATE_TERMS, _COOKIE_TERMS, _GDPR_TERMS = _terms(_DATE_WORDS), _terms(_COOKIE_WORDS), _terms(_GDPR_WORDS)
+# What /fines arguments can say besides a company, country, article or year is read as a `Query` with the one
+# vocabulary (bot/understanding/vocabulary.py): "последних" is "latest", "dated" is not "date".
+_NOT_COMPANY = {"fines", "fine", "art", "article", "all", "top", "latest", "recent", "newest", "date", "cookie",
+                "cookies", "eprivacy", "gdpr", "rgpd"}
 
 
 def authority_key(name: str) -> str:
@@ -109,18 +100,18 @@ class FinesExplorer:
         `loose` also takes an unknown Latin word found inside a company name ("clearview"): right for /fines
         arguments, wrong for a whole question ("many" is in "Germany")."""
         folded = T.fold(text)
-        terms = {T.term(w) for w in T.words(text)}
-        query = self.table.parse("fines " + text) if text.strip() else None
+        q = self.table.read(text)
+        query = self.table.query_of(q) if text.strip() else None
         authority = next((w for w in re.findall(r"[\w/]+", folded) if w in self.authorities and len(w) > 1), None)
         company = query.company_label if query and query.company_terms else None
         if loose and company is None and authority is None:
             company = next((w for w in re.findall(r"[a-z][a-z0-9.&-]{2,}", folded)
                             if w not in _NOT_COMPANY and self._company_substring(w)), None)
-        eprivacy = True if terms & _COOKIE_TERMS else (False if terms & _GDPR_TERMS else None)
+        eprivacy = True if q.has("cookie") else (False if "gdpr" in q.laws else None)
         return FinesFilter(
             country=query.country if query else None, authority=authority, company=company,
             article=query.article if query else None, year=query.year if query else None, eprivacy=eprivacy,
-            sort="date" if terms & _DATE_TERMS else "amount",
+            sort="date" if q.has("latest") or "date" in q.text.split() or "дате" in q.text.split() else "amount",
         )
 
     def _company_substring(self, word: str) -> list[Entry]:
@@ -132,7 +123,7 @@ class FinesExplorer:
                            by_date=f.sort == "date")
         found: list[Entry]
         if f.company:
-            terms = self.table.parse("fines " + f.company)
+            terms = self.table.filters(f.company)
             if terms is not None and terms.company_terms:
                 query.company_terms = terms.company_terms
                 found = self.table.run(query)
@@ -145,7 +136,7 @@ class FinesExplorer:
             e for e in found
             if (f.authority is None or authority_key(e.fine.authority) == f.authority)  # type: ignore[union-attr]
             and (f.sector is None or e.fine.sector == f.sector)  # type: ignore[union-attr]
-            and e.fine.amount_eur >= f.min_amount  # type: ignore[union-attr]
+            and e.fine.standing_eur >= f.min_amount  # type: ignore[union-attr]
         ]
 
     @staticmethod
@@ -172,12 +163,14 @@ class FinesExplorer:
     # ------------------------------------------------------------------ aggregates and series
     def aggregate(self, f: FinesFilter) -> Aggregate:
         found, excluded = self.select(f)
-        amounts = [e.fine.amount_eur for e in found]  # type: ignore[union-attr]
+        # Statistics count what stands after appeals: a reduced fine at its new amount, an annulled one not at all.
+        found = [e for e in found if e.fine.standing_eur > 0]  # type: ignore[union-attr]
+        amounts = [e.fine.standing_eur for e in found]  # type: ignore[union-attr]
         return Aggregate(
             filter=f, count=len(found), total=sum(amounts),
             mean=statistics.fmean(amounts) if amounts else None,
             median=statistics.median(amounts) if amounts else None,
-            largest=max(found, key=lambda e: e.fine.amount_eur) if found else None,  # type: ignore[union-attr]
+            largest=max(found, key=lambda e: e.fine.standing_eur) if found else None,  # type: ignore[union-attr]
             excluded_eprivacy=excluded,
         )
 
@@ -193,6 +186,8 @@ class FinesExplorer:
     def _series(self, f: FinesFilter, group, key) -> list:
         totals: dict = {}
         for entry in self.query(f):
+            if not entry.fine.standing_eur:  # type: ignore[union-attr]
+                continue   # annulled: not a fine any more
             count, total = totals.get(group(entry), (0, 0))
-            totals[group(entry)] = (count + 1, total + entry.fine.amount_eur)  # type: ignore[union-attr]
+            totals[group(entry)] = (count + 1, total + entry.fine.standing_eur)  # type: ignore[union-attr]
         return sorted(((k, c, t) for k, (c, t) in totals.items()), key=key)
