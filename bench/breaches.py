@@ -32,7 +32,7 @@ BASELINE_PATH = Path(__file__).resolve().parent / "breaches_baseline.json"
 # HIBP data classes (what the parser emits) -> the labels' vocabulary (see shared/data/README.md).
 _LABEL_OF_CLASS = {
     "Names": "names", "Email addresses": "emails", "Phone numbers": "phones",
-    "Physical addresses": "addresses", "Geographic locations": "addresses", "Dates of birth": "birth_dates",
+    "Physical addresses": "addresses", "Dates of birth": "birth_dates",
     "Passport numbers": "passport_numbers", "Credit cards": "payment_data", "Partial credit card data": "payment_data",
     "Bank account numbers": "payment_data", "Purchases": "order_history", "IP addresses": "ip_addresses",
     "Usernames": "usernames",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.breaches.evaluation import evaluate, load_labelled
-from bot.breaches.extract import extract_data_classes, extract_password_storage, parse_number
+from bot.breaches.extract import extract_data_classes, extract_password_storage, parse_count
 from bot.breaches.hibp import parse_hibp_breaches
 from bot.breaches.models import Breach
 from bot.breaches.parser import BreachParser
@@ -126,7 +126,7 @@ def test_evaluate_counts_wrong_alerts_and_misses() -> None:
     ],
 )
 def test_number_formats(text: str, value: int) -> None:
-    assert parse_number(text) == value
+    assert parse_count(text) == value
 
 
 @pytest.mark.parametrize(

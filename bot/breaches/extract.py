@@ -7,6 +7,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.breaches.lemmas import tokens
+from bot.breaches.lexicon import COUNT_BREAK, COUNT_NOUNS, NOT_COUNT, NUMBER_WORDS, ROW_NOUNS, SCALE_WORDS
+from bot.kb.amounts import parse_number
+
 # --- numbers -----------------------------------------------------------------------------------------
 
 _MULTIPLIERS = {
@@ -25,7 +29,7 @@ NUMBER_RE = re.compile(
 )
 
 
-def parse_number(text: str) -> int | None:
+def parse_count(text: str) -> int | None:
     """``"3,083,408"``, ``"3 083 408"``, ``"590 тыс."``, ``"1,5 млн"``, ``"2.3 million"``, ``"1.2M"``,
     ``"500k"``, ``"более 160 млн"`` -> int. Returns None when no number is found."""
     match = NUMBER_RE.search(text)
@@ -35,32 +39,16 @@ def parse_number(text: str) -> int | None:
 def _to_int(match: re.Match[str]) -> int | None:
     raw, mult = match.group("num"), (match.group("mult") or "").lower().rstrip(".")
     factor = _MULTIPLIERS.get(mult, 1)
-    digits = re.sub(r"[ \u00a0\u202f\u2009']", "", raw)
-    # With a multiplier a single "," or "." is a decimal mark ("1,5 млн"); without one, groups of
-    # three digits are thousands ("3,083,408", "58.000").
-    if factor > 1 and re.fullmatch(r"\d+[.,]\d{1,3}", digits) and not re.fullmatch(r"\d{1,3}([.,]\d{3}){2,}", digits):
-        value = float(digits.replace(",", "."))
-    elif re.fullmatch(r"\d{1,3}([.,]\d{3})+", digits):
-        value = float(re.sub(r"[.,]", "", digits))
-    elif re.fullmatch(r"\d+[.,]\d+", digits):
-        value = float(digits.replace(",", "."))
-    else:
-        value = float(digits)
+    try:  # the project's one reading of digits and separators ("1,5", "3,083,408", "58.000", "3 083 408")
+        value, _unit = parse_number(raw.replace("'", " "), has_multiplier=factor > 1)
+    except ValueError:
+        return None
     result = round(value * factor)
     return result if result > 0 else None
 
 
 # --- counts ------------------------------------------------------------------------------------------
 
-_ROW_NOUNS = r"(?:строк\w*|запис(?:ей|и|ь)\b|records?|rows?|lines?|entries)"
-_PEOPLE_NOUNS = (
-    r"(?:учетн\w+\s+запис\w*|пользовател\w*|клиент\w*|покупател\w*|аккаунт\w*|абонент\w*|пациент\w*|"
-    r"человек|заказ\w*|студент\w*|учени\w*|сотрудник\w*|заемщик\w*|users?|customers?|accounts?|people|"
-    r"individuals|members|patients|subscribers|clients|students|employees|persons|passengers|"
-    r"пассажир\w*|policyholders|borrowers|shoppers|guests)"
-)
-_ADJ = r"(?:[\w-]+\s+){0,3}?"
-_COUNT_RE = re.compile(rf"{NUMBER_RE.pattern}\s+{_ADJ}(?P<noun>{_ROW_NOUNS}|{_PEOPLE_NOUNS})", re.IGNORECASE)
 _EMAILS_RE = re.compile(
     rf"{NUMBER_RE.pattern}\s+(?:(?:уникальн\w+\s+(?:адрес\w*|email\w*|e-mail\w*|почт\w*))|"
     r"(?:адрес\w*\s+(?:эл\.?\s*почт\w*|электронн\w+\s+почт\w*))|(?:unique\s+)?e-?mail\s+addresses|"
@@ -105,18 +93,39 @@ def extract_counts(text: str) -> tuple[int | None, int | None]:
         if unique_emails is None:
             unique_emails = _to_int(match)
     candidates: list[tuple[int, int, int]] = []  # (rank, position, value)
-    for match in _COUNT_RE.finditer(text):
-        if any(s <= match.start() < e for s, e in email_spans):
+    for start, end, value in _numbers(text):
+        if any(s <= start < e for s, e in email_spans) or text[end : end + 2].strip().startswith("%"):
             continue
-        value = _to_int(match)
-        if value is None or value < 10 or _looks_like_year(match):
+        # What is counted: the first counted noun among the next words («записей», «пользователей»,
+        # «адресов», "customer records"); a unit («300 Гб», «рублей») or a preposition first means no count.
+        after = [t.lemma for t in tokens(text[end : end + 80])[:4]]
+        noun = next((i for i, w in enumerate(after) if w in COUNT_NOUNS or w in NOT_COUNT or w in COUNT_BREAK), None)
+        if noun is None or after[noun] not in COUNT_NOUNS:
             continue
-        rank = 0 if re.fullmatch(_ROW_NOUNS, match.group("noun"), re.IGNORECASE) else 1
-        if _CLAIM_RE.search(_sentence_of(text, match.start())):
+        rank = 0 if any(w in ROW_NOUNS for w in after[: noun + 2]) else 1
+        if _CLAIM_RE.search(_sentence_of(text, start)):
             rank += 2
-        candidates.append((rank, match.start(), value))
+        candidates.append((rank, start, value))
     record_count = min(candidates)[2] if candidates else None
     return record_count, unique_emails
+
+
+def _numbers(text: str) -> list[tuple[int, int, int]]:
+    """``(start, end, value)`` of every number: digits («1,5 тыс.», "1.4M") and words («двух миллионов»)."""
+    found = []
+    for match in NUMBER_RE.finditer(text):
+        value = _to_int(match)
+        if value is not None and value >= 10 and not _looks_like_year(match):
+            found.append((match.start(), match.end(), value))
+    toks = tokens(text)
+    for i, tok in enumerate(toks):
+        if tok.lemma in SCALE_WORDS and (i == 0 or not toks[i - 1].text[:1].isdigit()):
+            factor = NUMBER_WORDS.get(toks[i - 1].lemma) if i else None
+            if factor is not None:
+                found.append((toks[i - 1].start, tok.end, round(factor * SCALE_WORDS[tok.lemma])))
+            elif tok.lemma.startswith("пол"):
+                found.append((tok.start, tok.end, SCALE_WORDS[tok.lemma]))
+    return sorted(found)
 
 
 def _looks_like_year(match: re.Match[str]) -> bool:
@@ -242,17 +251,18 @@ DATA_CLASS_PATTERNS: list[tuple[str, str]] = [
     ("Dates of birth", r"дат\w*\s+рождени\w*|dates?\s+of\s+birth|\bdob\b|birth\s?dates?|birthdays?"),
     ("Physical addresses", r"адрес\w*\s+(?:доставки|проживани\w*|регистрации|прописки|места\s+жительства)|"
                            r"почтов\w+\s+адрес\w*|домашн\w+\s+адрес\w*|(?<![\w-])(?<!ip-)(?<!ip )(?<!уникальных )"
-                           r"адрес(?:а)?\b(?!\s*(?:эл|электрон|почт|e-?mail|ip|уникальн))|"
+                           r"адрес(?:а|ам|ами|ах)?\b(?!\s*(?:эл|электрон|почт|e-?mail|ip|уникальн))|"
                            r"(?:home|physical|postal|mailing|street|shipping|delivery|billing|residential)\s+"
                            r"addresses?|(?<!e-mail )(?<!email )(?<!ip )(?<!mac )(?<!wallet )\baddresses\b"),
-    ("Passport numbers", r"паспорт\w*|passports?"),
+    ("Passport numbers", r"паспорт\w*|passports?|реквизит\w*\s+документ\w*|удостоверени\w+\s+личности|"
+                         r"identity\s+documents?"),
     ("Social security numbers", r"снилс\w*|social\s+security\s+numbers?|\bssns?\b|national\s+insurance\s+numbers?"),
     ("Government issued IDs", r"\bинн\b|aadhaar|аадхар|\bpan\s+(?:card|numbers?|details)|national\s+id\w*|"
                               r"government[- ]issued\s+ids?|id\s+card\s+numbers?|"
                               r"tax\s+(?:id|identification)\s+numbers?|voter\s+ids?"),
     ("Driver's licenses", r"водительск\w+\s+(?:удостоверени|прав)\w*|driver'?s?\s+licen[cs]es?"),
     ("Partial credit card data", r"(?:последни\w+|первы\w+)\s+(?:4|6|четыре|шесть)\s+цифр\w*|маскированн\w+\s+номер\w*|"
-                                 r"частичн\w+\s+номер\w*\s+карт\w*|last\s+(?:four|4)\s+digits|partial\s+(?:credit\s+)?card|"
+                                 r"частичн\w+\s+номер\w*\s+карт\w*|last\s+(?:four|4)\s+digits(?!\s+of\s+(?:social|ssn|tax))|partial\s+(?:credit\s+)?card|"
                                  r"masked\s+card"),
     ("Credit cards", r"(?<!последние )номер\w*\s+(?:банковск\w+\s+)?карт\w*|данн\w+\s+(?:банковск\w+\s+)?карт\w*|"
                      r"банковск\w+\s+карт\w*|платежн\w+\s+(?:данн\w+|карт\w*)|\bcvv\b|\bcvc\b|"
@@ -264,10 +274,11 @@ DATA_CLASS_PATTERNS: list[tuple[str, str]] = [
     ("Geographic locations", r"\bгород\w*|геолокаци\w*|geolocation|geographic\s+locations?"),
     ("Purchases", r"истори\w+\s+(?:заказ|покуп)\w*|состав\w*\s+заказ\w*|сумм\w+\s+(?:заказ|покуп)\w*|"
                   r"(?:данн\w+|информаци\w+)\s+о\s+(?:заказ|покупк)\w*|номер\w*\s+заказ\w*|"
-                  r"purchase\s+histor\w+|order\s+(?:histor\w+|details)|\bpurchases\b|transaction\s+histor\w+"),
+                  r"purchase\s+histor\w+|order\s+(?:histor\w+|details)|\bpurchases\b|transaction\s+histor\w+|"
+                  r"\borders\b|shipments?|tracking\s+numbers?|отправлени\w*|посылк\w*|трек-номер\w*"),
     ("Personal health data", r"результат\w*\s+(?:анализ|исследовани)\w*|медицинск\w+\s+(?:данн|информац|карт|запис)\w*|"
                              r"диагноз\w*|medical\s+(?:records|data|information|histor\w+|reports?)|health\s+(?:data|records|information)|"
-                             r"treatment\s+histor\w+|"
+                             r"treatment\s+histor\w+|состояни\w+\s+здоровья|"
                              r"diagnos\w+|test\s+results|lab\s+results"),
     ("Health insurance information", r"полис\w*\s+(?:омс|дмс)|медицинск\w+\s+страхов\w*|"
                                      r"(?:health\s+)?insurance\s+(?:details|numbers?|polic\w+|information)|policy\s+numbers?"),
@@ -277,6 +288,9 @@ DATA_CLASS_PATTERNS: list[tuple[str, str]] = [
                               r"social\s+media\s+profiles?"),
     ("Security questions and answers", r"(?:секретн|контрольн)\w+\s+вопрос\w*|security\s+questions?"),
     ("Auth tokens", r"токен\w*|auth(?:entication)?\s+tokens?|session\s+tokens?"),
+    ("Avatars", r"аватар\w*|avatars?"),
+    ("Credit status information", r"сумм\w+\s+кредит\w*|кредитн\w+\s+(?:истори|рейтинг)\w*|loan\s+(?:amounts?|details)|"
+                                  r"credit\s+(?:history|score)"),
     ("Vehicle details", r"госномер\w*|\bvin\b|номер\w*\s+автомобил\w*|vehicle\s+(?:details|registration)"),
 ]
 _CLASS_RES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in DATA_CLASS_PATTERNS]
@@ -289,13 +303,17 @@ _NEGATION_AFTER = re.compile(
 )
 
 
+# "пароли, кэш и платёжные данные отсутствуют в базе": the negation closes a list.
+_LIST_NEGATED = re.compile(r"^[^.;:!?\n]{0,50}?\b(?:отсутству\w*|не\s+(?:попал|затронут|утекл|пострадал|содерж)\w*)")
+
+
 def _negated(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 60) : start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
     if _NEGATION_BEFORE.search(clause.lower()):
         return True
-    return bool(_NEGATION_AFTER.match(text[end : end + 60]))
+    return bool(_NEGATION_AFTER.match(text[end : end + 60]) or _LIST_NEGATED.match(text[end : end + 60]))
 
 
 def extract_data_classes(text: str) -> list[str]:

@@ -1,0 +1,74 @@
+"""Posts as lemmas: words with their positions, Russian words reduced by pymorphy3, English by Snowball.
+
+Everything that reads a post by meaning (the leak lexicon, the count nouns, the victim's role, the
+directory matcher) works on these tokens, so «выставили на продажу», «выставлены на продажу» and
+«выставит на продажу» are one phrase, and «СДЭКа», «Острова чистоты и вкуса» match their directory names.
+The analyser is loaded once, lazily; lemmas are cached per word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from bot.breaches.domains import fold
+
+# Hyphenated words stay whole: «пресс-службе» is a press office, not a «служба» (a delivery service's noun).
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+_CYRILLIC = re.compile(r"[а-я]")
+_EN_STEMMER = snowballstemmer.stemmer("english")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str   # as written
+    lemma: str  # folded lemma (Russian) or stem (English); digits as written
+    start: int
+    end: int
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() or self.text[:1].isdigit()
+
+
+@lru_cache(maxsize=1)
+def _morph():  # noqa: ANN202 - pymorphy3's analyser; imported lazily, it takes a while to load
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=100_000)
+def lemma(word: str) -> str:
+    """The lemma of one word: «выставили» -> «выставить», "posted" -> "post", "users'" -> "user"."""
+    folded = fold(word).replace("’", "'")
+    if folded.isdigit():
+        return folded
+    if _CYRILLIC.search(folded):
+        return _morph().parse(folded)[0].normal_form.replace("ё", "е")
+    return _EN_STEMMER.stemWord(folded.removesuffix("'s"))
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.group(0), lemma(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def lemma_phrase(text: str) -> str:
+    """A name's words as lemmas joined by spaces: «Острова чистоты и вкуса» -> "остров чистота и вкус"."""
+    return " ".join(t.lemma for t in tokens(text))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^a-zа-яё\s])|\n+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences (and lines) of a post."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]

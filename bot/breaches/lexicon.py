@@ -1,0 +1,189 @@
+"""The breach vocabulary by lemma, Russian and English side by side, read off real breach news.
+
+Phrases are lemmas (``lemmas.lemma``: pymorphy3 normal forms, Snowball stems for English) separated by
+spaces; ``a|b`` are alternatives for one word, a trailing ``*`` matches a lemma by prefix, and ``~``
+lets up to three other words stand between two parts («выставили базу клиентов на продажу»).
+``PhraseSet.find`` runs over a post's tokens once per set; the first slot of each phrase indexes it.
+
+This is the one vocabulary of the post parser: rules.py keeps only the shapes of names (quotes,
+domains, English capitalised phrases), extract.py the data-class and number patterns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.breaches.lemmas import Token
+
+GAP = 3
+
+
+@dataclass(frozen=True)
+class _Slot:
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    gap_before: int  # how many other tokens may precede this slot after the previous one
+
+    def accepts(self, lemma: str) -> bool:
+        return lemma in self.words or any(lemma.startswith(p) for p in self.prefixes)
+
+
+def _compile(phrase: str) -> tuple[_Slot, ...]:
+    slots, gap = [], 0
+    for part in phrase.split():
+        if part == "~":
+            gap = GAP
+            continue
+        alts = part.split("|")
+        slots.append(_Slot(frozenset(a for a in alts if not a.endswith("*")),
+                           tuple(a[:-1] for a in alts if a.endswith("*")), gap))
+        gap = 0
+    return tuple(slots)
+
+
+class PhraseSet:
+    """A named set of lemma phrases, e.g. the ways to say that data went on sale."""
+
+    def __init__(self, *phrases: str):
+        self.phrases = [_compile(p) for p in phrases]
+
+    def find(self, toks: Sequence[Token], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Token spans ``(first, last + 1)`` where a phrase occurs within ``toks[start:end]``."""
+        end = len(toks) if end is None else end
+        found = []
+        for i in range(start, end):
+            lem = toks[i].lemma
+            for slots in self.phrases:
+                if not slots[0].accepts(lem):
+                    continue
+                at, ok = i, True
+                for slot in slots[1:]:
+                    nxt = next((j for j in range(at + 1, min(end, at + 2 + slot.gap_before))
+                                if slot.accepts(toks[j].lemma)), None)
+                    if nxt is None:
+                        ok = False
+                        break
+                    at = nxt
+                if ok:
+                    found.append((i, at + 1))
+                    break
+        return found
+
+    def any(self, toks: Sequence[Token], start: int = 0, end: int | None = None) -> bool:
+        return bool(self.find(toks, start, end))
+
+
+def lemma_set(*words: str) -> frozenset[str]:
+    return frozenset(w for group in words for w in group.split())
+
+
+def has_any(toks: Iterable[Token], words: frozenset[str]) -> bool:
+    return any(t.lemma in words for t in toks)
+
+
+_DATA = "база|данные|дамп|файл|архив|информация|сведение|таблица|выгрузка|запись|строка|персональный"
+
+# A leak happened: data left its owner. Without one of these a post is not about a breach.
+LEAK_EVENT = PhraseSet(
+    "утечка", "утечь", "утекать", "слить", "слив", "сливать", "слитый", "выложить", "выкладывать", "выложенный",
+    f"опубликовать ~ {_DATA}", f"публиковать ~ {_DATA}", f"появиться ~ {_DATA}", f"обнаружить ~ {_DATA}",
+    f"{_DATA} ~ появиться", f"{_DATA} ~ опубликовать",
+    "выставить ~ продажа", "выставлять ~ продажа", f"продавать ~ {_DATA}", f"продажа ~ {_DATA}", "объявление ~ продажа",
+    "открытый доступ", "свободный доступ", "публичный доступ", "общий доступ",
+    "попасть ~ сеть|интернет|даркнет|доступ|руки", "оказаться ~ сеть|интернет|даркнет|доступ|руки", "даркн*",
+    "взлом", "взломать", "похитить", "похищенный", "украсть", "украденный", "кража ~ данные",
+    "скомпрометировать", "компрометация", "хакер", "хакерский", "злоумышленник", "кибератака", "вымогатель",
+    "выгрузить", "раскрыть ~ аккаунт|данные|информация", "стать ~ доступный", "получить ~ доступ",
+    "breach", "leak", "expos*", "hack*", "stolen", "stole", "steal", "compromis*", "dump", "for sale",
+    "sale ~ forum", "publish*", "post ~ forum|onlin|web", "releas ~ data|record|databas", "unauthoris* ~ access",
+    "unauthoriz* ~ access", "extort*", "ransomwar*", "cyber ~ attack", "cyberattack", "scrape*",
+)
+# A company investigating, commenting on or confirming a leak: not a new leak unless the post has a count.
+STATEMENT = PhraseSet(
+    "прокомментировать", "комментировать", "комментарий", "внутренний ~ расследование|проверка",
+    "подтвердить ~ утечка|взлом|инцидент|факт", "признать ~ утечка|взлом|инцидент|факт", "заявление",
+    "in ~ statement", "intern ~ investig", "confirm ~ incid|breach|hack|leak|attack", "say ~ safe",
+)
+# Data surfaced somewhere: with a victim, this is evidence enough without a count.
+CONCRETE = PhraseSet(
+    "выложить", "выкладывать", f"опубликовать ~ {_DATA}", f"появиться ~ {_DATA}", f"{_DATA} ~ появиться",
+    "выставить ~ продажа", f"продавать ~ {_DATA}", f"продажа ~ {_DATA}", "открытый доступ", "свободный доступ",
+    "публичный доступ", "даркн*", "darknet", "теневой ~ форум", "хакерский ~ форум", f"слить ~ {_DATA}",
+    "for sale", "publish*", "post ~ forum|onlin|web", "hack ~ forum", "dark ~ web", "dump",
+)
+# Legal proceedings: a post about them is not a new leak unless it brings a count.
+LEGAL = PhraseSet("суд", "иск", "приговор", "lawsuit", "court", "class ~ action", "sentenc*", "convict*")
+# What ends a "previously leaked A, B" clause: the verb of the news itself.
+HISTORY_END = lemma_set("выложить опубликовать разместить выставить слить теперь сейчас", "now time releas publish")
+DENIAL = PhraseSet(
+    "опровергнуть", "опровергать", "отрицать", "фейк", "фейковый", "недействительный", "deni* ~ breach|leak|hack",
+    "fake ~ leak|breach|databas",
+)
+# What a headline of statistics, law, courts, regulators or research says (checked on the headline only:
+# a breach report may mention a fine or a law in passing).
+OFF_TOPIC_HEADLINE = PhraseSet(
+    # statistics and market studies
+    "количество|число|объем|доля|рост|масштаб ~ утечка|инцидент|слив|запись", "статистика", "исследование",
+    "опрос", "подсчитать", "рынок", "емкость", "отчет", "аналитик", "половина|треть|четверть ~ россиянин",
+    "survey", "studi", "report ~ find|show", "statist*", "quarter ~ of", "три ~ четверть",
+    # law, regulators, courts, fines
+    "оштрафовать", "штраф", "законопроект", "закон", "госдума", "суд", "иск", "приговор", "осудить",
+    "роскомнадзор", "ркн", "обвинить", "регулятор", "комиссар", "прокуратура", "наказание",
+    "fine", "fined", "court", "lawsuit", "law", "bill", "regul*", "sentenc*", "convict*",
+    "расследование ~ начать", "начать ~ расследование", "привлечь ~ внимание", "полугодие", "квартал",
+    "зафиксировать ~ утечка",
+    # guides and digests
+    "как ~ проверить|защитить|узнать", "что ~ делать", "итог", "дайджест", "how ~ to", "week ~ in", "почему",
+)
+# Counted things: a number before one of these is a count of records or people.
+COUNT_NOUNS = lemma_set(
+    "запись строка пользователь клиент покупатель аккаунт учетный абонент пациент человек заказ адрес номер "
+    "телефон email e mail почта гражданин россиянин казахстанец житель студент ученик сотрудник заемщик пассажир "
+    "подписчик участник профиль заявка уникальный",
+    "record row line entri user custom account peopl individu member patient subscrib client student employe "
+    "person passeng email address phone number profil uniqu applic policyhold borrow shopper guest resid",
+)
+ROW_NOUNS = lemma_set("запись строка", "record row line entri")
+# Words after a number that make it something else than a count («300 Гб», "$2 million", «60 тыс. рублей»).
+NOT_COUNT = lemma_set("гб гигабайт тб мб рубль руб доллар евро процент год", "gb tb mb byte dollar usd eur euro")
+# Between a number and its noun only adjectives may stand: «10 тысяч на человека» counts nothing.
+COUNT_BREAK = lemma_set("на в по за из с о об для от до и а но к у", "in on per for to from by and or at with")
+# Numbers in words: «двух миллионов», «полумиллиона».
+NUMBER_WORDS = {"один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+                "девять": 9, "десять": 10, "полтора": 1.5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+SCALE_WORDS = {"тысяча": 1_000, "миллион": 1_000_000, "миллиард": 1_000_000_000, "полмиллиона": 500_000,
+               "полумиллион": 500_000, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+VAGUE_COUNT = PhraseSet(
+    "десяток|сотня ~ тысяча|миллион", "тысяча|миллион|миллиард ~ пользователь|клиент|абонент|запись|человек",
+    "несколько ~ миллион|тысяча", "million ~ of", "thousand ~ of", "hundr ~ of",
+)
+# Whose data it is: a victim name right after these (within a few words) is the breached service.
+ROLE_BEFORE = lemma_set(
+    "клиент пользователь покупатель пациент абонент сотрудник заказчик студент ученик пассажир заемщик "
+    "подписчик участник данные база дамп файл информация сведение утечка взлом из",
+    "custom user client patient subscrib member data databas record account breach from of at",
+)
+# What a victim is: «служба доставки СДЭК», "online training company Udemy", "retailer X".
+TYPE_NOUNS = lemma_set(
+    "сервис компания магазин сеть служба доставка банк оператор маркетплейс платформа клиника лаборатория "
+    "ритейлер ретейлер школа приложение сайт портал агрегатор провайдер организация больница мессенджер "
+    "авиакомпания перевозчик аптека страховщик бренд производитель застройщик микрофинансовый мфо онлайн-школа "
+    "онлайн-кинотеатр кинотеатр стриминговый соцсеть гигант холдинг девелопер",
+    "compani retail retailer firm telco servic provid platform site app chain oper bank maker marketplac "
+    "insur brand giant startup websit forum store shop carrier airlin hospit provider school",
+)
+# Who reports, not who leaked: «в Telegram-канале „X“», «издание X», "according to X".
+SOURCE_NOUNS = lemma_set(
+    "канал telegram-канал телеграм-канал телеграм издание сми газета агентство эксперт аналитик исследователь "
+    "ссылка пресс-служба источник специалист сми",
+    "channel report research accord journalist outlet",
+)
+# Words after a name that make it the victim: "X's customers", «X подтвердил утечку».
+ROLE_AFTER = lemma_set(
+    "утечка взлом кибератака хакерский",
+    "custom user client breach hack leak suffer was disclos confirm notifi announc detect",
+)
+# "Источник, ранее сливавший Shiptor и GeekBrains": services named after these are history, not the news.
+PREVIOUSLY = lemma_set("ранее прежде раньше также", "previous earlier also")
+NEWS_AGAIN = lemma_set("теперь сейчас", "now time")

@@ -1,0 +1,112 @@
+"""Every directory name and every watched term found in a post at once: an Aho-Corasick automaton
+over lemmas, so «СДЭКа», «магазинов „Острова чистоты и вкуса“» and "Udemy's" all match.
+
+Names are indexed as their lemma phrases with spaces at both ends, which makes every match a whole-word
+match. A match must also look like a name where it stands: capitalised as the directory writes it
+(«Лента» the retailer, not «лента новостей»), and names of three letters or fewer with the exact
+letters («МТС», not «мтс» in a URL). Built once per directory; ``add_terms`` adds watched terms the
+directory lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from bot.breaches.domains import as_host
+from bot.breaches.lemmas import Token, lemma_phrase
+from bot.breaches.names import ServiceDirectory, canonical_key
+
+MIN_NAME_LENGTH = 2
+
+
+@dataclass(frozen=True)
+class NameHit:
+    key: str      # the service key (a directory key, or canonical_key of a watched term)
+    name: str     # the spelling that matched, as the directory has it
+    first: int    # token span in the post
+    last: int     # exclusive
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: str
+    name: str
+    words: int
+    short: bool
+    capital: bool  # the directory writes it with a capital (or digit) first
+
+
+class NameMatcher:
+    def __init__(self, directory: ServiceDirectory, terms: Iterable[str] = ()):
+        self._automaton = ahocorasick.Automaton()
+        self._entries: dict[str, list[_Entry]] = {}
+        for service in directory.services.values():
+            for name in {service.name_ru, service.name_en, *service.aliases}:
+                self._add(service.key, name)
+        for term in terms:
+            self._add(directory.resolve(term).key, term)
+        self._build()
+
+    def add_terms(self, terms: Iterable[str], directory: ServiceDirectory) -> None:
+        """Watched terms the directory lacks («Магазин Ромашка»): found in posts like directory names."""
+        for term in terms:
+            self._add(directory.resolve(term).key, term)
+        self._build()
+
+    def _add(self, key: str, name: str) -> None:
+        name = " ".join(str(name).split())
+        if len(name) < MIN_NAME_LENGTH or as_host(name) or not key or not re.search(r"[^\W\d_]", name):
+            return
+        phrase = lemma_phrase(name)
+        if not phrase:
+            return
+        entry = _Entry(key, name, phrase.count(" ") + 1, len(canonical_key(name)) <= 3,
+                       name[:1].isupper() or name[:1].isdigit())
+        self._entries.setdefault(f" {phrase} ", []).append(entry)
+
+    def _build(self) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for pattern, entries in self._entries.items():
+            self._automaton.add_word(pattern, (pattern, entries))
+        if self._entries:
+            self._automaton.make_automaton()
+
+    def find(self, toks: Sequence[Token]) -> list[NameHit]:
+        """Non-overlapping name matches in a post's tokens, longest first."""
+        if not toks or not self._entries:
+            return []
+        text, starts = " ", []
+        for tok in toks:
+            starts.append(len(text))
+            text += tok.lemma + " "
+        index = {pos: i for i, pos in enumerate(starts)}
+        hits: list[NameHit] = []
+        for end, (pattern, entries) in self._automaton.iter(text):
+            first = index.get(end - len(pattern) + 2)
+            if first is None:
+                continue
+            for entry in entries:
+                last = first + entry.words
+                if self._looks_like_name(entry, toks[first:last]):
+                    hits.append(NameHit(entry.key, entry.name, first, last))
+                    break
+        hits.sort(key=lambda h: (h.first - h.last, h.first))
+        taken: list[NameHit] = []
+        for hit in hits:
+            if all(hit.last <= t.first or hit.first >= t.last for t in taken):
+                taken.append(hit)
+        return sorted(taken, key=lambda h: h.first)
+
+    @staticmethod
+    def _looks_like_name(entry: _Entry, toks: Sequence[Token]) -> bool:
+        if not toks:
+            return False
+        written = " ".join(t.text for t in toks)
+        if entry.short:
+            return written.replace(" ", "").upper() == written.replace(" ", "") if entry.name.isupper() \
+                else written.replace(" ", "") == "".join(entry.name.split())
+        return toks[0].capitalised if entry.capital else True

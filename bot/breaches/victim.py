@@ -1,0 +1,237 @@
+"""Whose data leaked: every service a post names, each scored by its role in the sentence.
+
+Candidates come from the directory matcher (names and watched terms), domains, «quoted» names,
+English company cues ("online training company Udemy", "French retailer Cultura"), English victim
+phrases ("X suffered a data breach") and, when nothing else names anyone, organisations found by
+Natasha's Russian NER. A candidate becomes the victim by its role: it sits after whose-data words
+(«данные клиентов службы доставки СДЭК», "customers of X") or a type noun («сети магазинов „X“»), or
+before a leak word ("X's customers", «X подтвердил утечку»), in a sentence that reports the leak. A
+name inside a "previously leaked A and B" clause is history, not the news.
+
+``choose`` returns the victim, or the reason there is none: ``"none"`` (nobody plausible) or
+``"ambiguous"`` (two services equally plausible; the caller may ask an admin).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bot.breaches import lexicon as L
+from bot.breaches import rules
+from bot.breaches.lemmas import Token, tokens
+from bot.breaches.matcher import NameMatcher
+from bot.breaches.names import ServiceDirectory, as_host, canonical_key
+
+MIN_SCORE = 3.0
+ROLE_WINDOW = 6  # words before a name that can give it its role
+
+# English: a type noun then the name ("telco Odido", "home security firm ADT"); case-sensitive.
+_EN_TYPE = (r"(?:company|retailer|firm|telco|provider|platform|site|website|app|chain|operator|bank|maker|"
+            r"marketplace|insurer|brand|giant|startup|service|forum|store|shop|carrier|airline|hospital|"
+            r"school|network|game|lender|exchange|broker|processor|agency)")
+EN_COMPANY_CUE = re.compile(rf"\b{_EN_TYPE}\s+{rules.EN_NAME}")
+EN_VICTIM_VERB = re.compile(
+    rf"{rules.EN_NAME}\s+(?:(?:was|were|became|has\s+been)\s+(?:the\s+|a\s+)?(?:victim|target|subject)\b|"
+    r"(?:announced|detected|discovered|revealed|admitted|advised|notified|disclosed|suffered|confirmed|reported)\b)"
+)
+
+
+@dataclass
+class Candidate:
+    name: str | None
+    domain: str | None
+    start: int
+    end: int
+    score: float
+    entity: str = ""
+    evidence: bool = False  # something marks it as the victim, not a service named nearby
+
+
+@dataclass
+class Choice:
+    name: str | None = None
+    domain: str | None = None
+    key: str | None = None
+    reason: str = "victim"  # "victim", "none", "ambiguous"
+    rivals: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _ner():  # noqa: ANN202 - Natasha's models ship inside the package; loaded once, on first need
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+
+    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+
+    def organisations(text: str) -> list[tuple[int, int, str]]:
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_ner(tagger)
+        return [(s.start, s.stop, s.text) for s in doc.spans if s.type == "ORG"]
+
+    return organisations
+
+
+class VictimFinder:
+    def __init__(self, directory: ServiceDirectory, matcher: NameMatcher | None = None):
+        self.directory = directory
+        self.matcher = matcher or NameMatcher(directory)
+
+    # --- candidates ----------------------------------------------------------------------------------
+
+    def candidates(self, text: str, toks: Sequence[Token]) -> list[Candidate]:
+        found: list[Candidate] = []
+        for hit in self.matcher.find(toks):
+            found.append(Candidate(None, None, toks[hit.first].start, toks[hit.last - 1].end, 1.0, hit.key))
+        for match in rules.DOMAIN_IN_TEXT.finditer(text):
+            host = as_host(match.group(1))
+            if host and host not in rules.NOT_VICTIM_HOSTS and not host.endswith(".t.me"):
+                found.append(Candidate(None, host, match.start(), match.end(), 2.0, evidence=True))
+        for match in rules.QUOTED.finditer(text):
+            name = match.group(1).strip(" .,")
+            if (name[:1].isupper() or name[:1].isdigit()) and len(name.split()) <= 5 and name[-1:] not in "!?":
+                found.append(Candidate(name, None, match.start(1), match.end(1), 1.0))
+        for match in rules.ORG_LATIN_RE.finditer(text):
+            found.append(Candidate(match.group("n").rstrip(".,"), None, match.start("n"), match.end("n"), 1.5))
+        for pattern, base in ((EN_COMPANY_CUE, 2.5), (EN_VICTIM_VERB, 2.5), *((p, 2.5) for p in rules.EN_PATTERNS)):
+            for match in pattern.finditer(text):
+                name = _clean_en_name(match.group("n"))
+                if name:
+                    at = match.start("n") + match.group("n").find(name)
+                    found.append(Candidate(name, None, at, at + len(name), base, evidence=True))
+        return found
+
+    def _ner_candidates(self, text: str) -> list[Candidate]:
+        head = text[:600]  # the victim of a Russian news item is named early; NER is the slow part
+        return [Candidate(name, None, start, stop, 1.0) for start, stop, name in _ner()(head)
+                if len(name) > 2 and canonical_key(name)]
+
+    # --- roles ---------------------------------------------------------------------------------------
+
+    def _score(self, text: str, toks: Sequence[Token], sentences: Sequence[tuple[int, int]], cand: Candidate,
+               leak_sentences: set[int]) -> None:
+        index = next((i for i, (s, e) in enumerate(sentences) if s <= cand.start < e), 0)
+        s_start, _ = sentences[index]
+        if index in leak_sentences:
+            cand.score += 2
+        if index == 0:
+            cand.score += 1
+        first = next((i for i, t in enumerate(toks) if t.end > cand.start), len(toks))
+        last = next((i for i, t in enumerate(toks) if t.start >= cand.end), len(toks))
+        before = [t for t in toks[max(0, first - ROLE_WINDOW) : first] if t.start >= s_start]
+        after = toks[last : last + 4]
+        near = before[-2:]
+        if any(t.lemma in L.SOURCE_NOUNS for t in before[-3:]):
+            cand.score -= 2
+            return
+        if any(t.lemma in L.ROLE_BEFORE for t in before[-4:]) or any(t.lemma in L.TYPE_NOUNS for t in near) \
+                or any(t.lemma in L.ROLE_AFTER for t in after):
+            cand.score += 2
+            cand.evidence = True
+        if any(t.lemma in L.SOURCE_NOUNS for t in toks[first:last]):  # «СМИ», «Telegram-канал» report, not leak
+            cand.score -= 4
+            return
+        if cand.name and cand.domain is None:
+            attached = re.match(r"[»”\"]?\s*\(([^)\s]+)\)", text[cand.end : cand.end + 40])
+            host = as_host(attached.group(1)) if attached else None
+            if host:
+                cand.domain = host
+                cand.score += 2
+                cand.evidence = True
+        clause = [t for t in toks[:first] if t.start >= s_start]
+        previously = [i for i, t in enumerate(clause) if t.lemma in L.PREVIOUSLY]
+        if previously and not any(t.lemma in L.HISTORY_END for t in clause[previously[-1] + 1 :]):
+            cand.score -= 4
+            cand.evidence = False
+
+    def _entity(self, cand: Candidate) -> str:
+        if cand.entity:
+            return cand.entity
+        if cand.domain:
+            owner = self.directory.by_domain(cand.domain)
+            return owner.key if owner else self.directory.domain_key(cand.domain)
+        name = cand.name or ""
+        known = self.directory.exact(name)
+        if known is None:
+            hits = self.matcher.find(tokens(name))
+            known = self.directory.get(hits[0].key) if len(hits) == 1 and hits[0].last - hits[0].first == len(
+                tokens(name)) else None
+        return known.key if known else canonical_key(name)
+
+    def _related(self, a: str, b: str) -> bool:
+        sa, sb = self.directory.get(a), self.directory.get(b)
+        if not sa or not sb:
+            return False
+        return sb in self.directory.ancestors(sa) or sa in self.directory.ancestors(sb)
+
+    def _depth(self, key: str) -> int:
+        service = self.directory.get(key)
+        return len(self.directory.ancestors(service)) if service else 0
+
+    # --- choice --------------------------------------------------------------------------------------
+
+    def choose(self, text: str, toks: Sequence[Token], sentences: Sequence[tuple[int, int]],
+               leak_sentences: set[int]) -> Choice:
+        choice = self._choose(text, toks, sentences, leak_sentences, self.candidates(text, toks))
+        if choice.reason == "none" and re.search(r"[а-яё]", text[:600], re.IGNORECASE):
+            choice = self._choose(text, toks, sentences, leak_sentences, self._ner_candidates(text))
+        return choice
+
+    def _choose(self, text: str, toks: Sequence[Token], sentences: Sequence[tuple[int, int]],
+                leak_sentences: set[int], found: list[Candidate]) -> Choice:
+        groups: dict[str, list[Candidate]] = {}
+        for cand in found:
+            self._score(text, toks, sentences, cand, leak_sentences)
+            cand.entity = self._entity(cand)
+            if cand.entity:
+                groups.setdefault(cand.entity, []).append(cand)
+        if not groups:
+            return Choice(reason="none")
+        ranked = []
+        for entity, cands in groups.items():
+            best = max(c.score for c in cands)
+            bonus = 1.0 if self.directory.get(entity) else 0.0
+            ranked.append((best + bonus + min(len(cands) - 1, 2) * 0.5, entity, cands))
+        ranked.sort(key=lambda r: (-r[0], -self._depth(r[1])))
+        # «Яндекс Еда» and «Яндекс» close together: the sub-brand is the more specific reading.
+        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < 1.0 and self._related(ranked[0][1], ranked[1][1]):
+            ranked[:2] = sorted(ranked[:2], key=lambda r: -self._depth(r[1]))
+        top, entity, cands = ranked[0]
+        if top < MIN_SCORE or not any(c.evidence for c in cands):
+            return Choice(reason="none")
+        rival = ranked[1] if len(ranked) > 1 else None
+        if rival and top - rival[0] < 1.0 and any(c.evidence for c in rival[2]) and not self._related(entity, rival[1]):
+            return Choice(reason="ambiguous", rivals=[entity, rival[1]])
+        cyrillic = len(re.findall(r"[а-яё]", text, re.I)) > len(re.findall(r"[a-z]", text, re.I))
+        named = sorted((c for c in cands if c.name), key=lambda c: (-c.score, c.start))
+        domain = next((c.domain for c in sorted(cands, key=lambda c: -c.score) if c.domain), None)
+        service = self.directory.get(entity)
+        if service:
+            name = service.name_ru if cyrillic else service.name_en
+        elif named:
+            name = named[0].name
+        else:
+            name = domain
+        if not name:
+            return Choice(reason="none")
+        return Choice(name=name, domain=domain, key=entity)
+
+
+def _clean_en_name(raw: str) -> str | None:
+    """Trim a capitalised phrase down to the service name: "Massive Chinese gaming site Acme's" -> "Acme"."""
+    words = raw.replace("’", "'").split()
+    while words and (words[0].lower() in rules.EN_LEADING_STOP or words[0].lower().removesuffix("'s")
+                     in rules.EN_NOT_NAMES):
+        words = words[1:]
+    while words and words[-1].lower().removesuffix("'") in rules.EN_TRAILING_STOP:
+        words = words[:-1]
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    name = " ".join(words).strip(".,'")
+    if len(name) < 2 or name.lower() in rules.EN_NOT_NAMES or not re.search(r"[^\W\d_]", name):
+        return None
+    if re.fullmatch(r"[\d.,]+\s?[kmb]?", name, re.I):
+        return None
+    return name
