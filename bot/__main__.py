@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         from bot.storage import Database
 
         async def migrate() -> list[int]:
-            db = await Database(settings.database_path).connect()
+            db = await Database(settings.database_location).connect()
             try:
                 return await db.migrate()
             finally:

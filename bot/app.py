@@ -134,7 +134,7 @@ class Services:
 
 
 async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -> Services:
-    db = await Database(settings.database_path).connect()
+    db = await Database(settings.database_location).connect()
     await db.migrate()
     kb = kb or KnowledgeBase.load(settings.knowledge_dir)
     log.info("knowledge base: %d entries", len(kb.entries))

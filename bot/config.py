@@ -26,7 +26,8 @@ class Settings(BaseSettings):
 
     bot_token: SecretStr = SecretStr("")
     telegram_api_url: str = PRODUCTION_API_URL
-    database_url: str = "sqlite:///data/bot.sqlite3"
+    database_url: str = "sqlite:///data/bot.sqlite3"  # or postgresql://user@host:5432/db (several replicas)
+    redis_url: str = ""  # redis://host:6379/0: conversation state, throttle and update de-duplication shared
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     log_level: str = "INFO"
     log_message_text: bool = False
@@ -70,7 +71,14 @@ class Settings(BaseSettings):
         for prefix in ("sqlite+aiosqlite:///", "sqlite:///"):
             if url.startswith(prefix):
                 return Path(url[len(prefix):])
-        raise ValueError(f"DATABASE_URL must be a sqlite:/// URL, got {url.split(':', 1)[0]}:...")
+        raise ValueError(f"DATABASE_URL must be a sqlite:/// or postgresql:// URL, got {url.split(':', 1)[0]}:...")
+
+    @property
+    def database_location(self) -> Path | str:
+        """What `Database(...)` opens: the SQLite file, or the postgresql:// URL as given."""
+        if self.database_url.startswith(("postgresql://", "postgres://")):
+            return self.database_url
+        return self.database_path
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.admin_ids
