@@ -98,6 +98,8 @@ LEAK_EVENT = PhraseSet(
     "breach", "leak", "expos*", "hack*", "stolen", "stole", "steal", "compromis*", "dump", "for sale",
     "sale ~ forum", "publish*", "post ~ forum|onlin|web", "releas ~ data|record|databas", "unauthoris* ~ access",
     "unauthoriz* ~ access", "extort*", "ransomwar*", "cyber ~ attack", "cyberattack", "scrape*",
+    "obtain*", "sold", "sell", "distribut*", "redistribut*", "circul*", "collat*", "discov ~ onlin|expos",
+    "unsecur*", "misconfigur*", "unprotect*", "trade ~ onlin|forum", "appear ~ onlin|forum|sale",
 )
 # A company investigating, commenting on or confirming a leak: not a new leak unless the post has a count.
 STATEMENT = PhraseSet(
@@ -126,11 +128,13 @@ OFF_TOPIC_HEADLINE = PhraseSet(
     # statistics and market studies
     "количество|число|объем|доля|рост|масштаб ~ утечка|инцидент|слив|запись", "статистика", "исследование",
     "опрос", "подсчитать", "рынок", "емкость", "отчет", "аналитик", "половина|треть|четверть ~ россиянин",
-    "survey", "studi", "report ~ find|show", "statist*", "quarter ~ of", "три ~ четверть",
+    "survey ~ find|show|reveal", "studi ~ find|show|reveal", "report ~ find|show", "statist*", "три ~ четверть",
+    "three ~ quarter", "население", "populat*",
     # law, regulators, courts, fines
     "оштрафовать", "штраф", "законопроект", "закон", "госдума", "суд", "иск", "приговор", "осудить",
     "роскомнадзор", "ркн", "обвинить", "регулятор", "комиссар", "прокуратура", "наказание",
-    "fine", "fined", "court", "lawsuit", "law", "bill", "regul*", "sentenc*", "convict*",
+    "fine", "fined", "court", "lawsuit", "new ~ law", "law ~ requir|pass|come", "bill ~ pass|propos|sign",
+    "regul ~ fine|investig|order", "sentenc*", "convict*",
     "расследование ~ начать", "начать ~ расследование", "привлечь ~ внимание", "полугодие", "квартал",
     "зафиксировать ~ утечка",
     # guides and digests
@@ -156,7 +160,7 @@ SCALE_WORDS = {"тысяча": 1_000, "миллион": 1_000_000, "миллиа
                "полумиллион": 500_000, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 VAGUE_COUNT = PhraseSet(
     "десяток|сотня ~ тысяча|миллион", "тысяча|миллион|миллиард ~ пользователь|клиент|абонент|запись|человек",
-    "несколько ~ миллион|тысяча", "million ~ of", "thousand ~ of", "hundr ~ of",
+    "несколько ~ миллион|тысяча", "million ~ of", "thousand ~ of", "hundr ~ of", "half ~ million",
 )
 # Whose data it is: a victim name right after these (within a few words) is the breached service.
 ROLE_BEFORE = lemma_set(

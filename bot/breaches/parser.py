@@ -93,7 +93,9 @@ class BreachParser:
             return None, "no_leak_event"
         record_count, unique_emails = extract_counts(clean)
         has_count = record_count is not None or unique_emails is not None
-        if not has_count and L.LEGAL.any(toks):
+        # A lawsuit or a verdict in the lead is the story, whatever counts it quotes («22 клиента требуют»).
+        lead_end = spans[min(1, len(spans) - 1)][1]
+        if L.LEGAL.any([t for t in toks if t.end <= lead_end]) or (not has_count and L.LEGAL.any(toks)):
             return None, "off_topic"
         classes = extract_data_classes(clean)
         storage = extract_password_storage(clean)

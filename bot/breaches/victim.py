@@ -32,9 +32,12 @@ ROLE_WINDOW = 6  # words before a name that can give it its role
 _EN_TYPE = (r"(?:company|retailer|firm|telco|provider|platform|site|website|app|chain|operator|bank|maker|"
             r"marketplace|insurer|brand|giant|startup|service|forum|store|shop|carrier|airline|hospital|"
             r"school|network|game|lender|exchange|broker|processor|agency)")
-EN_COMPANY_CUE = re.compile(rf"\b{_EN_TYPE}\s+{rules.EN_NAME}")
+EN_COMPANY_CUE = re.compile(rf"\b(?:{_EN_TYPE}|known\s+as|attributed\s+to|called|named)\s+[\"“]?{rules.EN_NAME}")
+# The subject of a victim's verb, maybe with its type between: "the Carding Mafia forum suffered", "the Bell
+# telecommunications company in Canada suffered". A name after "in" is a place, not the subject.
 EN_VICTIM_VERB = re.compile(
-    rf"{rules.EN_NAME}\s+(?:(?:was|were|became|has\s+been)\s+(?:the\s+|a\s+)?(?:victim|target|subject)\b|"
+    rf"(?<!\bin ){rules.EN_NAME}(?:\s+(?:[a-z]+|in\s+[A-Z]\w+)){{0,4}}?\s+"
+    r"(?:(?:was|were|became|has\s+been)\s+(?:the\s+|a\s+)?(?:victim|target|subject)\b|"
     r"(?:announced|detected|discovered|revealed|admitted|advised|notified|disclosed|suffered|confirmed|reported)\b)"
 )
 
@@ -95,7 +98,8 @@ class VictimFinder:
                 found.append(Candidate(name, None, match.start(1), match.end(1), 1.0))
         for match in rules.ORG_LATIN_RE.finditer(text):
             found.append(Candidate(match.group("n").rstrip(".,"), None, match.start("n"), match.end("n"), 1.5))
-        for pattern, base in ((EN_COMPANY_CUE, 2.5), (EN_VICTIM_VERB, 2.5), *((p, 2.5) for p in rules.EN_PATTERNS)):
+        cues = ((EN_COMPANY_CUE, 2.5), (EN_VICTIM_VERB, 2.5), *((p, 2.5) for p in rules.EN_PATTERNS))
+        for pattern, base in cues:
             for match in pattern.finditer(text):
                 name = _clean_en_name(match.group("n"))
                 if name:
@@ -122,7 +126,7 @@ class VictimFinder:
         last = next((i for i, t in enumerate(toks) if t.start >= cand.end), len(toks))
         before = [t for t in toks[max(0, first - ROLE_WINDOW) : first] if t.start >= s_start]
         after = toks[last : last + 4]
-        near = before[-2:]
+        near = before[-2:]  # «сети магазинов X», "retailer X"
         if any(t.lemma in L.SOURCE_NOUNS for t in before[-3:]):
             cand.score -= 2
             return
@@ -154,10 +158,9 @@ class VictimFinder:
             return owner.key if owner else self.directory.domain_key(cand.domain)
         name = cand.name or ""
         known = self.directory.exact(name)
-        if known is None:
+        if known is None:  # "Audi USA" is Audi, «Острова чистоты и вкуса» is the directory's name inflected
             hits = self.matcher.find(tokens(name))
-            known = self.directory.get(hits[0].key) if len(hits) == 1 and hits[0].last - hits[0].first == len(
-                tokens(name)) else None
+            known = self.directory.get(hits[0].key) if hits and hits[0].first == 0 else None
         return known.key if known else canonical_key(name)
 
     def _related(self, a: str, b: str) -> bool:
@@ -221,7 +224,7 @@ class VictimFinder:
 
 def _clean_en_name(raw: str) -> str | None:
     """Trim a capitalised phrase down to the service name: "Massive Chinese gaming site Acme's" -> "Acme"."""
-    words = raw.replace("’", "'").split()
+    words = re.split(r"[.!?]\s", raw.replace("’", "'"))[0].split()  # "17173. Whilst" ends at the full stop
     while words and (words[0].lower() in rules.EN_LEADING_STOP or words[0].lower().removesuffix("'s")
                      in rules.EN_NOT_NAMES):
         words = words[1:]
