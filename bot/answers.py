@@ -1,43 +1,28 @@
-"""From a question to an answer: the legal tools (a deadline, a fine estimate, an aggregate over the fines data),
-then list questions about fines, then search, then "not sure". No aiogram here."""
+"""From a question to an answer. The question is read once into a `Query` (bot/understanding/query.py); what
+answers it is chosen from what the Query carries (bot/understanding/intents.py): a legal tool (a fine estimate, a
+notification deadline, statistics over the fines on record), a list of fines, or an entry found by search and
+ranked by what the question names. A question about a law or a country the bot does not cover, or one the search
+cannot answer with confidence, gets an honest "not sure". No aiogram here."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from bot.kb import KnowledgeBase, SearchResult
 from bot.kb.countries import country_label
 from bot.kb.models import Entry
-from bot.kb.text import term as text_term
-from bot.kb.text import words as text_words
-from bot.legal.answers import legal_answer
-from bot.render import fit, render_entry, render_fines_list, render_not_sure, suggestions_for
+from bot.legal.answers import aggregate_answer, deadline_answer, estimate_answer
+from bot.render import fit, render_entry, render_fines_list, render_not_sure
 from bot.texts import t
+from bot.understanding import intents as I
+from bot.understanding.lexicon import reader_for
+from bot.understanding.query import Query
+from bot.understanding.rank import country_names_of, rank, search_boost, suggestions
+from bot.understanding.vocabulary import LAWS_BY_ID
 
 SEE_ALSO = 3
 SEE_ALSO_MIN_COVERAGE = 0.34
-# A question asked in Russian that names no other jurisdiction is most likely about Russian law.
-RUSSIAN_CONTEXT = {"ru_pd": 1.1, "ru_sim": 1.1, "breaches": 1.1}
-# A question that names a foreign law is about that law, whatever language it is asked in.
-FOREIGN_LAWS = {
-    ("gdpr", "gdpr_fines"): ("gdpr", "гдпр", "eu", "ес", "евросоюз", "европа", "европейский", "edpb", "europe",
-                             "european"),
-    ("dpdp",): ("dpdp", "dpdpa", "india", "indian", "индия", "индийский"),
-}
-_FOREIGN_TERMS = {text_term(word): domains for domains, names in FOREIGN_LAWS.items() for word in names}
-
-
-def context_boost(question: str) -> dict[str, float] | None:
-    """Which domains a question's own words point to: a named foreign law, else Russian law for Russian text."""
-    named = {domain for word in text_words(question) for domain in _FOREIGN_TERMS.get(text_term(word), ())}
-    if named:
-        return dict.fromkeys(named, 1.3)
-    return RUSSIAN_CONTEXT if is_russian(question) else None
-
-
-def is_russian(text: str) -> bool:
-    letters = [ch for ch in text.lower() if ch.isalpha()]
-    return bool(letters) and sum("а" <= ch <= "я" or ch == "ё" for ch in letters) > len(letters) / 2
 
 
 @dataclass
@@ -46,10 +31,11 @@ class Answer:
     buttons: list[Entry] = field(default_factory=list)
     numbered: bool = False
     entry: Entry | None = None  # the entry answered, when one was
+    intent: str = I.LOOKUP      # what answered (bot/understanding/intents.py)
 
 
 def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: int = 1000,
-                    tz_name: str | None = None) -> Answer:
+                    tz_name: str | None = None, now: dt.datetime | None = None) -> Answer:
     """`tz_name`: the asker's time zone, for a deadline question (None: the default zone)."""
     question = question.strip()
     if not question:
@@ -58,34 +44,83 @@ def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: 
     if len(question) > max_length:
         question = question[:max_length]
         prefix = t("too_long", lang, limit=max_length) + "\n\n"
-    legal = legal_answer(kb, question, lang, tz_name=tz_name)  # a deadline, a fine estimate, a fines aggregate
-    if legal is not None:
-        return Answer(prefix + legal)
-    fines_query = kb.fines.parse(question)
-    if fines_query is not None:
-        found = kb.fines.run(fines_query)
-        if fines_query.single and found:
-            return Answer(prefix + fit(render_entry(found[0], lang)), buttons=found[1 : 1 + SEE_ALSO], entry=found[0])
-        if found:
-            text = render_fines_list(kb, fines_query, found, lang)
-            return Answer(prefix + text, buttons=found[: min(fines_query.limit, 10)], numbered=True)
-    result = kb.index.search(question, limit=SEE_ALSO + 1, boost=context_boost(question))
-    if fines_query is not None and not _about_country(result, fines_query.country):
-        # No structured fine matches: an entry about that very country may still know (Slovenia's anonymised
-        # decisions have no amount on record); anything else would be a confident wrong answer.
-        return Answer(prefix + render_fines_list(kb, fines_query, [], lang))
-    if not result.confident or result.best is None:
-        return Answer(prefix + render_not_sure(result, lang), buttons=suggestions_for(result))
-    best = result.best.entry
-    see_also = [h.entry for h in result.hits[1:] if h.coverage >= SEE_ALSO_MIN_COVERAGE][:SEE_ALSO]
-    return Answer(prefix + fit(render_entry(best, lang)), buttons=see_also, entry=best)
+    q = reader_for(kb).read(question, lang)
+    answer = _answer(kb, q, lang, tz_name=tz_name, now=now)
+    answer.text = prefix + answer.text
+    return answer
 
 
-def _about_country(result: SearchResult, country: str | None) -> bool:
-    if country is None or not result.confident or result.best is None:
-        return False
-    title = result.best.entry.title
-    return country_label(country, "en") in title.en or country_label(country, "ru")[:-1] in title.ru
+def _answer(kb: KnowledgeBase, q: Query, lang: str, *, tz_name: str | None, now: dt.datetime | None) -> Answer:
+    not_covered = _not_covered(q, lang)
+    if not_covered is not None:
+        return Answer(not_covered)
+    best, _ = I.choose(q)
+    found = _search(kb, q)
+    see_also = _see_also(found)
+    if best.intent == I.DEADLINE:
+        text = deadline_answer(q, lang, best.regime, tz_name=tz_name, now=now)
+        if text is not None:
+            return Answer(text, buttons=see_also[:1], intent=I.DEADLINE)
+    elif best.intent == I.ESTIMATE:
+        return Answer(estimate_answer(q, lang, best.regime), buttons=see_also[:1], intent=I.ESTIMATE)
+    elif best.intent == I.FINES_STATS:
+        return Answer(aggregate_answer(kb, q, lang), buttons=see_also[:1], intent=I.FINES_STATS)
+    elif best.intent == I.FINES_LIST:
+        listed = _fines_list(kb, q, lang, found)
+        if listed is not None:
+            return listed
+    if not q.on_topic and not q.companies:
+        return Answer(render_not_sure(SearchResult(q.raw), lang))
+    if not found.confident or found.best is None:
+        near = suggestions(kb, q, found)
+        return Answer(render_not_sure(near, lang), buttons=[h.entry for h in near.hits[:3]])
+    entry = found.best.entry
+    return Answer(fit(render_entry(entry, lang)), buttons=see_also, entry=entry)
+
+
+def _search(kb: KnowledgeBase, q: Query) -> SearchResult:
+    result = kb.index.search(q.text, limit=8, boost=search_boost(q))
+    return rank(kb, q, result)
+
+
+def _see_also(result: SearchResult) -> list[Entry]:
+    if not result.confident:
+        return []
+    return [h.entry for h in result.hits[1:] if h.coverage >= SEE_ALSO_MIN_COVERAGE][:SEE_ALSO]
+
+
+def _fines_list(kb: KnowledgeBase, q: Query, lang: str, found_by_search: SearchResult) -> Answer | None:
+    query = kb.fines.parse(q)
+    if query is None:
+        return None
+    found = kb.fines.run(query)
+    if query.single and found:
+        return Answer(fit(render_entry(found[0], lang)), buttons=found[1: 1 + SEE_ALSO], entry=found[0],
+                      intent=I.FINES_LIST)
+    if found:
+        return Answer(render_fines_list(kb, query, found, lang), buttons=found[: min(query.limit, 10)], numbered=True,
+                      intent=I.FINES_LIST)
+    best = found_by_search.best
+    if query.country and found_by_search.confident and best is not None and (
+            country_label(query.country, "en") in best.entry.title.en
+            or country_label(query.country, "ru")[:-1] in best.entry.title.ru):
+        # No decision with an amount on record, but an entry about that very country may know (Slovenia's
+        # anonymised decisions); anything else would be a confident wrong answer.
+        return Answer(fit(render_entry(best.entry, lang)), entry=best.entry)
+    return Answer(render_fines_list(kb, query, [], lang), intent=I.FINES_LIST)
+
+
+def _not_covered(q: Query, lang: str) -> str | None:
+    """A question about a law or a country's law the bot does not cover, and about nothing it does: say so by
+    name instead of answering with the nearest entry about another law."""
+    if q.regimes or q.companies or q.authorities:
+        return None
+    if q.uncovered_laws:
+        law = LAWS_BY_ID[q.uncovered_laws[0]]
+        return t("law_not_covered", lang, law=law.label_en, where=law.where_ru if lang == "ru" else law.where_en)
+    if q.uncovered_countries and q.on_topic:
+        return t("country_not_covered", lang, country=country_names_of(q.uncovered_countries[0], lang))
+    return None
 
 
 def answer_entry(kb: KnowledgeBase, entry: Entry, lang: str) -> Answer:

@@ -116,8 +116,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "checked": {"ru": "проверено", "en": "checked"},
     "see_also": {"ru": "Смотрите также:", "en": "See also:"},
     "not_sure": {
-        "ru": "Я не уверен, что знаю ответ на этот вопрос, и не хочу угадывать.",
-        "en": "I am not sure I know the answer to that, and I would rather not guess.",
+        "ru": "Не уверен, что знаю ответ на этот вопрос, и не хочу угадывать.",
+        "en": "I'm not sure I know the answer to that, and I would rather not guess.",
+    },
+    "law_not_covered": {
+        "ru": "Не уверен: {law} — {where}, его я не разбираю.\n\nЯ отвечаю про GDPR (ЕС), 152-ФЗ и ст. 13.11 КоАП "
+              "(Россия), индийский DPDP и российские правила для SIM-карт.",
+        "en": "I'm not sure: {law} is {where}, which I do not cover.\n\nI cover the GDPR (EU), Russia's 152-FZ and "
+              "KoAP 13.11, India's DPDP Act and Russia's SIM-card rules.",
+    },
+    "country_not_covered": {
+        "ru": "Не уверен: законы страны «{country}» я не разбираю.\n\nЯ отвечаю про GDPR (ЕС), 152-ФЗ и ст. 13.11 "
+              "КоАП (Россия), индийский DPDP и российские правила для SIM-карт.",
+        "en": "I'm not sure: I do not cover the law of {country}.\n\nI cover the GDPR (EU), Russia's 152-FZ and "
+              "KoAP 13.11, India's DPDP Act and Russia's SIM-card rules.",
     },
     "maybe_these": {"ru": "Возможно, вы имели в виду:", "en": "Perhaps one of these:"},
     "topics": {
@@ -522,8 +534,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "btn_cookies_on": {"ru": "+ cookie (ePrivacy)", "en": "+ cookies (ePrivacy)"},
     "btn_cookies_off": {"ru": "− cookie (ePrivacy)", "en": "− cookies (ePrivacy)"},
     "agg_count": {"ru": "Штрафов{label} в моих данных: {count}", "en": "Fines{label} in my data: {count}"},
-    "agg_sum": {"ru": "Сумма штрафов{label}: {total}", "en": "Total fines{label}: {total}"},
-    "agg_mean": {"ru": "Средний штраф{label}: {mean}", "en": "Average fine{label}: {mean}"},
+    "agg_sum": {"ru": "Сумма штрафов{label} в моей выборке решений: {total}",
+                "en": "Total of the fines{label} in my sample of decisions: {total}"},
+    "agg_mean": {"ru": "Средний штраф{label} в моей выборке решений: {mean}",
+                 "en": "Average fine{label} in my sample of decisions: {mean}"},
     "agg_details": {"ru": "Решений: {count}; сумма {total}; в среднем {mean}; медиана {median}.",
                     "en": "Decisions: {count}; total {total}; average {mean}; median {median}."},
     "agg_largest": {"ru": "Крупнейший:", "en": "Largest:"},

@@ -73,12 +73,14 @@ class FinesTable:
         q = self.read(question) if isinstance(question, str) else question
         top_n = _TOP_N.search(q.text)
         ranked = q.has("record", "latest", "list") or bool(top_n)
-        if not (q.has("fine") and ranked) or not gdpr_scope(q):
+        if not (q.has("fine") and (ranked or q.has("plural_fines"))) or not gdpr_scope(q):
             return None   # "the biggest fine under DPDP": not the GDPR decisions on record
         if q.has("since_when", "which_article", "turnover_basis", "estimate_verb") or (
                 q.has("maximum") and not q.has("record", "list")):
             return None   # a date, an article, the law's ceiling: an entry answers
-        return self.query_of(q)
+        query = self.query_of(q)
+        # "fines" alone lists nothing: "fines against <a company we know nothing of>" is not every fine
+        return query if query.filtered or ranked else None
 
     def query_of(self, q: Query) -> FinesQuery:
         """The filters a question names (company, country, article, year, cookies, how many, newest first)."""
@@ -92,7 +94,7 @@ class FinesTable:
             query.article = m.group(1)
         if top_n:
             query.limit = max(1, min(20, int(top_n.group(1) or top_n.group(2))))
-        elif q.has("record") and not q.has("list"):
+        elif q.has("record") and not q.has("list", "plural_fines"):
             query.single, query.limit = True, 1
         return query
 

@@ -105,12 +105,18 @@ class KnowledgeIndex:
             self._docs[t] = np.fromiter((d for d, _ in plist), dtype=np.int32, count=len(plist))
             self._weights[t] = np.fromiter((w * idf for _, w in plist), dtype=np.float32, count=len(plist))
         self._doc_terms = [frozenset(c) for c in weighted]
+        self._doc_of = {entry.id: doc for doc, entry in enumerate(self.entries)}
         self.vocabulary = sorted(self.idf)
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for t in self.vocabulary:
             self._by_length[len(t)].append(t)
         self._repairs: dict[str, tuple[str, str] | None] = {}
         self._max_idf = max(self.idf.values(), default=1.0)
+
+    def terms_of(self, entry: Entry) -> frozenset[str]:
+        """The terms an entry is indexed under."""
+        doc = self._doc_of.get(entry.id)
+        return self._doc_terms[doc] if doc is not None else frozenset()
 
     # -- resolving question words to indexed terms ---------------------------------------------------------
     def _known(self, t: str | None) -> bool:

@@ -1,0 +1,396 @@
+"""Read a question once: `Reader.read(text, lang)` -> `Query`, what every later step (intent, search, tools) uses.
+
+The text is folded by the one normaliser (bot/kb/text.py `fold`), a question typed in the wrong keyboard layout or
+in Latin transliteration is read back as Russian, every word gets its terms (all pymorphy3 lemmas of a Russian
+word, the Snowball stem of an English one) and the vocabulary (bot/understanding/vocabulary.py) is matched by
+whole terms. What the question names comes out as fields: laws, articles, authorities, countries, companies the
+knowledge base knows, numbers with what they count, years, a moment, the offender.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pymorphy3
+
+from bot.kb import text as T
+from bot.kb.amounts import Number, numbers
+from bot.kb.countries import COUNTRIES
+from bot.understanding import vocabulary as V
+
+_TOKEN = re.compile(r"[0-9a-zа-я]+(?:\.[0-9]+)*")
+_LAYOUT_TOKEN = re.compile(r"\S+")
+_FZ = re.compile(r"(?<![\d.])(\d{1,3})\s*-?\s*(?:фз|fz)(?![a-zа-я])|(?<![a-zа-я])(?:фз|fz|федеральный закон|"
+                 r"federal law|закон)\s*(?:№|no\.?|n)?\s*-?\s*(\d{1,3})(?![\d.])")
+_ARTICLE = re.compile(r"(?<![a-zа-я])(?:ст(?:ать[а-я]*)?|art(?:icle)?s?|section|sec|s)\.?\s*(\d{1,3}(?:\.\d{1,2})?)"
+                      r"(?:\s*\((\d{1,2}(?:\.\d)?)\))?")
+_PART = re.compile(r"(?<![a-zа-я])(?:ч(?:аст[а-я]*)?|part|п)\.?\s*(\d{1,2}(?:\.\d)?)")
+_BARE_ARTICLE = re.compile(r"(?<![\d.])(13\.11|272\.1|18\.5|19\.7)(?![\d])")
+_DATE = re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d.])|(?<!\d)\d{1,2}:\d{2}(?!\d)")
+_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d])")
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    """The one morphological analyser (its dictionaries load once per process)."""
+    return pymorphy3.MorphAnalyzer()
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str                 # folded, as typed (after layout / transliteration repair)
+    keys: frozenset[str]      # the word, its lemmas (Russian) or stem (English)
+    grammemes: frozenset[str]  # of every parse (Russian), e.g. {"NOUN", "gent", "plur"}
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    number: str                # "13.11", "18", "83"
+    part: str | None = None    # "1", "5"
+
+
+@dataclass
+class Query:
+    raw: str
+    text: str                                  # folded, repaired
+    lang: str                                  # the language it is written in: "ru" or "en"
+    tokens: list[Token] = field(default_factory=list)
+    concepts: set[str] = field(default_factory=set)
+    laws: list[str] = field(default_factory=list)           # vocabulary law ids, in order of mention
+    fz_numbers: list[str] = field(default_factory=list)     # "420" for 420-ФЗ
+    articles: list[Article] = field(default_factory=list)
+    authorities: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)      # ISO codes (and "EU")
+    companies: set[str] = field(default_factory=set)        # company terms the knowledge base's fines know
+    company_label: str = ""
+    numbers: list[Number] = field(default_factory=list)     # with .kind: subjects, identifiers, revenue, money…
+    years: list[int] = field(default_factory=list)
+    has_moment: bool = False
+    offender: str | None = None        # legal / sole_trader / official / citizen, or None when not said
+    repaired: str | None = None        # "layout" or "translit" when the text was read back as Russian
+
+    def has(self, *concepts: str) -> bool:
+        return any(c in self.concepts for c in concepts)
+
+    @property
+    def regimes(self) -> list[str]:
+        """The regimes the question names: by a law, an authority, a country or a currency, in that order."""
+        found = [V.LAWS_BY_ID[law].regime for law in self.laws if V.LAWS_BY_ID[law].regime]
+        found += [V.AUTHORITIES[a][2] for a in self.authorities if a in V.AUTHORITIES]
+        found += [_COUNTRY_REGIME[c] for c in self.countries if c in _COUNTRY_REGIME]
+        found += [V.CURRENCY_REGIME[n.currency] for n in self.numbers if n.currency in V.CURRENCY_REGIME]
+        return list(dict.fromkeys(r for r in found if r))
+
+    @property
+    def uncovered_laws(self) -> list[str]:
+        return [law for law in self.laws if V.LAWS_BY_ID[law].regime is None]
+
+    @property
+    def uncovered_countries(self) -> list[str]:
+        return [c for c in self.countries if c not in _COUNTRY_REGIME]
+
+    @property
+    def on_topic(self) -> bool:
+        """Does the question touch what the bot covers at all (a privacy word, a law, an authority)?"""
+        return bool(self.has(*V.TOPIC_CONCEPTS) or self.laws or self.fz_numbers or self.authorities)
+
+    def counts(self, kind: str) -> list[int]:
+        return [int(n.value) for n in self.numbers if n.kind == kind]
+
+
+_COUNTRY_REGIME = {**dict.fromkeys(COUNTRIES, V.GDPR), "EU": V.GDPR, "RU": V.RU, "IN": V.DPDP}
+
+
+class Reader:
+    """Reads questions. Built once (the analyser is shared); `companies` / `known_latin` come from the knowledge
+    base (bot/understanding/lexicon.py), so a Reader without them still reads laws, numbers and roles."""
+
+    def __init__(self, *, companies: dict[str, str] | None = None, known_latin: Iterable[str] = (),
+                 fines_authorities: Iterable[str] = ()):
+        self.morph = analyzer()
+        # company term -> the company's name; a company word that is also a word of the vocabulary ("data") is not
+        # a name
+        self.companies = {t: name for t, name in (companies or {}).items() if t not in _VOCAB_LATIN}
+        self.known_latin = frozenset(known_latin) | _VOCAB_LATIN
+        self.fines_authorities = {a for a in fines_authorities if len(a) > 2}
+        self._phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
+        for label, phrases in _labelled_phrases():
+            for phrase in phrases:
+                elements = _phrase_elements(phrase, self._word_keys)
+                if elements:
+                    for key in elements[0]:
+                        self._phrases.setdefault(key, []).append((elements, label))
+
+    # -- words --------------------------------------------------------------------------------------------
+    @lru_cache(maxsize=50_000)  # noqa: B019 - one Reader per knowledge base, built once
+    def _parse(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
+        if T.is_cyrillic(word):
+            parses = self.morph.parse(word)[:3]
+            keys = {word, "=" + word} | {p.normal_form.replace("ё", "е") for p in parses}
+            grammemes = set().union(*(p.tag.grammemes for p in parses)) if parses else set()
+            return frozenset(keys), frozenset(grammemes)
+        return frozenset({word, "=" + word, T.term(word)}), frozenset()
+
+    def _word_keys(self, word: str) -> frozenset[str]:
+        return self._parse(word)[0]
+
+    def _known_russian(self, word: str) -> bool:
+        return T.is_cyrillic(word) and self.morph.word_is_known(word)
+
+    def _english(self, word: str) -> bool:
+        return word in T.STOPWORDS or T.term(word) in self.known_latin
+
+    # -- repair ---------------------------------------------------------------------------------------------
+    def _repair(self, folded: str) -> tuple[str, str | None]:
+        """A question typed on the wrong layout (`inhfa pf entxre`) or in Latin letters (`shtraf za utechku`) read
+        back as Russian, when most of its words then read as Russian and not as English."""
+        if T.is_cyrillic(folded):
+            return self._repair_tokens(folded), None
+        raw = _LAYOUT_TOKEN.findall(folded)
+        words = [w for w in raw if re.search(r"[a-z]", w) and not re.search(r"\d", w)]
+        if not words:
+            return folded, None
+        layout = [T.layout_swap(w).lower() for w in words]
+        layout_ok = sum(all(self._known_russian(x) for x in _TOKEN.findall(s)) and not self._english(w.strip("?!.,"))
+                        for w, s in zip(words, layout, strict=True))
+        translit = [T.to_cyrillic(w) for w in words]
+        translit_ok = sum(self._known_russian(c.strip("?!.,")) and not self._english(w.strip("?!.,"))
+                          for w, c in zip(words, translit, strict=True))
+        if layout_ok >= max(1, len(words) * 0.5) and layout_ok >= translit_ok:
+            return " ".join(T.layout_swap(w).lower() if re.search(r"[a-z]", w) else w for w in raw), "layout"
+        english = sum(self._english(w.strip("?!.,")) for w in words)
+        if translit_ok >= max(2, len(words) * 0.5) and translit_ok > english:
+            out = []
+            for w in raw:
+                c = T.to_cyrillic(w)
+                out.append(c if self._known_russian(c.strip("?!.,")) and not self._english(w.strip("?!.,")) else w)
+            return " ".join(out), "translit"
+        return folded, None
+
+    def _repair_tokens(self, folded: str) -> str:
+        """One token typed on the other layout inside a Russian sentence (`gthcjyfkmys[`)."""
+        out = []
+        for w in _LAYOUT_TOKEN.findall(folded):
+            if re.fullmatch(r"[a-z\[\];',.`]+", w) and re.search(r"[\[\];',.`]", w.strip(",.;")) \
+                    and not self._english(w):
+                swapped = T.layout_swap(w).lower()
+                if all(self._known_russian(x) for x in _TOKEN.findall(swapped)):
+                    w = swapped
+            out.append(w)
+        return " ".join(out)
+
+    # -- reading --------------------------------------------------------------------------------------------
+    def read(self, text: str, lang: str = "ru") -> Query:
+        folded, repaired = self._repair(T.fold(text))
+        letters = [ch for ch in folded if ch.isalpha()]
+        written = "ru" if letters and sum(T.is_cyrillic(ch) for ch in letters) > len(letters) / 2 else (
+            "en" if letters else lang)
+        query = Query(raw=text, text=folded, lang=written, repaired=repaired)
+        for m in _TOKEN.finditer(folded):
+            keys, grammemes = self._parse(m.group(0))
+            query.tokens.append(Token(m.group(0), keys, grammemes, m.start(), m.end()))
+        self._match_vocabulary(query)
+        self._read_structures(query)
+        self._read_companies(query)
+        query.offender = _offender(query)
+        return query
+
+    def _match_vocabulary(self, query: Query) -> None:
+        tokens = query.tokens
+        found: list[tuple[int, str]] = []
+        for i, token in enumerate(tokens):
+            for key in token.keys:
+                for elements, label in self._phrases.get(key, ()):
+                    if i + len(elements) <= len(tokens) and all(
+                            tokens[i + j].keys & element for j, element in enumerate(elements)):
+                        found.append((i, label))
+        for _, label in sorted(found):
+            kind, _, name = label.partition(":")
+            if kind == "concept":
+                query.concepts.add(name)
+            elif kind == "law" and name not in query.laws:
+                query.laws.append(name)
+            elif kind == "authority" and name not in query.authorities:
+                query.authorities.append(name)
+            elif kind == "country" and name not in query.countries:
+                query.countries.append(name)
+            elif kind == "moment":
+                query.has_moment = True
+        _grammar(query)
+        for token in tokens:
+            if token.word in self.fines_authorities and token.word not in query.authorities:
+                query.authorities.append(token.word)
+        for law in query.laws:   # a named law's country is named too
+            if law in ("ru_152fz", "koap", "ru_criminal") and "RU" not in query.countries:
+                query.countries.append("RU")
+
+    def _read_structures(self, query: Query) -> None:
+        text = query.text
+        taken: list[tuple[int, int]] = []
+        for m in _FZ.finditer(text):
+            number = m.group(1) or m.group(2)
+            query.fz_numbers.append(number)
+            law = V.RU_FEDERAL_LAWS.get(number)
+            if law and law in V.LAWS_BY_ID and law not in query.laws:
+                query.laws.append(law)
+            taken.append(m.span())
+        parts = [m.group(1) for m in _PART.finditer(text)]
+        for m in _ARTICLE.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            query.articles.append(Article(m.group(1), m.group(2) or (parts[0] if parts else None)))
+            taken.append(m.span())
+        for m in _BARE_ARTICLE.finditer(text):
+            if not any(s <= m.start() < e for s, e in taken):
+                query.articles.append(Article(m.group(1), parts[0] if parts else None))
+                taken.append(m.span())
+        taken += [m.span() for m in _PART.finditer(text)]
+        for m in _DATE.finditer(text):
+            query.has_moment = True
+            taken.append(m.span())
+        for n in numbers(text):
+            if any(s <= n.start < e for s, e in taken):
+                continue
+            n.kind = self._kind_of(query, n)
+            if n.kind == "year":
+                query.years.append(int(n.value))
+            query.numbers.append(n)
+
+    def _kind_of(self, query: Query, n: Number) -> str:
+        after = [t for t in query.tokens if t.start >= n.end][:3]
+        before = [t for t in query.tokens if t.end <= n.start][-3:]
+        following = [t for t in after if not (t.keys & _PLAIN_WORDS)][:2]
+        if n.currency:
+            return "revenue" if any(t.keys & _REVENUE for t in before + after[:1]) else "money"
+        if any(t.keys & _REVENUE for t in before):
+            return "revenue"
+        if following and following[0].keys & _IDENTIFIERS:
+            return "identifiers"
+        if following and following[0].keys & SUBJECT_KEYS:
+            return "subjects"
+        if following and following[0].keys & _DURATIONS:
+            return "duration"
+        if n.multiplier == 1 and n.value == int(n.value) and 1990 <= n.value <= 2035 and not n.grouped:
+            return "year"
+        if len(following) > 1 and following[0].keys & _DATA_WORDS and following[1].keys & SUBJECT_KEYS:
+            return "subjects"   # "50 000 данных клиентов"
+        return "count" if n.multiplier > 1 or n.value >= 100 else "unknown"
+
+    def _read_companies(self, query: Query) -> None:
+        for token in query.tokens:
+            # A brand written in Russian is reached through the search synonyms (фейсбук -> facebook).
+            for word in (token.word, *T.SYNONYMS.get(token.word, "").split()):
+                family = V.BRAND_FAMILY.get(word)
+                if family:
+                    query.companies |= {T.term(w) for w in family}
+                    query.company_label = query.company_label or token.word
+                    break
+                t = T.term(word) if not T.is_cyrillic(word) else None
+                if t and t in self.companies and len(word) > 2:
+                    query.companies.add(t)
+                    query.company_label = query.company_label or token.word
+                    break
+
+
+def _grammar(query: Query) -> None:
+    """Concepts that word order carries: «сколько штрафов» counts (a genitive plural after «сколько», not hours or
+    days); "doesn't report", «не уведомили» is a failure to notify."""
+    tokens = query.tokens
+    for i, token in enumerate(tokens):
+        if token.word == "сколько":
+            following = tokens[i + 1:i + 3]
+            if any({"NOUN", "gent", "plur"} <= t.grammemes and not t.keys & _DURATIONS for t in following):
+                query.concepts.add("count_question")
+        if token.word in _NEGATIONS and any(t.keys & _NOTIFY for t in tokens[i + 1:i + 3]):
+            query.concepts.add("notification_failure")
+
+
+def _phrase_elements(phrase: str, word_keys) -> tuple[frozenset[str], ...]:
+    """A vocabulary phrase as the term sets its words match; "=word" matches that very form only ("fines" asks for
+    a list, "fine" does not)."""
+    elements: list[frozenset[str]] = []
+    for part in phrase.split():
+        if part.startswith("="):
+            elements.append(frozenset({"=" + T.fold(part[1:])}))
+        else:
+            elements += [word_keys(w) for w in _TOKEN.findall(T.fold(part))]
+    return tuple(elements)
+
+
+def _keys(words: Iterable[str]) -> frozenset[str]:
+    reader_keys: set[str] = set()
+    morph = analyzer()
+    for phrase in words:
+        for w in _TOKEN.findall(T.fold(phrase)):
+            if T.is_cyrillic(w):
+                reader_keys |= {p.normal_form.replace("ё", "е") for p in morph.parse(w)[:1]} | {w}
+            else:
+                reader_keys |= {w, T.term(w)}
+    return frozenset(reader_keys)
+
+
+def _labelled_phrases() -> list[tuple[str, tuple[str, ...]]]:
+    out: list[tuple[str, tuple[str, ...]]] = [(f"concept:{name}", phrases) for name, phrases in V.CONCEPTS.items()]
+    out += [(f"law:{law.id}", law.names) for law in V.LAWS]
+    out += [(f"authority:{key}", names) for key, (names, _, _) in V.AUTHORITIES.items()]
+    out += [(f"country:{code}", tuple(n for n in names if len(n) > 2 or code == "EU"))
+            for code, names in {**COUNTRIES, **V.OTHER_COUNTRIES}.items()]
+    out += [(f"offender:{kind}", phrases) for kind, phrases in V.OFFENDER_KINDS.items()]
+    out.append(("moment:", V.MOMENT_WORDS))
+    return out
+
+
+SUBJECT_KEYS = _keys(V.SUBJECT_NOUNS)
+_IDENTIFIERS = _keys(V.IDENTIFIER_NOUNS)
+_REVENUE = _keys(V.CONCEPTS["revenue"])
+_DURATIONS = _keys(w for units in V.DURATION_UNITS.values() for w in units)
+_DATA_WORDS = _keys(("данные", "data", "персональный", "записи"))
+_NOTIFY = _keys(p for p in V.CONCEPTS["notify"] if " " not in p)
+_NEGATIONS = frozenset(V.NEGATIONS)
+_PLAIN_WORDS = _keys(("уникальный", "unique", "наших", "our", "своих", "их", "персональный", "личный"))
+_VOCAB_LATIN = frozenset(T.term(w) for phrases in V.CONCEPTS.values() for p in phrases for w in p.split()
+                         if not T.is_cyrillic(w))
+_MARKERS = _keys(V.OFFENDER_ROLE_MARKERS)
+_OF = frozenset({"of", "from"})
+_PRIORITY = ("official", "sole_trader", "legal", "citizen")
+
+
+def _offender(query: Query) -> str | None:
+    """Who would be fined. «физлиц», "customers", "individuals' data" are the people whose data it was: a word
+    for a person names the offender only in that role ("штраф для физлица", "гражданину", "as an individual")."""
+    explicit: list[str] = []
+    present: set[str] = set()
+    tokens = query.tokens
+    for i, token in enumerate(tokens):
+        for kind, keys in _OFFENDER_KEYS.items():
+            if not token.keys & keys:
+                continue
+            before = tokens[i - 1] if i else None
+            marked = before is not None and bool(before.keys & _MARKERS)
+            if kind == "citizen":
+                after = tokens[i + 1] if i + 1 < len(tokens) else None
+                subject = (("gent" in token.grammemes and "plur" in token.grammemes and "datv" not in token.grammemes)
+                           or (before is not None and (before.word in _OF or before.keys & SUBJECT_KEYS
+                                                       or before.keys & _DATA_WORDS or before.word.isdigit()))
+                           or (after is not None and after.keys & (_DATA_WORDS | _IDENTIFIERS))
+                           or token.word in ("individuals", "citizens"))
+                if marked or ("datv" in token.grammemes and not subject):
+                    explicit.append(kind)
+                elif not subject:
+                    present.add(kind)
+            elif marked:
+                explicit.append(kind)
+            else:
+                present.add(kind)
+    if explicit:
+        return explicit[0]
+    return next((kind for kind in _PRIORITY if kind in present), None)
+
+
+_OFFENDER_KEYS = {kind: _keys(p for p in phrases if " " not in p) for kind, phrases in V.OFFENDER_KINDS.items()}
+_OFFENDER_KEYS["citizen"] = _OFFENDER_KEYS["citizen"] | _keys(("физическое",))

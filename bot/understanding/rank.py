@@ -1,0 +1,113 @@
+"""Ranking search hits by what the question names. A question naming a company, a country, an article, a law, a
+year or a regulator prefers entries about exactly that; an entry about another law than the one named is not an
+answer at all, and neither is one fine decision for a question about the law's ceiling or a statistic."""
+
+from __future__ import annotations
+
+import re
+
+from bot.kb import KnowledgeBase, SearchResult
+from bot.kb import text as T
+from bot.kb.countries import COUNTRIES
+from bot.kb.index import MIN_COVERAGE, Hit
+from bot.kb.models import Entry
+from bot.understanding.query import Query
+from bot.understanding.vocabulary import AUTHORITIES, DPDP, GDPR, OTHER_COUNTRIES, RU
+
+DOMAIN_REGIME = {"gdpr": GDPR, "gdpr_fines": GDPR, "ru_pd": RU, "ru_sim": RU, "dpdp": DPDP}
+NAMED_BOOST = 1.3        # the domains of a law the question names
+RUSSIAN_CONTEXT = 1.1    # a Russian question naming no law is most likely about Russian law
+MEANINGFUL_IDF = 2.0     # a term in fewer than about one entry in eight: worth offering a near match for
+COVERAGE_WEIGHT = 0.5    # score x (this + coverage)
+
+
+def search_boost(q: Query) -> dict[str, float] | None:
+    named = set(q.regimes)
+    if named:
+        return {domain: NAMED_BOOST for domain, regime in DOMAIN_REGIME.items() if regime in named}
+    if q.lang == "ru":
+        return {"ru_pd": RUSSIAN_CONTEXT, "ru_sim": RUSSIAN_CONTEXT, "breaches": RUSSIAN_CONTEXT}
+    return None
+
+
+def _not_about_a_decision(q: Query) -> bool:
+    """The law's ceiling, a statistic, a comparison of countries: no single fine decision answers it."""
+    return not q.companies and q.has("maximum", "turnover_basis", "published_statistic", "count_question",
+                                     "sum_question", "mean_question", "which_country") and not q.has("record")
+
+
+def _mentions(entry: Entry, needle: str) -> bool:
+    text = T.fold(" ".join([entry.title.ru, entry.title.en, " ".join(entry.keywords)]))
+    return re.search(r"(?<![\w.])" + re.escape(needle) + r"(?![\w]|\.\d)", text) is not None
+
+
+def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
+    """How well an entry agrees with what the question names: > 1 for each thing it is about, < 1 for each it
+    contradicts (another company's, country's or year's fine)."""
+    factor = 1.0
+    fine = entry.fine
+    gdpr_countries = [c for c in q.countries if c in COUNTRIES]
+    if fine is not None:
+        if q.companies:
+            factor *= 1.6 if kb.fines.company_terms_of(entry) & q.companies else 0.5
+        if gdpr_countries:
+            factor *= 1.3 if fine.country in gdpr_countries else 0.7
+        if q.years:
+            factor *= 1.2 if fine.decision_date.year in q.years else 0.85
+        if q.authorities:
+            names = {AUTHORITIES[a][1] for a in q.authorities if a in AUTHORITIES}
+            key = T.fold(fine.authority.split()[0])
+            factor *= 1.2 if key in q.authorities or fine.country in names else 0.8
+    else:
+        if q.years and any(_mentions(entry, str(year)) for year in q.years):
+            factor *= 1.15
+    if q.articles and any(_mentions(entry, a.number) for a in q.articles):
+        factor *= 1.3
+    # An amending law ("420-ФЗ") names its subject; 152-FZ is the context of nearly every Russian entry.
+    amending = [n for n in q.fz_numbers if n != "152"]
+    if amending and any(_mentions(entry, f"{n}-фз") or _mentions(entry, f"{n}-fz") for n in amending):
+        factor *= 1.2
+    return factor
+
+
+def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
+    if not result.hits:
+        return result
+    named = set(q.regimes)
+    no_decision = _not_about_a_decision(q)
+    hits = []
+    for hit in result.hits:
+        regime = DOMAIN_REGIME.get(hit.entry.domain)
+        if named and regime and regime not in named:
+            continue   # an entry about another law than the one named is not an answer
+        if no_decision and hit.entry.fine is not None:
+            continue
+        # How much of the question an entry explains weighs beside its score: a long entry matching one word
+        # many times is not the answer to a question of five.
+        score = hit.score * agreement(kb, q, hit.entry) * (COVERAGE_WEIGHT + hit.coverage)
+        hits.append(Hit(hit.entry, score, hit.coverage))
+    hits.sort(key=lambda h: -h.score)
+    ranked = SearchResult(query=result.query, hits=hits, unknown_words=result.unknown_words)
+    if hits:
+        same_best = result.best is not None and hits[0].entry.id == result.best.entry.id
+        ranked.confident = result.confident if same_best else result.confident and hits[0].coverage >= MIN_COVERAGE
+        if q.companies and hits[0].entry.fine is not None and not (
+                kb.fines.company_terms_of(hits[0].entry) & q.companies):
+            ranked.confident = False   # another company's fine is not the answer about this one
+    return ranked
+
+
+def suggestions(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
+    """The near matches worth offering with "not sure": those sharing a meaningful (rare) term with the question."""
+    words = [t.word for t in q.tokens if not T.is_stopword(t.word) and not t.word.isdigit()]
+    wanted = {T.term(w) for w in words} | {x for w in words if (x := T.translit_term(w))}
+    wanted = {w for w in wanted if kb.index.idf.get(w, 0.0) >= MEANINGFUL_IDF}
+    near = [h for h in result.hits if wanted & kb.index.terms_of(h.entry)]
+    return SearchResult(query=result.query, hits=near[:3], confident=False)
+
+
+def country_names_of(code: str, lang: str) -> str:
+    names = OTHER_COUNTRIES.get(code, (code,))
+    if lang == "ru":
+        return next((n for n in names if T.is_cyrillic(n)), code).capitalize()
+    return next((n for n in names if not T.is_cyrillic(n) and len(n) > 3), names[0]).title()

@@ -1,0 +1,253 @@
+"""Every word list the bot reads questions with, in one place. Pure data: no imports from the bot.
+
+Phrases are written as people write them; `bot.understanding.query` turns each word into its term (a Russian
+lemma from pymorphy3, an English Snowball stem) and matches whole terms in order, so "define" is not "fine",
+"Mexico" is not the ICO and "PayPal" is not "pay", while «штрафы», «штрафом» and «оштрафовали» all read as a fine.
+A list copied into a second module is a bug: import it from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# ------------------------------------------------------------------------------------------ concepts
+# What a question is about or asks for. Each concept: phrases, any of which marks it.
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "leak": ("утечка", "утечь", "утекший", "слив", "слить", "слитый", "сливать", "leak", "leaked", "leakage", "breach",
+             "data breach", "инцидент", "incident", "скомпрометировать", "compromise", "exposed"),
+    "hack": ("взлом", "взломать", "hack", "hacked", "hacker", "хакер"),
+    "fine": ("штраф", "штрафной", "штрафовать", "оштрафовать", "fine", "fined", "penalty", "penalise", "penalize",
+             "sanction", "санкция", "грозить", "впаять", "наказание", "punishment", "liability", "ответственность",
+             "pay", "paid", "заплатить", "платить"),
+    "estimate_verb": ("посчитать", "рассчитать", "оценить", "калькулятор", "estimate", "calculate", "calculator",
+                      "how much would", "how much will", "сколько будет"),
+    "notify": ("уведомить", "уведомление", "уведомлять", "сообщить", "сообщать", "оповестить", "notify", "notification",
+               "notified", "report", "reporting", "inform", "tell", "сообщение"),
+    "when": ("когда", "when", "до какой", "до какого", "by when", "как быстро", "how fast", "how soon", "how quickly",
+             "срок", "deadline", "сколько час", "how many hour", "within", "за сколько"),
+    "since_when": ("с какой", "с какого", "since when", "when did", "what date", "какой дата", "вступить в сила",
+                   "take effect", "come into force", "in force", "apply from", "действовать", "начать действовать",
+                   "принять", "утвердить", "pass", "passed", "adopt", "adopted"),
+    "count_question": ("how many", "number of", "count of", "сколько раз", "количество", "how often"),
+    "sum_question": ("total", "sum of", "altogether", "combined", "=всего", "суммарный", "общий сумма", "в сумма",
+                     "сумма =штрафов", "итого", "совокупный", "in total", "overall"),
+    "mean_question": ("average", "mean", "avg", "средний", "median", "медиана", "typical", "в среднем"),
+    "list": ("list", "список", "=все", "all", "top", "топ"),
+    "plural_fines": ("=fines", "=penalties", "=штрафы", "=штрафов", "=штрафам", "=штрафах", "=штрафами", "=санкции"),
+    "record": ("biggest", "largest", "highest", "крупный", "крупнейший", "самый крупный", "самый большой", "=record",
+               "рекордный", "ever", "за всё время", "за все время", "of all time", "all time", "who got hit"),
+    "latest": ("latest", "recent", "newest", "последний", "новый", "свежий"),
+    "maximum": ("max", "maximum", "максимальный", "максимум", "cap", "потолок", "upper", "up to", "ceiling",
+                "наибольший", "предельный"),
+    "turnover_basis": ("оборотный", "оборот", "turnover", "процент", "percent", "tier", "tiers", "уровень",
+                       "выручка", "revenue"),
+    "published_statistic": ("survey", "tracker", "enforcement tracker", "dla piper", "cms", "annual report",
+                            "годовой отчёт", "исследование", "опрос", "статистика", "statistics", "according to",
+                            "по данным", "since 2018", "с 2018", "per day", "в день", "в сутки", "a day",
+                            "зафиксировать", "насчитать"),
+    "which_article": ("какой статья", "which article", "what article", "какая статья", "статья какой",
+                      "article of"),
+    "which_country": ("which country", "какая страна", "какой страна", "в какой страна", "which countries",
+                      "what country"),
+    "cookie": ("cookie", "cookies", "куки", "eprivacy", "кукис"),
+    "repeat": ("повторный", "повторно", "снова", "опять", "второй раз", "ещё раз", "еще раз", "repeat", "repeated",
+               "again", "second time", "second leak", "recidivism"),
+    "biometric": ("биометрия", "биометрический", "отпечаток", "face id", "biometric", "biometrics", "fingerprint",
+                  "изображение лица"),
+    "special_category": ("медицинский", "здоровье", "диагноз", "health", "medical", "религиозный", "religious",
+                         "расовый", "racial", "политический", "political", "интимный", "sexual", "спецкатегория",
+                         "специальный категория", "special category", "special categories"),
+    "revenue": ("выручка", "оборот", "revenue", "turnover", "доход", "income"),
+    "notification_failure": ("не уведомить", "не сообщить", "не подать", "not notify", "not report", "not telling",
+                             "not tell", "failure to notify", "failing to notify", "неуведомление", "несообщение"),
+    # A topic the bot covers: without one of these (or a law, an authority), a question is out of scope.
+    "privacy_topic": (
+        "персональный данные", "персданные", "пдн", "пд", "personal data", "данные", "data", "privacy", "private",
+        "конфиденциальность", "защита данные", "data protection", "регулятор", "regulator", "supervisory authority",
+        "dpa", "согласие", "consent", "обработка", "обрабатывать", "processing", "process", "оператор", "controller",
+        "processor", "субъект", "subject", "биометрия", "биометрический", "biometric", "sim", "сим", "симка",
+        "сим-карта", "сим карта", "cookie", "cookies", "куки", "кукис", "уведомление", "локализация", "localisation",
+        "localization", "трансграничный", "трансграничка", "cross-border", "transfer", "dpo", "удаление", "erase",
+        "erasure", "забвение", "госуслуги", "есиа", "ебс", "gosuslugi", "роуминг", "roaming", "mobile", "номер",
+        "оборот", "закон", "law", "act", "regulation", "регламент", "fiduciary", "фидуциарий", "principal", "child",
+        "ребёнок", "ребенок", "children", "дети", "anonymisation", "anonymization", "анонимизация", "pseudonymisation",
+        "псевдонимизация", "password", "пароль", "email", "профилактический визит", "реестр", "register", "registry",
+        "surveillance", "слежка", "monitoring", "мониторинг", "telemarketing", "телемаркетинг", "спам", "spam",
+        "scraping", "скрейпинг", "dpia", "аудит", "audit",
+    ),
+}
+NEGATIONS = ("не", "not", "doesnt", "dont", "didnt", "doesn", "don", "didn", "never", "без", "without", "failed",
+             "failing", "failure", "no")
+# A concept that alone makes a question about the bot's topics (with "privacy_topic").
+TOPIC_CONCEPTS = ("privacy_topic", "leak", "fine", "notify")
+
+# ------------------------------------------------------------------------------------------ laws
+GDPR, RU, DPDP = "gdpr", "ru", "dpdp"   # the regimes of bot/legal/estimator.py
+
+
+@dataclass(frozen=True)
+class Law:
+    id: str
+    names: tuple[str, ...]
+    regime: str | None          # the regime the bot knows it under, or None: a law the bot does not cover
+    label_en: str = ""
+    label_ru: str = ""
+    where_en: str = ""          # "Japan's privacy law", for an honest "I do not cover it"
+    where_ru: str = ""
+
+
+LAWS: tuple[Law, ...] = (
+    Law("gdpr", ("gdpr", "гдпр", "ргпд", "rgpd", "dsgvo", "оздп", "general data protection regulation",
+                 "uk gdpr", "общий регламент по защите данных"), GDPR, "GDPR", "GDPR"),
+    Law("eprivacy", ("eprivacy", "e-privacy", "cookie law"), GDPR, "ePrivacy", "ePrivacy"),
+    Law("ru_152fz", ("152фз", "152-фз", "152 фз", "фз 152", "152 fz", "152-fz", "fz 152", "фз-152",
+                     "закон о персональный данные", "закон о персданные", "закон о пдн",
+                     "russian personal data law", "russia's personal data law"), RU, "152-FZ", "152-ФЗ"),
+    Law("koap", ("коап", "koap", "кодекс об административный правонарушение", "13.11", "administrative code"),
+        RU, "KoAP", "КоАП"),
+    Law("ru_criminal", ("ук рф", "уголовный кодекс", "уголовка", "criminal code", "272.1"), RU, "Criminal Code",
+        "УК РФ"),
+    Law("dpdp", ("dpdp", "dpdpa", "dpdp act", "dpdp rules", "digital personal data protection",
+                 "закон о защита цифровой персональный данные", "индийский закон"), DPDP, "DPDP Act", "DPDP"),
+    # Laws the bot does not cover: a question about one says so by name.
+    Law("appi", ("appi", "act on the protection of personal information"), None, "APPI", "APPI",
+        "Japan's privacy law", "закон Японии о персональных данных"),
+    Law("lgpd", ("lgpd", "lei geral de proteção de dados", "lei geral"), None, "LGPD", "LGPD",
+        "Brazil's privacy law", "закон Бразилии о персональных данных"),
+    Law("ccpa", ("ccpa", "cpra", "california consumer privacy act", "california privacy rights act"), None,
+        "CCPA/CPRA", "CCPA/CPRA", "California's privacy law", "закон Калифорнии (США) о приватности"),
+    Law("pipl", ("pipl", "personal information protection law"), None, "PIPL", "PIPL", "China's privacy law",
+        "закон Китая о персональной информации"),
+    Law("pipeda", ("pipeda",), None, "PIPEDA", "PIPEDA", "Canada's privacy law", "закон Канады о персональных данных"),
+    Law("popia", ("popia", "popi act"), None, "POPIA", "POPIA", "South Africa's privacy law",
+        "закон ЮАР о персональных данных"),
+    Law("uk_dpa", ("data protection act 2018", "dpa 2018", "uk dpa"), None, "UK Data Protection Act 2018",
+        "UK Data Protection Act 2018", "a UK statute", "закон Великобритании"),
+    Law("pdpa", ("pdpa",), None, "PDPA", "PDPA", "Singapore's or Thailand's privacy law",
+        "закон Сингапура или Таиланда о персональных данных"),
+    Law("kvkk", ("kvkk",), None, "KVKK", "KVKK", "Turkey's privacy law", "закон Турции о персональных данных"),
+    Law("fadp", ("fadp", "nfadp", "revfadp", "swiss data protection act"), None, "FADP", "FADP",
+        "Switzerland's privacy law", "закон Швейцарии о защите данных"),
+    Law("privacy_act_au", ("privacy act 1988", "australian privacy act"), None, "Privacy Act 1988",
+        "Privacy Act 1988", "Australia's privacy law", "закон Австралии о приватности"),
+    Law("hipaa", ("hipaa",), None, "HIPAA", "HIPAA", "a US health-data law", "закон США о медицинских данных"),
+    Law("coppa", ("coppa",), None, "COPPA", "COPPA", "a US children's privacy law", "закон США о данных детей"),
+    Law("glba", ("glba", "gramm-leach-bliley"), None, "GLBA", "GLBA", "a US financial privacy law",
+        "закон США о финансовых данных"),
+    Law("pdpl", ("pdpl",), None, "PDPL", "PDPL", "Saudi Arabia's or the UAE's privacy law",
+        "закон Саудовской Аравии или ОАЭ о персональных данных"),
+)
+LAWS_BY_ID = {law.id: law for law in LAWS}
+# Russian federal laws the bot knows by number ("420-ФЗ"); any other number is a law it does not cover.
+RU_FEDERAL_LAWS = {"152": "ru_152fz", "420": "koap", "266": "ru_152fz", "303": "ru_sim", "41": "ru_sim",
+                   "572": "ru_152fz", "421": "ru_criminal", "149": "ru_152fz", "126": "ru_sim"}
+
+# ------------------------------------------------------------------------------------------ authorities
+# key: (names, country code or "EU"/"IN"/"RU", regime)
+AUTHORITIES: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "rkn": (("роскомнадзор", "ркн", "rkn", "roskomnadzor"), "RU", RU),
+    "dpc": (("dpc", "data protection commission", "ирландский регулятор", "irish regulator"), "IE", GDPR),
+    "cnil": (("cnil", "книль"), "FR", GDPR),
+    "ico": (("ico", "information commissioner"), "GB", GDPR),
+    "garante": (("garante",), "IT", GDPR),
+    "aepd": (("aepd",), "ES", GDPR),
+    "bfdi": (("bfdi", "german federal dpa"), "DE", GDPR),
+    "ap": (("dutch dpa", "autoriteit persoonsgegevens"), "NL", GDPR),
+    "cnpd": (("cnpd",), "LU", GDPR),
+    "imy": (("imy",), "SE", GDPR),
+    "datatilsynet": (("datatilsynet",), "NO", GDPR),
+    "edpb": (("edpb", "european data protection board"), "EU", GDPR),
+    "dpb": (("data protection board", "dpb", "совет по защите данных"), "IN", DPDP),
+}
+
+# ------------------------------------------------------------------------------------------ countries
+# Beyond the GDPR countries of bot/kb/countries.py: those the bot covers and those it does not.
+OTHER_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "RU": ("russia", "russian", "россия", "российский", "рф"),
+    "IN": ("india", "indian", "индия", "индийский"),
+    "EU": ("eu", "ес", "евросоюз", "европа", "европейский", "europe", "european"),
+    "US": ("usa", "us", "united states", "america", "american", "сша", "америка", "американский"),
+    "JP": ("japan", "japanese", "япония", "японский"),
+    "BR": ("brazil", "brazilian", "бразилия", "бразильский"),
+    "CN": ("china", "chinese", "китай", "китайский"),
+    "CA": ("canada", "canadian", "канада", "канадский"),
+    "ZA": ("south africa", "юар"),
+    "KZ": ("kazakhstan", "казахстан", "казахстанский"),
+    "BY": ("belarus", "беларусь", "белоруссия", "белорусский"),
+    "UA": ("ukraine", "украина", "украинский"),
+    "TR": ("turkey", "турция", "турецкий"),
+    "AU": ("australia", "австралия", "австралийский"),
+    "SG": ("singapore", "сингапур"),
+    "KR": ("korea", "корея", "корейский"),
+    "CH": ("switzerland", "швейцария", "швейцарский"),
+    "AE": ("uae", "оаэ", "emirates"),
+    "SA": ("saudi", "саудовский"),
+    "IL": ("israel", "израиль"),
+}
+# Countries whose own privacy law the bot covers (the GDPR countries come from bot/kb/countries.py).
+COVERED_COUNTRIES = {"RU", "IN", "EU"}
+
+# ------------------------------------------------------------------------------------------ who and whom
+OFFENDER_KINDS: dict[str, tuple[str, ...]] = {
+    "legal": ("ооо", "оао", "зао", "пао", "ао", "юрлицо", "юридический лицо", "юридический", "компания",
+              "организация", "фирма",
+              "банк", "предприятие", "llc", "ltd", "inc", "company", "corporation", "business", "firm",
+              "legal entity", "organisation", "organization", "employer", "работодатель"),
+    "sole_trader": ("ип", "индивидуальный предприниматель", "sole trader", "sole proprietor"),
+    "official": ("должностной лицо", "должностной", "директор", "гендиректор", "руководитель", "official", "officer",
+                 "director", "ceo"),
+    "citizen": ("гражданин", "гражданка", "физлицо", "физический лицо", "частный лицо", "individual", "citizen",
+                "private person", "private individual", "физик"),
+}
+SUBJECT_NOUNS = ("клиент", "пользователь", "человек", "люди", "субъект", "абонент", "пациент", "сотрудник",
+                 "покупатель", "customer", "user", "people", "person", "subscriber", "patient", "employee", "client",
+                 "member", "student", "студент", "житель", "resident", "гражданин", "физлицо", "individual",
+                 "citizen", "вкладчик", "заёмщик", "заемщик", "ученик", "подписчик")
+IDENTIFIER_NOUNS = ("запись", "строка", "идентификатор", "record", "row", "identifier", "id", "аккаунт", "account",
+                    "учётка", "учетка", "email", "e-mail", "телефон", "номер", "phone", "логин", "login", "пароль",
+                    "password", "адрес", "address", "card", "карта")
+# Words that put the next offender word in the offender's role: "штраф для физлица", "as an individual".
+OFFENDER_ROLE_MARKERS = ("для", "for", "as", "на", "я")
+
+# ------------------------------------------------------------------------------------------ numbers and dates
+MULTIPLIERS: dict[str, int] = {
+    "тыс": 10**3, "тысяча": 10**3, "тыща": 10**3, "k": 10**3, "к": 10**3, "thousand": 10**3,
+    "млн": 10**6, "миллион": 10**6, "million": 10**6, "mln": 10**6, "mn": 10**6, "m": 10**6,
+    "млрд": 10**9, "миллиард": 10**9, "billion": 10**9, "bn": 10**9, "b": 10**9,
+    "lakh": 10**5, "лакх": 10**5, "crore": 10**7, "cr": 10**7, "крор": 10**7,
+}
+CURRENCIES: dict[str, tuple[str, ...]] = {
+    "RUB": ("₽", "руб", "рубль", "rub", "rouble", "ruble", "р"),
+    "EUR": ("€", "евро", "eur", "euro", "euros"),
+    "USD": ("$", "доллар", "usd", "dollar", "dollars"),
+    "INR": ("₹", "рупия", "rupee", "rupees", "inr", "rs"),
+    "GBP": ("£", "фунт", "gbp", "pound", "pounds"),
+}
+CURRENCY_REGIME = {"RUB": RU, "EUR": GDPR, "INR": DPDP}
+MONTHS: tuple[tuple[str, ...], ...] = (
+    ("январь", "january", "jan"), ("февраль", "february", "feb"), ("март", "march", "mar"),
+    ("апрель", "april", "apr"), ("май", "may"), ("июнь", "june", "jun"), ("июль", "july", "jul"),
+    ("август", "august", "aug"), ("сентябрь", "september", "sep", "sept"), ("октябрь", "october", "oct"),
+    ("ноябрь", "november", "nov"), ("декабрь", "december", "dec"),
+)
+DURATION_UNITS: dict[str, tuple[str, ...]] = {
+    "hour": ("час", "hour", "h", "ч"), "day": ("день", "сутки", "day"), "week": ("неделя", "week"),
+    "month": ("месяц", "month"), "year": ("год", "year", "лет"),
+}
+# Words that name a moment, for a "we discovered it …" phrase (the moment itself is read by dateparser).
+MOMENT_WORDS = ("вчера", "позавчера", "сегодня", "утром", "вечером", "ночью", "днём", "днем", "назад",
+                "yesterday", "today", "ago", "tonight", "this morning", "last night", "понедельник", "вторник",
+                "среда", "четверг", "пятница", "суббота", "воскресенье", "monday", "tuesday", "wednesday",
+                "thursday", "friday", "saturday", "sunday", "обнаружить", "discover", "discovered", "found", "noticed",
+                "заметить", "выявить")
+
+# ------------------------------------------------------------------------------------------ fines data words
+# Brands that own other brands: "fines against Meta" includes Facebook, Instagram and WhatsApp decisions.
+BRAND_FAMILY = {"meta": ("meta", "facebook", "instagram", "whatsapp"), "alphabet": ("google", "youtube")}
+# Words of company names that say nothing about which company it is.
+GENERIC_COMPANY_WORDS = frozenset({
+    "ltd", "limited", "inc", "llc", "gmbh", "ag", "sa", "spa", "srl", "s.r.l", "s.p.a", "bv", "b.v", "nv", "plc",
+    "co", "ireland", "europe", "european", "platforms", "technology", "technologies", "group", "holding", "the",
+    "and", "de", "la", "of", "et", "services", "international", "company", "corporation", "uk", "france", "italia",
+})
+COOKIE_WORDS = CONCEPTS["cookie"]
