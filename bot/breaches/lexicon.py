@@ -183,6 +183,14 @@ SOURCE_NOUNS = lemma_set(
     "ссылка пресс-служба источник специалист сми",
     "channel report research accord journalist outlet",
 )
+# What a victim undergoes, said of it as the subject: "X suffered a breach", «X допустил утечку».
+VICTIM_EVENT = PhraseSet(
+    "допустить ~ утечка", "подвергнуться ~ атака|взлом|кибератака", "стать ~ жертва", "взломать",
+    "скомпрометировать", "suffer*", "succumb*", "victim", "hack", "breach", "compromis*",
+    "left ~ expos*|unsecur*|public*|open", "expos ~ data|record|databas|user|custom",
+)
+# Who attacked: «хакерская группировка X», "an attacker known as X", "claimed by X".
+ATTACKERS = lemma_set("хакер группировка злоумышленник вымогатель", "attack hacker group actor gang by")
 # Words after a name that make it the victim: "X's customers", «X подтвердил утечку».
 ROLE_AFTER = lemma_set(
     "утечка взлом кибератака хакерский",

@@ -32,11 +32,12 @@ ROLE_WINDOW = 6  # words before a name that can give it its role
 _EN_TYPE = (r"(?:company|retailer|firm|telco|provider|platform|site|website|app|chain|operator|bank|maker|"
             r"marketplace|insurer|brand|giant|startup|service|forum|store|shop|carrier|airline|hospital|"
             r"school|network|game|lender|exchange|broker|processor|agency)")
-EN_COMPANY_CUE = re.compile(rf"\b(?:{_EN_TYPE}|known\s+as|attributed\s+to|called|named)\s+[\"“]?{rules.EN_NAME}")
+_NAME = r"(?<![\w.'’-])" + rules.EN_NAME  # a name starts a word: "mate1.com" holds no name "1.com"
+EN_COMPANY_CUE = re.compile(rf"\b(?:{_EN_TYPE}(?:\s+for)?|known\s+as|attributed\s+to|called|named)\s+[\"“]?{_NAME}")
 # The subject of a victim's verb, maybe with its type between: "the Carding Mafia forum suffered", "the Bell
 # telecommunications company in Canada suffered". A name after "in" is a place, not the subject.
 EN_VICTIM_VERB = re.compile(
-    rf"(?<!\bin ){rules.EN_NAME}(?:\s+(?:[a-z]+|in\s+[A-Z]\w+)){{0,4}}?\s+"
+    rf"(?<!\bin ){_NAME}(?:\s+(?:[a-z]+|in\s+[A-Z]\w+)){{0,4}}?\s+"
     r"(?:(?:was|were|became|has\s+been)\s+(?:the\s+|a\s+)?(?:victim|target|subject)\b|"
     r"(?:announced|detected|discovered|revealed|admitted|advised|notified|disclosed|suffered|confirmed|reported)\b)"
 )
@@ -127,15 +128,19 @@ class VictimFinder:
         before = [t for t in toks[max(0, first - ROLE_WINDOW) : first] if t.start >= s_start]
         after = toks[last : last + 4]
         near = before[-2:]  # «сети магазинов X», "retailer X"
-        if any(t.lemma in L.SOURCE_NOUNS for t in before[-3:]):
-            cand.score -= 2
+        attacker = (any(t.lemma in L.ATTACKERS for t in before[-3:]) and not L.LEAK_EVENT.any(before[-2:])) or (
+            bool(before) and before[-1].lemma == "by")
+        source = any(t.lemma in L.SOURCE_NOUNS for t in [*before[-3:], *after[:1]])  # "the Telegram channel of"
+        if attacker or source:
+            cand.score = -1.0
+            cand.evidence = False
             return
         if any(t.lemma in L.ROLE_BEFORE for t in before[-4:]) or any(t.lemma in L.TYPE_NOUNS for t in near) \
                 or any(t.lemma in L.ROLE_AFTER for t in after):
             cand.score += 2
             cand.evidence = True
         if any(t.lemma in L.SOURCE_NOUNS for t in toks[first:last]):  # «СМИ», «Telegram-канал» report, not leak
-            cand.score -= 4
+            cand.score = -1.0
             return
         if cand.name and cand.domain is None:
             attached = re.match(r"[»”\"]?\s*\(([^)\s]+)\)", text[cand.end : cand.end + 40])
@@ -173,6 +178,25 @@ class VictimFinder:
         service = self.directory.get(key)
         return len(self.directory.ancestors(service)) if service else 0
 
+    @staticmethod
+    def _mark_subjects(toks: Sequence[Token], sentences: Sequence[tuple[int, int]], leak_sentences: set[int],
+                       found: list[Candidate]) -> None:
+        """The first name of a sentence that goes on to report the leak is its subject: "In 2014, the Forbes
+        website succumbed to an attack that leaked ...", «СДЭК допустил утечку»."""
+        for index in leak_sentences:
+            start, end = sentences[index]
+            sentence = [t for t in toks if start <= t.start < end]
+            events = L.VICTIM_EVENT.find(sentence)
+            if not events:
+                continue
+            event_at = sentence[events[0][0]].start
+            before = sorted((c for c in found if start <= c.start < event_at and c.score > 0), key=lambda c: c.start)
+            if before:
+                first = [c for c in before if c.entity == before[0].entity]
+                for cand in first:
+                    cand.evidence = True
+                    cand.score += 1
+
     # --- choice --------------------------------------------------------------------------------------
 
     def choose(self, text: str, toks: Sequence[Token], sentences: Sequence[tuple[int, int]],
@@ -185,9 +209,12 @@ class VictimFinder:
     def _choose(self, text: str, toks: Sequence[Token], sentences: Sequence[tuple[int, int]],
                 leak_sentences: set[int], found: list[Candidate]) -> Choice:
         groups: dict[str, list[Candidate]] = {}
+        found = [c for c in found if not _is_place(c.name)]
         for cand in found:
             self._score(text, toks, sentences, cand, leak_sentences)
             cand.entity = self._entity(cand)
+        self._mark_subjects(toks, sentences, leak_sentences, found)
+        for cand in found:
             if cand.entity:
                 groups.setdefault(cand.entity, []).append(cand)
         if not groups:
@@ -196,7 +223,7 @@ class VictimFinder:
         for entity, cands in groups.items():
             best = max(c.score for c in cands)
             bonus = 1.0 if self.directory.get(entity) else 0.0
-            ranked.append((best + bonus + min(len(cands) - 1, 2) * 0.5, entity, cands))
+            ranked.append((best + bonus + min(len(cands) - 1, 3) * 0.5, entity, cands))
         ranked.sort(key=lambda r: (-r[0], -self._depth(r[1])))
         # «Яндекс Еда» and «Яндекс» close together: the sub-brand is the more specific reading.
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < 1.0 and self._related(ranked[0][1], ranked[1][1]):
@@ -220,6 +247,23 @@ class VictimFinder:
         if not name:
             return Choice(reason="none")
         return Choice(name=name, domain=domain, key=entity)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Country and region names in English and Russian (Babel's CLDR data), folded."""
+    from babel import Locale
+
+    names = {n for lang in ("en", "ru") for n in Locale(lang).territories.values()}
+    return frozenset(canonical_key(n) for n in names)
+
+
+def _is_place(name: str | None) -> bool:
+    """"Indonesia's", «России»: a country is where a victim is, never the victim."""
+    if not name:
+        return False
+    words = name.replace("’", "'").removesuffix("'s")
+    return canonical_key(words) in _places() or canonical_key(" ".join(t.lemma for t in tokens(words))) in _places()
 
 
 def _clean_en_name(raw: str) -> str | None:
