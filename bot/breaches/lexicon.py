@@ -188,9 +188,11 @@ VICTIM_EVENT = PhraseSet(
     "допустить ~ утечка", "подвергнуться ~ атака|взлом|кибератака", "стать ~ жертва", "взломать",
     "скомпрометировать", "suffer*", "succumb*", "victim", "hack", "breach", "compromis*",
     "left ~ expos*|unsecur*|public*|open", "expos ~ data|record|databas|user|custom",
+    "had ~ expos*|breach*|leak*|compromis*|hack*|stolen",
 )
 # Who attacked: «хакерская группировка X», "an attacker known as X", "claimed by X".
 ATTACKERS = lemma_set("хакер группировка злоумышленник вымогатель", "attack hacker group actor gang by")
+SOURCE_AFTER = lemma_set("канал telegram-канал телеграм-канал", "channel")
 # Words after a name that make it the victim: "X's customers", «X подтвердил утечку».
 ROLE_AFTER = lemma_set(
     "утечка взлом кибератака хакерский",

@@ -81,7 +81,10 @@ class BreachParser:
             return None, "empty"
         toks = tokens(clean)
         spans = sentences(clean)
+        # The headline; a short one («Базы тянут ко дну») is read with its subtitle.
         head_end = spans[0][1]
+        if len(spans) > 1 and len([t for t in toks if t.end <= head_end]) < 8:
+            head_end = spans[1][1]
         head = [t for t in toks if t.end <= head_end]
         if L.DENIAL.any(toks):
             return None, "denial"

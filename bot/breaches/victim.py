@@ -130,7 +130,11 @@ class VictimFinder:
         near = before[-2:]  # «сети магазинов X», "retailer X"
         attacker = (any(t.lemma in L.ATTACKERS for t in before[-3:]) and not L.LEAK_EVENT.any(before[-2:])) or (
             bool(before) and before[-1].lemma == "by")
-        source = any(t.lemma in L.SOURCE_NOUNS for t in [*before[-3:], *after[:1]])  # "the Telegram channel of"
+        # «в Telegram-канале X», "security researcher X", "the Telegram channel of ...": who reports, not who
+        # leaked; unless a type noun says what X is ("the economic research company X").
+        typed = bool(before) and before[-1].lemma in L.TYPE_NOUNS
+        source = not typed and (any(t.lemma in L.SOURCE_NOUNS for t in before[-2:]) or
+                                any(t.lemma in L.SOURCE_AFTER for t in after[:1]))
         if attacker or source:
             cand.score = -1.0
             cand.evidence = False
@@ -178,6 +182,16 @@ class VictimFinder:
         service = self.directory.get(key)
         return len(self.directory.ancestors(service)) if service else 0
 
+    def _merge_overlaps(self, found: list[Candidate]) -> None:
+        """A phrase overlapping a directory name is that service: "Get Revenge On Your" and "Revenge On Your Ex"
+        are HIBP's Get Revenge On Your Ex, "RepoSpace" inside "myRepoSpace" is myRepoSpace."""
+        known = [c for c in found if c.name is None and c.domain is None and self.directory.get(c.entity)]
+        for cand in found:
+            if cand.name and not self.directory.get(cand.entity):
+                owner = next((k for k in known if k.start < cand.end and cand.start < k.end), None)
+                if owner is not None:
+                    cand.entity = owner.entity
+
     @staticmethod
     def _mark_subjects(toks: Sequence[Token], sentences: Sequence[tuple[int, int]], leak_sentences: set[int],
                        found: list[Candidate]) -> None:
@@ -213,6 +227,7 @@ class VictimFinder:
         for cand in found:
             self._score(text, toks, sentences, cand, leak_sentences)
             cand.entity = self._entity(cand)
+        self._merge_overlaps(found)
         self._mark_subjects(toks, sentences, leak_sentences, found)
         for cand in found:
             if cand.entity:
