@@ -21,6 +21,7 @@ import yaml
 from bot.breaches.evaluation import same_service
 from bot.breaches.hibp import html_to_text
 from bot.breaches.models import Breach
+from bot.breaches.names import canonical_key
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 POSTS_PATH = DATA / "breach_posts_real.json"
@@ -73,6 +74,9 @@ def label_classes(breach: Breach) -> set[str]:
 def _right_service(got: Breach, label: dict[str, Any]) -> bool:
     names = [label.get("service"), *(label.get("aliases") or [])]
     if any(n and same_service(got.service, n) for n in names):
+        return True
+    # Spacing is not a different name: "Malindo Air" is HIBP's "MalindoAir".
+    if any(n and canonical_key(got.service).replace("-", "") == canonical_key(n).replace("-", "") for n in names):
         return True
     domain = (label.get("domain") or "").lower()
     return bool(domain and got.domain and got.domain.lower().removeprefix("www.") == domain)

@@ -264,6 +264,14 @@ class VictimFinder:
         return Choice(name=name, domain=domain, key=entity)
 
 
+# Words that open a captured phrase without being part of a name: conjunctions ("Whilst commonly
+# reported"), and the victim's type written with a capital ("the Australian Telco Tangerine").
+_NOT_NAME_START = rules.EN_LEADING_STOP | set(_EN_TYPE.strip("(?:)").split("|")) | {
+    "whilst", "while", "although", "though", "however", "but", "since", "when", "because", "if", "despite",
+    "telco", "telecom", "the",
+}
+
+
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
     """Country and region names in English and Russian (Babel's CLDR data), folded."""
@@ -283,8 +291,9 @@ def _is_place(name: str | None) -> bool:
 
 def _clean_en_name(raw: str) -> str | None:
     """Trim a capitalised phrase down to the service name: "Massive Chinese gaming site Acme's" -> "Acme"."""
-    words = re.split(r"[.!?]\s", raw.replace("’", "'"))[0].split()  # "17173. Whilst" ends at the full stop
-    while words and (words[0].lower() in rules.EN_LEADING_STOP or words[0].lower().removesuffix("'s")
+    # "17173. Whilst" ends at the full stop, "Mr. Green Gaming" does not.
+    words = re.split(r"(?:(?<=[^\W\d_]{3})|(?<=\d))[.!?]\s", raw.replace("’", "'"))[0].split()
+    while words and (words[0].lower() in _NOT_NAME_START or words[0].lower().removesuffix("'s")
                      in rules.EN_NOT_NAMES):
         words = words[1:]
     while words and words[-1].lower().removesuffix("'") in rules.EN_TRAILING_STOP:
