@@ -1,6 +1,7 @@
 """From a breach to the watchers' outbox rows: dedupe, match, render per language, enqueue. No aiogram here.
 
-Every source (a trusted channel's post, an admin's confirmed draft, an HIBP-format feed) ends in `publish()`.
+Every source (a trusted channel's post, an admin's confirmed draft, an HIBP-format feed) ends in `publish()` or
+`confirm()`, each one transaction (see `AlertService`).
 The breach's dedupe key makes the second arrival of the same breach a no-op; the outbox's unique
 (kind, ref, chat_id) makes a repeated fan-out a no-op too.
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+
+import aiosqlite
 
 from bot.breaches.hibp import is_notifiable, parse_hibp_breaches
 from bot.breaches.models import Breach
@@ -30,30 +33,38 @@ class Published:
     queued: int    # alert messages queued
 
 
+# Journals the breach's channel post inside the publishing transaction: (connection, breach id, breach).
+OnPublished = Callable[[aiosqlite.Connection, int, Breach], Awaitable[object]]
+
+
 class AlertService:
+    """Publishing a breach is ONE transaction: the breach is stored (which makes it "known"), its alerts are queued
+    and its channel post is journalled together, so a crash anywhere in between leaves none of them, and the next
+    arrival of the same breach publishes it in full. The sender is woken after the commit."""
+
     def __init__(self, breaches: Breaches, watches: Watches, outbox: Outbox, directory: ServiceDirectory,
-                 *, wake: Callable[[], None] = lambda: None,
-                 on_published: Callable[[int, Breach], Awaitable[object]] | None = None,
+                 *, wake: Callable[[], None] = lambda: None, on_published: OnPublished | None = None,
                  on_fan_out: Callable[[str, str, int, str], None] | None = None):
         self.breaches = breaches
         self.watches = watches
         self.outbox = outbox
         self.directory = directory
         self.wake = wake
-        self.on_published = on_published  # e.g. the channel auto-poster
+        self.on_published = on_published  # e.g. the channel auto-poster's journal
         self.on_fan_out = on_fan_out  # (kind, ref, queued, service): e.g. the admins' live progress message
 
     def keys(self, breach: Breach) -> set[str]:
         return keys_for_breach(breach, self.directory)
 
     async def publish(self, breach: Breach) -> Published:
-        breach_id, created = await self.breaches.add(breach, self.keys(breach))
-        if not created:
-            log.info("breach %s already known (id %s): no new alerts", breach.dedupe_key, breach_id)
-            return Published(breach_id, False, 0)
-        queued = await self.fan_out(breach_id, breach)
-        if self.on_published is not None:
-            await self.on_published(breach_id, breach)
+        keys = self.keys(breach)
+        async with self.breaches.db.transaction() as conn:
+            breach_id, created = await self.breaches.add_in(conn, breach, keys)
+            if not created:
+                log.info("breach %s already known (id %s): no new alerts", breach.dedupe_key, breach_id)
+                return Published(breach_id, False, 0)
+            queued = await self._fan_out_in(conn, breach_id, breach, keys)
+        self._after_commit(breach_id, breach, queued)
         return Published(breach_id, True, queued)
 
     async def draft(self, breach: Breach) -> tuple[int, bool]:
@@ -65,21 +76,26 @@ class AlertService:
         if stored is None or stored.status != "draft":
             return Published(breach_id, False, 0)
         final = breach or stored.breach
-        await self.breaches.set_status(breach_id, "published", final)
-        queued = await self.fan_out(breach_id, final)
-        if self.on_published is not None:
-            await self.on_published(breach_id, final)
+        async with self.breaches.db.transaction() as conn:
+            if not await self.breaches.publish_draft_in(conn, breach_id, final):  # confirmed meanwhile
+                return Published(breach_id, False, 0)
+            queued = await self._fan_out_in(conn, breach_id, final, self.keys(final))
+        self._after_commit(breach_id, final, queued)
         return Published(breach_id, True, queued)
 
-    async def fan_out(self, breach_id: int, breach: Breach) -> int:
+    async def _fan_out_in(self, conn: aiosqlite.Connection, breach_id: int, breach: Breach, keys: set[str]) -> int:
+        """The watchers' alerts and the channel post, inside the publishing transaction."""
         texts = {lang: render_alert(breach, lang) for lang in ("ru", "en")}
-        queued = await self.watches.queue_for_watchers(self.outbox, ALERT, str(breach_id), self.keys(breach), texts)
-        log.info("breach %s: %d alerts queued", breach_id, queued)
-        if queued:
-            self.wake()
-            if self.on_fan_out is not None:
-                self.on_fan_out(ALERT, str(breach_id), queued, breach.service)
+        queued = await self.watches.queue_for_watchers_in(conn, self.outbox, ALERT, str(breach_id), keys, texts)
+        if self.on_published is not None:
+            await self.on_published(conn, breach_id, breach)
         return queued
+
+    def _after_commit(self, breach_id: int, breach: Breach, queued: int) -> None:
+        log.info("breach %s: %d alerts queued", breach_id, queued)
+        self.wake()  # the channel post too, if one was journalled
+        if queued and self.on_fan_out is not None:
+            self.on_fan_out(ALERT, str(breach_id), queued, breach.service)
 
     async def import_feed(self, feed_url: str, items: list[dict]) -> tuple[int, int]:
         """One poll of an HIBP-format feed. The first poll only learns history; later polls alert on

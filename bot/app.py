@@ -22,9 +22,10 @@ from bot.breaches.names import ServiceDirectory, default_directory
 from bot.breaches.parser import BreachParser
 from bot.channel.poster import ChannelPoster
 from bot.config import Settings
+from bot.delivery.limiter import RequestLimiter
 from bot.delivery.progress import ProgressReporter
 from bot.delivery.sender import Sender
-from bot.delivery.telegram import progress_messages, telegram_transport
+from bot.delivery.telegram import LimiterMiddleware, progress_messages, telegram_transport
 from bot.handlers import get_routers
 from bot.jobs import create_scheduler
 from bot.kb import KnowledgeBase
@@ -121,10 +122,9 @@ class Services:
         }
 
     def attach_sender(self, bot: Bot) -> Sender:
-        self.sender = Sender(self.outbox, telegram_transport(bot), rate=self.settings.send_rate,
-                             on_gone=self.users.mark_inactive)
+        self.sender = Sender(self.outbox, telegram_transport(bot), on_gone=self.users.mark_inactive)
         self.alerts.wake = self.channel.wake = self.sender.wake
-        send, edit = progress_messages(bot, self.sender.limiter)
+        send, edit = progress_messages(bot)
         self.progress = ProgressReporter(self.outbox, send, edit, admins=self.admin_languages)
         self.alerts.on_fan_out = self.progress.track
         return self.sender
@@ -144,15 +144,23 @@ async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -
         ChannelJournal(db, outbox), breaches, watches, kb, language=settings.channel_language,
         timezone=settings.timezone, digest_cron=settings.digest_cron, fact_cron=settings.fact_cron,
     )
-    alerts = AlertService(breaches, watches, outbox, directory, on_published=channel.post_breach)
+    alerts = AlertService(breaches, watches, outbox, directory, on_published=channel.post_breach_in)
     return Services(
         settings=settings, db=db, users=Users(db), kb=kb, watches=watches, breaches=breaches, outbox=outbox,
         directory=directory, breach_parser=BreachParser(), alerts=alerts, channel=channel,
     )
 
 
-def create_bot(settings: Settings, token: str | None = None) -> Bot:
-    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+def create_limiter(settings: Settings) -> RequestLimiter:
+    return RequestLimiter(settings.send_rate, private_interval=settings.private_chat_interval)
+
+
+def create_bot(settings: Settings, token: str | None = None, *, limiter: RequestLimiter | None = None,
+               session_class: type[AiohttpSession] = AiohttpSession) -> Bot:
+    """The Bot, whose every request passes the one `RequestLimiter` (a session middleware): replies, callback and
+    inline answers, edits, alerts, channel posts, progress messages. One Bot, one limiter, per process."""
+    session = session_class(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    session.middleware(LimiterMiddleware(limiter or create_limiter(settings)))
     return Bot(
         token or settings.bot_token.get_secret_value(),
         session=session,

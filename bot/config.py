@@ -37,7 +37,8 @@ class Settings(BaseSettings):
     source_channel_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     breach_feed_urls: Annotated[list[str], NoDecode] = Field(default_factory=list)
     breach_feed_interval: int = 3600
-    send_rate: float = 25.0
+    send_rate: float = 25.0  # requests a second to Telegram, all together (bot/delivery/limiter.py)
+    private_chat_interval: float = 1.0  # seconds between two messages to one private chat
     max_watches: int = 50
 
     # channel

@@ -1,19 +1,25 @@
-"""The test harness: the real bot (real Dispatcher, real aiohttp session, real SQLite file) driven over HTTP
-through the project's local Bot API stand-in, the way Telegram drives it."""
+"""The test harness: the real bot (real Dispatcher, real aiohttp session with the request limiter, real SQLite file)
+driven over HTTP through the project's local Bot API stand-in, the way Telegram drives it.
+
+Waiting is on signals, never on fixed sleeps: `BotHarness.idle()` returns once every update the sandbox queued was
+taken, none is being handled, and the outbox has nothing due or in flight."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from aiogram.types import TelegramObject
 
-from bot.app import Services, create_bot, create_dispatcher, create_services
+from bot.app import Services, create_bot, create_dispatcher, create_limiter, create_services
 from bot.config import PROJECT_ROOT, Settings
+from bot.delivery.limiter import RequestLimiter
 from bot.kb import KnowledgeBase
-from bot.sandbox.server import FakeTelegram
+from bot.sandbox.server import FakeTelegram, SandboxSession
 
 ADMIN_ID = 900
 SOURCE_CHANNEL = -1001000000001
@@ -44,15 +50,36 @@ def settings(tmp_path: Path, telegram: FakeTelegram) -> Settings:
         admin_ids=[ADMIN_ID],
         source_channel_ids=[SOURCE_CHANNEL],
         send_rate=30,
+        # A conversation of ten steps in one chat must not take ten seconds: per-chat pacing is on only where a
+        # test asks for it (the flood-limit tests); the overall rate stays on everywhere.
+        private_chat_interval=0,
     )
+
+
+class UpdatesInFlight:
+    """An outer middleware on the update: how many updates the dispatcher is handling right now."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+                       event: TelegramObject, data: dict[str, Any]) -> Any:
+        self.count += 1
+        try:
+            return await handler(event, data)
+        finally:
+            self.count -= 1
 
 
 class BotHarness:
     """A running bot and helpers to talk to it like a user would."""
 
-    def __init__(self, telegram: FakeTelegram, services: Services):
+    def __init__(self, telegram: FakeTelegram, services: Services, limiter: RequestLimiter,
+                 in_flight: UpdatesInFlight):
         self.telegram = telegram
         self.services = services
+        self.limiter = limiter
+        self.in_flight = in_flight
 
     async def say(self, text: str | None, *, user_id: int = 1001, language_code: str | None = "ru",
                   timeout: float = 5.0, **kwargs) -> dict:  # noqa: ASYNC109
@@ -70,20 +97,41 @@ class BotHarness:
         await self.telegram.wait_until(lambda: query_id in self.telegram.callback_answers, timeout=timeout)
         return query_id
 
-    async def settle(self, seconds: float = 0.3) -> None:
-        await self.telegram.wait_for_updates_consumed()
-        await asyncio.sleep(seconds)
+    async def idle(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+        """Wait until the bot has nothing left to do: every queued update taken and handled, no request waiting
+        in the limiter, nothing due or in flight in the outbox. Seen twice in a row, 5 ms apart, so that work
+        handed from one to the other (a handler queueing alerts, the sender claiming them) is never missed."""
+        await self.telegram.wait_for_updates_consumed(timeout)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        calm = 0
+        while calm < 2:
+            busy = (self.in_flight.count or self.limiter.waiting or self.telegram.pending_updates
+                    or await self.services.outbox.open_now())
+            calm = 0 if busy else calm + 1
+            if loop.time() > deadline:
+                raise TimeoutError(f"the bot is still busy after {timeout} s: {self.in_flight.count} updates, "
+                                   f"{self.limiter.waiting} requests waiting, "
+                                   f"{await self.services.outbox.open_now()} outbox rows open")
+            await asyncio.sleep(0.005)
+
+    async def settle(self, seconds: float = 0.0) -> None:
+        """Kept for old call sites: the same as `idle()` (the argument is ignored)."""
+        await self.idle()
 
 
 @contextlib.asynccontextmanager
 async def running_bot(telegram: FakeTelegram, settings: Settings, kb: KnowledgeBase | None = None):
     services = await create_services(settings, kb=kb)
-    bot = create_bot(settings)
+    limiter = create_limiter(settings)
+    bot = create_bot(settings, limiter=limiter, session_class=SandboxSession)
     dp = create_dispatcher(services)
+    in_flight = UpdatesInFlight()
+    dp.update.outer_middleware(in_flight)
     polling = asyncio.create_task(dp.start_polling(bot, handle_signals=False, polling_timeout=1))
     try:
         await telegram.wait_until(lambda: any(r.method == "getUpdates" for r in telegram.requests), timeout=10)
-        yield BotHarness(telegram, services)
+        yield BotHarness(telegram, services, limiter, in_flight)
     finally:
         with contextlib.suppress(RuntimeError):
             await dp.stop_polling()

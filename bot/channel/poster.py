@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from aiosqlite import Connection
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.breaches.models import Breach
@@ -68,9 +69,14 @@ class ChannelPoster:
         return queued
 
     # --- new breaches ---------------------------------------------------------------------------------------
-    async def post_breach(self, breach_id: int, breach: Breach) -> bool:
-        """Called once a breach is published (after an admin's confirmation where one is asked)."""
-        return await self._queue(f"breach:{breach_id}", "breach", render_alert(breach, self.language))
+    async def post_breach_in(self, conn: Connection, breach_id: int, breach: Breach) -> bool:
+        """Journal and queue a breach's post inside the transaction that publishes the breach (so a crash cannot
+        leave one without the other). The caller wakes the sender after the commit."""
+        if self.chat_id is None:
+            return False
+        key = f"breach:{breach_id}"
+        return await self.journal.queue_once_in(conn, key, "breach", self.chat_id,
+                                                split_html(render_alert(breach, self.language)))
 
     # --- scheduled posts ------------------------------------------------------------------------------------
     async def run_job(self, name: str, now: datetime | None = None) -> bool:

@@ -1,6 +1,8 @@
-"""The one sender that drains the outbox, within Telegram's limits, surviving 429s, blocks and restarts.
+"""The one sender that drains the outbox, surviving 429s, blocks and restarts.
 
-It knows nothing of aiogram: a `Transport` sends one text to one chat and says how it went (`Outcome`).
+It knows nothing of aiogram: a `Transport` sends one text to one chat and says how it went (`Outcome`). Pacing is
+not done here: the transport's requests are bulk requests in the Bot's one `RequestLimiter` (see `limiter.py`), so
+the sender only keeps `concurrency` of them waiting there, and interactive replies overtake them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.delivery.limits import RateLimiter
 from bot.storage.outbox import Outbox, OutboxRow
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ class Outcome:
 
 Transport = Callable[[int, str], Awaitable[Outcome]]
 OnGone = Callable[[int], Awaitable[None]]
+Sleep = Callable[[float], Awaitable[None]]
 
 
 @dataclass
@@ -51,11 +53,11 @@ class SenderStats:
 
 
 class Sender:
-    def __init__(self, outbox: Outbox, transport: Transport, *, rate: float = 25.0, on_gone: OnGone | None = None,
-                 concurrency: int = CONCURRENCY, clock: Callable[[], float] = time.monotonic):
+    def __init__(self, outbox: Outbox, transport: Transport, *, on_gone: OnGone | None = None,
+                 concurrency: int = CONCURRENCY, sleep: Sleep = asyncio.sleep):
         self.outbox = outbox
         self.transport = transport
-        self.limiter = RateLimiter(rate, clock=clock)
+        self.sleep = sleep  # waiting for a row's retry time: a fake clock's sleep in tests (the outbox's clock)
         self.on_gone = on_gone
         self.concurrency = concurrency
         self.stats = SenderStats()
@@ -98,25 +100,18 @@ class Sender:
             if counts["pending"] == 0 and counts["sending"] == 0:  # "sending": a run() loop may hold rows too
                 return
             wait = await self.outbox.next_due_in()
-            await asyncio.sleep(min(wait if wait is not None else 0.2, 0.2))
+            await self.sleep(min(wait if wait is not None else 0.2, 0.2))
         raise TimeoutError("the outbox did not drain in time")
 
     async def drain_once(self) -> int:
-        """Claim a batch of due rows and send them, paced; returns how many were attempted."""
+        """Claim a batch of due rows and send them, `concurrency` at a time; returns how many were attempted."""
         rows = await self.outbox.claim(self.concurrency * 4)
         for row in rows:
             if self._stopping:
                 await self.outbox.retry_later(row.id, 0, "shutdown", count_attempt=False)
                 continue
-            wait = self.limiter.chat_ready_in(row.chat_id)
-            if wait > 0:  # this chat got a message just now: come back when it may get another
-                await self.outbox.retry_later(row.id, wait, "chat pacing", count_attempt=False)
-                continue
-            while (wait := self.limiter.global_ready_in()) > 0:  # noqa: ASYNC110 (pacing, not waiting for an event)
-                await asyncio.sleep(wait)
             while len(self._in_flight) >= self.concurrency:
                 await asyncio.wait(self._in_flight, return_when=asyncio.FIRST_COMPLETED)
-            self.limiter.take(row.chat_id)
             task = asyncio.create_task(self._send(row))
             self._in_flight.add(task)
             task.add_done_callback(self._in_flight.discard)
@@ -138,9 +133,8 @@ class Sender:
         if outcome.status is Status.SENT:
             self.stats.sent += 1
             await self.outbox.mark_sent(row.id)
-        elif outcome.status is Status.RETRY_AFTER:
+        elif outcome.status is Status.RETRY_AFTER:  # the limiter paused and retried already; the row waits its turn
             self.stats.rate_limited += 1
-            self.limiter.pause(outcome.retry_after)
             await self.outbox.retry_later(row.id, outcome.retry_after, outcome.error, count_attempt=False)
         elif outcome.status is Status.GONE:
             self.stats.gone += 1

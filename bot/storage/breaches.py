@@ -6,6 +6,8 @@ import dataclasses
 import json
 from datetime import UTC, date, datetime
 
+import aiosqlite
+
 from bot.breaches.models import Breach
 from bot.storage.db import Database, utcnow
 
@@ -45,27 +47,33 @@ class Breaches:
     async def add(self, breach: Breach, keys: set[str], *, status: str = "published") -> tuple[int, bool]:
         """Store a breach unless one with the same dedupe key exists. Returns (id, created)."""
         async with self.db.transaction() as conn:
-            cursor = await conn.execute(
-                "INSERT INTO breaches (dedupe_key, service, domain, record_count, breach_date, reported_at, origin, "
-                "status, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (dedupe_key) DO NOTHING",
-                (
-                    breach.dedupe_key, breach.service, breach.domain, breach.record_count,
-                    breach.breach_date.isoformat() if breach.breach_date else None,
-                    breach.reported_at.isoformat() if breach.reported_at else None,
-                    breach.origin, status, breach_to_json(breach), utcnow(),
-                ),
+            return await self.add_in(conn, breach, keys, status=status)
+
+    @staticmethod
+    async def add_in(conn: aiosqlite.Connection, breach: Breach, keys: set[str], *,
+                     status: str = "published") -> tuple[int, bool]:
+        """`add` inside the caller's transaction: publishing stores, queues alerts and journals the post together."""
+        cursor = await conn.execute(
+            "INSERT INTO breaches (dedupe_key, service, domain, record_count, breach_date, reported_at, origin, "
+            "status, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (dedupe_key) DO NOTHING",
+            (
+                breach.dedupe_key, breach.service, breach.domain, breach.record_count,
+                breach.breach_date.isoformat() if breach.breach_date else None,
+                breach.reported_at.isoformat() if breach.reported_at else None,
+                breach.origin, status, breach_to_json(breach), utcnow(),
+            ),
+        )
+        created = cursor.rowcount > 0
+        async with conn.execute("SELECT id FROM breaches WHERE dedupe_key = ?", (breach.dedupe_key,)) as cur:
+            row = await cur.fetchone()
+        assert row is not None
+        breach_id = row[0]
+        if created:
+            await conn.executemany(
+                "INSERT INTO breach_keys (breach_id, service_key) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                [(breach_id, key) for key in sorted(keys)],
             )
-            created = cursor.rowcount > 0
-            async with conn.execute("SELECT id FROM breaches WHERE dedupe_key = ?", (breach.dedupe_key,)) as cur:
-                row = await cur.fetchone()
-            assert row is not None
-            breach_id = row[0]
-            if created:
-                await conn.executemany(
-                    "INSERT INTO breach_keys (breach_id, service_key) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    [(breach_id, key) for key in sorted(keys)],
-                )
         return breach_id, created
 
     async def get(self, breach_id: int) -> StoredBreach | None:
@@ -73,6 +81,16 @@ class Breaches:
             "SELECT id, payload, status, created_at FROM breaches WHERE id = ?", (breach_id,)
         )
         return StoredBreach(row[0], breach_from_json(row[1]), row[2], row[3]) if row else None
+
+    @staticmethod
+    async def publish_draft_in(conn: aiosqlite.Connection, breach_id: int, breach: Breach) -> bool:
+        """Turn a draft into a published breach (its final text) inside the caller's transaction; False if it was
+        not a draft any more (a second press of the confirm button)."""
+        cursor = await conn.execute(
+            "UPDATE breaches SET status = 'published', payload = ?, record_count = ? WHERE id = ? AND status = 'draft'",
+            (breach_to_json(breach), breach.record_count, breach_id),
+        )
+        return cursor.rowcount > 0
 
     async def set_status(self, breach_id: int, status: str, breach: Breach | None = None) -> None:
         if breach is None:

@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
+import aiosqlite
+
 from bot.storage.db import Database, utcnow
 from bot.storage.outbox import CHANNEL_KIND, Outbox
 
@@ -34,15 +36,20 @@ class ChannelJournal:
         """Decide the post `key` and queue its parts for `chat_id`, in one transaction; False if `key` was
         decided before (by this process, an earlier one, or one that crashed after deciding)."""
         async with self.db.transaction() as conn:
-            cursor = await conn.execute(
-                "INSERT INTO channel_posts (key, kind, entry_id, text, created_at) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT (key) DO NOTHING",
-                (key, kind, entry_id, "\n\n".join(parts), utcnow()),
-            )
-            if cursor.rowcount == 0:
-                return False
-            for number, part in enumerate(parts, start=1):
-                await self.outbox.enqueue_in(conn, CHANNEL, f"{key}#{number}", [(chat_id, part)])
+            return await self.queue_once_in(conn, key, kind, chat_id, parts, entry_id=entry_id)
+
+    async def queue_once_in(self, conn: aiosqlite.Connection, key: str, kind: str, chat_id: int, parts: list[str],
+                            *, entry_id: str | None = None) -> bool:
+        """`queue_once` inside the caller's transaction (a breach's post is journalled with the breach itself)."""
+        cursor = await conn.execute(
+            "INSERT INTO channel_posts (key, kind, entry_id, text, created_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (key) DO NOTHING",
+            (key, kind, entry_id, "\n\n".join(parts), utcnow()),
+        )
+        if cursor.rowcount == 0:
+            return False
+        for number, part in enumerate(parts, start=1):
+            await self.outbox.enqueue_in(conn, CHANNEL, f"{key}#{number}", [(chat_id, part)])
         return True
 
     async def is_decided(self, key: str) -> bool:

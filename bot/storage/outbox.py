@@ -7,7 +7,7 @@ left in `sending` were in flight: `recover()` puts them back, so at most those f
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -29,13 +29,18 @@ class OutboxRow:
 CHANNEL_KIND = "channel"  # channel posts: they reach the channel strictly in the order they were queued
 
 
-def iso_in(seconds: float) -> str:
-    return (datetime.now(UTC) + timedelta(seconds=seconds)).isoformat(timespec="milliseconds")
+def wall_clock() -> datetime:
+    return datetime.now(UTC)
 
 
 class Outbox:
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, *, clock: Callable[[], datetime] = wall_clock):
         self.db = db
+        self.clock = clock  # when rows are due: tests pass a fake clock and move it instead of waiting
+
+    def due_in(self, seconds: float) -> str:
+        """The stored form of "due `seconds` from now"."""
+        return (self.clock() + timedelta(seconds=seconds)).isoformat(timespec="milliseconds")
 
     async def enqueue(self, kind: str, ref: str, messages: Iterable[tuple[int, str]]) -> int:
         """Queue (chat_id, text) messages; already queued ones are left alone. Returns how many are new."""
@@ -45,7 +50,7 @@ class Outbox:
     async def enqueue_in(self, conn: aiosqlite.Connection, kind: str, ref: str,
                          messages: Iterable[tuple[int, str]]) -> int:
         """`enqueue` inside a caller's transaction (the channel journal decides and queues a post atomically)."""
-        now, due = utcnow(), iso_in(0)
+        now, due = utcnow(), self.due_in(0)
         rows = [(kind, ref, chat_id, text, due, now) for chat_id, text in messages]
         if not rows:
             return 0
@@ -64,7 +69,7 @@ class Outbox:
 
     async def claim(self, limit: int) -> list[OutboxRow]:
         """Take up to `limit` due rows, oldest first, and mark them in flight."""
-        now = iso_in(0)
+        now = self.due_in(0)
         async with self.db.transaction() as conn:
             async with conn.execute(
                 "SELECT id, kind, ref, chat_id, text, attempts FROM outbox o "
@@ -92,7 +97,7 @@ class Outbox:
         await self.db.execute(
             "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?, "
             "attempts = attempts + ? WHERE id = ?",
-            (iso_in(seconds), error[:300], 1 if count_attempt else 0, row_id),
+            (self.due_in(seconds), error[:300], 1 if count_attempt else 0, row_id),
         )
 
     async def mark_failed(self, row_id: int, error: str) -> None:
@@ -116,7 +121,14 @@ class Outbox:
         if value is None:
             return None
         due = datetime.fromisoformat(value)
-        return max(0.0, (due - datetime.now(UTC)).total_seconds())
+        return max(0.0, (due - self.clock()).total_seconds())
+
+    async def open_now(self) -> int:
+        """Rows in flight or due now: 0 means the sender has nothing to do until a retry time comes."""
+        return await self.db.fetchval(
+            "SELECT COUNT(*) FROM outbox WHERE status = 'sending' OR (status = 'pending' AND next_attempt_at <= ?)",
+            (self.due_in(0),),
+        ) or 0
 
     async def counts(self, ref: str | None = None, kind: str | None = None) -> dict[str, int]:
         where, params = [], []

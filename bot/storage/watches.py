@@ -3,8 +3,10 @@ breach is one indexed `IN (...)` lookup, whatever the number of rows."""
 
 from __future__ import annotations
 
+import aiosqlite
+
 from bot.storage.db import Database, utcnow
-from bot.storage.outbox import Outbox, iso_in
+from bot.storage.outbox import Outbox
 
 
 class Watches:
@@ -44,8 +46,16 @@ class Watches:
 
     async def queue_for_watchers(self, outbox: Outbox, kind: str, ref: str, service_keys: set[str],
                                  texts: dict[str, str]) -> int:
+        """`queue_for_watchers_in` in a transaction of its own."""
+        async with self.db.transaction() as conn:
+            return await self.queue_for_watchers_in(conn, outbox, kind, ref, service_keys, texts)
+
+    @staticmethod
+    async def queue_for_watchers_in(conn: aiosqlite.Connection, outbox: Outbox, kind: str, ref: str,
+                                    service_keys: set[str], texts: dict[str, str]) -> int:
         """Queue one message per active chat watching any of the keys, in its language (`texts` by language; others
-        get English), in a single INSERT … SELECT: a breach watched by 200,000 chats never passes through Python."""
+        get English), in a single INSERT … SELECT: a breach watched by 200,000 chats never passes through Python.
+        Inside the caller's transaction (publishing a breach stores it and queues its alerts together)."""
         keys = sorted(set(service_keys))
         if not keys:
             return 0
@@ -57,11 +67,9 @@ class Watches:
             f"WHERE w.service_key IN ({placeholders}) AND u.active "  # noqa: S608 (placeholders only)
             "ON CONFLICT (kind, ref, chat_id) DO NOTHING"
         )
-        now = utcnow()
-        async with self.db.transaction() as conn:
-            before = conn.total_changes
-            await conn.execute(sql, [kind, ref, texts["ru"], texts["en"], iso_in(0), now, *keys])
-            return conn.total_changes - before
+        before = conn.total_changes
+        await conn.execute(sql, [kind, ref, texts["ru"], texts["en"], outbox.due_in(0), utcnow(), *keys])
+        return conn.total_changes - before
 
     async def watchers_per_breach(self, breach_ids: list[int]) -> dict[int, int]:
         """How many active chats watch each breach's service (the weekly digest), in one query."""
