@@ -30,7 +30,8 @@ from bot.handlers import get_routers
 from bot.jobs import create_scheduler
 from bot.kb import KnowledgeBase
 from bot.legal.deadlines import warm_up as warm_up_dates
-from bot.middlewares import LanguageMiddleware, MessageTextLogMiddleware, ThrottleMiddleware
+from bot.middlewares import LanguageMiddleware, MessageTextLogMiddleware, ThrottleMiddleware, UpdateOnceMiddleware
+from bot.shared_state import SharedState
 from bot.storage import Database
 from bot.storage.breaches import Breaches
 from bot.storage.channel_posts import ChannelJournal
@@ -169,9 +170,14 @@ def create_bot(settings: Settings, token: str | None = None, *, limiter: Request
 
 
 def create_dispatcher(services: Services) -> Dispatcher:
-    dp = Dispatcher(**services.workflow_data())
+    # REDIS_URL: conversation state, the throttle and handled update ids shared by every replica (bot/shared_state.py)
+    shared = SharedState.from_settings(services.settings) if services.settings.redis_url else None
+    dp = Dispatcher(**services.workflow_data(), **(shared.dispatcher_options() if shared else {}))
     if services.throttle is None:
-        services.throttle = Throttle(services.settings.throttle_per_minute)
+        per_minute = services.settings.throttle_per_minute
+        services.throttle = shared.throttle(per_minute) if shared else Throttle(per_minute)
+    if shared is not None:  # first: a repeated update is dropped before it costs anything
+        dp.update.outer_middleware(UpdateOnceMiddleware(shared.journal))
     dp.update.outer_middleware(ThrottleMiddleware(services.throttle, services.settings, services.users))
     # On the update, not on dp.message & co: aiogram runs an observer's outer middleware again for every nested
     # router the event passes through (a dozen here), an update's once.

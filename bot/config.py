@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     telegram_api_url: str = PRODUCTION_API_URL
     database_url: str = "sqlite:///data/bot.sqlite3"  # or postgresql://user@host:5432/db (several replicas)
     redis_url: str = ""  # redis://host:6379/0: conversation state, throttle and update de-duplication shared
+    redis_prefix: str = "privacy-bot"  # every Redis key starts with it: two bots may share one Redis
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     log_level: str = "INFO"
     log_message_text: bool = False

@@ -1,5 +1,5 @@
 """Per-update work: which language to answer in; the message text in the log when LOG_MESSAGE_TEXT=true;
-the per-user throttle."""
+the per-user throttle; with several replicas, handling each update once."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import TelegramObject, Update, User
 
 from bot.config import Settings
+from bot.shared_state import Seen, UpdateJournal
 from bot.storage.users import Users, language_from_code
 from bot.texts import t
-from bot.throttle import Throttle, Verdict
+from bot.throttle import SharedThrottle, Throttle, Verdict
 
 log = logging.getLogger(__name__)
 text_log = logging.getLogger("bot.updates")
@@ -71,6 +72,43 @@ class MessageTextLogMiddleware(BaseMiddleware):
         return await handler(event, data)
 
 
+class UpdateInProgressError(Exception):
+    """Another replica took this update and has not finished it: answering Telegram with an error makes it deliver
+    the update again later, when it is either done (then dropped) or was abandoned (then handled)."""
+
+
+class UpdateOnceMiddleware(BaseMiddleware):
+    """The outermost of our middlewares on `dp.update` when REDIS_URL is set: an update Telegram delivers twice
+    (to two replicas, or again after a timeout) is handled once. A handler that fails gives the update back, so a
+    redelivery is handled; with Redis down every update counts as new."""
+
+    def __init__(self, journal: UpdateJournal):
+        self.journal = journal
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        bot = data.get("bot")
+        if not isinstance(event, Update) or bot is None:
+            return await handler(event, data)
+        seen = await self.journal.begin(bot.id, event.update_id)
+        if seen is Seen.DONE:
+            log.info("update %s was handled already: dropped", event.update_id)
+            return None
+        if seen is Seen.IN_PROGRESS:
+            raise UpdateInProgressError(f"update {event.update_id} is being handled by another replica")
+        try:
+            result = await handler(event, data)
+        except BaseException:
+            await self.journal.abandon(bot.id, event.update_id)
+            raise
+        await self.journal.finish(bot.id, event.update_id)
+        return result
+
+
 class ThrottleMiddleware(BaseMiddleware):
     """An outer middleware on `dp.update`, before any database or search work. Updates sent by other bots are
     dropped (two bots answering each other is the quickest flood). Each user gets `Throttle`'s budget: the first
@@ -78,7 +116,7 @@ class ThrottleMiddleware(BaseMiddleware):
     are dropped until the window has room, so one user flooding costs the others nothing. Admins are not throttled;
     updates without a user (channel posts) pass."""
 
-    def __init__(self, throttle: Throttle, settings: Settings, users: Users):
+    def __init__(self, throttle: Throttle | SharedThrottle, settings: Settings, users: Users):
         self.throttle, self.settings, self.users = throttle, settings, users
 
     async def __call__(
@@ -99,7 +137,7 @@ class ThrottleMiddleware(BaseMiddleware):
         if self.settings.is_admin(user.id):
             return await handler(event, data)
         key = ("chat", sender_chat.id) if sender_chat is not None else user.id
-        verdict = self.throttle.check(key)
+        verdict = await self.throttle.decide(key)
         if verdict is Verdict.ALLOW:
             return await handler(event, data)
         if verdict is Verdict.WARN:

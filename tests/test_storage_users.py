@@ -10,6 +10,7 @@ from bot.storage.watches import Watches
 from tests import backends
 
 database = backends.database
+pg_schema = backends.pg_schema
 
 
 async def test_first_contact_remembers_the_chat_in_its_telegram_language(database: Database) -> None:
@@ -77,3 +78,18 @@ async def test_purge_forgets_only_chats_inactive_for_longer_than_retention(datab
     assert await users.export(1) is None
     assert await users.export(2) is not None
     assert await users.count() == (2, 1)
+
+
+async def test_a_language_chosen_on_one_replica_is_used_by_another(pg_schema: backends.PgSchema) -> None:
+    """On PostgreSQL several processes share the users table: no replica may keep answering in a stale language."""
+    first, second = await Database(pg_schema.url).connect(), await Database(pg_schema.url).connect()
+    try:
+        await first.migrate()
+        here, there = Users(first), Users(second)
+        assert await there.touch(1, "ru") == "ru"
+        await here.set_language(1, "en")
+        assert await there.touch(1, "ru") == "en"
+        assert await there.language(1) == "en"
+    finally:
+        await first.close()
+        await second.close()

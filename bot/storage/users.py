@@ -20,7 +20,10 @@ class Users:
     def __init__(self, db: Database):
         self.db = db
         # The language of every chat seen since start: answering a question must not cost a database round trip.
+        # Only with SQLite (one process): on PostgreSQL other replicas change languages (/lang) behind our back,
+        # so each update reads its row (a primary-key lookup).
         self._language: dict[int, str] = {}
+        self._cached = db.dialect == "sqlite"
 
     async def touch(self, chat_id: int, language_code: str | None) -> str:
         """Remember a private chat on first contact and return the language to answer in."""
@@ -42,7 +45,7 @@ class Users:
                 await self.db.execute(
                     "UPDATE users SET active = TRUE, inactive_since = NULL WHERE chat_id = ?", (chat_id,)
                 )
-        self._language[chat_id] = language
+        self._remember(chat_id, language)
         return language
 
     async def set_language(self, chat_id: int, language: str) -> None:
@@ -53,7 +56,11 @@ class Users:
             "ON CONFLICT (chat_id) DO UPDATE SET language = excluded.language, language_fixed = TRUE",
             (chat_id, language, utcnow()),
         )
-        self._language[chat_id] = language
+        self._remember(chat_id, language)
+
+    def _remember(self, chat_id: int, language: str) -> None:
+        if self._cached:
+            self._language[chat_id] = language
 
     async def timezone(self, chat_id: int) -> str | None:
         """The time zone chosen with /tz (an IANA name or "UTC+05:30"); None means the default (Europe/Moscow)."""
