@@ -78,6 +78,18 @@ async def test_watchlist_buttons_remove_items_and_unwatch_works(harness: BotHarn
     assert {key for key, _ in await harness.services.watches.list(1001)} == {"litres", "ozon", "cdek"} - {first, "ozon"}
 
 
+async def test_the_unwatch_button_removes_a_watch_with_the_longest_key(harness: BotHarness) -> None:
+    name = "very-long-shop-name-" * 3 + "abcd"  # 64 characters: the longest term /watch accepts
+    await harness.say(f"/watch {name}")
+    [(key, _)] = await harness.services.watches.list(1001)
+    assert len(key) >= 60  # longer than callback data could carry with its prefix
+    listing = await harness.say("/watchlist")
+    query = await harness.press(listing, 1)
+    assert harness.telegram.callback_answers[query].get("text") is None  # not "this button is stale"
+    assert await harness.services.watches.list(1001) == []
+    await harness.telegram.wait_until(lambda: "•" not in harness.telegram.last_message(1001)["text"])
+
+
 async def test_a_user_may_watch_at_most_50_services(harness: BotHarness) -> None:
     await harness.say("/watch " + ", ".join(f"shop{i}" for i in range(10)))
     for start in range(10, 50, 10):

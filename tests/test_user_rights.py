@@ -128,12 +128,16 @@ async def test_forget_also_clears_a_conversation_in_progress(harness: BotHarness
 
 async def test_blocking_marks_the_user_inactive_and_coming_back_makes_them_active(harness: BotHarness) -> None:
     await harness.say("/watch litres")
+    await harness.say("/watch litres", user_id=2)  # an active watcher of the same service: the positive control
     harness.telegram.send_my_chat_member(1001, old_status="member", new_status="kicked")
-    await harness.settle()
+    await harness.idle()
     assert not await harness.services.users.is_active(1001)
     harness.telegram.send_channel_post(LITRES_POST, chat_id=SOURCE_CHANNEL)
-    await harness.settle(0.5)
-    assert (await harness.services.outbox.counts())["pending"] == 0  # an inactive chat gets no alerts
+    await harness.telegram.wait_for_messages(2, 2)  # the breach was published and fanned out ...
+    await harness.idle()
+    # ... and nothing was even queued, let alone sent, for the inactive chat (a 403 would also end "skipped").
+    assert await outbox_rows(harness, 1001) == 0
+    assert [r for r in harness.telegram.calls("sendMessage") if r.params["chat_id"] == 1001][1:] == []
     harness.telegram.unblock(1001)
     reply = await harness.say("какой штраф за утечку персональных данных?")
     assert "13.11" in reply["text"]
@@ -144,10 +148,10 @@ async def test_blocking_marks_the_user_inactive_and_coming_back_makes_them_activ
 async def test_a_group_that_removes_the_bot_is_inactive_until_it_adds_it_back(harness: BotHarness) -> None:
     await harness.say("/watch litres", chat_id=-950, chat_type="group", chat_title="G")
     harness.telegram.send_my_chat_member(-950, old_status="member", new_status="left")
-    await harness.settle()
+    await harness.idle()
     assert not await harness.services.users.is_active(-950)
     harness.telegram.send_my_chat_member(-950, old_status="left", new_status="member")
-    await harness.settle()
+    await harness.idle()
     assert await harness.services.users.is_active(-950)
 
 

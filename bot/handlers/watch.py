@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from html import escape
 
@@ -27,7 +28,12 @@ _PLAUSIBLE = re.compile(r"^[\w .&+'’!-]{1,64}$", re.UNICODE)
 
 
 class Unwatch(CallbackData, prefix="uw"):
-    key: str
+    id: str  # watch_id(key): keys reach 64 characters, more than callback data (64 bytes) can carry
+
+
+def watch_id(key: str) -> str:
+    """A short stable id for a watched key (12 hex digits): matched against the chat's own watches when pressed."""
+    return hashlib.blake2s(key.encode("utf-8"), digest_size=6).hexdigest()
 
 
 def _plausible(term: str) -> bool:
@@ -91,7 +97,7 @@ def watchlist_view(items: list[tuple[str, str]], lang: str) -> tuple[str, Inline
         f"• {escape(name, quote=False)}" for _, name in items
     )
     rows = [
-        [InlineKeyboardButton(text=f"✖ {name[:40]}", callback_data=Unwatch(key=key[:50]).pack())]
+        [InlineKeyboardButton(text=f"✖ {name[:40]}", callback_data=Unwatch(id=watch_id(key)).pack())]
         for key, name in items
     ]
     return text, InlineKeyboardMarkup(inline_keyboard=rows)
@@ -106,7 +112,8 @@ async def watchlist(message: Message, lang: str, watches: Watches) -> None:
 @router.callback_query(Unwatch.filter(), F.message)
 async def unwatch_button(query: CallbackQuery, callback_data: Unwatch, lang: str, watches: Watches) -> None:
     chat_id = query.message.chat.id  # type: ignore[union-attr]
-    removed = await watches.remove(chat_id, callback_data.key)
+    key = next((key for key, _ in await watches.list(chat_id) if watch_id(key) == callback_data.id), None)
+    removed = key is not None and await watches.remove(chat_id, key)
     text, keyboard = watchlist_view(await watches.list(chat_id), lang)
     if removed:
         await query.message.edit_text(text, reply_markup=keyboard)  # type: ignore[union-attr]
