@@ -17,6 +17,7 @@ OFFICIAL_DOMAINS = frozenset({
     # data protection authorities (EU/EEA, UK) and courts
     "dataprotection.ie", "cnil.fr", "conseil-etat.fr", "legifrance.gouv.fr", "vie-publique.fr",
     "garanteprivacy.it", "gpdp.it", "aepd.es", "autoriteitpersoonsgegevens.nl", "rechtspraak.nl", "imy.se",
+    "datainspektionen.se", "finlex.fi", "datenschutz.bremen.de", "datenschutz.rlp.de", "datenschutz.sachsen.de",
     "domstol.se", "datatilsynet.no", "pvn.no", "datatilsynet.dk", "personuvernd.is", "tietosuoja.fi",
     "dsb.gv.at", "ris.bka.gv.at", "bfdi.bund.de", "datenschutz-berlin.de", "datenschutz.hamburg.de",
     "lfd.niedersachsen.de", "baden-wuerttemberg.datenschutz.de", "cnpd.pt", "cnpd.public.lu", "uoou.cz",
