@@ -231,3 +231,20 @@ def render_history_line(breach: Breach, lang: Lang = "ru") -> str:
         details.append(shown + ("…" if len(labels) > 4 else ""))
     parts.append(head + (": " + "; ".join(details) if details else ""))
     return "".join(parts)
+
+
+# Why the parser was unsure about a post (``parser.UNSURE`` reasons), shown above a draft to admins.
+_UNSURE_NOTES: dict[str, tuple[str, str]] = {
+    "weak_evidence": ("Не уверен: жертва ясна, но в посте нет ни числа записей, ни перечня утёкших данных.",
+                      "Not sure: the victim is clear, but the post gives no count and no list of leaked data."),
+    "statement": ("Не уверен: похоже на заявление компании об уже известной утечке.",
+                  "Not sure: this looks like a company's statement about a known leak."),
+    "two_victims": ("Не уверен: утечка описана, но пострадавших сервисов в посте два.",
+                    "Not sure: the leak is clear, but the post names two possible victims."),
+}
+
+
+def render_unsure_note(why: str, lang: Lang = "ru") -> str:
+    """One line for admins: why a channel post became a draft instead of an alert."""
+    ru, en = _UNSURE_NOTES.get(why.removeprefix("unsure:"), ("Не уверен.", "Not sure."))
+    return f"<i>{esc(ru if lang == 'ru' else en)}</i>"

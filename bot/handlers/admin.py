@@ -91,8 +91,9 @@ async def reload_knowledge(message: Message, lang: str, kb: KnowledgeBase, setti
 
 async def _draft_from_text(message: Message, text: str, lang: str, parser: BreachParser,
                            alerts: AlertService) -> None:
-    breach = parser.parse(text, posted_at=message.date or datetime.now(UTC), origin="admin",
-                          source_name="admin")
+    # An admin's text is a draft either way: an unsure reading is still worth showing for confirmation.
+    breach, _why = parser.analyse(text, posted_at=message.date or datetime.now(UTC), origin="admin",
+                                  source_name="admin")
     if breach is None:
         await message.answer(
             "Не нашёл в тексте утечки одного сервиса: нужно название сервиса и что утекло."

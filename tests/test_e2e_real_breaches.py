@@ -1,0 +1,117 @@
+"""Real breach news through the sandbox (issue 16): a post of each kind that used to be missed, posted in a
+trusted source channel, alerts the people watching the service under any spelling and goes to the channel;
+HIBP's "Utair" reaches a user watching «ЮТэйр»; an unsure post reaches the admins as a draft."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+from bot.config import Settings
+from bot.kb import KnowledgeBase
+from bot.sandbox.server import FakeTelegram
+from tests.conftest import ADMIN_ID, SOURCE_CHANNEL, running_bot
+
+CHANNEL = -1002000000002
+# The issue's excerpts of real posts (issue 16, "Why"), each missed by the parser before this work.
+CDEK = ("В сети появились три файла с данными клиентов службы доставки СДЭК (cdek.ru). Первый содержит более "
+        "160 млн записей.")
+EDA = ("Утекла база пользователей сервиса Яндекс.Еда. Там указаны: телефон, адрес доставки, электронная почта и "
+       "сумма заказов. Всего 58 000 адресов по всей России.")
+OSTROV = "На продажу выставили данные более 730 тысяч пользователей сети магазинов «Остров чистоты и вкуса»."
+UDEMY = ('In April 2026, online training company Udemy was the victim of a "pay or leak" extortion attempt. '
+         "The data included 1.4M unique email addresses.")
+# A leak with a clear victim and nothing else: no count, no list of data.
+WEAK = "Утечка данных клиентов сервиса «Самокат»: компания проверяет информацию."
+
+
+@pytest.fixture
+def channel_settings(settings: Settings, telegram: FakeTelegram) -> Settings:
+    telegram.add_chat({"id": CHANNEL, "type": "channel", "title": "Privacy news", "username": "privacynews"})
+    return settings.model_copy(update={"channel_id": str(CHANNEL)})
+
+
+async def _drain(harness) -> None:  # noqa: ANN001
+    await harness.idle()
+    await harness.services.sender.drain()
+
+
+@pytest.mark.parametrize(
+    ("post", "watched", "expected"),
+    [
+        (CDEK, "сдек", ["СДЭК", "160 000 000"]),
+        (EDA, "Яндекс Еда", ["Яндекс Еда", "58 000"]),
+        (OSTROV, "Остров чистоты и вкуса", ["Остров чистоты и вкуса", "730 000"]),
+        (UDEMY, "Юдеми", ["Udemy", "1 400 000"]),
+    ],
+)
+async def test_a_real_post_alerts_its_watchers_and_the_channel(
+        telegram: FakeTelegram, channel_settings: Settings, real_kb: KnowledgeBase, post: str, watched: str,
+        expected: list[str]) -> None:
+    async with running_bot(telegram, channel_settings, real_kb) as harness:
+        await harness.say(f"/watch {watched}", user_id=1)
+        await harness.say("/watch Ozon", user_id=2)
+        telegram.send_channel_post(post, chat_id=SOURCE_CHANNEL, username="dataleak")
+        alert = (await telegram.wait_for_messages(1, 2))[1]["text"]
+        await _drain(harness)
+        for fragment in expected:
+            assert fragment in alert.replace("\u00a0", " ").replace("\u202f", " ")
+        assert len(telegram.messages(2)) == 1  # the Ozon watcher heard nothing
+        channel = [m["text"] for m in telegram.messages(CHANNEL)]
+        assert len(channel) == 1 and expected[0] in channel[0]
+
+
+async def test_an_unsure_post_goes_to_the_admins_as_a_draft(
+        telegram: FakeTelegram, channel_settings: Settings, real_kb: KnowledgeBase) -> None:
+    async with running_bot(telegram, channel_settings, real_kb) as harness:
+        await harness.say("/watch Самокат", user_id=1)
+        await harness.say("/start", user_id=ADMIN_ID)
+        admin_before = len(telegram.messages(ADMIN_ID))
+        telegram.send_channel_post(WEAK, chat_id=SOURCE_CHANNEL)
+        draft = (await telegram.wait_for_messages(ADMIN_ID, admin_before + 1))[admin_before]
+        assert "Самокат" in draft["text"] and "Не уверен" in draft["text"]
+        assert draft.get("reply_markup")  # publish / edit / cancel
+        await _drain(harness)
+        assert len(telegram.messages(1)) == 1 and telegram.messages(CHANNEL) == []  # nobody alerted yet
+        await harness.press(draft, 1, user_id=ADMIN_ID)  # publish
+        alert = (await telegram.wait_for_messages(1, 2))[1]["text"]
+        assert "Самокат" in alert
+
+
+async def test_hibp_utair_reaches_a_user_watching_the_russian_spelling(
+        tmp_path: Path, telegram: FakeTelegram, settings: Settings) -> None:
+    # An HIBP-format item shaped like HIBP's own (/api/v3/breaches); the figures are test values.
+    utair = {"Name": "Utair", "Title": "Utair", "Domain": "utair.ru", "BreachDate": "2024-01-01",
+             "AddedDate": "2026-01-02T00:00:00Z", "PwnCount": 1000, "Description": "A test breach of Utair.",
+             "DataClasses": ["Email addresses", "Names"], "IsVerified": True, "IsFabricated": False,
+             "IsSensitive": False, "IsRetired": False, "IsSpamList": False, "IsMalware": False}
+    older = dict(utair, Name="OlderBreach", Title="Older Breach", Domain="older.example",
+                 AddedDate="2025-01-01T00:00:00Z")
+    served = {"items": [older]}
+
+    async def breaches(_request: web.Request) -> web.Response:
+        return web.json_response(served["items"])
+
+    app = web.Application()
+    app.router.add_get("/api/v3/breaches", breaches)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    feed = f"http://127.0.0.1:{port}/api/v3/breaches"
+    try:
+        async with running_bot(telegram, settings) as harness:
+            reply = await harness.say("/watch ЮТэйр", user_id=1)
+            assert "utair.ru" in reply["text"]
+            from bot.jobs import poll_feed
+            await poll_feed(harness.services, feed)  # first poll: history only
+            served["items"] = [older, utair]
+            await poll_feed(harness.services, feed)
+            await harness.services.sender.drain()
+            alert = telegram.last_message(1)
+            assert alert is not None and "Utair" in alert["text"] and "Have I Been Pwned" in alert["text"]
+    finally:
+        await runner.cleanup()
