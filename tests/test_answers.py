@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.answers import answer_question
 from bot.kb import KnowledgeBase
+from bot.kb.countries import COUNTRIES, country_label
 
 
 def test_a_country_without_an_amount_on_record_is_answered_from_its_own_entry(real_kb: KnowledgeBase) -> None:
@@ -12,10 +15,16 @@ def test_a_country_without_an_amount_on_record_is_answered_from_its_own_entry(re
 
 
 def test_a_country_with_no_known_fine_gets_an_honest_empty_list_not_another_entry(real_kb: KnowledgeBase) -> None:
-    for question, lang, empty in (("fines in Liechtenstein", "en", "No fine in my data"),
-                                  ("штрафы в Лихтенштейне", "ru", "нет штрафов")):
+    with_fines = {e.fine.country for e in real_kb.fines.fines}  # type: ignore[union-attr]
+    without = [code for code in COUNTRIES if code not in with_fines and not any(
+        country_label(code, "en") in e.title.en for e in real_kb.entries)]
+    if not without:
+        pytest.skip("every country has a fine on record")
+    code = without[0]
+    for question, lang, empty in ((f"fines in {country_label(code, 'en')}", "en", "No fine in my data"),
+                                  (f"штрафы {country_label(code, 'ru')}", "ru", "нет штрафов")):
         answer = answer_question(real_kb, question, lang)
-        assert answer.entry is None and empty in answer.text and not answer.buttons
+        assert answer.entry is None and empty in answer.text and not answer.buttons, question
 
 
 def test_a_named_foreign_law_outweighs_the_russian_default(real_kb: KnowledgeBase) -> None:

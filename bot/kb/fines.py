@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 _ARTICLE = re.compile(r"(?:art(?:icle)?s?\.?|ст(?:ать[яиеюей]+)?\.?)\s*(\d{1,2})", re.IGNORECASE)
 _TOP_N = re.compile(r"(?:top|топ)[\s-]*(\d{1,2})|(\d{1,2})\s+(?:largest|biggest|крупнейш\w*|самых)", re.IGNORECASE)
+# "Vodafone Spain" is a Vodafone: a country in a company's name does not name the company.
+_COUNTRY_TERMS = {T.term(w) for names in COUNTRIES.values() for name in names for w in T.fold(name).split()}
 # The word lists (list and record words, other laws, cookies, brands) are the vocabulary's:
 # bot/understanding/vocabulary.py, read through a `Query`.
 
@@ -47,14 +49,13 @@ class FinesTable:
     def __init__(self, entries: list[Entry]):
         self.fines = [e for e in entries if e.fine is not None]
         self._company_terms: dict[str, set[str]] = {}
-        self.company_names: dict[str, str] = {}   # company term -> the company's name
+        self.company_words: dict[str, str] = {}   # a word of a company's name -> its term
         for entry in self.fines:
             assert entry.fine is not None
-            words = [w for w in T.fold(entry.fine.company).replace("(", " ").replace(")", " ").split()]
-            terms = {T.term(w) for w in words if w not in GENERIC_COMPANY_WORDS and len(w) > 1}
-            self._company_terms[entry.id] = terms
-            for term in terms:
-                self.company_names.setdefault(term, entry.fine.company)
+            words = [w for w in T.fold(entry.fine.company).replace("(", " ").replace(")", " ").split()
+                     if w not in GENERIC_COMPANY_WORDS and len(w) > 1 and T.term(w) not in _COUNTRY_TERMS]
+            self._company_terms[entry.id] = {T.term(w) for w in words}
+            self.company_words.update({w: T.term(w) for w in words})
         self._reader = None
 
     def company_terms_of(self, entry: Entry) -> set[str]:
@@ -64,7 +65,7 @@ class FinesTable:
         """The question as a `Query`, read knowing this table's companies."""
         if self._reader is None:
             from bot.understanding.query import Reader  # (bot.understanding reads through bot.kb)
-            self._reader = Reader(companies=self.company_names)
+            self._reader = Reader(companies=self.company_words)
         return self._reader.read(question)
 
     def parse(self, question: str | Query) -> FinesQuery | None:

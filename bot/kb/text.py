@@ -3,8 +3,9 @@
 Every word is reduced to one canonical *term* so that spelling variants meet in the index:
 
 * case, `ё`/`е`, zero-width characters and punctuation are folded;
-* Russian words are stemmed (Snowball) and then transliterated to Latin, English words are stemmed, so
-  `штрафом`, `штрафа`, `shtraf` and `shtrafa` all become the term `shtraf`;
+* Russian words are reduced to their lemma (pymorphy3; of a word's likeliest readings a noun's, so «данные» and
+  «данных» meet) and then transliterated to Latin, English words are stemmed (Snowball), so `штрафом`, `штрафы`,
+  `shtraf` and `shtrafa` all become the term `shtraf`, and «приняли» and «принят» the term `prinyat`;
 * abbreviations and synonyms are expanded before stemming (`РКН` -> `роскомнадзор`, `ПДн` -> `персональные
   данные`, `152 фз` -> `152fz`);
 * a word typed in the wrong keyboard layout (`inhfa` for `штраф`) is recovered by the index, which knows which
@@ -17,9 +18,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import pymorphy3
 import snowballstemmer
 
-_RU_STEMMER = snowballstemmer.stemmer("russian")
 _EN_STEMMER = snowballstemmer.stemmer("english")
 
 _CYR_TO_LAT = {
@@ -178,9 +179,13 @@ def fold(text: str) -> str:
     return _NUMBER_WITH_SEPARATORS.sub(".", text)
 
 
+_JOINING_HYPHEN = re.compile(r"(?<=[0-9a-zа-я])-(?=[0-9a-zа-я])")
+
+
 def expand_synonyms(folded: str) -> str:
-    # The original words are kept (rare words may be in the base verbatim), the expansion is appended.
-    return _SYNONYM_RE.sub(lambda m: f"{m.group(1)} {SYNONYMS[m.group(1)]}", folded)
+    # The original words are kept (rare words may be in the base verbatim), the expansion is appended. A hyphen
+    # joins what a space would ("152-ФЗ" is "152 фз", "сим-карта" is "сим карта").
+    return _SYNONYM_RE.sub(lambda m: f"{m.group(1)} {SYNONYMS[m.group(1)]}", _JOINING_HYPHEN.sub(" ", folded))
 
 
 def words(text: str) -> list[str]:
@@ -200,13 +205,30 @@ def to_cyrillic(word: str) -> str:
     return _LAT_TO_CYR_RE.sub(lambda m: _LAT_TO_CYR_MAP[m.group(0)], word)
 
 
+@lru_cache(maxsize=1)
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    """The one Russian morphological analyser (its dictionaries load once per process)."""
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The lemma of a folded Russian word: of its three likeliest readings a noun's first (so that «данные», read
+    first as a participle of «дать», and «данных» meet), else the likeliest."""
+    parses = analyzer().parse(word)[:3]
+    if not parses:
+        return word
+    chosen = next((p for p in parses if p.tag.POS == "NOUN"), parses[0])
+    return chosen.normal_form.replace("ё", "е")
+
+
 @lru_cache(maxsize=200_000)
 def term(word: str) -> str:
-    """The canonical term of one folded word: Russian stem in Latin letters, or English stem."""
+    """The canonical term of one folded word: Russian lemma in Latin letters, or English stem."""
     if word.isdigit() or "." in word:
         return word
     if is_cyrillic(word):
-        return to_latin(_RU_STEMMER.stemWord(word))
+        return to_latin(lemma(word))
     return _EN_STEMMER.stemWord(word)
 
 
@@ -215,7 +237,7 @@ def translit_term(word: str) -> str | None:
     """A Latin word read as transliterated Russian (`shtrafa` -> term of `штрафа`), or None."""
     if is_cyrillic(word) or not word.isalpha() or len(word) < 3:
         return None
-    return to_latin(_RU_STEMMER.stemWord(to_cyrillic(word)))
+    return to_latin(lemma(to_cyrillic(word)))
 
 
 def terms(text: str, *, keep_stopwords: bool = False) -> list[str]:

@@ -14,8 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import pymorphy3
-
 from bot.kb import text as T
 from bot.kb.amounts import Number, numbers
 from bot.kb.countries import COUNTRIES
@@ -33,10 +31,7 @@ _DATE = re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d.])|(?<!\d)\d{
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d])")
 
 
-@lru_cache(maxsize=1)
-def analyzer() -> pymorphy3.MorphAnalyzer:
-    """The one morphological analyser (its dictionaries load once per process)."""
-    return pymorphy3.MorphAnalyzer()
+analyzer = T.analyzer   # the one morphological analyser
 
 
 @dataclass(frozen=True)
@@ -99,6 +94,13 @@ class Query:
         """Does the question touch what the bot covers at all (a privacy word, a law, an authority)?"""
         return bool(self.has(*V.TOPIC_CONCEPTS) or self.laws or self.fz_numbers or self.authorities)
 
+    @property
+    def anchored(self) -> bool:
+        """Does it name something of the bot's own (a privacy word, a law, a regulator, a company, a country or an
+        article)? "A penalty for a handball" has a fine word and nothing else."""
+        return bool(self.has("privacy_topic", "privacy_law") or self.laws or self.fz_numbers or self.authorities
+                    or self.companies or self.articles or [c for c in self.countries if c in _COUNTRY_REGIME])
+
     def counts(self, kind: str) -> list[int]:
         return [int(n.value) for n in self.numbers if n.kind == kind]
 
@@ -113,9 +115,8 @@ class Reader:
     def __init__(self, *, companies: dict[str, str] | None = None, known_latin: Iterable[str] = (),
                  fines_authorities: Iterable[str] = ()):
         self.morph = analyzer()
-        # company term -> the company's name; a company word that is also a word of the vocabulary ("data") is not
-        # a name
-        self.companies = {t: name for t, name in (companies or {}).items() if t not in _VOCAB_LATIN}
+        # a word of a company's name -> its term; a word that is also the vocabulary's ("data") is not a name
+        self.companies = {w: t for w, t in (companies or {}).items() if t not in _VOCAB_LATIN and len(w) > 2}
         self.known_latin = frozenset(known_latin) | _VOCAB_LATIN
         self.fines_authorities = {a for a in fines_authorities if len(a) > 2}
         self._phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
@@ -241,7 +242,7 @@ class Reader:
             taken.append(m.span())
         parts = [m.group(1) for m in _PART.finditer(text)]
         for m in _ARTICLE.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
+            if any(s <= m.start(1) < e for s, e in taken):
                 continue
             query.articles.append(Article(m.group(1), m.group(2) or (parts[0] if parts else None)))
             taken.append(m.span())
@@ -290,11 +291,20 @@ class Reader:
                     query.companies |= {T.term(w) for w in family}
                     query.company_label = query.company_label or token.word
                     break
-                t = T.term(word) if not T.is_cyrillic(word) else None
-                if t and t in self.companies and len(word) > 2:
+                t = self._company_term(word)
+                if t:
                     query.companies.add(t)
                     query.company_label = query.company_label or token.word
                     break
+
+    def _company_term(self, word: str) -> str | None:
+        """The company a word names: the name's own word, or it with a short ending ("amazon's", "tiktoks")."""
+        if word in self.companies:
+            return self.companies[word]
+        for cut in (1, 2):
+            if len(word) - cut > 2 and word[:-cut] in self.companies:
+                return self.companies[word[:-cut]]
+        return None
 
 
 def _grammar(query: Query) -> None:

@@ -30,6 +30,24 @@ def search_boost(q: Query) -> dict[str, float] | None:
     return None
 
 
+# Concepts that tell entries of one subject apart (a first leak from a repeat one, a fine from the fine for not
+# notifying): an entry whose title has one the question lacks is less likely its answer, one sharing it more.
+DISTINGUISHING = ("repeat", "biometric", "special_category", "turnover_basis", "notification_failure", "notify",
+                  "cookie", "hack", "maximum")
+SHARED_CONCEPT, MISSING_CONCEPT = 1.15, 0.85
+_ARTICLE_REF = re.compile(r"(?:ст\.|стать[яиейю]|art\.|article|section|s\.)\s*\d")
+
+
+def title_concepts(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """The distinguishing concepts of each entry's title, read once per knowledge base."""
+    def build(base: KnowledgeBase) -> dict[str, frozenset[str]]:
+        from bot.understanding.lexicon import reader_for
+        reader = reader_for(base)
+        return {e.id: frozenset(reader.read(f"{e.title.ru}. {e.title.en}").concepts & set(DISTINGUISHING))
+                for e in base.entries}
+    return kb.built("title_concepts", build)
+
+
 def _not_about_a_decision(q: Query) -> bool:
     """The law's ceiling, a statistic, a comparison of countries: no single fine decision answers it."""
     return not q.companies and q.has("maximum", "turnover_basis", "published_statistic", "count_question",
@@ -61,6 +79,11 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
     else:
         if q.years and any(_mentions(entry, str(year)) for year in q.years):
             factor *= 1.15
+    own = title_concepts(kb).get(entry.id, frozenset())
+    asked = q.concepts & set(DISTINGUISHING)
+    factor *= SHARED_CONCEPT ** len(own & asked) * MISSING_CONCEPT ** len(own - asked)
+    if q.has("which_article") and _ARTICLE_REF.search(T.fold(entry.title.ru + " " + entry.title.en)):
+        factor *= 1.2   # "which article says …": an entry that names its article
     if q.articles and any(_mentions(entry, a.number) for a in q.articles):
         factor *= 1.3
     # An amending law ("420-ФЗ") names its subject; 152-FZ is the context of nearly every Russian entry.
