@@ -8,7 +8,7 @@ import logging
 import time
 from pathlib import Path
 
-from bench import delivery, search
+from bench import breaches, delivery, search
 from bot.breaches.evaluation import evaluate, load_labelled
 from bot.breaches.parser import BreachParser
 from bot.config import PROJECT_ROOT
@@ -96,6 +96,7 @@ def main() -> None:
     latency_section(kb)
     throughput_section(kb, 300 if args.quick else 1000)
     parser_section()
+    breaches.section(table)
     fan_out_section(kb, 300 if args.quick else 5000)
 
 

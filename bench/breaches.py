@@ -189,3 +189,47 @@ def measure(parse: Parse) -> dict[str, Any]:
         "hibp": {"dev": score_hibp(parse, hibp_dev), "heldout": score_hibp(parse, hibp_held)},
         "p50_ms": p50, "p99_ms": p99,
     }
+
+
+TARGETS = {"recall": 0.95, "precision": 0.98, "service": 0.95, "records": 0.9, "classes_f1": 0.9}
+
+
+def _f(value: float) -> str:
+    return f"{value:.3f}"
+
+
+def section(table: Callable[[str, list[str], list[list[object]]], None]) -> None:
+    """Print every figure beside today's-parser baseline (``BASELINE_PATH``); held-out in aggregate only."""
+    from bot.breaches.names import default_directory
+    from bot.breaches.parser import BreachParser
+
+    parser = BreachParser()
+    now = measure(parser.parse)
+    before = json.loads(BASELINE_PATH.read_text(encoding="utf-8")) if BASELINE_PATH.exists() else None
+    rows = []
+    for metric, target in TARGETS.items():
+        row: list[object] = [metric, f">= {target}"]
+        for split in ("dev", "heldout"):
+            old = _f(before["posts"][split][metric]) if before else "-"
+            row += [old, _f(now["posts"][split][metric])]
+        rows.append(row)
+    for split_name in ("dev", "heldout"):
+        scored = now["posts"][split_name]
+        rows.append([f"({split_name}: {scored['n']} posts, {scored['breaches']} breaches, "
+                     f"{scored['detected']} detected, {scored['false_alerts']} false alerts)", "", "", "", "", ""])
+    table("Breach posts, real news (tests/data/breach_posts_real.json; held-out frozen before tuning)",
+          ["metric", "target", "dev before", "dev now", "held-out before", "held-out now"], rows)
+    hibp_rows = []
+    for metric in ("service", "detected"):
+        row = [metric, ">= 0.95" if metric == "service" else ""]
+        for split in ("dev", "heldout"):
+            row += [_f(before["hibp"][split][metric]) if before else "-", _f(now["hibp"][split][metric])]
+        hibp_rows.append(row)
+    table("HIBP descriptions: the right service named (the directory holds every HIBP name, by design)",
+          ["metric", "target", "dev before", "dev now", "held-out before", "held-out now"], hibp_rows)
+    pairs = score_pairs(lambda a, b: default_directory().resolve(a).key == default_directory().resolve(b).key)
+    table("Cross-script watch matching (tests/data/breach_name_pairs.yaml; target: all right)",
+          ["pairs matched", "near misses kept apart"], [[pairs["pairs"], pairs["near_misses"]]])
+    table("Parse time per post, ms (target p99 <= 5)", ["", "p50", "p99"],
+          [["before", _f(before["p50_ms"]) if before else "-", _f(before["p99_ms"]) if before else "-"],
+           ["now", _f(now["p50_ms"]), _f(now["p99_ms"])]])
