@@ -124,8 +124,9 @@ def stats(entries: list[Entry]) -> str:
         mine = [e for e in entries if e.domain == domain]
         if mine:
             official = sum(1 for e in mine if is_official(e.source.url))
+            law_text = sum(1 for e in mine if kind_of(e.source.url) == "law database")
             lines.append(f"  {domain:<12} official primary source: {official}/{len(mine)} "
-                         f"({_share(official, len(mine))})")
+                         f"({_share(official, len(mine))}), the law's text from a law database: {law_text}")
     return "\n".join(lines)
 
 
