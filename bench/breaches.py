@@ -230,6 +230,9 @@ def section(table: Callable[[str, list[str], list[list[object]]], None]) -> None
     pairs = score_pairs(lambda a, b: default_directory().resolve(a).key == default_directory().resolve(b).key)
     table("Cross-script watch matching (tests/data/breach_name_pairs.yaml; target: all right)",
           ["pairs matched", "near misses kept apart"], [[pairs["pairs"], pairs["near_misses"]]])
+    posts_dev, posts_held = load_split("posts")
+    p50_plain, p99_plain = parse_latency(BreachParser(use_ner=False).parse, [p["text"] for p in posts_dev + posts_held])
     table("Parse time per post, ms (target p99 <= 5)", ["", "p50", "p99"],
           [["before", _f(before["p50_ms"]) if before else "-", _f(before["p99_ms"]) if before else "-"],
-           ["now", _f(now["p50_ms"]), _f(now["p99_ms"])]])
+           ["now", _f(now["p50_ms"]), _f(now["p99_ms"])],
+           ["now, without the Natasha NER fallback", _f(p50_plain), _f(p99_plain)]])

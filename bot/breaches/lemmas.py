@@ -72,3 +72,24 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = match.end()
     spans.append((start, len(text)))
     return [(s, e) for s, e in spans if e > s]
+
+
+_OBLIQUE = {"gent", "datv", "accs", "ablt", "loct"}
+
+
+def nominative(name: str) -> str:
+    """A name found inflected in running text, in the nominative: «Нижнекамской ЦРБ» -> «Нижнекамская ЦРБ»,
+    «Почты России» -> «Почта России». Words up to the head noun change; what depends on it («России», «чистоты
+    и вкуса») and abbreviations stay as written."""
+    out, head_seen = [], False
+    for word in name.split():
+        if head_seen or not _CYRILLIC.search(word.lower()) or word.isupper():
+            head_seen = head_seen or word.isupper()
+            out.append(word)
+            continue
+        parse = _morph().parse(word)[0]
+        head_seen = "NOUN" in parse.tag
+        form = parse.inflect({"nomn"}) if parse.tag.case in _OBLIQUE and parse.is_known else None
+        text = form.word if form else word
+        out.append(text[:1].upper() + text[1:] if word[:1].isupper() else text)
+    return " ".join(out)

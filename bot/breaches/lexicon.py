@@ -26,7 +26,7 @@ class _Slot:
     gap_before: int  # how many other tokens may precede this slot after the previous one
 
     def accepts(self, lemma: str) -> bool:
-        return lemma in self.words or any(lemma.startswith(p) for p in self.prefixes)
+        return lemma in self.words or (bool(self.prefixes) and lemma.startswith(self.prefixes))
 
 
 def _compile(phrase: str) -> tuple[_Slot, ...]:
@@ -47,6 +47,15 @@ class PhraseSet:
 
     def __init__(self, *phrases: str):
         self.phrases = [_compile(p) for p in phrases]
+        # Indexed by the first word, so a post costs one dictionary look-up per word and phrase set.
+        self._by_first: dict[str, list[tuple[_Slot, ...]]] = {}
+        self._by_prefix: list[tuple[_Slot, ...]] = []
+        for slots in self.phrases:
+            for word in slots[0].words:
+                self._by_first.setdefault(word, []).append(slots)
+            if slots[0].prefixes:
+                self._by_prefix.append(slots)
+        self._prefixes = tuple(p for slots in self._by_prefix for p in slots[0].prefixes)
 
     def find(self, toks: Sequence[Token], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Token spans ``(first, last + 1)`` where a phrase occurs within ``toks[start:end]``."""
@@ -54,9 +63,10 @@ class PhraseSet:
         found = []
         for i in range(start, end):
             lem = toks[i].lemma
-            for slots in self.phrases:
-                if not slots[0].accepts(lem):
-                    continue
+            candidates = self._by_first.get(lem, ())
+            if self._prefixes and lem.startswith(self._prefixes):
+                candidates = [*candidates, *(s for s in self._by_prefix if s[0].accepts(lem))]
+            for slots in candidates:
                 at, ok = i, True
                 for slot in slots[1:]:
                     nxt = next((j for j in range(at + 1, min(end, at + 2 + slot.gap_before))

@@ -48,24 +48,27 @@ class NameMatcher:
             for name in {service.name_ru, service.name_en, *service.aliases}:
                 self._add(service.key, name)
         for term in terms:
-            self._add(directory.resolve(term).key, term)
+            self._add(directory.resolve(term).key, term, typed=True)
         self._build()
 
     def add_terms(self, terms: Iterable[str], directory: ServiceDirectory) -> None:
         """Watched terms the directory lacks («Магазин Ромашка»): found in posts like directory names."""
         for term in terms:
-            self._add(directory.resolve(term).key, term)
+            self._add(directory.resolve(term).key, term, typed=True)
         self._build()
 
-    def _add(self, key: str, name: str) -> None:
+    def _add(self, key: str, name: str, *, typed: bool = False) -> None:
+        """``typed``: a term as a user typed it, whose capitals say nothing; a name of two words or more is
+        then matched in any case, a single word still only capitalised («ромашка» the flower is no shop)."""
         name = " ".join(str(name).split())
         if len(name) < MIN_NAME_LENGTH or as_host(name) or not key or not re.search(r"[^\W\d_]", name):
             return
         phrase = lemma_phrase(name)
         if not phrase:
             return
-        entry = _Entry(key, name, phrase.count(" ") + 1, len(canonical_key(name)) <= 3,
-                       name[:1].isupper() or name[:1].isdigit())
+        words = phrase.count(" ") + 1
+        capital = (words == 1) if typed else (name[:1].isupper() or name[:1].isdigit())
+        entry = _Entry(key, name, words, len(canonical_key(name)) <= 3, capital)
         self._entries.setdefault(f" {phrase} ", []).append(entry)
 
     def _build(self) -> None:

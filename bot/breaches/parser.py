@@ -57,10 +57,11 @@ def clean_post(text: str) -> str:
 class BreachParser:
     """One instance parses many posts; the directory's name index is built once, here."""
 
-    def __init__(self, directory: ServiceDirectory | None = None, *, watched_terms: tuple[str, ...] = ()):
+    def __init__(self, directory: ServiceDirectory | None = None, *, watched_terms: tuple[str, ...] = (),
+                 use_ner: bool = True):
         self.directory = directory or default_directory()
         self.matcher = NameMatcher(self.directory, watched_terms)
-        self.victims = VictimFinder(self.directory, self.matcher)
+        self.victims = VictimFinder(self.directory, self.matcher, use_ner=use_ner)
 
     def watch_terms(self, terms: list[str]) -> None:
         """Names people watch that the directory lacks: found in posts like directory names."""
@@ -90,8 +91,8 @@ class BreachParser:
             return None, "denial"
         if L.OFF_TOPIC_HEADLINE.any(head) or _PERCENT.search(clean[:head_end]):
             return None, "off_topic"
-        leak_sentences = {i for i, (s, e) in enumerate(spans)
-                          if L.LEAK_EVENT.any([t for t in toks if s <= t.start < e])}
+        events = [toks[first].start for first, _ in L.LEAK_EVENT.find(toks)]
+        leak_sentences = {i for i, (s, e) in enumerate(spans) if any(s <= at < e for at in events)}
         if not leak_sentences:
             return None, "no_leak_event"
         record_count, unique_emails = extract_counts(clean)
@@ -104,7 +105,9 @@ class BreachParser:
         storage = extract_password_storage(clean)
         if storage and "Passwords" not in classes:
             classes = sorted({*classes, "Passwords"})
-        choice = self.victims.choose(clean, toks, spans, leak_sentences)
+        evidence = has_count or len(classes) >= 2 or L.VAGUE_COUNT.any(toks) or L.CONCRETE.any(toks)
+        # Natasha only for a post that has everything but a named victim (it costs tens of ms).
+        choice = self.victims.choose(clean, toks, spans, leak_sentences, use_ner=evidence)
         if choice.reason == "none" or not choice.name:
             return None, "no_single_service"
         breach = Breach(
@@ -118,7 +121,7 @@ class BreachParser:
             return breach, UNSURE + "two_victims"
         if L.STATEMENT.any(head) and not has_count:
             return breach, UNSURE + "statement"
-        if not (has_count or len(classes) >= 2 or L.VAGUE_COUNT.any(toks) or L.CONCRETE.any(toks)):
+        if not evidence:
             return breach, UNSURE + "weak_evidence"
         return breach, "breach"
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from bot.breaches import lexicon as L
 from bot.breaches import rules
-from bot.breaches.lemmas import Token, tokens
+from bot.breaches.lemmas import Token, nominative, tokens
 from bot.breaches.matcher import NameMatcher
 from bot.breaches.names import ServiceDirectory, as_host, canonical_key
 
@@ -79,9 +79,10 @@ def _ner():  # noqa: ANN202 - Natasha's models ship inside the package; loaded o
 
 
 class VictimFinder:
-    def __init__(self, directory: ServiceDirectory, matcher: NameMatcher | None = None):
+    def __init__(self, directory: ServiceDirectory, matcher: NameMatcher | None = None, *, use_ner: bool = True):
         self.directory = directory
         self.matcher = matcher or NameMatcher(directory)
+        self.use_ner = use_ner
 
     # --- candidates ----------------------------------------------------------------------------------
 
@@ -109,8 +110,8 @@ class VictimFinder:
         return found
 
     def _ner_candidates(self, text: str) -> list[Candidate]:
-        head = text[:600]  # the victim of a Russian news item is named early; NER is the slow part
-        return [Candidate(name, None, start, stop, 1.0) for start, stop, name in _ner()(head)
+        head = text[:400]  # the victim of a Russian news item is named early; NER is the slow part
+        return [Candidate(nominative(name), None, start, stop, 1.0) for start, stop, name in _ner()(head)
                 if len(name) > 2 and canonical_key(name)]
 
     # --- roles ---------------------------------------------------------------------------------------
@@ -214,9 +215,11 @@ class VictimFinder:
     # --- choice --------------------------------------------------------------------------------------
 
     def choose(self, text: str, toks: Sequence[Token], sentences: Sequence[tuple[int, int]],
-               leak_sentences: set[int]) -> Choice:
+               leak_sentences: set[int], *, use_ner: bool = True) -> Choice:
+        """``use_ner``: may ask Natasha when nothing else names a victim (tens of ms: callers pass False
+        for posts that could not be a breach anyway)."""
         choice = self._choose(text, toks, sentences, leak_sentences, self.candidates(text, toks))
-        if choice.reason == "none" and re.search(r"[а-яё]", text[:600], re.IGNORECASE):
+        if use_ner and self.use_ner and choice.reason == "none" and re.search(r"[а-яё]", text[:600], re.IGNORECASE):
             choice = self._choose(text, toks, sentences, leak_sentences, self._ner_candidates(text))
         return choice
 
@@ -247,8 +250,8 @@ class VictimFinder:
         if top < MIN_SCORE or not any(c.evidence for c in cands):
             return Choice(reason="none")
         rival = ranked[1] if len(ranked) > 1 else None
-        if rival and top - rival[0] < 1.0 and any(c.evidence for c in rival[2]) and not self._related(entity, rival[1]):
-            return Choice(reason="ambiguous", rivals=[entity, rival[1]])
+        ambiguous = bool(rival and top - rival[0] < 1.0 and any(c.evidence for c in rival[2])
+                         and not self._related(entity, rival[1]))
         cyrillic = len(re.findall(r"[а-яё]", text, re.I)) > len(re.findall(r"[a-z]", text, re.I))
         named = sorted((c for c in cands if c.name), key=lambda c: (-c.score, c.start))
         domain = next((c.domain for c in sorted(cands, key=lambda c: -c.score) if c.domain), None)
@@ -261,6 +264,8 @@ class VictimFinder:
             name = domain
         if not name:
             return Choice(reason="none")
+        if ambiguous and rival:  # the best reading, for an admin to confirm or correct
+            return Choice(name=name, domain=domain, key=entity, reason="ambiguous", rivals=[entity, rival[1]])
         return Choice(name=name, domain=domain, key=entity)
 
 
