@@ -8,7 +8,7 @@ from html import escape
 from bot.kb import KnowledgeBase, SearchResult
 from bot.kb.countries import country_label
 from bot.kb.fines import FinesQuery
-from bot.kb.models import Entry, Fine
+from bot.kb.models import Entry, Fine, Outcome
 from bot.texts import MONTHS_RU, t
 
 TELEGRAM_LIMIT = 4096
@@ -129,7 +129,7 @@ def fine_facts(entry: Entry, lang: str) -> str:
     if fine.history:
         rows[3] = (labels[3], _standing_text(fine, lang, format_eur))
         rows.append((_LATER[lang], "; ".join(
-            f"{format_date(step.date, lang)}: {_OUTCOME_LABELS[lang][step.outcome]} ({step.by})"
+            f"{_step_date(step, lang)}: {_OUTCOME_LABELS[lang][step.outcome]} ({step.by})"
             + (f", {format_eur(step.amount_eur, lang)}" if step.amount_eur else "") for step in fine.history)))
     if fine.articles:
         rows.append((labels[4], ", ".join(fine.articles)))
@@ -171,12 +171,21 @@ def render_not_sure(result: SearchResult, lang: str) -> str:
 # What happened to a fine later (models.Outcome.outcome), as the list and the facts say it.
 _OUTCOME_LABELS = {
     "ru": {"appealed": "обжалован", "upheld": "оставлен в силе", "reduced": "снижен", "increased": "увеличен",
-           "annulled": "отменён", "re-decided": "назначен заново"},
+           "annulled": "отменён", "remitted": "дело возвращено на новое рассмотрение", "re-decided": "назначен заново"},
     "en": {"appealed": "appealed", "upheld": "upheld", "reduced": "reduced", "increased": "increased",
-           "annulled": "annulled", "re-decided": "decided anew"},
+           "annulled": "annulled", "remitted": "sent back for a new ruling", "re-decided": "decided anew"},
 }
 _LATER = {"ru": "Дальше", "en": "Later"}
 _WAS = {"ru": "было", "en": "was"}
+
+
+def _step_date(step: Outcome, lang: str) -> str:
+    """A court step's date as precisely as it is known: "27 Dec 2024", "Nov 2020" or "2025"."""
+    if step.date_precision == "year":
+        return str(step.date.year)
+    if step.date_precision == "month":
+        return format_date(step.date, lang).split(" ", 1)[1]
+    return format_date(step.date, lang)
 
 
 def _standing_text(fine: Fine, lang: str, money_text) -> str:
@@ -196,7 +205,7 @@ def fine_line(entry: Entry, lang: str) -> str:
     fine = entry.fine
     assert fine is not None
     step = fine.changed or (fine.history[-1] if fine.history else None)
-    later = f"; {_OUTCOME_LABELS[lang][step.outcome]} {format_date(step.date, lang)}" if step else ""
+    later = f"; {_OUTCOME_LABELS[lang][step.outcome]} {_step_date(step, lang)}" if step else ""
     return (f"{escape(fine.company, quote=False)} — {_standing_text(fine, lang, short_eur)} "
             f"({escape(fine.authority, quote=False)}, {country_label(fine.country, lang)}, "
             f"{format_date(fine.decision_date, lang)}{later})" + (" [ePrivacy]" if fine.regime == "eprivacy" else ""))

@@ -46,7 +46,7 @@ def standing_amount(entry: Entry) -> int:
             amount = 0
         elif step.amount_eur:
             amount = live = step.amount_eur
-        elif step.outcome == "upheld":
+        elif step.outcome in ("upheld", "remitted"):
             amount = live
     return amount
 

@@ -60,8 +60,9 @@ class Source(BaseModel):
 
 
 # What can happen to a fine after the decision. "reduced", "increased" and "re-decided" set a new amount;
-# "upheld" may restate it; "annulled" leaves nothing standing; "appealed" changes nothing yet.
-OUTCOMES = ("appealed", "upheld", "reduced", "increased", "annulled", "re-decided")
+# "upheld" may restate it; "annulled" leaves nothing standing; "remitted" sets an annulment aside and sends the case
+# back, so the fine as decided stands again until the new ruling; "appealed" changes nothing yet.
+OUTCOMES = ("appealed", "upheld", "reduced", "increased", "annulled", "remitted", "re-decided")
 _SETS_AMOUNT = {"reduced", "increased", "re-decided"}
 
 
@@ -70,7 +71,8 @@ class Outcome(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     date: dt.date
-    outcome: Literal["appealed", "upheld", "reduced", "increased", "annulled", "re-decided"]
+    date_precision: Literal["day", "month", "year"] = "day"   # "month": the 1st stands for the month; "year": 1 Jan
+    outcome: Literal["appealed", "upheld", "reduced", "increased", "annulled", "remitted", "re-decided"]
     by: str                          # who decided: a court (with its case number if known) or the authority
     amount_eur: int | None = None    # the amount standing after this step (euros)
     final: bool | None = None        # True: no further appeal; False: still open; None: not known
@@ -81,7 +83,7 @@ class Outcome(BaseModel):
     def _amount_fits_outcome(self) -> Outcome:
         if self.outcome in _SETS_AMOUNT and not self.amount_eur:
             raise ValueError(f"a {self.outcome!r} step needs the new amount_eur")
-        if self.outcome in ("annulled", "appealed") and self.amount_eur:
+        if self.outcome in ("annulled", "appealed", "remitted") and self.amount_eur:
             raise ValueError(f"a {self.outcome!r} step has no amount_eur")
         if self.amount_eur is not None and self.amount_eur <= 0:
             raise ValueError("amount_eur must be positive")
@@ -118,7 +120,7 @@ class Fine(BaseModel):
                 amount = 0
             elif step.amount_eur:
                 amount = live = step.amount_eur
-            elif step.outcome == "upheld":
+            elif step.outcome in ("upheld", "remitted"):
                 amount = live
         return amount
 
