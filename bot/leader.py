@@ -1,0 +1,122 @@
+"""Leadership: of all replicas on one PostgreSQL database, exactly one runs the outbox sender and the scheduler.
+
+The leader is whoever holds a session advisory lock, taken with `pg_try_advisory_lock` on a connection of its own
+(never a pooled one: the lock belongs to the session, and a pool would hand that session to other work). The
+others stand by and try again every `retry` seconds. PostgreSQL frees the lock when the session ends — the leader
+stops, crashes (`kill -9` closes its socket at once) or its host vanishes (the server's TCP keepalives, set below,
+notice within about 20 s) — and a standby takes it at its next try.
+
+The leader fences itself: it runs `SELECT 1` on the lock's connection every `check` seconds, and at the first
+failure (connection lost, database restarted) it steps down before a standby can have taken over for long.
+SQLite has one process by definition: there `AlwaysLeader` is used.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+# pg_try_advisory_lock(class, key): the class says "leader of this bot", the key is the schema (as for migrations).
+LEADER_LOCK_CLASS = 0x4C454144  # "LEAD"
+# The server drops a silent client's session (and its lock) after about idle + interval × count seconds.
+KEEPALIVES = {"tcp_keepalives_idle": "10", "tcp_keepalives_interval": "3", "tcp_keepalives_count": "3"}
+
+Hook = Callable[[], Awaitable[Any]]
+
+
+class Leadership:
+    """Runs `on_elected` when this process becomes the leader and `on_deposed` when it stops being one."""
+
+    def __init__(self, url: str, on_elected: Hook, on_deposed: Hook, *, retry: float = 5.0, check: float = 1.0,
+                 name: str = "replica"):
+        self.url = url
+        self.on_elected, self.on_deposed = on_elected, on_deposed
+        self.retry, self.check = retry, check
+        self.name = name
+        self.is_leader = False
+        self.terms = 0  # how many times this process was elected (tests, logs)
+        self.attempts = 0  # how many times it asked for the lock
+        self.backend_pid: int | None = None  # the lock's session on the server
+        self._stop = asyncio.Event()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    async def run(self) -> None:
+        """Stand for election until `stop()`; lead while elected; step down on stop or when the lock is lost."""
+        import asyncpg
+
+        while not self._stop.is_set():
+            conn = None
+            try:
+                conn = await asyncpg.connect(self.url, timeout=5, server_settings=KEEPALIVES)
+                self.backend_pid = conn.get_server_pid()
+                while not self._stop.is_set():
+                    self.attempts += 1
+                    if await conn.fetchval("SELECT pg_try_advisory_lock($1, hashtext(current_schema()))",
+                                           LEADER_LOCK_CLASS):
+                        await self._lead(conn)
+                        break
+                    await self._pause(self.retry)
+            except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+                log.warning("leadership (%s): database unreachable or lock connection lost (%s: %s); "
+                            "standing again in %.1f s", self.name, type(exc).__name__, exc, self.retry)
+            except Exception:
+                log.exception("leadership (%s): failed; standing again in %.1f s", self.name, self.retry)
+            finally:
+                if conn is not None:
+                    with contextlib.suppress(Exception):
+                        await asyncio.wait_for(conn.close(), timeout=2)  # closing the session frees the lock
+            await self._pause(self.retry)
+
+    async def _lead(self, conn: Any) -> None:
+        self.is_leader = True
+        self.terms += 1
+        log.info("leadership (%s): elected; this replica runs the sender and the scheduler", self.name)
+        try:
+            await self.on_elected()
+            while not self._stop.is_set():  # self-fencing: a lost connection means a lost lock
+                await self._pause(self.check)
+                await asyncio.wait_for(conn.fetchval("SELECT 1"), timeout=max(self.check, 1.0))
+        finally:
+            self.is_leader = False
+            try:
+                await self.on_deposed()
+            finally:
+                if self._stop.is_set():
+                    with contextlib.suppress(Exception):
+                        await conn.fetchval("SELECT pg_advisory_unlock($1, hashtext(current_schema()))",
+                                            LEADER_LOCK_CLASS)
+                log.info("leadership (%s): stepped down", self.name)
+
+    async def _pause(self, seconds: float) -> None:
+        """Wait `seconds`, or less if `stop()` is called meanwhile."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stop.wait(), timeout=seconds)
+
+
+class AlwaysLeader:
+    """SQLite: one process, always the leader."""
+
+    def __init__(self, on_elected: Hook, on_deposed: Hook, **_: Any):
+        self.on_elected, self.on_deposed = on_elected, on_deposed
+        self.is_leader = False
+        self.terms = 0
+        self._stop = asyncio.Event()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    async def run(self) -> None:
+        self.is_leader, self.terms = True, 1
+        await self.on_elected()
+        try:
+            await self._stop.wait()
+        finally:
+            self.is_leader = False
+            await self.on_deposed()

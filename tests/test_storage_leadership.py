@@ -1,0 +1,139 @@
+"""Leadership on PostgreSQL (the real server): of three replicas exactly one leads; when it stops, loses its
+connection or is killed with `kill -9`, a standby takes over, and the old leader has stepped down."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator
+
+import asyncpg
+
+from bot.config import PROJECT_ROOT
+from bot.leader import Leadership
+from tests import backends
+from tests.backends import PgSchema
+
+pg_schema = backends.pg_schema
+FAST = {"retry": 0.05, "check": 0.05}
+
+
+class Candidate:
+    """A Leadership whose hooks record what happened and signal it."""
+
+    def __init__(self, url: str, name: str):
+        self.log: list[str] = []
+        self.changed = asyncio.Event()
+        self.leadership = Leadership(url, self._elected, self._deposed, name=name, **FAST)
+        self.task: asyncio.Task[None] | None = None
+
+    async def _elected(self) -> None:
+        self.log.append("elected")
+        self.changed.set()
+
+    async def _deposed(self) -> None:
+        self.log.append("deposed")
+        self.changed.set()
+
+    def start(self) -> Candidate:
+        self.task = asyncio.create_task(self.leadership.run())
+        return self
+
+    async def stop(self) -> None:
+        self.leadership.stop()
+        if self.task is not None:
+            await asyncio.wait_for(self.task, 10)
+
+
+async def until(condition, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+    """Wait for `condition()` on the candidates' own signals (their attempts and hooks), never a fixed sleep."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise TimeoutError("condition not reached")
+        await asyncio.sleep(0.01)
+
+
+@contextlib.asynccontextmanager
+async def candidates(url: str, count: int) -> AsyncIterator[list[Candidate]]:
+    started = [Candidate(url, f"replica-{n}").start() for n in range(count)]
+    try:
+        yield started
+    finally:
+        for candidate in started:
+            await candidate.stop()
+
+
+def leaders(group: list[Candidate]) -> list[Candidate]:
+    return [c for c in group if c.leadership.is_leader]
+
+
+async def test_one_of_three_leads_and_a_standby_takes_over_when_it_stops(pg_schema: PgSchema) -> None:
+    async with candidates(pg_schema.url, 3) as group:
+        await until(lambda: len(leaders(group)) == 1)
+        [leader] = leaders(group)
+        standbys = [c for c in group if c is not leader]
+        # the standbys keep asking and keep being refused
+        asked = {id(c): c.leadership.attempts for c in standbys}
+        await until(lambda: all(c.leadership.attempts >= asked[id(c)] + 3 for c in standbys))
+        assert leaders(group) == [leader]
+
+        await leader.stop()
+        assert leader.log == ["elected", "deposed"]
+        await until(lambda: len(leaders(standbys)) == 1)
+        assert sum(c.log.count("elected") for c in standbys) == 1
+
+
+async def test_a_leader_that_loses_its_connection_steps_down_and_a_standby_leads(pg_schema: PgSchema) -> None:
+    async with candidates(pg_schema.url, 2) as group:
+        await until(lambda: len(leaders(group)) == 1)
+        [leader] = leaders(group)
+        [standby] = [c for c in group if c is not leader]
+        conn = await asyncpg.connect(backends.PG_URL)
+        try:  # what a database restart or a network cut does to the lock's session
+            assert await conn.fetchval("SELECT pg_terminate_backend($1)", leader.leadership.backend_pid)
+        finally:
+            await conn.close()
+        await until(lambda: "deposed" in leader.log and standby.leadership.is_leader)
+        assert leader.log[:2] == ["elected", "deposed"]
+        assert standby.log == ["elected"]
+
+
+LEADER_PROCESS = """
+import asyncio, sys
+from bot.leader import Leadership
+
+async def main():
+    async def on_elected():
+        print("elected", flush=True)
+    async def on_deposed():
+        pass
+    await Leadership(sys.argv[1], on_elected, on_deposed, retry=0.05, check=0.05).run()
+
+asyncio.run(main())
+"""
+
+
+async def test_a_standby_takes_over_from_a_leader_killed_with_sigkill(pg_schema: PgSchema) -> None:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", LEADER_PROCESS, pg_schema.url, cwd=PROJECT_ROOT,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}, stdout=asyncio.subprocess.PIPE,
+    )
+    try:
+        assert process.stdout is not None
+        assert await asyncio.wait_for(process.stdout.readline(), 30) == b"elected\n"
+        async with candidates(pg_schema.url, 1) as [standby]:
+            await until(lambda: standby.leadership.attempts >= 3)
+            assert not standby.leadership.is_leader
+            process.send_signal(signal.SIGKILL)
+            await process.wait()
+            await until(lambda: standby.leadership.is_leader)
+            assert standby.log == ["elected"]
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
