@@ -30,7 +30,7 @@ MAX_PHRASE = 200
 OLDEST = dt.timedelta(days=5 * 365)   # a moment of discovery further back than this is a misreading, not a leak
 LATEST = dt.timedelta(days=1)         # ... and so is one more than a day ahead (a day: a typo in the hour is kept)
 
-_DATAGUIDANCE = "https://www.dataguidance.com/news/russia-amendments-law-personal-data-enter-effect"
+_152FZ_TEXT = "https://www.consultant.ru/document/cons_doc_LAW_61801/"   # the law's text (ConsultantPlus)
 _EURLEX = "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
 _DPDP_RULES = "https://egazette.gov.in/WriteReadData/2025/267650.pdf"
 
@@ -48,9 +48,9 @@ class Duty:
 
 DUTIES: dict[str, list[Duty]] = {
     RU: [
-        Duty(RU, "rkn_notice", 24, "pd-breach-notification-24-72", _DATAGUIDANCE,
+        Duty(RU, "rkn_notice", 24, "pd-breach-notification-24-72", _152FZ_TEXT,
              "Within 24 hours it reports the incident"),
-        Duty(RU, "rkn_results", 72, "pd-breach-notification-24-72", _DATAGUIDANCE,
+        Duty(RU, "rkn_results", 72, "pd-breach-notification-24-72", _152FZ_TEXT,
              "Within 72 hours it reports the results of its internal investigation"),
     ],
     GDPR: [

@@ -29,14 +29,12 @@ MILLION = 1_000_000
 CRORE = 10_000_000
 
 _BIRCH = "https://www.birchlegal.ru/en/legal_alerts/2181/"
-_PRAVO = "https://pravo.ru/news/256376"
-_OSN = "https://osnmedia.ru/obshhestvo/shtrafy-za-utechku-personalnyh-dannyh-v-rf-dostignut-20-mln-rublej/amp"
 _EPAP = ("https://epap.by/public/en/legal-updates/view/uzhestochenie-otvetstvennosti-v-oblasti-personalnyh-dannyh:"
          "-oborotnye-shtrafy-i-specialnaya-statya-v-ugolovnom-kodekse-rf")
-_RUSRIM = "https://rusrim.blogspot.com/2025/01/blog-post_31.html"
 _GOSWEB = ("https://nozdrachevskij-r38.gosweb.gosuslugi.ru/deyatelnost/spravochnye-materialy/pravovoe-prosveschenie/"
            "dokumenty-omsu_1153.html")
 _EURLEX = "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
+_KOAP_TEXT = "https://www.consultant.ru/document/cons_doc_LAW_34661/"   # the Code's text (ConsultantPlus)
 _DPDP_ACT = "https://egazette.gov.in/WriteReadData/2023/248045.pdf"
 
 
@@ -84,25 +82,25 @@ KOAP: dict[tuple[str, str], Band] = {
             citizen=(50_000, 100_000, "RUB 50,000–100,000 for citizens"),
             official=(400_000, 800_000, "RUB 400,000–800,000 for officials"),
             legal=(1 * MILLION, 3 * MILLION, "RUB 1–3 million for legal entities")),
-    **_koap("12", "koap-13-11-part-12-leak-1000", _PRAVO,
+    **_koap("12", "koap-13-11-part-12-leak-1000", _KOAP_TEXT,
             citizen=(100_000, 200_000, "RUB 100,000–200,000 for citizens"),
             official=(200_000, 400_000, "RUB 200,000–400,000 for officials"),
             legal=(3 * MILLION, 5 * MILLION, "RUB 3–5 million for legal entities")),
-    **_koap("13", "koap-13-11-part-13-leak-10000", _OSN,
+    **_koap("13", "koap-13-11-part-13-leak-10000", _KOAP_TEXT,
             citizen=(None, 300_000, "For citizens the fine goes up to RUB 300,000"),
             official=(None, 500_000, "for officials up to RUB 500,000"),
             legal=(5 * MILLION, 10 * MILLION, "A legal entity is fined RUB 5–10 million")),
-    **_koap("14", "koap-13-11-part-14-leak-100000", _OSN,
+    **_koap("14", "koap-13-11-part-14-leak-100000", _KOAP_TEXT,
             citizen=(None, 400_000, "a citizen up to RUB 400,000"),
             official=(None, 600_000, "an official up to RUB 600,000"),
             legal=(10 * MILLION, 15 * MILLION, "A legal entity is fined RUB 10–15 million")),
-    **_koap("15", "koap-13-11-part-15-repeat-leak-turnover", _EPAP,
+    **_koap("15", "koap-13-11-part-15-repeat-leak-turnover", _KOAP_TEXT,
             citizen=(None, 600_000, "Citizens face up to RUB 600,000"),
             official=(None, 1_200_000, "officials up to RUB 1.2 million"),
             legal=(None, None, "1 to 3 percent of its total revenue for the calendar year before the year the offence "
                    "was detected (for banks, of their equity capital), but not less than RUB 20 million and not more "
                    "than RUB 500 million", 1, 3, 20 * MILLION, 500 * MILLION)),
-    **_koap("16", "koap-13-11-part-16-special-categories", _RUSRIM,
+    **_koap("16", "koap-13-11-part-16-special-categories", _KOAP_TEXT,
             citizen=(300_000, 400_000, "RUB 300,000–400,000 for citizens"),
             official=(1 * MILLION, 1_300_000, "RUB 1–1.3 million for officials"),
             legal=(10 * MILLION, 15 * MILLION, "RUB 10–15 million for legal entities")),
@@ -110,7 +108,7 @@ KOAP: dict[tuple[str, str], Band] = {
             citizen=(400_000, 500_000, "RUB 400,000–500,000 for citizens"),
             official=(1_300_000, 1_500_000, "RUB 1.3–1.5 million for officials"),
             legal=(15 * MILLION, 20 * MILLION, "RUB 15–20 million for sole traders and legal entities")),
-    **_koap("18", "koap-13-11-part-18-repeat-special-biometric", _EPAP,
+    **_koap("18", "koap-13-11-part-18-repeat-special-biometric", _KOAP_TEXT,
             legal=(None, None, "1 to 3 percent of its total revenue for the previous calendar year, but not less than "
                    "RUB 25 million and not more than RUB 500 million", 1, 3, 25 * MILLION, 500 * MILLION)),
 }

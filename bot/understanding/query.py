@@ -116,7 +116,7 @@ class Reader:
                  fines_authorities: Iterable[str] = ()):
         self.morph = analyzer()
         # a word of a company's name -> its term; a word that is also the vocabulary's ("data") is not a name
-        self.companies = {w: t for w, t in (companies or {}).items() if t not in _VOCAB_LATIN and len(w) > 2}
+        self.companies = {w: t for w, t in (companies or {}).items() if t not in _CONCEPT_LATIN and len(w) > 2}
         self.known_latin = frozenset(known_latin) | _VOCAB_LATIN
         self.fines_authorities = {a for a in fines_authorities if len(a) > 2}
         self._phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
@@ -270,14 +270,15 @@ class Reader:
             return "revenue" if any(t.keys & _REVENUE for t in before + after[:1]) else "money"
         if any(t.keys & _REVENUE for t in before):
             return "revenue"
-        if following and following[0].keys & _IDENTIFIERS:
-            return "identifiers"
+        if following and (following[0].keys & _IDENTIFIERS or (
+                len(following) > 1 and following[0].keys & SUBJECT_KEYS and following[1].keys & _IDENTIFIERS)):
+            return "identifiers"   # "50 тысяч записей", "2000 customer records"
         if following and following[0].keys & SUBJECT_KEYS:
             return "subjects"
+        if n.multiplier == 1 and n.value == int(n.value) and 1990 <= n.value <= 2035 and not n.grouped:
+            return "year"   # "в 2024 году" is a year, "2 года" a duration
         if following and following[0].keys & _DURATIONS:
             return "duration"
-        if n.multiplier == 1 and n.value == int(n.value) and 1990 <= n.value <= 2035 and not n.grouped:
-            return "year"
         if len(following) > 1 and following[0].keys & _DATA_WORDS and following[1].keys & SUBJECT_KEYS:
             return "subjects"   # "50 000 данных клиентов"
         return "count" if n.multiplier > 1 or n.value >= 100 else "unknown"
@@ -363,8 +364,15 @@ _DATA_WORDS = _keys(("данные", "data", "персональный", "зап
 _NOTIFY = _keys(p for p in V.CONCEPTS["notify"] if " " not in p)
 _NEGATIONS = frozenset(V.NEGATIONS)
 _PLAIN_WORDS = _keys(("уникальный", "unique", "наших", "our", "своих", "их", "персональный", "личный"))
-_VOCAB_LATIN = frozenset(T.term(w) for phrases in V.CONCEPTS.values() for p in phrases for w in p.split()
-                         if not T.is_cyrillic(w))
+_CONCEPT_LATIN = frozenset(T.term(w.lstrip("=")) for phrases in V.CONCEPTS.values() for p in phrases
+                           for w in p.split() if not T.is_cyrillic(w))
+# English words the vocabulary itself knows, so a Reader without a knowledge base does not take "billion" or
+# "meta" for transliterated Russian.
+_VOCAB_LATIN = frozenset(
+    T.term(w.lstrip("=")) for phrases in (*V.CONCEPTS.values(), tuple(V.MULTIPLIERS), *V.CURRENCIES.values(),
+                                          *V.MONTHS, *V.BRAND_FAMILY.values(), *V.OTHER_COUNTRIES.values(),
+                                          *V.OFFENDER_KINDS.values(), V.SUBJECT_NOUNS, V.IDENTIFIER_NOUNS)
+    for p in phrases for w in p.split() if not T.is_cyrillic(w))
 _MARKERS = _keys(V.OFFENDER_ROLE_MARKERS)
 _OF = frozenset({"of", "from"})
 _PRIORITY = ("official", "sole_trader", "legal", "citizen")
