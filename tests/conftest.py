@@ -115,10 +115,6 @@ class BotHarness:
                                    f"{await self.services.outbox.open_now()} outbox rows open")
             await asyncio.sleep(0.005)
 
-    async def settle(self, seconds: float = 0.0) -> None:
-        """Kept for old call sites: the same as `idle()` (the argument is ignored)."""
-        await self.idle()
-
 
 @contextlib.asynccontextmanager
 async def running_bot(telegram: FakeTelegram, settings: Settings, kb: KnowledgeBase | None = None):

@@ -77,7 +77,7 @@ async def test_a_stranger_pressing_an_admins_draft_button_publishes_nothing(harn
     query_id = harness.telegram.press_button(draft, publish, user_id=STRANGER)
     await harness.telegram.wait_until(lambda: query_id in harness.telegram.callback_answers)
     assert "устарела" in harness.telegram.callback_answers[query_id]["text"]
-    await harness.settle()
+    await harness.idle()
     stored = await harness.services.breaches.get(DraftAction.unpack(publish).id)
     assert stored is not None and stored.status == "draft"
     assert len(harness.telegram.messages(1)) == 1  # the watcher heard nothing

@@ -22,7 +22,7 @@ from bot.breaches.hibp import (
     parse_hibp_breaches,
 )
 
-SNAPSHOT = Path("/work/shared/data/hibp_breaches_2025-03.json")
+SNAPSHOT = Path(__file__).parent / "data" / "hibp_breaches_2025-03.json"
 needs_snapshot = pytest.mark.skipif(not SNAPSHOT.exists(), reason="HIBP snapshot not available")
 
 

@@ -15,7 +15,7 @@ from bot.breaches.hibp import parse_hibp_breaches
 from bot.breaches.models import Breach
 from bot.breaches.parser import BreachParser
 
-SEED = Path("/work/shared/seeds/000_58b2b3d3ec6a9e75.txt")
+SEED = Path(__file__).parent / "data" / "seeds" / "000_58b2b3d3ec6a9e75.txt"
 LABELLED = load_labelled()
 BY_ID = {post["id"]: post for post in LABELLED}
 POSTED = datetime(2023, 8, 10, 9, 30, tzinfo=UTC)

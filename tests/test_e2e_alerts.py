@@ -21,7 +21,7 @@ LITRES_POST = """Источник, который ранее "сливал" ин
 Самая "свежая" запись датируется 03.08.2023."""
 NOT_A_BREACH = "😱 «Литрес» подтвердил утечку данных пользователей. Согласно заявлению сервиса, злоумышленники \
 получили доступ к адресам электронной почты, но не к платежным данным."
-HIBP_FILE = PROJECT_ROOT.parent / "shared" / "data" / "hibp_breaches_2025-03.json"
+HIBP_FILE = PROJECT_ROOT / "tests" / "data" / "hibp_breaches_2025-03.json"
 
 
 @pytest.mark.parametrize("spelling", ["litres", "Литрес", "litres.ru", "ЛитРес"])
@@ -44,7 +44,7 @@ async def test_a_source_channel_post_alerts_each_watcher_once(harness: BotHarnes
     # The same post again (a second channel, a repost) is the same breach: nobody hears of it twice.
     harness.telegram.send_channel_post(LITRES_POST, chat_id=SOURCE_CHANNEL)
     harness.telegram.send_channel_post(NOT_A_BREACH, chat_id=SOURCE_CHANNEL)
-    await harness.settle(0.5)
+    await harness.idle()
     await harness.services.sender.drain()
     assert len(harness.telegram.messages(1)) == 2 and len(harness.telegram.messages(2)) == 2
     assert len(harness.telegram.messages(3)) == 1  # the ozon watcher got only the /watch reply
@@ -52,7 +52,7 @@ async def test_a_source_channel_post_alerts_each_watcher_once(harness: BotHarnes
 
 async def test_watch_lists_known_breaches_as_history(harness: BotHarness) -> None:
     harness.telegram.send_channel_post(LITRES_POST, chat_id=SOURCE_CHANNEL)
-    await harness.settle(0.5)
+    await harness.idle()
     reply = await harness.say("/watch litres.ru")
     assert "история" in reply["text"] and "2023" in reply["text"]
     unknown = await harness.say("/watch some-unknown-shop")
@@ -63,7 +63,7 @@ async def test_posts_from_untrusted_channels_are_ignored(harness: BotHarness) ->
     await harness.say("/watch litres", user_id=1)
     harness.telegram.add_chat({"id": -1009, "type": "channel", "title": "Random"})
     harness.telegram.send_channel_post(LITRES_POST, chat_id=-1009)
-    await harness.settle(0.5)
+    await harness.idle()
     assert len(harness.telegram.messages(1)) == 1
 
 

@@ -71,7 +71,7 @@ async def test_group_answers_ask_and_mentions_only(harness: BotHarness) -> None:
     reply = await harness.say("/ask штраф за утечку биометрии", **group)
     assert "13.11" in reply["text"]
     harness.telegram.send_user_message("привет всем, как дела", **group)
-    await harness.settle()
+    await harness.idle()
     assert len(harness.telegram.messages(-500)) == 1  # chatter is not answered
     mention = await harness.say(f"@{harness.telegram.bot_username} кто такой РКН", **group)
     assert "Роскомнадзор" in mention["text"]

@@ -40,7 +40,7 @@ def arm(db_path: str, job: str, cron: str, armed_at: datetime) -> None:
 
 
 async def drain(harness: BotHarness) -> None:
-    await harness.settle(0.3)
+    await harness.idle()
     assert harness.services.sender is not None
     await harness.services.sender.drain()
 

@@ -41,7 +41,7 @@ def assert_sane(harness: BotHarness, reply: dict) -> None:
 async def test_hostile_text_gets_exactly_one_sane_answer(harness: BotHarness, text: str) -> None:
     reply = await harness.say(text)
     assert_sane(harness, reply)
-    await harness.settle()
+    await harness.idle()
     assert len(harness.telegram.messages(1001)) == 1
     assert await harness.services.users.count() == (1, 1)  # the tables survived whatever the text said
 
@@ -113,7 +113,7 @@ async def test_unknown_commands_get_the_unknown_command_answer(harness: BotHarne
 async def test_commands_for_other_bots_in_a_group_are_left_alone(harness: BotHarness) -> None:
     for text in ("/start@other_bot", "/frobnicate", "/help@other_bot", "просто болтовня"):
         harness.telegram.send_user_message(text, **GROUP)
-    await harness.settle()
+    await harness.idle()
     assert harness.telegram.messages(-700) == []
     reply = await harness.say(f"/frobnicate@{harness.telegram.bot_username}", **GROUP)
     assert "Такой команды нет" in reply["text"]
@@ -126,7 +126,7 @@ async def test_button_data_never_issued_is_answered_and_does_nothing(harness: Bo
     query_id = harness.telegram.press_button(reply, data, strict=False)
     await harness.telegram.wait_until(lambda: query_id in harness.telegram.callback_answers)
     assert STALE_RU in harness.telegram.callback_answers[query_id]["text"]
-    await harness.settle()
+    await harness.idle()
     assert len(harness.telegram.messages(1001)) == 1
     assert not harness.telegram.errors
 
@@ -157,7 +157,7 @@ async def test_media_without_text_gets_a_hint_in_private_and_silence_in_groups(h
     assert_sane(harness, reply)
     assert "текст" in reply["text"]
     harness.telegram.send_user_message(None, extra=media, **GROUP)
-    await harness.settle()
+    await harness.idle()
     assert harness.telegram.messages(-700) == []
 
 
@@ -165,7 +165,7 @@ async def test_edited_messages_are_left_alone(harness: BotHarness) -> None:
     original = harness.telegram.send_user_message("штраф за утечку")
     await harness.telegram.wait_for_messages(1001, 1)
     harness.telegram.send_edited_message(original, "<script>совсем другой вопрос</script>")
-    await harness.settle()
+    await harness.idle()
     assert len(harness.telegram.messages(1001)) == 1
     assert not harness.telegram.errors
     assert "13.11" in (await harness.say("какой штраф за утечку персональных данных?"))["text"]
@@ -175,7 +175,7 @@ async def test_messages_from_bots_are_ignored_and_nothing_is_stored(harness: Bot
     harness.telegram.send_user_message("/start", user_id=3003, is_bot=True, chat_id=-700, chat_type="group")
     harness.telegram.send_user_message(f"@{harness.telegram.bot_username} штраф", user_id=3003, is_bot=True,
                                        chat_id=-700, chat_type="group")
-    await harness.settle()
+    await harness.idle()
     assert harness.telegram.messages(-700) == []
     assert await harness.services.users.count() == (0, 0)
 
@@ -184,7 +184,7 @@ async def test_channel_posts_and_a_channel_speaking_in_a_group(harness: BotHarne
     harness.telegram.add_chat({"id": -1009, "type": "channel", "title": "Random"})
     harness.telegram.send_channel_post("<b>штраф</b> /start /stats", chat_id=-1009)
     harness.telegram.send_channel_post("🤷 просто пост без утечки", chat_id=SOURCE_CHANNEL)
-    await harness.settle()
+    await harness.idle()
     assert harness.telegram.messages(-1009) == [] and harness.telegram.messages(SOURCE_CHANNEL) == []
     # A channel posting in its discussion group arrives from a bot account with sender_chat: it is a person
     # speaking, so a mention of the bot is answered.
@@ -200,7 +200,7 @@ async def test_the_bot_keeps_answering_after_a_barrage(harness: BotHarness) -> N
     for user_id, text in enumerate(barrage, start=2000):
         harness.telegram.send_user_message(text, user_id=user_id)
     harness.telegram.send_inline_query("x" * 256, user_id=2100)
-    await harness.settle()
+    await harness.idle()
     for user_id in range(2000, 2000 + len(barrage)):
         assert len(harness.telegram.messages(user_id)) == 1
     assert "13.11" in (await harness.say("какой штраф за утечку персональных данных?"))["text"]

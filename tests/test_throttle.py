@@ -85,7 +85,7 @@ async def test_a_flood_gets_one_slow_down_and_does_not_delay_another_user(harnes
     answer = (await telegram.wait_for_messages(other, 1, timeout=10))[0]
     assert "13.11" in answer["text"]
     await telegram.wait_for_messages(flooder, limit + 1, timeout=10)
-    await harness.settle()
+    await harness.idle()
     got = [m["text"] for m in telegram.messages(flooder)]
     assert len(got) == limit + 1  # 20 answers and one "slow down"; the other 79 were dropped unanswered
     assert sum(SLOW_DOWN_RU in text for text in got) == 1
@@ -103,7 +103,7 @@ async def test_the_flooder_is_answered_again_once_the_window_passes(harness: Bot
     for _ in range(limit + 5):
         telegram.send_user_message("/help", user_id=flooder)
     await telegram.wait_for_messages(flooder, limit + 1)
-    await harness.settle()
+    await harness.idle()
     assert len(telegram.messages(flooder)) == limit + 1
     clock.now += 61
     reply = await harness.say("какой штраф за утечку персональных данных?", user_id=flooder)
@@ -122,7 +122,7 @@ async def test_a_button_pressed_over_the_limit_gets_a_slow_down_toast(harness: B
     assert "Too many messages" in telegram.callback_answers[query_id]["text"]
     dropped = telegram.press_button(reply, reply["reply_markup"]["inline_keyboard"][0][0]["callback_data"],
                                     user_id=user)
-    await harness.settle()
+    await harness.idle()
     assert dropped not in telegram.callback_answers  # ignored, no API call spent on it
 
 

@@ -4,7 +4,6 @@ stopping cleanly on SIGTERM in both modes."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import signal
 import socket
@@ -21,9 +20,10 @@ from pydantic import SecretStr
 from bot.app import Services, create_bot, create_dispatcher, create_services
 from bot.config import Settings
 from bot.kb import KnowledgeBase
-from bot.sandbox.server import FakeTelegram
+from bot.sandbox.server import FakeTelegram, SandboxSession
 from bot.webhook import build_app, config_problem, webhook_url
 from tests.botprocess import BotProcess, free_port
+from tests.conftest import UpdatesInFlight
 
 SECRET = "s3cret_Webhook-token"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -35,6 +35,7 @@ class Served:
     url: str
     services: Services
     http: aiohttp.ClientSession
+    in_flight: UpdatesInFlight
 
     async def post(self, update: dict, secret: str | None = SECRET) -> int:
         headers = {SECRET_HEADER: secret} if secret is not None else {}
@@ -52,14 +53,16 @@ async def serving_webhook(settings: Settings, kb: KnowledgeBase) -> AsyncIterato
     settings = settings.model_copy(update={"webhook_url": f"http://127.0.0.1:{port}",
                                            "webhook_secret": SecretStr(SECRET)})
     services = await create_services(settings, kb=kb)
-    bot = create_bot(settings)
+    bot = create_bot(settings, session_class=SandboxSession)
     dp = create_dispatcher(services)
+    in_flight = UpdatesInFlight()
+    dp.update.outer_middleware(in_flight)
     runner = web.AppRunner(build_app(bot, dp, settings), access_log=None)
     await runner.setup()
     await web.SockSite(runner, sock).start()
     try:
         async with aiohttp.ClientSession() as http:
-            yield Served(webhook_url(settings), services, http)
+            yield Served(webhook_url(settings), services, http, in_flight)
     finally:
         await runner.cleanup()
         await bot.session.close()
@@ -111,7 +114,8 @@ async def test_a_wrong_or_missing_secret_gets_401_and_nothing_is_processed(
     assert await served.post(private_message(22, "/start", user_id=2002)) == 200
     [greeting] = await telegram.wait_for_messages(2002, 1)
     assert "Привет" in greeting["text"]
-    await asyncio.sleep(0.3)
+    # Had a refused update reached the dispatcher, it would be in progress or answered by now.
+    await telegram.wait_until(lambda: served.in_flight.count == 0)
     assert [m["text"] for m in telegram.messages(2002)] == [greeting["text"]]  # the question was never answered
 
 
