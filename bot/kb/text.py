@@ -21,6 +21,8 @@ from functools import lru_cache
 import pymorphy3
 import snowballstemmer
 
+from bot.understanding.vocabulary import AUTHORITIES, LAWS
+
 _EN_STEMMER = snowballstemmer.stemmer("english")
 
 _CYR_TO_LAT = {
@@ -56,35 +58,16 @@ _WORD = re.compile(r"[0-9a-zа-я]+(?:\.[0-9]+)*")
 # Phrases and abbreviations people use, mapped to the words the knowledge base uses. Applied to normalised
 # text on word boundaries, so keys are lowercase with `е` for `ё`.
 SYNONYMS: dict[str, str] = {
-    "ркн": "роскомнадзор",
-    "rkn": "роскомнадзор",
+    # (the names of laws and regulators come from bot/understanding/vocabulary.py: see _vocabulary_synonyms)
     "пдн": "персональные данные",
     "пд": "персональные данные",
     "персданные": "персональные данные",
     "персданных": "персональные данные",
     "персональных данных": "персональные данные",
     "personal data": "персональные данные personal data",
-    "152 фз": "152fz",
-    "152фз": "152fz",
-    "фз 152": "152fz",
-    "152 fz": "152fz",
-    "fz 152": "152fz",
     "закон о персональных данных": "152fz закон персональные данные",
     "закона о персональных данных": "152fz закон персональные данные",
-    "dpdpa": "dpdp",
-    "dpdp act": "dpdp",
-    "индийский закон": "dpdp индия закон",
-    "индийского закона": "dpdp индия закон",
     "закон о защите цифровых персональных данных": "dpdp закон персональные данные",
-    "коап": "koap",
-    "коап рф": "koap",
-    "ук рф": "ukrf уголовный",
-    "уголовка": "уголовный",
-    "gdpr": "gdpr",
-    "гдпр": "gdpr",
-    "rgpd": "gdpr",
-    "dsgvo": "gdpr",
-    "оздп": "gdpr",
     "esia": "есиа госуслуги",
     "есиа": "есиа госуслуги",
     "ебс": "ебс биометрия",
@@ -112,11 +95,6 @@ SYNONYMS: dict[str, str] = {
     "ватсап": "whatsapp",
     "линкедин": "linkedin",
     "убер": "uber",
-    "cnil": "cnil франция",
-    "книль": "cnil",
-    "garante": "garante италия",
-    "dpc": "dpc ирландия",
-    "ico": "ico великобритания",
     "литрес": "litres литрес",
     "litres": "litres литрес",
     "утечка": "утечка breach leak",
@@ -149,6 +127,27 @@ SYNONYMS: dict[str, str] = {
     "госуслугах": "госуслуги gosuslugi",
     "gosuslugi": "госуслуги gosuslugi",
 }
+
+
+def _vocabulary_synonyms() -> dict[str, str]:
+    """The laws' and regulators' names (bot/understanding/vocabulary.py), as the words the index knows them by:
+    «ГДПР», "DSGVO" -> gdpr; «ркн» -> роскомнадзор россия; "CNIL" -> cnil франция."""
+    from bot.kb.countries import country_label
+    out: dict[str, str] = {}
+    for law in LAWS:
+        if law.search_as:
+            for name in law.names:
+                out.setdefault(name.lower().replace("ё", "е").replace("-", " "), law.search_as)
+    for names, code, _ in AUTHORITIES.values():
+        country = country_label(code, "ru").lower() if code not in ("EU", "IN", "RU") else {
+            "EU": "ес", "IN": "индия", "RU": "россия"}[code]
+        for name in names:
+            if " " not in name:
+                out.setdefault(name.lower(), f"{names[0]} {country}")
+    return out
+
+
+SYNONYMS.update({k: v for k, v in _vocabulary_synonyms().items() if k not in SYNONYMS})
 _SYNONYM_RE = re.compile(
     r"(?<![0-9a-zа-я])(" + "|".join(re.escape(k) for k in sorted(SYNONYMS, key=len, reverse=True)) + r")(?![0-9a-zа-я])"
 )

@@ -97,20 +97,22 @@ class Law:
     label_ru: str = ""
     where_en: str = ""          # "Japan's privacy law", for an honest "I do not cover it"
     where_ru: str = ""
+    search_as: str = ""         # the words the knowledge index knows it by (bot/kb/text.py synonyms)
 
 
 LAWS: tuple[Law, ...] = (
     Law("gdpr", ("gdpr", "гдпр", "ргпд", "rgpd", "dsgvo", "оздп", "general data protection regulation",
-                 "uk gdpr", "общий регламент по защите данных"), GDPR, "GDPR", "GDPR"),
+                 "uk gdpr", "общий регламент по защите данных"), GDPR, "GDPR", "GDPR", search_as="gdpr"),
     Law("eprivacy", ("eprivacy", "e-privacy", "cookie law"), GDPR, "ePrivacy", "ePrivacy"),
     Law("ru_152fz", ("152фз", "152-фз", "152 фз", "фз 152", "152 fz", "152-fz", "fz 152", "фз-152"), RU, "152-FZ",
-        "152-ФЗ"),
-    Law("koap", ("коап", "koap", "кодекс об административный правонарушение", "13.11", "administrative code"),
-        RU, "KoAP", "КоАП"),
+        "152-ФЗ", search_as="152fz"),
+    Law("koap", ("коап", "koap", "коап рф", "кодекс об административный правонарушение", "13.11",
+                 "administrative code"), RU, "KoAP", "КоАП", search_as="koap"),
     Law("ru_criminal", ("ук рф", "уголовный кодекс", "уголовка", "criminal code", "272.1"), RU, "Criminal Code",
-        "УК РФ"),
+        "УК РФ", search_as="ukrf уголовный"),
     Law("dpdp", ("dpdp", "dpdpa", "dpdp act", "dpdp rules", "digital personal data protection",
-                 "закон о защита цифровой персональный данные", "индийский закон"), DPDP, "DPDP Act", "DPDP"),
+                 "закон о защита цифровой персональный данные", "индийский закон", "индийского закона"), DPDP,
+        "DPDP Act", "DPDP", search_as="dpdp индия закон"),
     # Laws the bot does not cover: a question about one says so by name.
     Law("appi", ("appi", "act on the protection of personal information"), None, "APPI", "APPI",
         "Japan's privacy law", "закон Японии о персональных данных"),
@@ -145,7 +147,7 @@ RU_FEDERAL_LAWS = {"152": "ru_152fz", "420": "koap", "266": "ru_152fz", "303": "
                    "572": "ru_152fz", "421": "ru_criminal", "149": "ru_152fz", "126": "ru_sim"}
 
 # ------------------------------------------------------------------------------------------ authorities
-# key: (names, country code or "EU"/"IN"/"RU", regime)
+# key: (names, country code or "EU"/"IN"/"RU", regime); the first name is the one the knowledge index knows
 AUTHORITIES: dict[str, tuple[tuple[str, ...], str, str]] = {
     "rkn": (("роскомнадзор", "ркн", "rkn", "roskomnadzor"), "RU", RU),
     "dpc": (("dpc", "data protection commission", "ирландский регулятор", "irish regulator"), "IE", GDPR),
