@@ -8,7 +8,7 @@ import logging
 import time
 from pathlib import Path
 
-from bench import breaches, delivery, search
+from bench import breaches, delivery, questions, search
 from bot.breaches.evaluation import evaluate, load_labelled
 from bot.breaches.parser import BreachParser
 from bot.config import PROJECT_ROOT
@@ -23,24 +23,6 @@ def table(title: str, header: list[str], rows: list[list[object]]) -> None:
     print("  ".join(str(h).ljust(w) for h, w in zip(header, widths, strict=True)))
     for row in rows:
         print("  ".join(str(x).ljust(w) for x, w in zip(row, widths, strict=True)))
-
-
-def rate(hits: tuple[int, int]) -> str:
-    return f"{hits[0] / hits[1]:.3f} ({hits[0]}/{hits[1]})" if hits[1] else "-"
-
-
-def hit_rate_section(kb: KnowledgeBase) -> None:
-    for name, path in (("dev set (shared/eval/questions_dev.jsonl)", search.SHARED_EVAL),
-                       ("held-out set (bench/questions_heldout.jsonl, not tuned against)", search.HELDOUT)):
-        questions = search.load_questions(path)
-        if not questions:
-            print(f"\n## Hit rate, {name}: no questions found at {path}")
-            continue
-        results = search.hit_rates(kb, questions)
-        topics = sorted({row["topic"] for row in questions})
-        header = ["system", "all", *topics]
-        rows = [[system, rate(r["all"]), *(rate(r.get(t, (0, 0))) for t in topics)] for system, r in results.items()]
-        table(f"Hit rate, {name}", header, rows)
 
 
 def latency_section(kb: KnowledgeBase) -> None:
@@ -92,7 +74,7 @@ def main() -> None:
     logging.disable(logging.WARNING)
     kb = KnowledgeBase.load(PROJECT_ROOT / "knowledge")
     print(f"Knowledge base: {len(kb.entries)} entries ({Path(PROJECT_ROOT / 'knowledge')})")
-    hit_rate_section(kb)
+    questions.run(kb)   # every question set: hit rate, confident wrong, out of scope answered, BM25, p99
     latency_section(kb)
     throughput_section(kb, 300 if args.quick else 1000)
     parser_section()
