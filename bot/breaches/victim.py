@@ -34,6 +34,9 @@ _EN_TYPE = (r"(?:company|retailer|firm|telco|provider|platform|site|website|app|
             r"school|network|game|lender|exchange|broker|processor|agency)")
 _NAME = r"(?<![\w.'’-])" + rules.EN_NAME  # a name starts a word: "mate1.com" holds no name "1.com"
 EN_COMPANY_CUE = re.compile(rf"\b(?:{_EN_TYPE}(?:\s+for)?|known\s+as|attributed\s+to|called|named)\s+[\"“]?{_NAME}")
+# A name before whose people it is: "1.2 million Orange Belgium customers", "Ticketmaster users' data".
+EN_NAME_ROLE = re.compile(rf"{_NAME}(?:'s|’s)?\s+(?:customers|users|clients|subscribers|members|patients|"
+                          r"employees|accounts|passengers|players|students|shoppers)\b")
 # The subject of a victim's verb, maybe with its type between: "the Carding Mafia forum suffered", "the Bell
 # telecommunications company in Canada suffered". A name after "in" is a place, not the subject.
 EN_VICTIM_VERB = re.compile(
@@ -100,7 +103,8 @@ class VictimFinder:
                 found.append(Candidate(name, None, match.start(1), match.end(1), 1.0))
         for match in rules.ORG_LATIN_RE.finditer(text):
             found.append(Candidate(match.group("n").rstrip(".,"), None, match.start("n"), match.end("n"), 1.5))
-        cues = ((EN_COMPANY_CUE, 2.5), (EN_VICTIM_VERB, 2.5), *((p, 2.5) for p in rules.EN_PATTERNS))
+        cues = ((EN_COMPANY_CUE, 2.5), (EN_VICTIM_VERB, 2.5), (EN_NAME_ROLE, 2.0),
+                *((p, 2.5) for p in rules.EN_PATTERNS))
         for pattern, base in cues:
             for match in pattern.finditer(text):
                 name = _clean_en_name(match.group("n"))
