@@ -191,7 +191,10 @@ TYPE_NOUNS = lemma_set(
     "авиакомпания перевозчик аптека страховщик бренд производитель застройщик микрофинансовый мфо онлайн-школа "
     "онлайн-кинотеатр кинотеатр стриминговый соцсеть гигант холдинг девелопер",
     "compani retail retailer firm telco servic provid platform site app chain oper bank maker marketplac "
-    "insur brand giant startup websit forum store shop carrier airlin hospit provider school",
+    "insur brand giant startup websit forum store shop carrier airlin hospit provider school pharmaci isp "
+    "restaur hotel univers colleg club communiti magazin newspap publish develop studio manufactur vendor "
+    "clinic laboratori lab chariti organis organiz council district depart ministri librari festiv confer leagu "
+    "portal aggreg messeng vpn softwar server program marketplac",
 )
 # Who reports, not who leaked: «в Telegram-канале „X“», «издание X», "according to X".
 SOURCE_NOUNS = lemma_set(
@@ -204,7 +207,7 @@ VICTIM_EVENT = PhraseSet(
     "допустить ~ утечка", "подвергнуться ~ атака|взлом|кибератака", "стать ~ жертва", "взломать",
     "скомпрометировать", "suffer*", "succumb*", "victim", "hack", "breach", "compromis*",
     "left ~ expos*|unsecur*|public*|open", "expos ~ data|record|databas|user|custom",
-    "had ~ expos*|breach*|leak*|compromis*|hack*|stolen",
+    "had ~ expos*|breach*|leak*|compromis*|hack*|stolen|scrape*|publish*|dump*",
 )
 # Who attacked: «хакерская группировка X», "an attacker known as X", "claimed by X".
 ATTACKERS = lemma_set("хакер группировка злоумышленник вымогатель", "attack hacker group actor gang by")

@@ -31,9 +31,14 @@ ROLE_WINDOW = 6  # words before a name that can give it its role
 # English: a type noun then the name ("telco Odido", "home security firm ADT"); case-sensitive.
 _EN_TYPE = (r"(?:company|retailer|firm|telco|provider|platform|site|website|app|chain|operator|bank|maker|"
             r"marketplace|insurer|brand|giant|startup|service|forum|store|shop|carrier|airline|hospital|"
-            r"school|network|game|lender|exchange|broker|processor|agency)")
+            r"school|network|game|lender|exchange|broker|processor|agency|pharmacy|ISP|restaurant|hotel|"
+            r"university|college|club|community|magazine|newspaper|publisher|developer|studio|manufacturer|"
+            r"vendor|clinic|laboratory|lab|charity|organi[sz]ation|council|district|department|ministry|"
+            r"library|festival|conference|league|portal|aggregator|messenger|VPN|software|server|program|"
+            r"programme|marketer|consultancy|reseller|supplier|distributor|dealer|producer|group)")
 _NAME = r"(?<![\w.'’-])" + rules.EN_NAME  # a name starts a word: "mate1.com" holds no name "1.com"
-EN_COMPANY_CUE = re.compile(rf"\b(?:{_EN_TYPE}(?:\s+for)?|known\s+as|attributed\s+to|called|named)\s+[\"“]?{_NAME}")
+EN_COMPANY_CUE = re.compile(
+    rf"\b(?:{_EN_TYPE}(?:\s+for)?,?|known\s+as|attributed\s+to|called|named)\s+[\"“]?{_NAME}")
 # A name before whose people it is: "1.2 million Orange Belgium customers", "Ticketmaster users' data".
 EN_NAME_ROLE = re.compile(rf"{_NAME}(?:'s|’s)?\s+(?:customers|users|clients|subscribers|members|patients|"
                           r"employees|accounts|passengers|players|students|shoppers)\b")
@@ -198,6 +203,22 @@ class VictimFinder:
                     cand.entity = owner.entity
 
     @staticmethod
+    def _drop_modifiers(toks: Sequence[Token], found: list[Candidate]) -> None:
+        """"the Roblox hacking forum Vermillion", "the Sony Playstation forum known as PS3Hax": a name that
+        qualifies a type noun followed by another name is not the victim, the second name is."""
+        starts = sorted(c.start for c in found)
+        for cand in found:
+            last = next((i for i, t in enumerate(toks) if t.start >= cand.end), len(toks))
+            following = toks[last : last + 6]
+            typed = next((t for t in following if t.lemma in L.TYPE_NOUNS), None)
+            if typed is None or any(t.lemma in L.ROLE_BEFORE for t in following if t.start < typed.start):
+                continue
+            window = toks[toks.index(typed) + 1 : toks.index(typed) + 4]
+            if window and any(window[0].start <= s <= window[-1].start for s in starts):
+                cand.score -= 2
+                cand.evidence = False
+
+    @staticmethod
     def _mark_subjects(toks: Sequence[Token], sentences: Sequence[tuple[int, int]], leak_sentences: set[int],
                        found: list[Candidate]) -> None:
         """The first name of a sentence that goes on to report the leak is its subject: "In 2014, the Forbes
@@ -235,6 +256,7 @@ class VictimFinder:
             self._score(text, toks, sentences, cand, leak_sentences)
             cand.entity = self._entity(cand)
         self._merge_overlaps(found)
+        self._drop_modifiers(toks, found)
         self._mark_subjects(toks, sentences, leak_sentences, found)
         for cand in found:
             if cand.entity:
