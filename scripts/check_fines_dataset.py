@@ -125,7 +125,7 @@ def _row(values: dict[str, str]) -> DatasetFine:
         etid=etid_text, country=_country_code(values.get("country", "")),
         authority=values.get("authority", "").strip(), date=_date(values.get("date", "")),
         date_text=values.get("date", "").strip(), amount=_amount(values.get("amount", "")),
-        company=html.unescape(values.get("company", "")).strip(), articles=values.get("articles", ""),
+        company=" ".join(html.unescape(values.get("company", "")).split()), articles=values.get("articles", ""),
         sources=_links(values.get("source", "")),
     )
 
