@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 from dataclasses import dataclass, field
 
 from aiogram import Bot, Dispatcher
@@ -29,6 +30,7 @@ from bot.delivery.telegram import LimiterMiddleware, progress_messages, telegram
 from bot.handlers import get_routers
 from bot.jobs import create_scheduler
 from bot.kb import KnowledgeBase
+from bot.leader import Leadership
 from bot.legal.deadlines import warm_up as warm_up_dates
 from bot.middlewares import LanguageMiddleware, MessageTextLogMiddleware, ThrottleMiddleware, UpdateOnceMiddleware
 from bot.shared_state import SharedState
@@ -114,6 +116,7 @@ class Services:
     scheduler: AsyncIOScheduler | None = None
     throttle: Throttle | None = None  # made by create_dispatcher from THROTTLE_PER_MINUTE
     progress: ProgressReporter | None = None
+    leadership: Leadership | None = None  # PostgreSQL: whether this replica runs the sender and the scheduler
 
     def workflow_data(self) -> dict[str, object]:
         return {
@@ -192,7 +195,17 @@ def create_dispatcher(services: Services) -> Dispatcher:
 
 
 async def start_background(bot: Bot, services: Services) -> None:
-    """The outbox sender runs beside polling for the bot's whole life; timed work runs in the scheduler."""
+    """The outbox sender runs beside polling for the bot's whole life; timed work runs in the scheduler.
+    On PostgreSQL, which several replicas may share, only the elected leader runs them (bot/leader.py): one
+    sender keeps Telegram's overall limit and each chat's order, one scheduler runs each job once; the other
+    replicas answer updates and take over within seconds when the leader goes."""
+    if services.db.dialect == "postgresql":
+        if services.settings.channel_id:  # every replica queues channel posts (an admin's /post)
+            services.channel.chat_id = await check_channel(bot, services)
+        services.leadership = Leadership(services.settings.database_url, lambda: lead(bot, services),
+                                         lambda: step_down(services), name=socket.gethostname())
+        services.background = [asyncio.create_task(services.leadership.run(), name="leadership")]
+        return
     sender = services.sender or services.attach_sender(bot)
     services.background = [asyncio.create_task(sender.run(), name="outbox-sender")]
     if services.settings.channel_id:
@@ -202,6 +215,38 @@ async def start_background(bot: Bot, services: Services) -> None:
             log.info("channel: caught up on %s after downtime (one post each)", ", ".join(caught_up))
     services.scheduler = create_scheduler(services)
     services.scheduler.start()
+
+
+async def lead(bot: Bot, services: Services) -> None:
+    """Elected: send what is queued (rows the last leader left in flight first), catch up on missed channel slots,
+    run the scheduler."""
+    sender = services.sender or services.attach_sender(bot)
+    services.background.append(asyncio.create_task(sender.run(), name="outbox-sender"))
+    if services.channel.chat_id is not None:
+        caught_up = await services.channel.catch_up()
+        if caught_up:
+            log.info("channel: caught up on %s after downtime (one post each)", ", ".join(caught_up))
+    services.scheduler = create_scheduler(services)
+    services.scheduler.start()
+
+
+async def step_down(services: Services) -> None:
+    """No longer the leader (stopping, or the lock's connection is gone): stop scheduling and sending now; a new
+    term starts with a fresh sender."""
+    scheduler, services.scheduler = services.scheduler, None
+    if scheduler is not None and scheduler.running:
+        scheduler.shutdown(wait=False)
+    progress, services.progress = services.progress, None
+    if progress is not None:
+        await progress.stop()
+    sender, services.sender = services.sender, None
+    if sender is not None:
+        sender.stop()
+    for task in [task for task in services.background if task.get_name() == "outbox-sender" and not task.done()]:
+        try:
+            await asyncio.wait_for(task, timeout=10)
+        except (TimeoutError, asyncio.CancelledError):
+            task.cancel()
 
 
 async def check_channel(bot: Bot, services: Services) -> int | None:
@@ -232,6 +277,9 @@ async def check_channel(bot: Bot, services: Services) -> int | None:
 
 
 async def stop_background(services: Services) -> None:
+    if services.leadership is not None:  # the leader steps down first: step_down stops its scheduler and sender
+        services.leadership.stop()
+        await asyncio.wait([task for task in services.background if task.get_name() == "leadership"], timeout=15)
     if services.scheduler is not None:
         services.scheduler.shutdown(wait=False)
     if services.progress is not None:

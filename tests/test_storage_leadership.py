@@ -1,5 +1,6 @@
 """Leadership on PostgreSQL (the real server): of three replicas exactly one leads; when it stops, loses its
-connection or is killed with `kill -9`, a standby takes over, and the old leader has stepped down."""
+connection or is killed with `kill -9`, a standby takes over, and the old leader has stepped down. In the bot:
+only the leader runs the outbox sender and the scheduler, and a standby sends once the leader is gone."""
 
 from __future__ import annotations
 
@@ -8,12 +9,17 @@ import contextlib
 import os
 import signal
 import sys
+from collections import Counter
 from collections.abc import AsyncIterator
 
 import asyncpg
+from aiogram import Bot
 
-from bot.config import PROJECT_ROOT
+from bot.app import Services, create_bot, create_services, start_background, stop_background
+from bot.config import PROJECT_ROOT, Settings
+from bot.kb import KnowledgeBase
 from bot.leader import Leadership
+from bot.sandbox.server import FakeTelegram, SandboxSession
 from tests import backends
 from tests.backends import PgSchema
 
@@ -137,3 +143,51 @@ async def test_a_standby_takes_over_from_a_leader_killed_with_sigkill(pg_schema:
         if process.returncode is None:
             process.kill()
             await process.wait()
+
+
+# --- the bot itself: two replicas' start_background on one PostgreSQL schema ------------------------------------
+
+@contextlib.asynccontextmanager
+async def bot_replica(settings: Settings, kb: KnowledgeBase) -> AsyncIterator[tuple[Services, Bot]]:
+    services = await create_services(settings, kb=kb)
+    bot = create_bot(settings, session_class=SandboxSession)
+    try:
+        await start_background(bot, services)
+        yield services, bot
+    finally:
+        await stop_background(services)
+        await bot.session.close()
+        await services.db.close()
+
+
+def sent_to(telegram: FakeTelegram) -> Counter[int]:
+    return Counter(int(r.params["chat_id"]) for r in telegram.calls("sendMessage") if r.status == 200)
+
+
+async def queue_alerts(services: Services, ref: str, chats: range) -> None:
+    for chat_id in chats:
+        await services.users.ensure(chat_id, "ru")
+    await services.outbox.enqueue("alert", ref, [(chat_id, f"alert {ref}") for chat_id in chats])
+
+
+async def test_only_the_leader_sends_and_a_standby_sends_once_it_is_gone(
+    telegram: FakeTelegram, settings: Settings, real_kb: KnowledgeBase, pg_schema: PgSchema
+) -> None:
+    settings = settings.model_copy(update={"database_url": pg_schema.url})
+    async with bot_replica(settings, real_kb) as (first, _), bot_replica(settings, real_kb) as (second, _):
+        replicas = [first, second]
+        await until(lambda: sum(bool(s.leadership and s.leadership.is_leader) for s in replicas) == 1)
+        [leader] = [s for s in replicas if s.leadership and s.leadership.is_leader]
+        [standby] = [s for s in replicas if s is not leader]
+        assert leader.scheduler is not None and standby.scheduler is None and standby.sender is None
+
+        await queue_alerts(standby, "1", range(30_000, 30_030))  # queued by either replica, sent by the leader
+        await until(lambda: len(sent_to(telegram)) == 30)
+        assert set(sent_to(telegram).values()) == {1}
+
+        await stop_background(leader)
+        await until(lambda: bool(standby.leadership and standby.leadership.is_leader))
+        await queue_alerts(standby, "2", range(30_100, 30_110))
+        await until(lambda: len(sent_to(telegram)) == 40)
+        assert set(sent_to(telegram).values()) == {1}
+        assert standby.scheduler is not None
