@@ -297,7 +297,7 @@ class VictimFinder:
 
 # Words that open a captured phrase without being part of a name: conjunctions ("Whilst commonly
 # reported"), and the victim's type written with a capital ("the Australian Telco Tangerine").
-_NOT_NAME_START = rules.EN_LEADING_STOP | set(_EN_TYPE.strip("(?:)").split("|")) | {
+_NOT_NAME_START = rules.EN_LEADING_STOP | {
     "whilst", "while", "although", "though", "however", "but", "since", "when", "because", "if", "despite",
     "telco", "telecom", "the",
 }
