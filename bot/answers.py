@@ -37,6 +37,7 @@ class Answer:
     numbered: bool = False
     entry: Entry | None = None  # the entry answered, when one was
     intent: str = I.LOOKUP      # what answered (bot/understanding/intents.py)
+    unsure: bool = False        # the reply says the bot is not sure
 
 
 def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: int = 1000,
@@ -58,7 +59,7 @@ def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: 
 def _answer(kb: KnowledgeBase, q: Query, lang: str, *, tz_name: str | None, now: dt.datetime | None) -> Answer:
     not_covered = _not_covered(q, lang)
     if not_covered is not None:
-        return Answer(not_covered)
+        return Answer(not_covered, unsure=True)
     best, _ = I.choose(q)
     found = _search(kb, q)
     see_also = _see_also(found)
@@ -77,7 +78,7 @@ def _answer(kb: KnowledgeBase, q: Query, lang: str, *, tz_name: str | None, now:
     off_topic = not q.anchored
     if not found.confident or found.best is None or (off_topic and found.best.coverage < OFF_TOPIC_COVERAGE):
         near = suggestions(kb, q, found)
-        return Answer(render_not_sure(near, lang), buttons=[h.entry for h in near.hits[:3]])
+        return Answer(render_not_sure(near, lang), buttons=[h.entry for h in near.hits[:3]], unsure=True)
     entry = found.best.entry
     return Answer(fit(render_entry(entry, lang)), buttons=see_also, entry=entry)
 

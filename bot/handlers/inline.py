@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessageContent
 
 from bot.answers import answer_question
@@ -26,22 +28,21 @@ def _article(result_id: str, title: str, text: str, description: str = "") -> In
 
 @router.inline_query()
 async def inline_answers(query: InlineQuery, lang: str, kb: KnowledgeBase, settings: Settings) -> None:
+    """The answer the bot would give in a chat (bot/answers.py), then the entries it offers beside it."""
     question = query.query.strip()[:settings.max_text_length]
     results: list[InlineQueryResultArticle] = []
     if question:
-        fines = kb.fines.parse(question)
-        if fines is not None:
-            answer = answer_question(kb, question, lang, max_length=settings.max_text_length)
-            results.append(_article("list", answer.text.split("\n", 1)[0].replace("<b>", "").replace("</b>", ""),
-                                    answer.text))
-        hits = kb.index.search(question, limit=MAX_RESULTS)
-        if hits.confident:
-            for hit in hits.hits:
-                entry = hit.entry
-                results.append(
-                    _article(entry.id, entry.title.get(lang), fit(render_entry(entry, lang)),
-                             entry.answer.get(lang)[:120])
-                )
+        answer = answer_question(kb, question, lang, max_length=settings.max_text_length)
+        if not answer.unsure:
+            title = answer.entry.title.get(lang) if answer.entry else _first_line(answer.text)
+            results.append(_article(answer.entry.id if answer.entry else "answer", title, answer.text))
+            for entry in answer.buttons[:MAX_RESULTS - 1]:
+                results.append(_article(entry.id, entry.title.get(lang), fit(render_entry(entry, lang)),
+                                        entry.answer.get(lang)[:120]))
     if not results:
         results.append(_article("help", t("inline_help_title", lang), t("inline_help_text", lang)))
     await query.answer(results[:MAX_RESULTS], cache_time=60, is_personal=True)
+
+
+def _first_line(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html.split("\n", 1)[0]).strip() or "…"

@@ -24,6 +24,7 @@ import snowballstemmer
 from bot.understanding.vocabulary import AUTHORITIES, LAWS
 
 _EN_STEMMER = snowballstemmer.stemmer("english")
+_RU_STEMMER = snowballstemmer.stemmer("russian")
 
 _CYR_TO_LAT = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
@@ -213,7 +214,10 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The lemma of a folded Russian word: of its three likeliest readings a noun's first (so that «данные», read
-    first as a participle of «дать», and «данных» meet), else the likeliest."""
+    first as a participle of «дать», and «данных» meet), else the likeliest. A word the dictionary does not know
+    (a typo: «штарф») gets its Snowball stem instead of a guessed lemma, which the index's typo repair can reach."""
+    if not analyzer().word_is_known(word):
+        return _RU_STEMMER.stemWord(word)
     parses = analyzer().parse(word)[:3]
     if not parses:
         return word

@@ -140,8 +140,9 @@ class Reader:
     def _word_keys(self, word: str) -> frozenset[str]:
         return self._parse(word)[0]
 
-    def _known_russian(self, word: str) -> bool:
-        return T.is_cyrillic(word) and self.morph.word_is_known(word)
+    @staticmethod
+    def _known_russian(word: str) -> bool:
+        return _known_russian(word)
 
     def _english(self, word: str) -> bool:
         return word in T.STOPWORDS or T.term(word) in self.known_latin
@@ -306,6 +307,11 @@ class Reader:
             if len(word) - cut > 2 and word[:-cut] in self.companies:
                 return self.companies[word[:-cut]]
         return None
+
+
+@lru_cache(maxsize=50_000)
+def _known_russian(word: str) -> bool:
+    return T.is_cyrillic(word) and analyzer().word_is_known(word)
 
 
 def _grammar(query: Query) -> None:
