@@ -109,3 +109,12 @@ def test_the_image_is_slim_and_runs_as_an_unprivileged_user() -> None:
     assert instructions[-1] == 'CMD ["python", "-m", "bot"]'
     ignored = (PROJECT_ROOT / ".dockerignore").read_text(encoding="utf-8").split()
     assert {".env", ".venv", ".git", "data"} <= set(ignored), "no secrets, no local venv or database in the image"
+
+
+def test_env_example_documents_what_compose_sets(compose: dict[str, Any]) -> None:
+    documented = {line.partition("=")[0].strip()
+                  for line in (PROJECT_ROOT / ".env.example").read_text(encoding="utf-8").splitlines()
+                  if line.strip() and not line.lstrip().startswith("#")}
+    for service in bot_services(compose).values():
+        assert set(service["environment"]) <= documented
+    assert {"DATABASE_URL", "REDIS_URL", "REDIS_PREFIX"} <= documented
