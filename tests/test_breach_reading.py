@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from bot.breaches import lexicon as L
 from bot.breaches.extract import extract_counts
@@ -113,3 +116,11 @@ def test_fines_statistics_and_denials_are_not_breaches(parser: BreachParser, tex
 ])
 def test_names_found_inflected_are_shown_in_the_nominative(written: str, nominative_form: str) -> None:
     assert nominative(written) == nominative_form
+
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "breach_reading_cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES["posts"], ids=[c["text"][:40] for c in CASES["posts"]])
+def test_news_in_the_styles_of_real_channels(parser: BreachParser, case: dict) -> None:
+    assert (parser.parse(case["text"]) is not None) == case["breach"]

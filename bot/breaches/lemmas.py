@@ -48,7 +48,11 @@ def lemma(word: str) -> str:
     if folded.isdigit():
         return folded
     if _CYRILLIC.search(folded):
-        return _morph().parse(folded)[0].normal_form.replace("ё", "е")
+        parses = _morph().parse(folded)
+        best = parses[0]
+        if best.tag.POS in ("PRTF", "PRTS"):  # «данные» are data, not a participle of «дать»
+            best = next((p for p in parses if p.tag.POS == "NOUN"), best)
+        return best.normal_form.replace("ё", "е")
     return _EN_STEMMER.stemWord(folded.removesuffix("'s"))
 
 

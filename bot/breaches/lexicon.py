@@ -146,7 +146,8 @@ OFF_TOPIC_HEADLINE = PhraseSet(
     "оштрафовать", "штраф", "законопроект", "закон", "госдума", "суд", "иск", "приговор", "осудить",
     "роскомнадзор", "ркн", "обвинить", "регулятор", "комиссар", "прокуратура", "наказание",
     "fine", "fined", "court", "lawsuit", "new ~ law", "law ~ requir|pass|come", "bill ~ pass|propos|sign",
-    "regul ~ fine|investig|order", "sentenc*", "convict*",
+    "regul ~ fine|investig|order", "sentenc*", "convict*", "settl*", "agre ~ pay", "order ~ to", "ftc", "ico",
+    "cnil", "dpc", "attorney ~ general", "ombudsman", "фстэк", "фсб", "мвд", "цб", "минцифры",
     "расследование ~ начать", "начать ~ расследование", "привлечь ~ внимание", "полугодие", "квартал",
     "зафиксировать ~ утечка",
     # product features: a service that will warn about leaks is not a leak
@@ -181,9 +182,12 @@ VAGUE_COUNT = PhraseSet(
 # Whose data it is: a victim name right after these (within a few words) is the breached service.
 ROLE_BEFORE = lemma_set(
     "клиент пользователь покупатель пациент абонент сотрудник заказчик студент ученик пассажир заемщик "
-    "подписчик участник данные база дамп файл информация сведение утечка взлом из",
-    "custom user client patient subscrib member data databas record account breach from of at",
+    "подписчик участник данные база дамп файл информация сведение утечка взлом из система сервер инфраструктура",
+    "custom user client patient subscrib member data databas record account breach from of at system server "
+    "infrastructur",
 )
+# Verbs whose object is the victim: «хакеры взломали „Азбуку вкуса“», "attackers breached PayAsUGym".
+ATTACK_VERBS = lemma_set("взломать атаковать скомпрометировать ломать", "hack breach attack compromis target")
 # What a victim is: «служба доставки СДЭК», "online training company Udemy", "retailer X".
 TYPE_NOUNS = lemma_set(
     "сервис компания магазин сеть служба доставка банк оператор маркетплейс платформа клиника лаборатория "
@@ -211,6 +215,9 @@ VICTIM_EVENT = PhraseSet(
 )
 # Who attacked: «хакерская группировка X», "an attacker known as X", "claimed by X".
 ATTACKERS = lemma_set("хакер группировка злоумышленник вымогатель", "attack hacker group actor gang by")
+# "По данным DLBI, ...", "according to X": X is who counted, not who leaked.
+SOURCE_LEAD = PhraseSet("по данные", "по информация", "по сведение", "по слово", "со ссылка ~ на", "accord to",
+                        "cite by", "report by")
 SOURCE_AFTER = lemma_set("канал telegram-канал телеграм-канал", "channel")
 # Words after a name that make it the victim: "X's customers", «X подтвердил утечку».
 ROLE_AFTER = lemma_set(

@@ -144,13 +144,16 @@ class VictimFinder:
         # leaked; unless a type noun says what X is ("the economic research company X").
         typed = bool(before) and before[-1].lemma in L.TYPE_NOUNS
         source = not typed and (any(t.lemma in L.SOURCE_NOUNS for t in before[-2:]) or
-                                any(t.lemma in L.SOURCE_AFTER for t in after[:1]))
+                                any(t.lemma in L.SOURCE_AFTER for t in after[:1]) or
+                                any(end == len(before) for _, end in L.SOURCE_LEAD.find(before)))
         if attacker or source:
             cand.score = -1.0
             cand.evidence = False
             return
-        if any(t.lemma in L.ROLE_BEFORE for t in before[-4:]) or any(t.lemma in L.TYPE_NOUNS for t in near) \
-                or any(t.lemma in L.ROLE_AFTER for t in after):
+        role = (any(t.lemma in L.ROLE_BEFORE for t in before[-4:])
+                or any(t.lemma in L.ATTACK_VERBS or t.lemma in L.TYPE_NOUNS for t in near)
+                or any(t.lemma in L.ROLE_AFTER for t in after))
+        if role:
             cand.score += 2
             cand.evidence = True
         if any(t.lemma in L.SOURCE_NOUNS for t in toks[first:last]):  # «СМИ», «Telegram-канал» report, not leak
