@@ -236,64 +236,6 @@ def _date_at(text: str, pos: int) -> date | None:
 
 # --- data classes ------------------------------------------------------------------------------------
 
-# (HIBP data class, pattern). Checked in order on lowercased text with ё folded to е.
-DATA_CLASS_PATTERNS: list[tuple[str, str]] = [
-    ("Usernames", r"логин\w*|имена?\s+пользовател\w*|никнейм\w*|usernames?|user\s?names?|screen\s+names?|"
-                  r"\blogins?\b|login\s+names?"),
-    ("Names", r"\bфио\b|\bимена?\b(?!\s+пользовател)|\bимя\b(?!\s+пользовател)|\bимен(?:ами|ах|ем)\b|"
-              r"фамили\w*|отчеств\w*|(?<!user )(?<!user)(?<!company )(?<!domain )(?<!file )(?<!screen )"
-              r"\b(?:full\s+|first\s+and\s+last\s+)?names?\b|\bsurnames?\b"),
-    ("Email addresses", r"e-?mail\w*|эл\.?\s*почт\w*|электронн\w+\s+почт\w*|адрес\w*\s+почт\w*|\bемейл\w*|\bимейл\w*|"
-                        r"\bпочт(?:а|ы|у)\b(?!\s+росси)"),
-    ("Phone numbers", r"телефон\w*|\bтел\.|мобильн\w+\s+номер\w*|номер\w*\s+мобильн\w*|phone\s*numbers?|"
-                      r"telephone\w*|mobile\s+numbers?|\bphones?\b"),
-    ("Passwords", r"парол\w*|хе?[шэ]\w*\s+парол\w*|passwords?|password\s+hash\w*|\bpasswd\b"),
-    ("Dates of birth", r"дат\w*\s+рождени\w*|dates?\s+of\s+birth|\bdob\b|birth\s?dates?|birthdays?"),
-    ("Physical addresses", r"адрес\w*\s+(?:доставки|проживани\w*|регистрации|прописки|места\s+жительства)|"
-                           r"почтов\w+\s+адрес\w*|домашн\w+\s+адрес\w*|(?<![\w-])(?<!ip-)(?<!ip )(?<!уникальных )"
-                           r"адрес(?:а|ам|ами|ах)?\b(?!\s*(?:эл|электрон|почт|e-?mail|ip|уникальн))|"
-                           r"(?:home|physical|postal|mailing|street|shipping|delivery|billing|residential)\s+"
-                           r"addresses?|(?<!e-mail )(?<!email )(?<!ip )(?<!mac )(?<!wallet )\baddresses\b"),
-    ("Passport numbers", r"паспорт\w*|passports?|реквизит\w*\s+документ\w*|удостоверени\w+\s+личности|"
-                         r"identity\s+documents?"),
-    ("Social security numbers", r"снилс\w*|social\s+security\s+numbers?|\bssns?\b|national\s+insurance\s+numbers?"),
-    ("Government issued IDs", r"\bинн\b|aadhaar|аадхар|\bpan\s+(?:card|numbers?|details)|national\s+id\w*|"
-                              r"government[- ]issued\s+ids?|id\s+card\s+numbers?|"
-                              r"tax\s+(?:id|identification)\s+numbers?|voter\s+ids?"),
-    ("Driver's licenses", r"водительск\w+\s+(?:удостоверени|прав)\w*|driver'?s?\s+licen[cs]es?"),
-    ("Partial credit card data", r"(?:последни\w+|первы\w+)\s+(?:4|6|четыре|шесть)\s+цифр\w*|маскированн\w+\s+номер\w*|"
-                                 r"частичн\w+\s+номер\w*\s+карт\w*|last\s+(?:four|4)\s+digits(?!\s+of\s+(?:social|ssn|tax))|partial\s+(?:credit\s+)?card|"
-                                 r"masked\s+card"),
-    ("Credit cards", r"(?<!последние )номер\w*\s+(?:банковск\w+\s+)?карт\w*|данн\w+\s+(?:банковск\w+\s+)?карт\w*|"
-                     r"банковск\w+\s+карт\w*|платежн\w+\s+(?:данн\w+|карт\w*)|\bcvv\b|\bcvc\b|"
-                     r"(?:credit|debit|payment|bank)\s+cards?(?:\s+(?:numbers|details|data))?|card\s+numbers?"),
-    ("Bank account numbers", r"номер\w*\s+(?:банковск\w+\s+)?сч[её]т\w*|расч[её]тн\w+\s+сч[её]т\w*|"
-                             r"банковск\w+\s+реквизит\w*|bank\s+account\s+(?:numbers|details)|\biban\b"),
-    ("IP addresses", r"\bip-?\s?адрес\w*|\bip\s+addresses?|\bip\b"),
-    ("Genders", r"\bпол\b|\bgenders?\b"),
-    ("Geographic locations", r"\bгород\w*|геолокаци\w*|geolocation|geographic\s+locations?"),
-    ("Purchases", r"истори\w+\s+(?:заказ|покуп)\w*|состав\w*\s+заказ\w*|сумм\w+\s+(?:заказ|покуп)\w*|"
-                  r"(?:данн\w+|информаци\w+)\s+о\s+(?:заказ|покупк)\w*|номер\w*\s+заказ\w*|"
-                  r"purchase\s+histor\w+|order\s+(?:histor\w+|details)|\bpurchases\b|transaction\s+histor\w+|"
-                  r"\borders\b|shipments?|tracking\s+numbers?|отправлени\w*|посылк\w*|трек-номер\w*"),
-    ("Personal health data", r"результат\w*\s+(?:анализ|исследовани)\w*|медицинск\w+\s+(?:данн|информац|карт|запис)\w*|"
-                             r"диагноз\w*|medical\s+(?:records|data|information|histor\w+|reports?)|health\s+(?:data|records|information)|"
-                             r"treatment\s+histor\w+|состояни\w+\s+здоровья|"
-                             r"diagnos\w+|test\s+results|lab\s+results"),
-    ("Health insurance information", r"полис\w*\s+(?:омс|дмс)|медицинск\w+\s+страхов\w*|"
-                                     r"(?:health\s+)?insurance\s+(?:details|numbers?|polic\w+|information)|policy\s+numbers?"),
-    ("Employers", r"мест\w+\s+работы|работодател\w*|\bemployers?\b"),
-    ("Job titles", r"должност\w*|job\s+titles?"),
-    ("Social media profiles", r"ссылк\w+\s+на\s+(?:профил|страниц)\w*|профил\w+\s+в\s+соцсет\w*|"
-                              r"social\s+media\s+profiles?"),
-    ("Security questions and answers", r"(?:секретн|контрольн)\w+\s+вопрос\w*|security\s+questions?"),
-    ("Auth tokens", r"токен\w*|auth(?:entication)?\s+tokens?|session\s+tokens?"),
-    ("Avatars", r"аватар\w*|avatars?"),
-    ("Credit status information", r"сумм\w+\s+кредит\w*|кредитн\w+\s+(?:истори|рейтинг)\w*|loan\s+(?:amounts?|details)|"
-                                  r"credit\s+(?:history|score)"),
-    ("Vehicle details", r"госномер\w*|\bvin\b|номер\w*\s+автомобил\w*|vehicle\s+(?:details|registration)"),
-]
-_CLASS_RES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in DATA_CLASS_PATTERNS]
 _CLAUSE_BREAK = re.compile(r"[\n;,:.()!?•🌵—–]|\bно\b|\bbut\b|\bа\s+также\b")
 _NEGATION_BEFORE = re.compile(r"(?:^|\s)(?:не|нет|без|ни|not|no|nor|neither|without|except|excluding)(?:\s|$)")
 _NEGATION_AFTER = re.compile(
@@ -317,14 +259,28 @@ def _negated(text: str, start: int, end: int) -> bool:
 
 
 def extract_data_classes(text: str) -> list[str]:
-    """HIBP data classes named in ``text`` and not negated ("но не к платёжным данным",
-    "no passwords were exposed"), in HIBP's alphabetical order."""
-    folded = text.lower().replace("ё", "е")
+    """HIBP data classes named in ``text`` (``lexicon.DATA_CLASSES``, by lemma) and not negated ("но не к
+    платёжным данным", "no passwords were exposed"), in HIBP's alphabetical order."""
+    from bot.breaches.lexicon import DATA_CLASSES
+
+    folded = text.lower().replace("ё", "е")  # same length as text: token offsets stay valid
+    toks = tokens(text)
     found: set[str] = set()
-    for name, pattern in _CLASS_RES:
-        for match in pattern.finditer(folded):
-            if not _negated(folded, match.start(), match.end()):
-                found.add(name)
+    for data_class in DATA_CLASSES:
+        if data_class.name in found:
+            continue
+        for first, end in data_class.phrases.find(toks):
+            if data_class.lowercase and not toks[first].text.islower():
+                continue
+            # Neighbours count only within the phrase: "addresses, email addresses" has two data classes.
+            if first and toks[first - 1].lemma in data_class.not_before \
+                    and not text[toks[first - 1].end : toks[first].start].strip():
+                continue
+            if end < len(toks) and toks[end].lemma in data_class.not_after \
+                    and not text[toks[end - 1].end : toks[end].start].strip():
+                continue
+            if not _negated(folded, toks[first].start, toks[end - 1].end):
+                found.add(data_class.name)
                 break
     if "Partial credit card data" in found and not re.search(r"полн\w+\s+номер|full\s+card", folded):
         found.discard("Credit cards")

@@ -47,6 +47,8 @@ def lemma(word: str) -> str:
     folded = fold(word).replace("’", "'")
     if folded.isdigit():
         return folded
+    if _CYRILLIC.search(folded) and word.isupper() and len(word) > 1:  # «ИНН», «СНИЛС», «МТС»: abbreviations
+        return folded
     if _CYRILLIC.search(folded):
         parses = _morph().parse(folded)
         best = parses[0]

@@ -227,3 +227,75 @@ ROLE_AFTER = lemma_set(
 # "Источник, ранее сливавший Shiptor и GeekBrains": services named after these are history, not the news.
 PREVIOUSLY = lemma_set("ранее прежде раньше также", "previous earlier also")
 NEWS_AGAIN = lemma_set("теперь сейчас", "now time")
+
+
+@dataclass(frozen=True)
+class DataClass:
+    """One HIBP data class as posts name it. ``not_before``/``not_after``: lemmas that, right before or after
+    a match, make it something else ("user name" is a username, «адрес почты» an email address)."""
+
+    name: str
+    phrases: PhraseSet
+    not_before: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
+    lowercase: bool = False  # «почта» the mailbox, not «Почта России»
+
+
+# The data classes of HIBP, by lemma, in the order they are checked.
+DATA_CLASSES = [
+    DataClass("Usernames", PhraseSet("логин", "имя пользователь", "никнейм", "ник", "usernam", "user name",
+                                     "login", "screen name", "login name", "handl")),
+    DataClass("Names", PhraseSet("фио", "ф и о", "имя", "фамилия", "отчество", "name", "full name", "surnam",
+                                 "first ~ last name"),
+              not_before=lemma_set("от", "user compani domain file screen login"),
+              not_after=lemma_set("пользователь", "of")),
+    DataClass("Email addresses", PhraseSet("email", "e-mail", "e mail", "электронный почта", "эл почта",
+                                           "адрес ~ почта", "емейл", "имейл", "почтовый ящик", "mail address")),
+    DataClass("Email addresses", PhraseSet("почта"), not_after=lemma_set("россия банк"), lowercase=True),
+    DataClass("Phone numbers", PhraseSet("телефон", "телефонный", "тел", "мобильный номер", "номер мобильный",
+                                         "phone", "telephon", "mobil number", "cell number")),
+    DataClass("Passwords", PhraseSet("пароль", "password", "passwd")),
+    DataClass("Dates of birth", PhraseSet("дата рождение", "день рождение", "date of birth", "birth date",
+                                          "birthdat", "dob", "birthday")),
+    DataClass("Physical addresses", PhraseSet(
+        "адрес", "home|physic|postal|mail|street|ship|deliveri|bill|residenti address", "address"),
+        not_before=lemma_set("ip уникальный email e-mail", "email e-mail ip mac wallet uniqu"),
+        not_after=lemma_set("эл электронный почта email e-mail ip", "email")),
+    DataClass("Passport numbers", PhraseSet("паспорт", "паспортный", "реквизит ~ документ",
+                                            "удостоверение ~ личность", "passport", "ident document")),
+    DataClass("Social security numbers", PhraseSet("снилс", "social secur number", "ssn", "nation insur number")),
+    DataClass("Government issued IDs", PhraseSet("инн", "aadhaar", "аадхар", "pan card|number|detail", "nation id",
+                                                 "govern issu id", "id card number", "tax id|identif", "voter id")),
+    DataClass("Driver's licenses", PhraseSet("водительский ~ удостоверение|право", "driver ~ licens*|licenc*")),
+    DataClass("Partial credit card data", PhraseSet(
+        "последний|первый ~ 4|6|четыре|шесть ~ цифра", "маскированный ~ номер", "частичный ~ номер ~ карта",
+        "partial ~ card", "mask ~ card"), not_after=lemma_set("", "of social ssn tax")),
+    DataClass("Credit cards", PhraseSet("номер ~ карта", "данные ~ карта", "банковский ~ карта",
+                                        "платежный ~ данные|карта", "cvv", "cvc", "credit|debit|payment|bank card",
+                                        "card number")),
+    DataClass("Bank account numbers", PhraseSet("номер ~ счет", "расчетный счет", "банковский реквизит",
+                                                "bank account", "iban")),
+    DataClass("IP addresses", PhraseSet("ip", "ip-адрес")),
+    DataClass("Genders", PhraseSet("пол", "gender"), lowercase=True),
+    DataClass("Geographic locations", PhraseSet("город", "геолокация", "geoloc", "geograph locat", "citi")),
+    DataClass("Purchases", PhraseSet(
+        "история ~ заказ|покупка", "состав ~ заказ", "сумма ~ заказ|покупка", "данные ~ заказ|покупка", "номер ~ заказ",
+        "информация ~ заказ|покупка", "отправление", "посылка", "трек-номер", "purchas", "order", "transact histori",
+        "shipment", "track number"), not_after=lemma_set("", "record id number")),
+    DataClass("Personal health data", PhraseSet(
+        "результат ~ анализ|исследование", "медицинский ~ данные|информация|карта|запись", "диагноз",
+        "состояние ~ здоровье", "medic record|data|inform|histori|report", "health data|record|inform",
+        "treatment histori", "diagnos*", "test result", "lab result")),
+    DataClass("Health insurance information", PhraseSet("полис ~ омс|дмс", "медицинский ~ страхование",
+                                                        "insur ~ detail|number|polici|inform", "polici number")),
+    DataClass("Employers", PhraseSet("место ~ работа", "работодатель", "employ")),
+    DataClass("Job titles", PhraseSet("должность", "job titl")),
+    DataClass("Social media profiles", PhraseSet("ссылка ~ профиль|страница", "профиль ~ соцсеть",
+                                                 "social media profil")),
+    DataClass("Security questions and answers", PhraseSet("секретный|контрольный ~ вопрос", "secur question")),
+    DataClass("Auth tokens", PhraseSet("токен", "auth token", "authent token", "session token")),
+    DataClass("Vehicle details", PhraseSet("госномер", "vin", "номер ~ автомобиль", "vehicl ~ detail|registr|inform")),
+    DataClass("Avatars", PhraseSet("аватар", "avatar")),
+    DataClass("Credit status information", PhraseSet("сумма ~ кредит", "кредитный ~ история|рейтинг",
+                                                     "loan ~ amount|detail", "credit ~ histori|score")),
+]
