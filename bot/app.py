@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import socket
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from bot.delivery.telegram import LimiterMiddleware, progress_messages, telegram
 from bot.handlers import get_routers
 from bot.jobs import create_scheduler
 from bot.kb import KnowledgeBase
-from bot.leader import Leadership
+from bot.leader import OUTBOX_CHANNEL, Leadership
 from bot.legal.deadlines import warm_up as warm_up_dates
 from bot.middlewares import LanguageMiddleware, MessageTextLogMiddleware, ThrottleMiddleware, UpdateOnceMiddleware
 from bot.shared_state import SharedState
@@ -202,8 +203,11 @@ async def start_background(bot: Bot, services: Services) -> None:
     if services.db.dialect == "postgresql":
         if services.settings.channel_id:  # every replica queues channel posts (an admin's /post)
             services.channel.chat_id = await check_channel(bot, services)
+        # alerts queued in any replica wake the leader's sender through NOTIFY
+        services.alerts.wake = services.channel.wake = functools.partial(services.db.notify, OUTBOX_CHANNEL)
         services.leadership = Leadership(services.settings.database_url, lambda: lead(bot, services),
-                                         lambda: step_down(services), name=socket.gethostname())
+                                         lambda: step_down(services), name=socket.gethostname(),
+                                         listen={OUTBOX_CHANNEL: lambda: services.sender and services.sender.wake()})
         services.background = [asyncio.create_task(services.leadership.run(), name="leadership")]
         return
     sender = services.sender or services.attach_sender(bot)
@@ -220,7 +224,9 @@ async def start_background(bot: Bot, services: Services) -> None:
 async def lead(bot: Bot, services: Services) -> None:
     """Elected: send what is queued (rows the last leader left in flight first), catch up on missed channel slots,
     run the scheduler."""
+    wake = services.alerts.wake
     sender = services.sender or services.attach_sender(bot)
+    services.alerts.wake = services.channel.wake = wake  # still NOTIFY: the lock's connection hears it
     services.background.append(asyncio.create_task(sender.run(), name="outbox-sender"))
     if services.channel.chat_id is not None:
         caught_up = await services.channel.catch_up()

@@ -8,7 +8,8 @@ notice within about 20 s) — and a standby takes it at its next try.
 
 The leader fences itself: it runs `SELECT 1` on the lock's connection every `check` seconds, and at the first
 failure (connection lost, database restarted) it steps down before a standby can have taken over for long.
-SQLite has one process by definition: there `AlwaysLeader` is used.
+It also LISTENs on that connection, so a replica that queued work wakes it at once (`NOTIFY`); it polls anyway,
+so a lost notification only delays. (SQLite has one process by definition and needs none of this.)
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 
 # pg_try_advisory_lock(class, key): the class says "leader of this bot", the key is the schema (as for migrations).
 LEADER_LOCK_CLASS = 0x4C454144  # "LEAD"
+OUTBOX_CHANNEL = "privacy_bot_outbox"  # NOTIFY'd when rows are queued: the leader's sender wakes up
 # The server drops a silent client's session (and its lock) after about idle + interval × count seconds.
 KEEPALIVES = {"tcp_keepalives_idle": "10", "tcp_keepalives_interval": "3", "tcp_keepalives_count": "3"}
 
@@ -33,8 +35,11 @@ class Leadership:
     """Runs `on_elected` when this process becomes the leader and `on_deposed` when it stops being one."""
 
     def __init__(self, url: str, on_elected: Hook, on_deposed: Hook, *, retry: float = 5.0, check: float = 1.0,
-                 name: str = "replica"):
+                 name: str = "replica", listen: dict[str, Callable[[], object]] | None = None):
         self.url = url
+        # While leading, LISTEN on these channels on the lock's connection: NOTIFY from any replica calls them.
+        self.listen = listen or {}
+        self.notifications = 0
         self.on_elected, self.on_deposed = on_elected, on_deposed
         self.retry, self.check = retry, check
         self.name = name
@@ -79,6 +84,8 @@ class Leadership:
         self.terms += 1
         log.info("leadership (%s): elected; this replica runs the sender and the scheduler", self.name)
         try:
+            for channel, callback in self.listen.items():
+                await conn.add_listener(channel, self._listener(callback))
             await self.on_elected()
             while not self._stop.is_set():  # self-fencing: a lost connection means a lost lock
                 await self._pause(self.check)
@@ -94,29 +101,15 @@ class Leadership:
                                             LEADER_LOCK_CLASS)
                 log.info("leadership (%s): stepped down", self.name)
 
+    def _listener(self, callback: Callable[[], object]) -> Callable[..., None]:
+        def heard(*_: object) -> None:
+            self.notifications += 1
+            callback()
+
+        return heard
+
     async def _pause(self, seconds: float) -> None:
         """Wait `seconds`, or less if `stop()` is called meanwhile."""
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stop.wait(), timeout=seconds)
 
-
-class AlwaysLeader:
-    """SQLite: one process, always the leader."""
-
-    def __init__(self, on_elected: Hook, on_deposed: Hook, **_: Any):
-        self.on_elected, self.on_deposed = on_elected, on_deposed
-        self.is_leader = False
-        self.terms = 0
-        self._stop = asyncio.Event()
-
-    def stop(self) -> None:
-        self._stop.set()
-
-    async def run(self) -> None:
-        self.is_leader, self.terms = True, 1
-        await self.on_elected()
-        try:
-            await self._stop.wait()
-        finally:
-            self.is_leader = False
-            await self.on_deposed()

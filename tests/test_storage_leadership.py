@@ -1,6 +1,7 @@
 """Leadership on PostgreSQL (the real server): of three replicas exactly one leads; when it stops, loses its
 connection or is killed with `kill -9`, a standby takes over, and the old leader has stepped down. In the bot:
-only the leader runs the outbox sender and the scheduler, and a standby sends once the leader is gone."""
+only the leader runs the outbox sender and the scheduler, a standby's NOTIFY wakes it, and a standby sends once the
+leader is gone."""
 
 from __future__ import annotations
 
@@ -182,6 +183,8 @@ async def test_only_the_leader_sends_and_a_standby_sends_once_it_is_gone(
         assert leader.scheduler is not None and standby.scheduler is None and standby.sender is None
 
         await queue_alerts(standby, "1", range(30_000, 30_030))  # queued by either replica, sent by the leader
+        standby.alerts.wake()  # what publishing does after its commit: NOTIFY, heard on the leader's connection
+        await until(lambda: leader.leadership is not None and leader.leadership.notifications >= 1)
         await until(lambda: len(sent_to(telegram)) == 30)
         assert set(sent_to(telegram).values()) == {1}
 

@@ -324,6 +324,7 @@ class PostgresDatabase(Database):
         self.url = url
         self.min_size, self.max_size = min_size, max_size
         self._pool: Any = None
+        self._notifying: set[asyncio.Task[None]] = set()
 
     @property
     def pool(self) -> Any:
@@ -338,6 +339,8 @@ class PostgresDatabase(Database):
         return self
 
     async def close(self) -> None:
+        if self._notifying:
+            await asyncio.wait(self._notifying, timeout=2)
         if self._pool is not None:
             await self._pool.close()
             self._pool = None
@@ -378,6 +381,20 @@ class PostgresDatabase(Database):
             "WHERE schemaname = current_schema() ORDER BY 1"
         )
         return [(row[0], row[1]) for row in columns] + [(row[0], row[1]) for row in indexes]
+
+    def notify(self, channel: str) -> None:
+        """`NOTIFY channel`, from code that cannot wait (a "wake up" callback): every process LISTENing on it, in
+        any replica, hears it (bot/leader.py wakes the sender so). Best effort: a lost notification only delays
+        the listener to its next poll."""
+        task = asyncio.get_running_loop().create_task(self._notify(channel))
+        self._notifying.add(task)
+        task.add_done_callback(self._notifying.discard)
+
+    async def _notify(self, channel: str) -> None:
+        try:
+            await self.pool.execute("SELECT pg_notify($1, '')", channel)
+        except Exception as exc:  # noqa: BLE001 (best effort, see notify)
+            log.warning("NOTIFY %s failed: %s: %s", channel, type(exc).__name__, exc)
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> PgCursor:
         async with self.pool.acquire() as raw:
