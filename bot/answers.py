@@ -38,11 +38,13 @@ class Answer:
     entry: Entry | None = None  # the entry answered, when one was
     intent: str = I.LOOKUP      # what answered (bot/understanding/intents.py)
     unsure: bool = False        # the reply says the bot is not sure
+    offer: str | None = None    # another tool that fits the question too, offered as a button
 
 
 def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: int = 1000,
-                    tz_name: str | None = None, now: dt.datetime | None = None) -> Answer:
-    """`tz_name`: the asker's time zone, for a deadline question (None: the default zone)."""
+                    tz_name: str | None = None, now: dt.datetime | None = None, intent: str | None = None) -> Answer:
+    """`tz_name`: the asker's time zone, for a deadline question (None: the default zone). `intent`: answer with
+    that tool if the question fits it (the button offering the runner-up), else as usual."""
     question = question.strip()
     if not question:
         return Answer(t("empty", lang))
@@ -51,26 +53,38 @@ def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: 
         question = question[:max_length]
         prefix = t("too_long", lang, limit=max_length) + "\n\n"
     q = reader_for(kb).read(question, lang)
-    answer = _answer(kb, q, lang, tz_name=tz_name, now=now)
+    answer = _answer(kb, q, lang, tz_name=tz_name, now=now, intent=intent)
     answer.text = prefix + answer.text
     return answer
 
 
-def _answer(kb: KnowledgeBase, q: Query, lang: str, *, tz_name: str | None, now: dt.datetime | None) -> Answer:
+def _answer(kb: KnowledgeBase, q: Query, lang: str, *, tz_name: str | None, now: dt.datetime | None,
+            intent: str | None = None) -> Answer:
     not_covered = _not_covered(q, lang)
     if not_covered is not None:
         return Answer(not_covered, unsure=True)
-    best, _ = I.choose(q)
+    candidates = I.candidates(q)
+    best = next((c for c in candidates if c.intent == intent), candidates[0])
+    answer = _answer_with(kb, q, lang, best, tz_name=tz_name, now=now)
+    if answer.intent != I.LOOKUP and not answer.unsure:
+        answer.offer = next((c.intent for c in candidates if c.intent not in (answer.intent, I.LOOKUP)), None)
+    return answer
+
+
+def _answer_with(kb: KnowledgeBase, q: Query, lang: str, best: I.Choice, *, tz_name: str | None,
+                 now: dt.datetime | None) -> Answer:
     found = _search(kb, q)
     see_also = _see_also(found)
+    # A tool's answer offers the entry the search would have answered with.
+    entry_offered = [found.best.entry] if found.confident and found.best is not None else []
     if best.intent == I.DEADLINE:
         text = deadline_answer(q, lang, best.regime, tz_name=tz_name, now=now)
         if text is not None:
-            return Answer(text, buttons=see_also[:1], intent=I.DEADLINE)
+            return Answer(text, buttons=entry_offered, intent=I.DEADLINE)
     elif best.intent == I.ESTIMATE:
-        return Answer(estimate_answer(q, lang, best.regime), buttons=see_also[:1], intent=I.ESTIMATE)
+        return Answer(estimate_answer(q, lang, best.regime), buttons=entry_offered, intent=I.ESTIMATE)
     elif best.intent == I.FINES_STATS:
-        return Answer(aggregate_answer(kb, q, lang), buttons=see_also[:1], intent=I.FINES_STATS)
+        return Answer(aggregate_answer(kb, q, lang), buttons=entry_offered, intent=I.FINES_STATS)
     elif best.intent == I.FINES_LIST:
         listed = _fines_list(kb, q, lang, found)
         if listed is not None:

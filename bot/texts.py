@@ -119,6 +119,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ru": "Не уверен, что знаю ответ на этот вопрос, и не хочу угадывать.",
         "en": "I'm not sure I know the answer to that, and I would rather not guess.",
     },
+    "offer_estimate": {"ru": "🧮 Оценить штраф", "en": "🧮 Estimate the fine"},
+    "offer_deadline": {"ru": "⏰ Сроки уведомления", "en": "⏰ Notification deadlines"},
+    "offer_stats": {"ru": "📊 Статистика штрафов", "en": "📊 Fines statistics"},
+    "offer_list": {"ru": "📋 Список штрафов", "en": "📋 List of fines"},
     "law_not_covered": {
         "ru": "Не уверен: {law} — {where}, его я не разбираю.\n\nЯ отвечаю про GDPR (ЕС), 152-ФЗ и ст. 13.11 КоАП "
               "(Россия), индийский DPDP и российские правила для SIM-карт.",

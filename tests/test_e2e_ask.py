@@ -115,3 +115,16 @@ async def test_a_stale_button_is_answered_not_ignored(harness: BotHarness) -> No
     query_id = harness.telegram.press_button(reply, "e:no-such-entry", user_id=1001, strict=False)
     await harness.telegram.wait_until(lambda: query_id in harness.telegram.callback_answers)
     assert "устарела" in harness.telegram.callback_answers[query_id]["text"]
+
+
+async def test_a_question_two_tools_fit_is_answered_by_one_and_offers_the_other(harness: BotHarness) -> None:
+    question = ("Мы ООО, вчера в 10:00 обнаружили, что база 12 тысяч покупателей оказалась в открытом доступе. "
+                "Что нам грозит и когда сообщать в РКН?")
+    reply = await harness.say(question, user_id=31)
+    assert "Роскомнадзор" in reply["text"] and "24" in reply["text"]          # the deadlines answered
+    labels = buttons(reply)
+    assert any("Оценить штраф" in label for label in labels)
+    before = len(harness.telegram.messages(31))
+    await harness.press(reply, next(i for i, label in enumerate(labels, 1) if "Оценить штраф" in label), user_id=31)
+    estimate = (await harness.telegram.wait_for_messages(31, before + 1))[-1]
+    assert "ч. 13 ст. 13.11" in estimate["text"] and "от 5 до 10 млн" in estimate["text"]

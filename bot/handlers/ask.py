@@ -5,29 +5,59 @@ from __future__ import annotations
 
 from aiogram import Bot, F
 from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, Message
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.answers import Answer, answer_entry, answer_question
 from bot.config import Settings
 from bot.handlers.routing import Routes
 from bot.kb import KnowledgeBase
 from bot.keyboards import OpenEntry, entries_keyboard
+from bot.storage.users import Users
 from bot.texts import t
+from bot.understanding import intents as I
 
 router = Routes("ask")
 
+# The question an "answer with the other tool" button answers again (callback data cannot hold it).
+OFFERED_QUESTION = "offered_question"
+_OFFER_LABEL = {I.ESTIMATE: "offer_estimate", I.DEADLINE: "offer_deadline", I.FINES_STATS: "offer_stats",
+                I.FINES_LIST: "offer_list"}
 
-async def reply(message: Message, answer: Answer, lang: str) -> None:
-    await message.answer(answer.text, reply_markup=entries_keyboard(answer.buttons, lang, numbered=answer.numbered))
+
+class OtherTool(CallbackData, prefix="ot"):
+    intent: str
+
+
+def keyboard(answer: Answer, lang: str) -> InlineKeyboardMarkup | None:
+    markup = entries_keyboard(answer.buttons, lang, numbered=answer.numbered)
+    if answer.offer not in _OFFER_LABEL:
+        return markup
+    row = [InlineKeyboardButton(text=t(_OFFER_LABEL[answer.offer], lang),
+                                callback_data=OtherTool(intent=answer.offer).pack())]
+    return InlineKeyboardMarkup(inline_keyboard=[*(markup.inline_keyboard if markup else []), row])
+
+
+async def reply(message: Message, answer: Answer, lang: str, *, state: FSMContext | None = None,
+                question: str | None = None) -> None:
+    """The answer with its buttons; when another tool fits the question too, a button answers with that one."""
+    if answer.offer and (state is None or not question):
+        answer.offer = None
+    if answer.offer and state is not None:
+        await state.update_data({OFFERED_QUESTION: question})
+    await message.answer(answer.text, reply_markup=keyboard(answer, lang))
 
 
 @router.message(Command("ask"))
-async def ask_command(message: Message, command: CommandObject, lang: str, kb: KnowledgeBase, settings: Settings):
+async def ask_command(message: Message, command: CommandObject, lang: str, kb: KnowledgeBase, settings: Settings,
+                      state: FSMContext):
     question = (command.args or "").strip()
     if not question:
         await message.answer(t("ask_usage", lang))
         return
-    await reply(message, answer_question(kb, question, lang, max_length=settings.max_text_length), lang)
+    await reply(message, answer_question(kb, question, lang, max_length=settings.max_text_length), lang,
+                state=state, question=question)
 
 
 @router.message(F.text.startswith("/"))
@@ -37,12 +67,15 @@ async def unknown_command(message: Message, lang: str) -> None:
 
 
 @router.message(F.chat.type == "private", F.text)
-async def ask_private(message: Message, lang: str, kb: KnowledgeBase, settings: Settings) -> None:
-    await reply(message, answer_question(kb, message.text or "", lang, max_length=settings.max_text_length), lang)
+async def ask_private(message: Message, lang: str, kb: KnowledgeBase, settings: Settings, state: FSMContext) -> None:
+    question = message.text or ""
+    await reply(message, answer_question(kb, question, lang, max_length=settings.max_text_length), lang,
+                state=state, question=question)
 
 
 @router.message(F.chat.type.in_({"group", "supergroup"}), F.text)
-async def ask_in_group(message: Message, lang: str, kb: KnowledgeBase, settings: Settings, bot: Bot) -> None:
+async def ask_in_group(message: Message, lang: str, kb: KnowledgeBase, settings: Settings, bot: Bot,
+                       state: FSMContext) -> None:
     me = await bot.me()
     mention = f"@{me.username}".lower() if me.username else None
     text = message.text or ""
@@ -56,7 +89,8 @@ async def ask_in_group(message: Message, lang: str, kb: KnowledgeBase, settings:
     if not question:
         await message.answer(t("ask_usage", lang))
         return
-    await reply(message, answer_question(kb, question, lang, max_length=settings.max_text_length), lang)
+    await reply(message, answer_question(kb, question, lang, max_length=settings.max_text_length), lang,
+                state=state, question=question)
 
 
 @router.message(F.chat.type == "private")
@@ -73,6 +107,22 @@ async def open_entry(query: CallbackQuery, callback_data: OpenEntry, lang: str, 
         return
     answer = answer_entry(kb, entry, lang)
     await query.message.answer(answer.text, reply_markup=entries_keyboard(answer.buttons, lang))
+    await query.answer()
+
+
+@router.callback_query(OtherTool.filter())
+async def other_tool(query: CallbackQuery, callback_data: OtherTool, lang: str, kb: KnowledgeBase, settings: Settings,
+                     state: FSMContext, users: Users) -> None:
+    """The same question answered by the other tool that fits it (an estimate beside a deadline, or back)."""
+    question = (await state.get_data()).get(OFFERED_QUESTION)
+    if not isinstance(question, str) or not question or query.message is None:
+        await query.answer(t("stale_button", lang), show_alert=True)
+        return
+    zone = await users.timezone(query.message.chat.id)
+    answer = answer_question(kb, question, lang, max_length=settings.max_text_length, tz_name=zone,
+                             intent=callback_data.intent)
+    answer.offer = None
+    await query.message.answer(answer.text, reply_markup=keyboard(answer, lang))
     await query.answer()
 
 

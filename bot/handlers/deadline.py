@@ -121,19 +121,19 @@ async def _asks_deadline(message: Message, command: CommandObject) -> bool:
 
 @router.message(F.chat.type == "private", F.text, ~F.text.startswith("/"), _may_ask_deadline)
 async def deadline_question(message: Message, lang: str, users: Users, kb: KnowledgeBase,
-                            settings: Settings) -> None:
+                            settings: Settings, state: FSMContext) -> None:
     zone = await users.timezone(message.chat.id)
     answer = answer_question(kb, message.text or "", lang, max_length=settings.max_text_length, tz_name=zone)
-    await reply(message, answer, lang)
+    await reply(message, answer, lang, state=state, question=message.text)
 
 
 @router.message(Command("ask"), _asks_deadline)
 async def ask_deadline(message: Message, command: CommandObject, lang: str, users: Users, kb: KnowledgeBase,
-                       settings: Settings) -> None:
+                       settings: Settings, state: FSMContext) -> None:
     """/ask in a group reads the moment in the time zone the asker chose with /tz in a private chat."""
     zone = await users.timezone(message.from_user.id if message.from_user else message.chat.id)
     answer = answer_question(kb, command.args or "", lang, max_length=settings.max_text_length, tz_name=zone)
-    await reply(message, answer, lang)
+    await reply(message, answer, lang, state=state, question=command.args)
 
 
 # --------------------------------------------------------------------------------------------- /tz

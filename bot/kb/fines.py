@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from bot.kb import text as T
 from bot.kb.countries import COUNTRIES
 from bot.kb.models import Entry
-from bot.understanding.vocabulary import GENERIC_COMPANY_WORDS
+from bot.understanding.vocabulary import GENERIC_AUTHORITY_WORDS, GENERIC_COMPANY_WORDS
 
 if TYPE_CHECKING:
     from bot.understanding.query import Query
@@ -57,6 +57,10 @@ class FinesTable:
             self._company_terms[entry.id] = {T.term(w) for w in words}
             self.company_words.update({w: T.term(w) for w in words})
         self._reader = None
+        # A regulator named alone ("последние штрафы CNIL") narrows the list to its country.
+        self.authority_country = {T.fold(e.fine.authority.split()[0]): e.fine.country for e in self.fines
+                                  if e.fine is not None and T.fold(e.fine.authority.split()[0])
+                                  not in GENERIC_AUTHORITY_WORDS}
 
     def company_terms_of(self, entry: Entry) -> set[str]:
         return self._company_terms.get(entry.id, set())
@@ -88,7 +92,8 @@ class FinesTable:
         top_n = _TOP_N.search(q.text)
         query = FinesQuery(by_date=q.has("latest"), include_eprivacy=q.has("cookie"),
                            company_terms=set(q.companies), company_label=q.company_label)
-        query.country = next((c for c in q.countries if c in COUNTRIES), None)
+        query.country = next((c for c in q.countries if c in COUNTRIES), None) or next(
+            (self.authority_country[a] for a in q.authorities if a in self.authority_country), None)
         query.year = q.years[0] if q.years else None
         query.article = next((a.number for a in q.articles if a.number.isdigit() and len(a.number) <= 2), None)
         if query.article is None and (m := _ARTICLE.search(q.text)):

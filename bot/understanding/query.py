@@ -118,7 +118,7 @@ class Reader:
         # a word of a company's name -> its term; a word that is also the vocabulary's ("data") is not a name
         self.companies = {w: t for w, t in (companies or {}).items() if t not in _CONCEPT_LATIN and len(w) > 2}
         self.known_latin = frozenset(known_latin) | _VOCAB_LATIN
-        self.fines_authorities = {a for a in fines_authorities if len(a) > 2}
+        self.fines_authorities = {a for a in fines_authorities if len(a) > 2 and a not in V.GENERIC_AUTHORITY_WORDS}
         self._phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
         for label, phrases in _labelled_phrases():
             for phrase in phrases:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 # What a question is about or asks for. Each concept: phrases, any of which marks it.
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "leak": ("утечка", "утечь", "утекший", "слив", "слить", "слитый", "сливать", "leak", "leaked", "leakage", "breach",
-             "data breach", "инцидент", "incident", "скомпрометировать", "compromise", "exposed"),
+             "data breach", "инцидент", "incident", "скомпрометировать", "compromise", "exposed", "открытый доступ",
+             "в открытом доступе", "публичный доступ", "выложить в сеть", "publicly accessible", "publicly available",
+             "exposed online"),
     "hack": ("взлом", "взломать", "hack", "hacked", "hacker", "хакер"),
     "fine": ("штраф", "штрафной", "штрафовать", "оштрафовать", "fine", "fined", "penalty", "penalise", "penalize",
              "sanction", "санкция", "грозить", "впаять", "наказание", "punishment", "liability", "ответственность",
@@ -255,3 +257,6 @@ GENERIC_COMPANY_WORDS = frozenset({
     "and", "de", "la", "of", "et", "services", "international", "company", "corporation", "uk", "france", "italia",
 })
 COOKIE_WORDS = CONCEPTS["cookie"]
+# First words of regulators' names that name no regulator ("Commissioner for Personal Data Protection").
+GENERIC_AUTHORITY_WORDS = frozenset({"commissioner", "office", "authority", "agency", "data", "the", "national",
+                                     "federal", "state"})
