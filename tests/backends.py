@@ -34,9 +34,9 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
-def server_missing(what: str, url: str, error: str) -> None:
+def server_missing(what: str, variable: str, url: str, error: str) -> None:
     """Skip (fail under CI) because a server is not reachable, saying which one and how to get it."""
-    message = (f"{what} is not reachable at {url} ({error}); start it or point {what.upper()}_URL elsewhere "
+    message = (f"{what} is not reachable at {url} ({error}); start it or point {variable} elsewhere "
                f"(see README, 'Running more than one replica')")
     if in_ci():
         pytest.fail(f"CI=true but {message}", pytrace=False)
@@ -61,7 +61,7 @@ async def require_postgres() -> str:
         except (OSError, TimeoutError, asyncpg.PostgresError) as exc:
             _reachable["postgresql"] = f"{type(exc).__name__}: {exc}"
     if _reachable["postgresql"] is not None:
-        server_missing("test_database", _redacted(PG_URL), _reachable["postgresql"])
+        server_missing("PostgreSQL", "TEST_DATABASE_URL", _redacted(PG_URL), _reachable["postgresql"])
     return PG_URL
 
 
@@ -79,7 +79,7 @@ async def require_redis() -> str:
         finally:
             await client.aclose()
     if _reachable["redis"] is not None:
-        server_missing("test_redis", _redacted(REDIS_URL), _reachable["redis"])
+        server_missing("Redis", "TEST_REDIS_URL", _redacted(REDIS_URL), _reachable["redis"])
     return REDIS_URL
 
 
