@@ -18,7 +18,7 @@ from bot.texts import t
 from bot.understanding import intents as I
 from bot.understanding.lexicon import reader_for
 from bot.understanding.query import Query
-from bot.understanding.rank import country_names_of, rank, search_boost, suggestions
+from bot.understanding.rank import country_names_of, names_its_subject, rank, search_boost, suggestions
 from bot.understanding.vocabulary import LAWS_BY_ID
 
 SEE_ALSO = 3
@@ -89,7 +89,7 @@ def _answer_with(kb: KnowledgeBase, q: Query, lang: str, best: I.Choice, *, tz_n
         listed = _fines_list(kb, q, lang, found)
         if listed is not None:
             return listed
-    off_topic = not q.anchored
+    off_topic = not q.anchored and not (found.best is not None and names_its_subject(kb, q, found.best.entry))
     if not found.confident or found.best is None or (off_topic and found.best.coverage < OFF_TOPIC_COVERAGE):
         near = suggestions(kb, q, found)
         return Answer(render_not_sure(near, lang), buttons=[h.entry for h in near.hits[:3]], unsure=True)

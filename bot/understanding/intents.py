@@ -60,7 +60,8 @@ def gdpr_scope(q: Query) -> bool:
 def _estimate(q: Query) -> Choice | None:
     if not (q.has("leak") and q.has("fine", "estimate_verb")):
         return None
-    if q.companies or q.has("published_statistic", "since_when", "which_article", "record", "list", "plural_fines"):
+    if q.companies or q.has("published_statistic", "since_when", "which_article", "record", "list", "plural_fines",
+                            "appeal"):
         return None   # a known fine's incident, a statistic, a date, an article, a list: an entry answers
     facts = case_facts(q)
     if q.has("notification_failure") and not (q.counts("subjects") or q.counts("identifiers")):

@@ -11,7 +11,7 @@ from bot.kb import text as T
 from bot.kb.countries import COUNTRIES
 from bot.kb.index import MIN_COVERAGE, Hit
 from bot.kb.models import Entry
-from bot.understanding.query import Query
+from bot.understanding.query import Query, Token
 from bot.understanding.vocabulary import AUTHORITIES, DPDP, GDPR, OTHER_COUNTRIES, RU
 
 DOMAIN_REGIME = {"gdpr": GDPR, "gdpr_fines": GDPR, "ru_pd": RU, "ru_sim": RU, "dpdp": DPDP}
@@ -19,6 +19,7 @@ NAMED_BOOST = 1.3        # the domains of a law the question names
 RUSSIAN_CONTEXT = 1.1    # a Russian question naming no law is most likely about Russian law
 MEANINGFUL_IDF = 2.0     # a term in fewer than about one entry in eight: worth offering a near match for
 COVERAGE_WEIGHT = 0.5    # score x (this + coverage)
+NAME_IDF = 3.0           # a term in fewer than about one entry in twenty: a name
 
 
 def search_boost(q: Query) -> dict[str, float] | None:
@@ -34,7 +35,7 @@ def search_boost(q: Query) -> dict[str, float] | None:
 # notifying): an entry whose title has one the question lacks is less likely its answer, one sharing it more.
 DISTINGUISHING = ("repeat", "biometric", "special_category", "turnover_basis", "notification_failure", "notify",
                   "cookie", "hack", "maximum")
-SHARED_CONCEPT, MISSING_CONCEPT = 1.15, 0.85
+SHARED_CONCEPT, MISSING_CONCEPT = 1.15, 0.92
 _ARTICLE_REF = re.compile(r"(?:ст\.|стать[яиейю]|art\.|article|section|s\.)\s*\d")
 
 
@@ -127,6 +128,22 @@ def suggestions(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResu
     wanted = {w for w in wanted if kb.index.idf.get(w, 0.0) >= MEANINGFUL_IDF}
     near = [h for h in result.hits if wanted & kb.index.terms_of(h.entry)]
     return SearchResult(query=result.query, hits=near[:3], confident=False)
+
+
+def names_its_subject(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
+    """Does the question name what the entry's title is about by a rare word ("Гемотест", "Clearview")? Such a name
+    anchors a question that has no other word of the bot's topics."""
+    title = {T.term(w) for w in T.words(f"{entry.title.ru} {entry.title.en}")}
+    return any(kb.index.idf.get(T.term(t.word), 0.0) >= NAME_IDF and T.term(t.word) in title
+               and _looks_like_a_name(q, t) for t in q.tokens if not t.word.isdigit() and len(t.word) > 3)
+
+
+def _looks_like_a_name(q: Query, token: Token) -> bool:
+    """A Russian word the dictionary does not know («гемотест»), or a Latin word written with a capital."""
+    if T.is_cyrillic(token.word):
+        return not T.analyzer().word_is_known(token.word)
+    at = q.raw.lower().find(token.word)
+    return at >= 0 and q.raw[at].isupper()
 
 
 def country_names_of(code: str, lang: str) -> str:

@@ -54,6 +54,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # "the personal data law": whose depends on the country named, else on the language (a Russian question)
     "privacy_law": ("закон о персональный данные", "закон о персданные", "закон о пдн", "personal data law",
                     "data protection law", "privacy law"),
+    "appeal": ("обжаловать", "обжалование", "оспорить", "appeal", "appealed", "challenge in court", "отменить штраф"),
     "cookie": ("cookie", "cookies", "куки", "eprivacy", "кукис"),
     "repeat": ("повторный", "повторно", "снова", "опять", "второй раз", "ещё раз", "еще раз", "repeat", "repeated",
                "again", "second time", "second leak", "recidivism"),
