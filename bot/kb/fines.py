@@ -87,13 +87,17 @@ class FinesTable:
         # "fines" alone lists nothing: "fines against <a company we know nothing of>" is not every fine
         return query if query.filtered or ranked else None
 
-    def query_of(self, q: Query) -> FinesQuery:
-        """The filters a question names (company, country, article, year, cookies, how many, newest first)."""
+    def query_of(self, q: Query, *, regulator_as_country: bool = True) -> FinesQuery:
+        """The filters a question names (company, country, article, year, cookies, how many, newest first).
+        `regulator_as_country`: a regulator named alone narrows to its country (the explorer filters by regulator
+        itself)."""
         top_n = _TOP_N.search(q.text)
         query = FinesQuery(by_date=q.has("latest"), include_eprivacy=q.has("cookie"),
                            company_terms=set(q.companies), company_label=q.company_label)
-        query.country = next((c for c in q.countries if c in COUNTRIES), None) or next(
-            (self.authority_country[a] for a in q.authorities if a in self.authority_country), None)
+        query.country = next((c for c in q.countries if c in COUNTRIES), None)
+        if query.country is None and regulator_as_country:
+            query.country = next((self.authority_country[a] for a in q.authorities if a in self.authority_country),
+                                 None)
         query.year = q.years[0] if q.years else None
         query.article = next((a.number for a in q.articles if a.number.isdigit() and len(a.number) <= 2), None)
         if query.article is None and (m := _ARTICLE.search(q.text)):

@@ -101,7 +101,7 @@ class FinesExplorer:
         arguments, wrong for a whole question ("many" is in "Germany")."""
         folded = T.fold(text)
         q = self.table.read(text)
-        query = self.table.query_of(q) if text.strip() else None
+        query = self.table.query_of(q, regulator_as_country=False) if text.strip() else None
         authority = next((w for w in re.findall(r"[\w/]+", folded) if w in self.authorities and len(w) > 1), None)
         company = query.company_label if query and query.company_terms else None
         if loose and company is None and authority is None:
