@@ -184,15 +184,29 @@ def grant_times(limiter: RequestLimiter, requests: list[tuple[int | None, bool]]
     return run_virtual(main())
 
 
-def test_requests_are_evenly_spaced_at_the_overall_rate() -> None:
-    times = grant_times(RequestLimiter(30), [(chat, True) for chat in range(1, 91)])
-    gaps = [b - a for a, b in zip(sorted(times), sorted(times)[1:], strict=False)]
-    assert min(gaps) == pytest.approx(1 / 30, abs=1e-3)
-    assert max(times) == pytest.approx(89 / 30, abs=0.01)  # 90 requests in 3 s: nothing lost to pacing
-    # never more than 30 in any one-second window (what Telegram counts)
-    ordered = sorted(times)
-    assert all(ordered[i + 30] - ordered[i] >= 1 - 1e-3 for i in range(len(ordered) - 30))
+def test_requests_keep_to_the_overall_rate_in_every_second() -> None:
+    times = sorted(grant_times(RequestLimiter(30), [(chat, True) for chat in range(1, 91)]))
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert min(gaps) >= 1 / 45 - 1e-3  # never a burst
+    # never more than 30 in any second (what Telegram counts), with a little room for the requests' travel
+    assert all(times[i + 30] - times[i] >= 1.02 - 1e-3 for i in range(len(times) - 30))
+    assert max(times) == pytest.approx(2 * 1.02 + 29 / 45, abs=0.01)  # and nothing lost to pacing beyond that
 
+
+def test_a_late_grant_is_not_carried_into_the_later_ones() -> None:
+    """A busy event loop wakes the limiter late now and then; the rate over a minute must not suffer for it."""
+
+    async def main() -> float:
+        limiter = RequestLimiter(30)
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        for chat in range(1, 601):
+            await limiter.acquire(chat)
+            if chat % 3 == 0:
+                loop.now += 0.004  # 4 ms lost to other work every third request
+        return 600 / (loop.time() - start)
+
+    assert run_virtual(main()) >= 30 * 0.97
 
 def test_a_private_chat_gets_one_message_a_second_and_a_group_20_a_minute() -> None:
     times = grant_times(RequestLimiter(30), [(7, False), (7, False), (7, False), (8, False)]
@@ -223,7 +237,7 @@ def test_interactive_requests_go_before_bulk_ones_that_came_first() -> None:
 def test_within_a_class_first_come_first_served_so_a_late_bulk_request_is_not_starved() -> None:
     """The admin's progress edit queues among a fan-out's alerts that keep coming: it goes out in its turn."""
 
-    async def main() -> tuple[float, float]:
+    async def main() -> tuple[float, int, float]:
         limiter = RequestLimiter(30)
         loop = asyncio.get_running_loop()
         start = loop.time()
@@ -246,17 +260,18 @@ def test_within_a_class_first_come_first_served_so_a_late_bulk_request_is_not_st
 
         sender = asyncio.create_task(fan_out())
         await asyncio.sleep(5)
-        asked = loop.time()
+        asked, before = loop.time(), limiter.granted[BULK]
         with bulk_requests():
             await limiter.acquire(None)  # the progress edit
-        waited = loop.time() - asked
+        waited, ahead = loop.time() - asked, limiter.granted[BULK] - before - 1
         stop.set()
         await sender
-        return waited, limiter.granted[BULK] / (loop.time() - start)
+        return waited, ahead, limiter.granted[BULK] / (loop.time() - start)
 
-    waited, rate = run_virtual(main())
-    assert waited <= 33 / 30 + 0.01  # behind the 32 alerts that were waiting when it came, and no more
-    assert rate == pytest.approx(30, rel=0.02)
+    waited, ahead, rate = run_virtual(main())
+    assert ahead <= 32  # behind the 32 alerts that were waiting when it came, and no more
+    assert waited < 1.25
+    assert rate == pytest.approx(30, rel=0.03)
 
 
 def test_a_pause_holds_every_request_for_retry_after() -> None:
@@ -273,7 +288,7 @@ def test_a_pause_holds_every_request_for_retry_after() -> None:
         return times
 
     second, third = run_virtual(main())
-    assert second == pytest.approx(5, abs=0.01) and third == pytest.approx(5 + 1 / 30, abs=0.01)
+    assert second == pytest.approx(5, abs=0.01) and third == pytest.approx(5 + 1 / 45, abs=0.01)
 
 
 # --- the middleware: every request of the Bot passes the limiter; a 429 pauses and is retried -----------------

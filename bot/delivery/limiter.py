@@ -2,8 +2,10 @@
 
 Telegram's flood limits, kept on our side so that the bot rarely meets a 429 at all:
 
-* overall: `rate` requests a second, evenly spaced (aiolimiter's leaky bucket holding one: no burst that could
-  exceed a 1 s window); every request counts except getUpdates;
+* overall: at most `rate` requests in any window of a second (plus `WINDOW_MARGIN`, for the requests' own
+  travel time), never closer together than 1 / (1.5 x rate) (aiolimiter's leaky bucket holding one). Checking the
+  window against the actual grant times means a grant that came late (a busy event loop) is not carried into every
+  later one, as pure spacing would: the sends stay close to the limit. Every request counts except getUpdates;
 * a private chat: one message a second (`private_interval`); a group or channel: 20 in any 60 s window
   (`group_per_minute`; a long post's parts may go together). Only messages count here (send*, copy, forward):
   an edit or a callback answer does not;
@@ -31,6 +33,8 @@ from aiolimiter import AsyncLimiter
 INTERACTIVE, BULK = 0, 1
 PRIVATE_INTERVAL = 1.0
 GROUP_PER_MINUTE = 20
+WINDOW_MARGIN = 0.02  # seconds added to the overall window: what request latency may vary by
+SPACING = 1.5  # requests are never closer together than 1 / (SPACING x rate)
 _MAX_PACED_CHATS = 10_000  # beyond this many paced chats, those free again are forgotten
 
 _request_class: ContextVar[int] = ContextVar("telegram_request_class", default=INTERACTIVE)
@@ -56,7 +60,10 @@ class RequestLimiter:
         self.rate = rate
         self.private_interval = private_interval
         self.group_per_minute = group_per_minute
-        self._global = AsyncLimiter(1, 1 / rate)  # FIFO among its waiters; only the granting task waits on it
+        self._spacing = AsyncLimiter(1, 1 / (SPACING * rate))  # only the granting task waits on it
+        self._per_window = max(1, int(rate))
+        self._second = self._per_window / rate + WINDOW_MARGIN  # the overall window
+        self._recent: deque[float] = deque(maxlen=self._per_window)  # the last grants (loop time)
         self._chat_sent: dict[int | str, deque[float]] = {}  # when each chat's recent messages were let through
         self._waiting: list[_Waiter] = []
         self._arrival = itertools.count()
@@ -94,6 +101,16 @@ class RequestLimiter:
         return self.group_per_minute, 60.0
 
     async def _grant(self) -> None:
+        try:
+            await self._grant_in_turn()
+        except BaseException as exc:  # a bug here must fail the waiting requests, not leave them waiting forever
+            for waiter in self._waiting:
+                if not waiter.future.done():
+                    waiter.future.set_exception(exc if isinstance(exc, Exception) else asyncio.CancelledError())
+            self._waiting.clear()
+            raise
+
+    async def _grant_in_turn(self) -> None:
         """Hands out the overall slots one at a time, each to the first waiter (highest class, then earliest) whose
         chat may get a message now. The chat's clock starts at the grant, right before the request goes out."""
         loop = asyncio.get_running_loop()
@@ -104,14 +121,18 @@ class RequestLimiter:
             if (paused := self._paused_until - loop.time()) > 0:
                 await asyncio.sleep(paused)
                 continue
-            await self._global.acquire()
+            await self._spacing.acquire()
             now = loop.time()
+            if len(self._recent) == self._per_window and (full := self._recent[0] + self._second - now) > 0:
+                await asyncio.sleep(full)  # `rate` requests went out in the last second: wait for the oldest to age
+                now = loop.time()
             if self._paused_until > now:
                 continue  # a 429 arrived meanwhile: this slot is given up
             ready = [w for w in self._waiting if not w.future.done() and self._chat_ready_in(w.chat_id, now) <= 0]
             if ready:
                 chosen = min(ready, key=lambda w: (w.klass, w.arrival))
                 self._waiting.remove(chosen)
+                self._recent.append(now)
                 if chosen.chat_id is not None:
                     self._take_chat(chosen.chat_id, now)
                 chosen.future.set_result(None)
