@@ -92,3 +92,17 @@ def test_watch_terms_are_short_trimmed_distinct_and_resolve_to_slugs(text: str) 
         assert SLUG.match(service.key), (term, service.key)
         assert len(service.name("ru")) <= MAX_TERM_LENGTH
 
+
+
+@given(text=hostile, lang=st.sampled_from(["ru", "en"]))
+@settings(deadline=FAST, max_examples=150, **COMMON)
+def test_a_question_is_read_into_a_consistent_query(text: str, lang: str) -> None:
+    from bot.understanding.intents import candidates
+    from bot.understanding.query import Reader
+    from bot.understanding.vocabulary import LAWS_BY_ID, OFFENDER_KINDS
+
+    q = Reader().read(text[:MAX_TEXT], lang)
+    assert q.lang in ("ru", "en") and q.offender in (None, *OFFENDER_KINDS)
+    assert all(law in LAWS_BY_ID for law in q.laws)
+    assert all(n.value >= 0 and n.start < n.end for n in q.numbers)
+    assert candidates(q)[-1].intent == "lookup" or any(c.intent == "lookup" for c in candidates(q))
