@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from bot.understanding.vocabulary import MONTHS
+
 TEXTS: dict[str, dict[str, str]] = {
     "start": {
         "ru": (
@@ -549,8 +551,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "chart_caption": {"ru": "{title}{label}. {data}", "en": "{title}{label}. {data}"},
 }
 
-MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-             "ноября", "декабря"]
+MONTHS_RU = [names[1] for names in MONTHS]   # «3 августа 2023»: the genitive of the one month table
 
 
 def t(key: str, lang: str, **values: object) -> str:

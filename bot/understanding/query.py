@@ -358,7 +358,9 @@ def _labelled_phrases() -> list[tuple[str, tuple[str, ...]]]:
     out += [(f"country:{code}", tuple(n for n in names if len(n) > 2 or code == "EU"))
             for code, names in {**COUNTRIES, **V.OTHER_COUNTRIES}.items()]
     out += [(f"offender:{kind}", phrases) for kind, phrases in V.OFFENDER_KINDS.items()]
-    out.append(("moment:", V.MOMENT_WORDS))
+    # Month names mark a date too, but not "may" (a verb as often as a month).
+    months = tuple(name for month in V.MONTHS for name in month[:3] if name != "may")
+    out.append(("moment:", V.MOMENT_WORDS + months))
     return out
 
 

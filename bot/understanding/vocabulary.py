@@ -231,11 +231,13 @@ CURRENCIES: dict[str, tuple[str, ...]] = {
     "GBP": ("£", "фунт", "gbp", "pound", "pounds"),
 }
 CURRENCY_REGIME = {"RUB": RU, "EUR": GDPR, "INR": DPDP}
+# The one month table: (nominative, genitive as in «3 августа», English, English abbreviations).
 MONTHS: tuple[tuple[str, ...], ...] = (
-    ("январь", "january", "jan"), ("февраль", "february", "feb"), ("март", "march", "mar"),
-    ("апрель", "april", "apr"), ("май", "may"), ("июнь", "june", "jun"), ("июль", "july", "jul"),
-    ("август", "august", "aug"), ("сентябрь", "september", "sep", "sept"), ("октябрь", "october", "oct"),
-    ("ноябрь", "november", "nov"), ("декабрь", "december", "dec"),
+    ("январь", "января", "january", "jan"), ("февраль", "февраля", "february", "feb"),
+    ("март", "марта", "march", "mar"), ("апрель", "апреля", "april", "apr"), ("май", "мая", "may"),
+    ("июнь", "июня", "june", "jun"), ("июль", "июля", "july", "jul"), ("август", "августа", "august", "aug"),
+    ("сентябрь", "сентября", "september", "sep", "sept"), ("октябрь", "октября", "october", "oct"),
+    ("ноябрь", "ноября", "november", "nov"), ("декабрь", "декабря", "december", "dec"),
 )
 DURATION_UNITS: dict[str, tuple[str, ...]] = {
     "hour": ("час", "hour", "h", "ч"), "day": ("день", "сутки", "day"), "week": ("неделя", "week"),
