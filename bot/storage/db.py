@@ -74,6 +74,8 @@ class Database:
     """The storage API. `Database(path)` opens SQLite; `Database("postgresql://…")` opens PostgreSQL."""
 
     dialect = ""
+    # appended to a queue's `SELECT … LIMIT n` that picks rows to claim (PostgreSQL: FOR UPDATE SKIP LOCKED)
+    skip_locked = ""
 
     def __new__(cls, target: Path | str, **kwargs: Any) -> Database:
         if cls is Database:
@@ -117,6 +119,7 @@ class SqliteDatabase(Database):
     writer is what SQLite wants anyway; WAL keeps readers (a second process, `sqlite3` CLI) unblocked."""
 
     dialect = "sqlite"
+    skip_locked = ""  # one writer at a time: nothing to skip
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
@@ -319,6 +322,7 @@ class PostgresDatabase(Database):
     """A pool of asyncpg connections; each `execute` and each `transaction()` takes one for its duration."""
 
     dialect = "postgresql"
+    skip_locked = " FOR UPDATE SKIP LOCKED"  # a queue's rows another transaction is claiming are left to it
 
     def __init__(self, url: str, *, min_size: int = 1, max_size: int = 10):
         self.url = url
