@@ -229,3 +229,14 @@ async def test_questions_are_answered_after_redis_goes_away_mid_run(
         await alone.feed(private_message(703, "/start", user_id=7001))
         first, second, greeting = texts(telegram, 7001)
         assert first == second and "Привет" in greeting
+
+
+async def test_a_conversation_begun_on_one_replica_continues_on_another(
+    telegram: FakeTelegram, replica_settings: Settings, real_kb: KnowledgeBase
+) -> None:
+    async with replica(replica_settings, real_kb) as first, replica(replica_settings, real_kb) as second:
+        await first.feed(private_message(901, "/deadline", user_id=9001))
+        await second.feed(private_message(902, "вчера в 18:00", user_id=9001))  # the typed answer, elsewhere
+        prompt, answer = texts(telegram, 9001)
+        assert "Когда обнаружили утечку" in prompt
+        assert "Утечку обнаружили: " in answer and "Роскомнадзор" in answer  # the second replica knew the state
