@@ -93,15 +93,19 @@ def score_set(qs: QuestionSet, rows: list[dict], reply) -> tuple[dict[str, Score
     return scores, misses
 
 
-def p99_ms(kb: KnowledgeBase, questions: list[tuple[str, str]], repeat: int = 3) -> tuple[float, float]:
-    timings = []
+def p99_ms(kb: KnowledgeBase, questions: list[tuple[str, str]], repeat: int = 3) -> tuple[float, float, float]:
+    """(p50, p99 over every call, p99 over each question's median call): the second counts a stray pause of a
+    machine shared with others, the third what a question costs."""
+    per_question: list[list[float]] = [[] for _ in questions]
     for _ in range(repeat):
-        for question, lang in questions:
+        for i, (question, lang) in enumerate(questions):
             start = time.perf_counter()
             answer_question(kb, question, lang)
-            timings.append((time.perf_counter() - start) * 1000)
-    timings.sort()
-    return timings[len(timings) // 2], timings[min(len(timings) - 1, int(len(timings) * 0.99))]
+            per_question[i].append((time.perf_counter() - start) * 1000)
+    timings = sorted(t for ts in per_question for t in ts)
+    medians = sorted(sorted(ts)[len(ts) // 2] for ts in per_question)
+    p99 = lambda values: values[min(len(values) - 1, int(len(values) * 0.99))]  # noqa: E731
+    return timings[len(timings) // 2], p99(timings), p99(medians)
 
 
 def fmt(score: Score | None, out_of_scope: bool) -> str:
@@ -150,9 +154,10 @@ def run(kb: KnowledgeBase, *, failures: bool = False, dev_only: bool = False) ->
             for kind, row, text in bot_misses:
                 first = " | ".join(line for line in _TAG.sub("", text).splitlines() if line.strip())[:160]
                 print(f"    [{kind}] {row['q']}\n        -> {first}")
-    p50, p99 = p99_ms(kb, timed)
-    figures["ms"] = {"p50": round(p50, 3), "p99": round(p99, 3)}
-    print(f"\n## Answering time over {len(timed)} questions x3: p50 {p50:.2f} ms, p99 {p99:.2f} ms (target p99 <= 5)")
+    p50, p99, p99_median = p99_ms(kb, timed)
+    figures["ms"] = {"p50": round(p50, 3), "p99": round(p99, 3), "p99_of_medians": round(p99_median, 3)}
+    print(f"\n## Answering time over {len(timed)} questions x3 (target p99 <= 5 ms): p50 {p50:.2f} ms, "
+          f"p99 {p99:.2f} ms over every call, {p99_median:.2f} ms over each question's median")
     if baseline.get("ms"):
         print(f"  before issue 12: p50 {baseline['ms']['p50']:.2f} ms, p99 {baseline['ms']['p99']:.2f} ms")
     return figures

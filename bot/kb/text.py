@@ -40,6 +40,8 @@ _LAT_TO_CYR = [
     ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"),
     ("t", "т"), ("u", "у"), ("v", "в"), ("w", "в"), ("x", "кс"), ("y", "ы"), ("z", "з"),
 ]
+# Adjective endings as people transliterate them: "kakoy" is «какой», "personalnyy" «персональный».
+_LAT_TO_CYR[:0] = [("iy", "ий"), ("oy", "ой"), ("yy", "ый"), ("yj", "ый"), ("ij", "ий")]
 # "c" before e, i, y reads as "ц" (medicinskih -> медицинских), elsewhere as "к" (kompanii, cookie).
 _LAT_TO_CYR.insert(0, ("ce", "це"))
 _LAT_TO_CYR.insert(0, ("ci", "ци"))
@@ -163,6 +165,9 @@ STOPWORDS = frozenset(
     who whom when where why whose can could should would will shall may might must there their this that
     these those it its as or and not no yes if than then i me my we our you your he she they them tell
     me please please
+    наш наша наше наши нашей нашу нам нас ваш ваша ваше ваши вам вас свой своя свое свои нужен нужна нужны
+    хотим хочу подскажите скажите пожалуйста здравствуйте привет добрый день вообще просто вот ну
+    hello hi hey our us
     """.split()
 )
 

@@ -106,9 +106,9 @@ def _fines_stats(q: Query) -> Choice | None:
         return None
     if q.has("published_statistic", "record", "since_when", "which_country"):
         return None
-    narrowed = q.companies or q.countries or q.articles or q.years or q.authorities or q.has("cookie")
+    narrowed = q.companies or q.countries or q.articles or q.authorities or q.has("cookie")
     if not narrowed:
-        return None   # a total of everything would be a total of the bot's sample presented as all fines
+        return None   # a total of everything (or of a year) would be the bot's sample presented as all fines
     return Choice(FINES_STATS, 0.85)
 
 

@@ -35,6 +35,9 @@ def search_boost(q: Query) -> dict[str, float] | None:
 # notifying): an entry whose title has one the question lacks is less likely its answer, one sharing it more.
 DISTINGUISHING = ("repeat", "biometric", "special_category", "turnover_basis", "notification_failure", "notify",
                   "cookie", "hack", "maximum")
+# ... of which these qualify a case: an entry about a repeat leak is not about a first one. The others (the ceiling,
+# turnover) only help when asked: an overview mentions them without being about something else.
+QUALIFYING = frozenset({"repeat", "biometric", "special_category", "notification_failure", "cookie", "hack"})
 SHARED_CONCEPT, MISSING_CONCEPT = 1.15, 0.92
 _ARTICLE_REF = re.compile(r"(?:ст\.|стать[яиейю]|art\.|article|section|s\.)\s*\d")
 
@@ -82,7 +85,7 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
             factor *= 1.15
     own = title_concepts(kb).get(entry.id, frozenset())
     asked = q.concepts & set(DISTINGUISHING)
-    factor *= SHARED_CONCEPT ** len(own & asked) * MISSING_CONCEPT ** len(own - asked)
+    factor *= SHARED_CONCEPT ** len(own & asked) * MISSING_CONCEPT ** len((own - asked) & QUALIFYING)
     if q.has("which_article") and _ARTICLE_REF.search(T.fold(entry.title.ru + " " + entry.title.en)):
         factor *= 1.2   # "which article says …": an entry that names its article
     if q.articles and any(_mentions(entry, a.number) for a in q.articles):

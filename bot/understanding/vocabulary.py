@@ -46,7 +46,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "published_statistic": ("survey", "tracker", "enforcement tracker", "dla piper", "cms", "annual report",
                             "годовой отчёт", "исследование", "опрос", "статистика", "statistics", "according to",
                             "по данным", "since 2018", "с 2018", "per day", "в день", "в сутки", "a day",
-                            "зафиксировать", "насчитать"),
+                            "зафиксировать", "насчитать", "by the end of", "к конец", "to date", "so far",
+                            "на сегодня"),
     "which_article": ("какой статья", "which article", "what article", "какая статья", "статья какой",
                       "article of"),
     "which_country": ("which country", "какая страна", "какой страна", "в какой страна", "which countries",
@@ -170,8 +171,9 @@ AUTHORITIES: dict[str, tuple[tuple[str, ...], str, str]] = {
 # ------------------------------------------------------------------------------------------ countries
 # Beyond the GDPR countries of bot/kb/countries.py: those the bot covers and those it does not.
 OTHER_COUNTRIES: dict[str, tuple[str, ...]] = {
-    "RU": ("russia", "russian", "россия", "российский", "рф"),
-    "IN": ("india", "indian", "индия", "индийский"),
+    "RU": ("russia", "russian", "russians", "россия", "российский", "рф", "россиянин"),
+    "IN": ("india", "indian", "индия", "индийский", "bengaluru", "bangalore", "mumbai", "delhi", "new delhi",
+           "hyderabad", "chennai", "pune", "kolkata", "aadhaar", "бангалор", "мумбаи", "дели"),
     "EU": ("eu", "ес", "евросоюз", "европа", "европейский", "europe", "european"),
     "US": ("usa", "us", "united states", "america", "american", "сша", "америка", "американский"),
     "JP": ("japan", "japanese", "япония", "японский"),
