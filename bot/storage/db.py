@@ -243,6 +243,7 @@ def numbered_placeholders(sql: str) -> str:
 
 
 _RETURNS_ROWS = re.compile(r"^\s*(SELECT|WITH|VALUES|SHOW|TABLE)\b|\bRETURNING\b", re.IGNORECASE)
+_RETURNING = re.compile(r"\bRETURNING\b", re.IGNORECASE)
 _CHANGES = re.compile(r"^(?:INSERT \d+|UPDATE|DELETE|MERGE) (\d+)$")
 
 
@@ -308,7 +309,7 @@ class PgConnection:
         query = numbered_placeholders(sql)
         if _RETURNS_ROWS.search(query):
             rows = list(await self.raw.fetch(query, *params))
-            if re.search(r"\bRETURNING\b", query, re.IGNORECASE):
+            if _RETURNING.search(query):
                 self.total_changes += len(rows)
             return PgCursor(rows, len(rows))
         status = await self.raw.execute(query, *params)
