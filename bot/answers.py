@@ -89,7 +89,10 @@ def _answer_with(kb: KnowledgeBase, q: Query, lang: str, best: I.Choice, *, tz_n
         listed = _fines_list(kb, q, lang, found)
         if listed is not None:
             return listed
-    off_topic = not q.anchored and not (found.best is not None and names_its_subject(kb, q, found.best.entry))
+    named = found.best is not None and names_its_subject(kb, q, found.best.entry)
+    off_topic = not q.anchored and not named
+    if off_topic and q.content_words < 2:
+        found.confident = False   # one word of nothing the bot covers ("привет, что ты умеешь?") answers nothing
     if not found.confident or found.best is None or (off_topic and found.best.coverage < OFF_TOPIC_COVERAGE):
         near = suggestions(kb, q, found)
         return Answer(render_not_sure(near, lang), buttons=[h.entry for h in near.hits[:3]], unsure=True)

@@ -132,6 +132,8 @@ ESTIMATE, DEADLINE, LIST, STATS, LOOKUP = I.ESTIMATE, I.DEADLINE, I.FINES_LIST, 
     ("fine for a company that doesnt report a data leak to roskomnadzor", "en", LOOKUP),
     ("штраф ООО за неуведомление РКН об утечке", "ru", LOOKUP),
     ("what fine does a leak of 5000 records bring under Japan's APPI", "en", LOOKUP),
+    ("компанию оштрафовали за утечку, можно ли обжаловать", "ru", LOOKUP),        # an appeal, not an estimate
+    ("в нашей компании сотрудник слил базу клиентов, 300 тысяч человек, выручка 12 млрд", "ru", ESTIMATE),
     # a deadline: a moment of discovery and a notify / when question
     ("когда уведомить РКН если утечку обнаружили вчера в 18:00", "ru", DEADLINE),
     ("we discovered the breach 2 days ago, when must we notify the DPC?", "en", DEADLINE),
@@ -160,6 +162,8 @@ ESTIMATE, DEADLINE, LIST, STATS, LOOKUP = I.ESTIMATE, I.DEADLINE, I.FINES_LIST, 
     ("total GDPR fines", "en", LOOKUP),
     ("which country fines most under the GDPR", "en", LOOKUP),
     ("what is the average GDPR fine", "en", LOOKUP),
+    ("total number of GDPR fines by the end of 2024", "en", LOOKUP),
+    ("how many GDPR fines were there in 2024", "en", LOOKUP),     # a year of the sample is not the year's count
 ])
 def test_the_intent_is_chosen_by_what_the_question_carries(real_kb: KnowledgeBase, text: str, lang: str,
                                                            intent: str) -> None:
@@ -181,7 +185,8 @@ def unsure(text: str) -> bool:
 @pytest.mark.parametrize(("text", "lang"), [
     ("рецепт борща", "ru"), ("какая погода в москве завтра", "ru"), ("who won the 2018 world cup", "en"),
     ("штраф гибдд за превышение скорости", "ru"), ("what is the penalty for a handball in football", "en"),
-    ("утечка газа в квартире куда звонить", "ru"), ("tell me a joke", "en"),
+    ("утечка газа в квартире куда звонить", "ru"), ("tell me a joke", "en"), ("привет, что ты умеешь?", "ru"),
+    ("data science bootcamp online", "en"),
 ])
 def test_out_of_scope_questions_get_an_honest_not_sure(real_kb: KnowledgeBase, text: str, lang: str) -> None:
     answer = answer_question(real_kb, text, lang)
@@ -203,6 +208,17 @@ def test_the_llc_gets_the_legal_entity_amounts_though_the_victims_are_individual
     text = answer_question(real_kb, "у нас утекла база ~50 тыс клиентов-физлиц, какой штраф грозит ООО по 13.11?",
                            "ru").text
     assert "от 5 до 10 млн ₽" in text and "юрлицо" in text and "300 000" not in text
+
+
+def test_a_name_the_entry_carries_anchors_a_question_without_topic_words(real_kb: KnowledgeBase) -> None:
+    answer = answer_question(real_kb, "сколько заплатил гемотест за утечку", "ru")
+    assert answer.entry is not None and "Гемотест" in answer.entry.title.ru
+
+
+def test_a_long_chatty_question_is_weighed_by_its_subject(real_kb: KnowledgeBase) -> None:
+    answer = answer_question(real_kb, "Наша компания из Германии обрабатывает данные россиян — нужна ли локализация?",
+                             "ru")
+    assert answer.entry is not None and "окализац" in answer.entry.title.ru
 
 
 def test_statistics_over_the_sample_say_so(real_kb: KnowledgeBase) -> None:

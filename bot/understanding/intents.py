@@ -58,7 +58,9 @@ def gdpr_scope(q: Query) -> bool:
 
 
 def _estimate(q: Query) -> Choice | None:
-    if not (q.has("leak") and q.has("fine", "estimate_verb")):
+    # A revenue stated beside a leak asks what it will cost, unless the question is when to notify.
+    costs = q.has("fine", "estimate_verb") or (q.counts("revenue") and not q.has("notify", "when"))
+    if not (q.has("leak") and costs):
         return None
     if q.companies or q.has("published_statistic", "since_when", "which_article", "record", "list", "plural_fines",
                             "appeal"):

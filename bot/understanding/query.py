@@ -101,6 +101,10 @@ class Query:
         return bool(self.has("privacy_topic", "privacy_law") or self.laws or self.fz_numbers or self.authorities
                     or self.companies or self.articles or [c for c in self.countries if c in _COUNTRY_REGIME])
 
+    @property
+    def content_words(self) -> int:
+        return sum(1 for t in self.tokens if len(t.word) > 1 and not t.word.isdigit() and not T.is_stopword(t.word))
+
     def counts(self, kind: str) -> list[int]:
         return [int(n.value) for n in self.numbers if n.kind == kind]
 

@@ -69,6 +69,8 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
     factor = 1.0
     fine = entry.fine
     gdpr_countries = [c for c in q.countries if c in COUNTRIES]
+    if fine is not None and not (q.companies or q.has("fine", "leak", "list", "record", "plural_fines")):
+        return 0.8   # a fine decision for a question about no fine ("is Norway covered by the GDPR?")
     if fine is not None:
         if q.companies:
             factor *= 1.6 if kb.fines.company_terms_of(entry) & q.companies else 0.5
