@@ -2,22 +2,27 @@
 alerts queued, the leader (the one sending) killed with `kill -9` half-way. Every alert arrives; only the rows the
 leader had in flight may arrive twice; the sandbox's flood limits are never hit (0 × 429); a standby is sending
 again within the issue's 30 s (measured on the sandbox's clock); and the three processes migrated the empty database
-together without a conflict."""
+together without a conflict. And the sandbox delivering webhooks through a round-robin balancer to three replicas:
+every update answered once, one delivered twice answered once, and with a replica killed the rest still answer."""
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import time
 from collections import Counter
 from pathlib import Path
 
+import aiohttp
 import asyncpg
+from aiohttp import web
 
 from bot.sandbox.server import FakeTelegram
 from bot.storage import Database
 from tests import backends
 from tests.backends import PgSchema
 from tests.botprocess import BotProcess, free_port
+from tests.test_webhook import QUESTION
 
 pg_schema = backends.pg_schema
 redis_prefix = backends.redis_prefix
@@ -113,3 +118,97 @@ async def test_the_leader_killed_mid_fan_out_loses_nothing_and_a_standby_takes_o
     finally:
         for replica in replicas:
             await replica.close()
+
+
+class RoundRobin:
+    """The load balancer: each POST to the next live replica (per request, as nginx does); a replica that refuses
+    the connection gets the request passed on; if none answers, 502 and the sandbox delivers it again later.
+    `replay` also sends the next update to a second replica afterwards: Telegram's repeat of an update."""
+
+    def __init__(self, ports: list[int]):
+        self.ports = ports
+        self.turn = 0
+        self.handled_by: list[int] = []
+        self.replay_next = False
+        self.runner: web.AppRunner | None = None
+
+    async def start(self, port: int) -> None:
+        app = web.Application()
+        app.router.add_post("/telegram/webhook", self._forward)
+        self.runner = web.AppRunner(app, access_log=None)
+        await self.runner.setup()
+        await web.TCPSite(self.runner, "127.0.0.1", port).start()
+
+    async def stop(self) -> None:
+        if self.runner is not None:
+            await self.runner.cleanup()
+
+    async def _forward(self, request: web.Request) -> web.Response:
+        body, headers = await request.read(), {k: v for k, v in request.headers.items() if k.lower().startswith("x-")}
+        replay, self.replay_next = self.replay_next, False
+        async with aiohttp.ClientSession() as http:
+            for _ in range(len(self.ports)):
+                port = self.ports[self.turn % len(self.ports)]
+                self.turn += 1
+                try:
+                    async with http.post(f"http://127.0.0.1:{port}/telegram/webhook", data=body, headers={
+                            **headers, "Content-Type": "application/json"}) as response:
+                        status, text = response.status, await response.text()
+                except aiohttp.ClientConnectionError:
+                    continue
+                self.handled_by.append(port)
+                if replay:  # the same update, again, to the next replica
+                    with contextlib.suppress(aiohttp.ClientConnectionError):
+                        async with http.post(f"http://127.0.0.1:{self.ports[self.turn % len(self.ports)]}"
+                                             "/telegram/webhook", data=body,
+                                             headers={**headers, "Content-Type": "application/json"}) as again:
+                            await again.read()
+                return web.Response(status=status, text=text, content_type="application/json")
+        return web.Response(status=502)
+
+
+async def test_three_replicas_behind_a_balancer_answer_each_update_once_even_with_one_killed(
+    telegram: FakeTelegram, tmp_path: Path, pg_schema: PgSchema, redis_prefix: tuple[str, str]
+) -> None:
+    redis_url, prefix = redis_prefix
+    balancer_port, ports = free_port(), [free_port() for _ in range(3)]
+    balancer = RoundRobin(ports)
+    await balancer.start(balancer_port)
+    replicas = []
+    for n, port in enumerate(ports):
+        home = tmp_path / f"replica-{n}"
+        home.mkdir()
+        replicas.append(BotProcess(  # the public URL is the balancer's, as in compose.yaml
+            telegram, home, DATABASE_URL=pg_schema.url, REDIS_URL=redis_url, REDIS_PREFIX=prefix,
+            WEBHOOK_URL=f"http://127.0.0.1:{balancer_port}", WEBHOOK_PORT=str(port), WEBHOOK_HOST="127.0.0.1",
+            WEBHOOK_SECRET="balanced-secret", LOG_LEVEL="INFO"))
+    try:
+        for replica in replicas:
+            await replica.start()
+        for replica in replicas:
+            await replica.wait_until(lambda r=replica: "webhook mode: listening" in r.stderr, timeout=60)
+        users = range(9101, 9105)
+
+        def answers(user_id: int) -> list[str]:
+            return [m["text"] for m in telegram.messages(user_id)]
+
+        for round_ in range(3):
+            for user_id in users:
+                balancer.replay_next = round_ == 1 and user_id == users[0]  # one update delivered twice
+                telegram.send_user_message(QUESTION, user_id=user_id)
+                await replicas[0].wait_until(lambda u=user_id, n=round_ + 1: len(answers(u)) >= n, timeout=30)
+        assert set(balancer.handled_by) == set(ports), "every replica took updates"
+
+        victim = replicas[balancer.turn % 3]  # the one the next update goes to
+        assert await victim.stop(signal.SIGKILL) == -signal.SIGKILL
+        for user_id in users:
+            telegram.send_user_message(QUESTION, user_id=user_id)
+            await replicas[(replicas.index(victim) + 1) % 3].wait_until(
+                lambda u=user_id: len(answers(u)) >= 4, timeout=30)
+        await telegram.wait_for_updates_consumed(10)
+        for user_id in users:
+            assert len(answers(user_id)) == 4 and all("13.11" in text for text in answers(user_id)), user_id
+    finally:
+        for replica in replicas:
+            await replica.close()
+        await balancer.stop()
