@@ -113,8 +113,12 @@ async def test_the_leader_killed_mid_fan_out_loses_nothing_and_a_standby_takes_o
             assert len(versions) == len(set(versions)) and await schema.migrate() == []
         finally:
             await schema.close()
+        sends = sorted(r.time for r in telegram.calls("sendMessage") if r.status == 200)
+        before, after = [t for t in sends if t < killed_at], [t for t in sends if t > killed_at]
+        rates = [len(part) / (part[-1] - part[0]) / RATE for part in (before, after) if len(part) > 1]
         print(f"\nfailover: {sent_before_kill} sent before the kill, {sending_at_kill} in flight, {repeats} repeated, "
-              f"standby sending {after_kill[0] - killed_at:.1f} s after the kill")
+              f"standby sending {after_kill[0] - killed_at:.1f} s after the kill; ratio of the limit before/after: "
+              + " / ".join(f"{rate:.3f}" for rate in rates))
     finally:
         for replica in replicas:
             await replica.close()
