@@ -213,9 +213,11 @@ def _meaningful(phrase: str) -> bool:
                 or set(re.findall(r"\w+", phrase)) & _RELATIVE_WORDS)
 
 
-def parse_moment(text: str, *, now: dt.datetime, tz: dt.tzinfo) -> dt.datetime | None:
+def parse_moment(text: str, *, now: dt.datetime, tz: dt.tzinfo,
+                 languages: tuple[str, ...] = ("ru", "en")) -> dt.datetime | None:
     """The moment a phrase names, in `tz`, read relative to `now`; None when the text names no moment.
-    Accepts a bare phrase ("вчера в 18:00") or a sentence with one in it ("утечку обнаружили 2 дня назад")."""
+    Accepts a bare phrase ("вчера в 18:00") or a sentence with one in it ("утечку обнаружили 2 дня назад").
+    `languages`: the text's own language alone when known (dateparser then tries half as much)."""
     phrase = _with_year(_normalise(text), now.astimezone(tz).date())
     if not phrase:
         return None
@@ -224,9 +226,9 @@ def parse_moment(text: str, *, now: dt.datetime, tz: dt.tzinfo) -> dt.datetime |
         "PREFER_DATES_FROM": "past",
         "DATE_ORDER": "DMY",
     }
-    found = dateparser.parse(phrase, languages=["ru", "en"], settings=settings) if _meaningful(phrase) else None
+    found = dateparser.parse(phrase, languages=list(languages), settings=settings) if _meaningful(phrase) else None
     if found is None:
-        matches = search_dates(phrase, languages=["ru", "en"], settings=settings) or []
+        matches = search_dates(phrase, languages=list(languages), settings=settings) or []
         matches = [(p, d) for p, d in matches if _meaningful(p)]
         if not matches:
             return None

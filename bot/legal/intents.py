@@ -113,7 +113,7 @@ def moment_in(text: str | Query, *, now: dt.datetime, tz: dt.tzinfo) -> dt.datet
     for n in q.numbers:
         if n.kind not in ("unknown", "duration"):
             folded[n.start:n.end] = " " * (n.end - n.start)
-    return parse_moment("".join(folded), now=now, tz=tz)
+    return parse_moment("".join(folded), now=now, tz=tz, languages=(q.lang,))
 
 
 def deadline_intent(question: str | Query, lang: str, *, now: dt.datetime, tz: dt.tzinfo) -> DeadlineIntent | None:
