@@ -23,6 +23,7 @@ import dateparser
 from dateparser.search import search_dates
 
 from bot.legal.estimator import DPDP, GDPR, RU
+from bot.understanding.vocabulary import MOMENT_WORDS, MONTHS, month_forms_ru
 
 DEFAULT_TZ = "Europe/Moscow"
 DPDP_RULE_7_FROM = dt.date(2027, 5, 13)   # knowledge: dpdp-phased-timeline, dpdp-breach-notification
@@ -152,14 +153,9 @@ def utc_offset_label(moment: dt.datetime) -> str:
 # A phrase is read as a moment only when it has the shape of one: a clock time ("18:00", "6pm"), a dotted date
 # ("15.11.2026"), a day and a month's name ("15 ноября") or a relative word ("вчера", "2 days ago"). A bare number
 # is not a moment: dateparser reads "5000" as a year and English "we" as Wednesday.
-_RELATIVE_WORDS = {
-    "вчера", "позавчера", "сегодня", "сейчас", "назад", "полчаса", "утром", "понедельник", "вторник", "среду",
-    "четверг", "пятницу", "субботу", "воскресенье", "yesterday", "today", "now", "ago", "morning", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "noon", "midnight",
-}
-_RU_MONTHS = r"(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяе]|март[ае]?|август[ае]?|ма[йяе]"
-_EN_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-              r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_RELATIVE_WORDS = frozenset(word for phrase in MOMENT_WORDS for word in phrase.split())
+_RU_MONTHS = "|".join(sorted({form for month in MONTHS for form in month_forms_ru(month)}, key=len, reverse=True))
+_EN_MONTHS = "(?:" + "|".join(sorted({name for month in MONTHS for name in month[2:]}, key=len, reverse=True)) + r")\.?"
 # a day and a month's name: "15 ноября", "15 Nov", "Nov 15" (a month's name alone is too often another word: "may")
 _MONTH_DATE = re.compile(rf"\b\d{{1,2}}\s*(?:{_RU_MONTHS}|{_EN_MONTHS})(?![a-zа-я])|\b{_EN_MONTHS}\s*\d{{1,2}}\b")
 _CLOCK_OR_DATE = re.compile(r"\d:\d\d|\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b|\d\s*(?:am|pm)\b")

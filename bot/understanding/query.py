@@ -364,7 +364,7 @@ def _labelled_phrases() -> list[tuple[str, tuple[str, ...]]]:
     out += [(f"offender:{kind}", phrases) for kind, phrases in V.OFFENDER_KINDS.items()]
     # Month names mark a date too, but not "may" (a verb as often as a month).
     months = tuple(name for month in V.MONTHS for name in month[:3] if name != "may")
-    out.append(("moment:", V.MOMENT_WORDS + months))
+    out.append(("moment:", V.MOMENT_WORDS + V.DISCOVERY_WORDS + months))
     return out
 
 

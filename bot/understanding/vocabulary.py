@@ -250,12 +250,23 @@ DURATION_UNITS: dict[str, tuple[str, ...]] = {
     "hour": ("час", "hour", "h", "ч"), "day": ("день", "сутки", "day"), "week": ("неделя", "week"),
     "month": ("месяц", "month"), "year": ("год", "year", "лет"),
 }
-# Words that name a moment, for a "we discovered it …" phrase (the moment itself is read by dateparser).
-MOMENT_WORDS = ("вчера", "позавчера", "сегодня", "утром", "вечером", "ночью", "днём", "днем", "назад",
-                "yesterday", "today", "ago", "tonight", "this morning", "last night", "понедельник", "вторник",
-                "среда", "четверг", "пятница", "суббота", "воскресенье", "monday", "tuesday", "wednesday",
-                "thursday", "friday", "saturday", "sunday", "обнаружить", "discover", "discovered", "found", "noticed",
-                "заметить", "выявить")
+# Words that name a moment, for a "we discovered it …" phrase (the moment itself is read by dateparser), as people
+# write them (bot/legal/deadlines.py checks dateparser's phrases against them word for word).
+MOMENT_WORDS = ("вчера", "позавчера", "сегодня", "сейчас", "назад", "полчаса", "утром", "вечером", "ночью", "днём",
+                "днем", "понедельник", "вторник", "среда", "среду", "четверг", "пятница", "пятницу", "суббота",
+                "субботу", "воскресенье", "yesterday", "today", "now", "ago", "tonight", "morning", "this morning",
+                "last night", "noon", "midnight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                "sunday")
+# ... and the verbs of finding out, which say a moment is meant
+DISCOVERY_WORDS = ("обнаружить", "discover", "discovered", "found", "noticed", "заметить", "выявить")
+
+
+def month_forms_ru(month: tuple[str, ...]) -> tuple[str, ...]:
+    """«май», «мая», «мае»: the forms a date is written with."""
+    nominative, genitive = month[0], month[1]
+    prepositional = nominative[:-1] + "е" if nominative[-1] in "ьй" else nominative + "е"
+    return nominative, genitive, prepositional
+
 
 # ------------------------------------------------------------------------------------------ fines data words
 # Brands that own other brands: "fines against Meta" includes Facebook, Instagram and WhatsApp decisions.
