@@ -1,45 +1,20 @@
 """`kill -9` in the middle of a fan-out: the real `python -m bot` process is killed while alerts go out, started
 again over the same database, and every watcher gets the alert; only messages in flight at the kill repeat.
-And publishing a breach is one transaction: a failure or a kill -9 between storing the breach and queueing its
-alerts leaves nothing behind, so the next arrival of the same breach alerts everyone."""
+(A kill between storing a breach and queueing its alerts: tests/test_publishing.py.)"""
 
 from __future__ import annotations
 
-import asyncio
 import signal
 import sqlite3
-import sys
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
-from bot.app import create_services
-from bot.breaches.models import Breach
-from bot.config import PROJECT_ROOT, Settings
 from bot.delivery.sender import CONCURRENCY
-from bot.kb import KnowledgeBase
 from bot.sandbox.server import FakeTelegram
-from bot.storage import Database
-from bot.storage.users import Users
-from bot.storage.watches import Watches
 from tests.botprocess import BotProcess
 from tests.conftest import SOURCE_CHANNEL
 from tests.test_e2e_alerts import LITRES_POST
-
-WATCHERS = range(30_000, 30_300)
-
-
-async def seed_watchers(db_path: Path) -> None:
-    db = await Database(db_path).connect()
-    try:
-        await db.migrate()
-        users, watches = Users(db), Watches(db)
-        for chat_id in WATCHERS:
-            await users.ensure(chat_id, "ru")
-            await watches.add(chat_id, "litres", "Литрес", limit=50)
-    finally:
-        await db.close()
+from tests.test_publishing import WATCHERS, seed_watchers
 
 
 def alerts_delivered(telegram: FakeTelegram) -> Counter[int]:
@@ -91,93 +66,3 @@ async def test_a_fan_out_killed_midway_finishes_after_restart_without_losing_or_
     assert "Traceback" not in second.stderr
 
 
-# --- publishing is one transaction ---------------------------------------------------------------------------
-
-BREACH = Breach(service="Литрес", domain="litres.ru", record_count=3_083_408, data_classes=["Email addresses"])
-CHANNEL = -1002000000002
-
-
-def settings_for(db_path: Path) -> Settings:
-    return Settings(_env_file=None, database_url=f"sqlite:///{db_path}", channel_id=str(CHANNEL))
-
-
-async def published_state(db_path: Path) -> tuple[int, int, int]:
-    """(breaches, alert rows, channel posts) in the database."""
-    db = await Database(db_path).connect()
-    try:
-        return (await db.fetchval("SELECT COUNT(*) FROM breaches"),
-                await db.fetchval("SELECT COUNT(*) FROM outbox WHERE kind = 'alert'"),
-                await db.fetchval("SELECT COUNT(*) FROM channel_posts"))
-    finally:
-        await db.close()
-
-
-async def publish_again(db_path: Path, kb: KnowledgeBase) -> int:
-    services = await create_services(settings_for(db_path), kb=kb)
-    services.channel.chat_id = CHANNEL
-    try:
-        return (await services.alerts.publish(BREACH)).queued
-    finally:
-        await services.db.close()
-
-
-@pytest.fixture
-def small_kb() -> KnowledgeBase:
-    return KnowledgeBase.from_entries([])
-
-
-async def test_a_failure_between_storing_a_breach_and_queueing_its_alerts_leaves_nothing(
-        tmp_path: Path, small_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
-    db_path = tmp_path / "bot.sqlite3"
-    await seed_watchers(db_path)
-
-    async def broken(*_args: object, **_kwargs: object) -> int:
-        raise OSError("disk full")  # after the breach's INSERT, before its alerts are queued
-
-    services = await create_services(settings_for(db_path), kb=small_kb)
-    services.channel.chat_id = CHANNEL
-    monkeypatch.setattr(services.watches, "queue_for_watchers_in", broken)
-    try:
-        with pytest.raises(OSError):
-            await services.alerts.publish(BREACH)
-    finally:
-        await services.db.close()
-    assert await published_state(db_path) == (0, 0, 0)  # not "known" without its alerts
-    monkeypatch.undo()
-    assert await publish_again(db_path, small_kb) == len(WATCHERS)  # the next arrival alerts everyone
-    assert await published_state(db_path) == (1, len(WATCHERS), 1)
-
-
-KILL_AFTER_STORING = """
-import asyncio, os, signal, sys
-from bot.alerts import AlertService
-from bot.app import create_services
-from bot.kb import KnowledgeBase
-from tests.test_crash_recovery import BREACH, CHANNEL, settings_for
-from pathlib import Path
-
-async def main():
-    services = await create_services(settings_for(Path(sys.argv[1])), kb=KnowledgeBase.from_entries([]))
-    services.channel.chat_id = CHANNEL
-
-    async def die(*args, **kwargs):  # the old code path committed the breach before this point
-        os.kill(os.getpid(), signal.SIGKILL)
-
-    services.watches.queue_for_watchers_in = die
-    await services.alerts.publish(BREACH)
-
-asyncio.run(main())
-"""
-
-
-async def test_kill_9_between_storing_a_breach_and_queueing_its_alerts_loses_nothing(
-        tmp_path: Path, small_kb: KnowledgeBase) -> None:
-    db_path = tmp_path / "bot.sqlite3"
-    await seed_watchers(db_path)
-    child = await asyncio.create_subprocess_exec(sys.executable, "-c", KILL_AFTER_STORING, str(db_path),
-                                                 cwd=PROJECT_ROOT, stderr=asyncio.subprocess.PIPE)
-    _, stderr = await asyncio.wait_for(child.communicate(), 60)
-    assert child.returncode == -signal.SIGKILL, stderr.decode()
-    assert await published_state(db_path) == (0, 0, 0)
-    assert await publish_again(db_path, small_kb) == len(WATCHERS)
-    assert await published_state(db_path) == (1, len(WATCHERS), 1)
