@@ -101,7 +101,7 @@ def _answer_with(kb: KnowledgeBase, q: Query, lang: str, best: I.Choice, *, tz_n
 
 
 def _search(kb: KnowledgeBase, q: Query) -> SearchResult:
-    result = kb.index.search(q.text, limit=8, boost=search_boost(q))
+    result = kb.index.search(q.search_text or q.text, limit=8, boost=search_boost(q))
     return rank(kb, q, result)
 
 

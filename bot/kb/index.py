@@ -151,6 +151,18 @@ class KnowledgeIndex:
             match = process.extractOne(t, candidates, scorer=fuzz.ratio, score_cutoff=80)
             if match:
                 return match[0], "fuzzy"
+            swapped = self._transposed(t)
+            if swapped:
+                return swapped, "fuzzy"
+        return None
+
+    def _transposed(self, t: str) -> str | None:
+        """A known term with two neighbouring letters swapped ("gdrp", "gpdr" -> "gdpr"): a short word's commonest
+        typo, which a similarity ratio of 75 does not reach."""
+        for i in range(len(t) - 1):
+            candidate = t[:i] + t[i + 1] + t[i] + t[i + 2:]
+            if candidate != t and candidate in self.idf:
+                return candidate
         return None
 
     def _prefix_match(self, t: str) -> str | None:

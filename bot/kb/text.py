@@ -230,6 +230,11 @@ def lemma(word: str) -> str:
     return chosen.normal_form.replace("ё", "е")
 
 
+def stem(word: str) -> str:
+    """The Snowball stem of a folded word (Russian or English): what a misspelt word is compared by."""
+    return (_RU_STEMMER if is_cyrillic(word) else _EN_STEMMER).stemWord(word)
+
+
 @lru_cache(maxsize=200_000)
 def term(word: str) -> str:
     """The canonical term of one folded word: Russian lemma in Latin letters, or English stem."""

@@ -14,6 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.kb import text as T
 from bot.kb.amounts import Number, numbers
 from bot.kb.countries import COUNTRIES
@@ -68,6 +71,7 @@ class Query:
     has_moment: bool = False
     offender: str | None = None        # legal / sole_trader / official / citizen, or None when not said
     repaired: str | None = None        # "layout" or "translit" when the text was read back as Russian
+    search_text: str = ""              # the text with misspelt vocabulary words spelt right, for the search
 
     def has(self, *concepts: str) -> bool:
         return any(c in self.concepts for c in concepts)
@@ -124,9 +128,17 @@ class Reader:
         self.known_latin = frozenset(known_latin) | _VOCAB_LATIN
         self.fines_authorities = {a for a in fines_authorities if len(a) > 2 and a not in V.GENERIC_AUTHORITY_WORDS}
         self._phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
+        # one-word phrases of the vocabulary by their stems, for misspelt words
+        self._vocab_stems: dict[bool, list[str]] = {True: [], False: []}
+        self._vocab_stems_keys: dict[str, tuple[str, frozenset[str]]] = {}
         for label, phrases in _labelled_phrases():
             for phrase in phrases:
                 elements = _phrase_elements(phrase, self._word_keys)
+                if len(elements) == 1 and not phrase.startswith("=") and len(phrase) >= 4 and phrase.isalpha():
+                    stem = T.stem(T.fold(phrase))
+                    if stem not in self._vocab_stems_keys:
+                        self._vocab_stems[T.is_cyrillic(phrase)].append(stem)
+                        self._vocab_stems_keys[stem] = (T.fold(phrase), elements[0])
                 if elements:
                     for key in elements[0]:
                         self._phrases.setdefault(key, []).append((elements, label))
@@ -150,6 +162,18 @@ class Reader:
 
     def _english(self, word: str) -> bool:
         return word in T.STOPWORDS or T.term(word) in self.known_latin
+
+    @lru_cache(maxsize=20_000)  # noqa: B019 - one Reader per knowledge base, built once
+    def _typo(self, word: str) -> tuple[str, frozenset[str]] | None:
+        """The vocabulary word a misspelt word stands for, with its keys («штрав», «утечьку», "gdrp": one letter off
+        or two swapped in their stems), when the word is known neither to the Russian dictionary nor as English."""
+        if len(word) < 4 or word.isdigit() or self._known_russian(word) or (
+                not T.is_cyrillic(word) and self._english(word)):
+            return None
+        stem = T.stem(word)
+        match = process.extractOne(stem, self._vocab_stems.get(T.is_cyrillic(word), ()), scorer=OSA.distance,
+                                   score_cutoff=1)
+        return self._vocab_stems_keys[match[0]] if match else None
 
     # -- repair ---------------------------------------------------------------------------------------------
     def _repair(self, folded: str) -> tuple[str, str | None]:
@@ -196,10 +220,17 @@ class Reader:
         letters = [ch for ch in folded if ch.isalpha()]
         written = "ru" if letters and sum(T.is_cyrillic(ch) for ch in letters) > len(letters) / 2 else (
             "en" if letters else lang)
-        query = Query(raw=text, text=folded, lang=written, repaired=repaired)
+        query = Query(raw=text, text=folded, lang=written, repaired=repaired, search_text=folded)
+        corrected = []
         for m in _TOKEN.finditer(folded):
             keys, grammemes = self._parse(m.group(0))
+            typo = self._typo(m.group(0))
+            if typo is not None:
+                corrected.append((m.start(), m.end(), typo[0]))
+                keys |= typo[1]
             query.tokens.append(Token(m.group(0), keys, grammemes, m.start(), m.end()))
+        for start, end, word in reversed(corrected):   # the search reads the vocabulary's spelling
+            query.search_text = query.search_text[:start] + word + query.search_text[end:]
         self._match_vocabulary(query)
         self._read_structures(query)
         self._read_companies(query)

@@ -52,6 +52,21 @@ def title_concepts(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     return kb.built("title_concepts", build)
 
 
+LARGEST_OF_COMPANY = 1.25
+
+
+def _largest_of(kb: KnowledgeBase, companies: set[str]) -> int:
+    """The largest standing fine of the companies a question names."""
+    def build(base: KnowledgeBase) -> dict[str, int]:
+        largest: dict[str, int] = {}
+        for entry in base.fines.fines:
+            for term in base.fines.company_terms_of(entry):
+                largest[term] = max(largest.get(term, 0), entry.fine.standing_eur)  # type: ignore[union-attr]
+        return largest
+    table = kb.built("largest_fine_by_company", build)
+    return max((table.get(c, 0) for c in companies), default=0)
+
+
 def _not_about_a_decision(q: Query) -> bool:
     """The law's ceiling, a statistic, a comparison of countries: no single fine decision answers it."""
     return not q.companies and q.has("maximum", "turnover_basis", "published_statistic", "count_question",
@@ -73,7 +88,11 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
         return 0.8   # a fine decision for a question about no fine ("is Norway covered by the GDPR?")
     if fine is not None:
         if q.companies:
-            factor *= 1.6 if kb.fines.company_terms_of(entry) & q.companies else 0.5
+            own = kb.fines.company_terms_of(entry) & q.companies
+            factor *= 1.6 if own else 0.5
+            if own and not (q.years or q.countries or q.authorities or q.articles) and \
+                    fine.standing_eur >= _largest_of(kb, own):
+                factor *= LARGEST_OF_COMPANY   # "тикток штраф": the fine people mean is the company's largest
         if gdpr_countries:
             factor *= 1.3 if fine.country in gdpr_countries else 0.7
         if q.years:
