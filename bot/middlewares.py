@@ -3,6 +3,7 @@ the per-user throttle; with several replicas, handling each update once."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -72,18 +73,16 @@ class MessageTextLogMiddleware(BaseMiddleware):
         return await handler(event, data)
 
 
-class UpdateInProgressError(Exception):
-    """Another replica took this update and has not finished it: answering Telegram with an error makes it deliver
-    the update again later, when it is either done (then dropped) or was abandoned (then handled)."""
-
-
 class UpdateOnceMiddleware(BaseMiddleware):
     """The outermost of our middlewares on `dp.update` when REDIS_URL is set: an update Telegram delivers twice
     (to two replicas, or again after a timeout) is handled once. A handler that fails gives the update back, so a
-    redelivery is handled; with Redis down every update counts as new."""
+    redelivery is handled; with Redis down every update counts as new. A repeat that arrives while another replica
+    is still handling the update waits until that one is done (then it is dropped) or its claim lapses (a replica
+    that died: then it is handled here)."""
 
-    def __init__(self, journal: UpdateJournal):
+    def __init__(self, journal: UpdateJournal, poll: float = 0.2):
         self.journal = journal
+        self.poll = poll
 
     async def __call__(
         self,
@@ -95,11 +94,12 @@ class UpdateOnceMiddleware(BaseMiddleware):
         if not isinstance(event, Update) or bot is None:
             return await handler(event, data)
         seen = await self.journal.begin(bot.id, event.update_id)
+        while seen is Seen.IN_PROGRESS:  # bounded: the other replica's claim lapses after UPDATE_LEASE seconds
+            await asyncio.sleep(self.poll)
+            seen = await self.journal.begin(bot.id, event.update_id)
         if seen is Seen.DONE:
             log.info("update %s was handled already: dropped", event.update_id)
             return None
-        if seen is Seen.IN_PROGRESS:
-            raise UpdateInProgressError(f"update {event.update_id} is being handled by another replica")
         try:
             result = await handler(event, data)
         except BaseException:

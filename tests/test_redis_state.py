@@ -240,3 +240,25 @@ async def test_a_conversation_begun_on_one_replica_continues_on_another(
         prompt, answer = texts(telegram, 9001)
         assert "Когда обнаружили утечку" in prompt
         assert "Утечку обнаружили: " in answer and "Роскомнадзор" in answer  # the second replica knew the state
+
+
+async def test_a_repeat_waits_for_the_replica_handling_it_then_drops_or_takes_it(
+    telegram: FakeTelegram, replica_settings: Settings, real_kb: KnowledgeBase
+) -> None:
+    other = SharedState(connect_redis(replica_settings.redis_url), replica_settings.redis_prefix)  # another replica
+    try:
+        async with replica(replica_settings, real_kb) as here:
+            assert await other.journal.begin(telegram.bot_id, 950) is Seen.NEW
+            repeat = asyncio.create_task(here.feed(private_message(950, QUESTION, user_id=9501)))
+            await other.journal.finish(telegram.bot_id, 950)  # the other replica answered it
+            await asyncio.wait_for(repeat, 10)
+            assert texts(telegram, 9501) == []
+
+            assert await other.journal.begin(telegram.bot_id, 951) is Seen.NEW
+            repeat = asyncio.create_task(here.feed(private_message(951, QUESTION, user_id=9502)))
+            await other.journal.abandon(telegram.bot_id, 951)  # the other replica's handler failed
+            await asyncio.wait_for(repeat, 10)
+            [answer] = texts(telegram, 9502)
+            assert "13.11" in answer
+    finally:
+        await other.storage.close()
