@@ -234,3 +234,27 @@ def test_a_named_company_is_preferred_and_another_companys_fine_is_no_answer(rea
 def test_an_entry_about_another_law_is_not_an_answer(real_kb: KnowledgeBase) -> None:
     answer = answer_question(real_kb, "DPDP: up to what age is someone a child?", "en")
     assert answer.entry is not None and answer.entry.domain == "dpdp"
+
+
+@pytest.mark.parametrize(("text", "concepts", "laws"), [
+    ("штрав за утечьку данных", {"fine", "leak"}, []),
+    ("gdrp fine meta", {"fine"}, ["gdpr"]),
+    ("роскомнодзор уведомление", {"notify"}, []),
+])
+def test_misspelt_vocabulary_words_are_read_as_the_words(reader: Reader, text: str, concepts: set[str],
+                                                         laws: list[str]) -> None:
+    q = read(reader, text)
+    assert concepts <= q.concepts and q.laws == laws
+
+
+def test_a_misspelt_word_reaches_the_search_spelt_right(real_kb: KnowledgeBase) -> None:
+    right = answer_question(real_kb, "gdpr fine meta", "en")
+    for typo in ("gdrp fine meta", "gpdr fine meta"):
+        assert answer_question(real_kb, typo, "en").entry == right.entry, typo
+
+
+def test_a_company_named_alone_means_its_largest_fine(real_kb: KnowledgeBase) -> None:
+    answer = answer_question(real_kb, "тикток штраф", "ru")
+    tiktok = [e for e in real_kb.fines.fines if "tiktok" in e.fine.company.lower()]  # type: ignore[union-attr]
+    assert answer.entry is not None
+    assert answer.entry.fine.standing_eur == max(e.fine.standing_eur for e in tiktok)  # type: ignore[union-attr]
