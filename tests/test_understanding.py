@@ -258,3 +258,8 @@ def test_a_company_named_alone_means_its_largest_fine(real_kb: KnowledgeBase) ->
     tiktok = [e for e in real_kb.fines.fines if "tiktok" in e.fine.company.lower()]  # type: ignore[union-attr]
     assert answer.entry is not None
     assert answer.entry.fine.standing_eur == max(e.fine.standing_eur for e in tiktok)  # type: ignore[union-attr]
+
+
+def test_a_statistic_of_another_year_or_country_is_no_answer(real_kb: KnowledgeBase) -> None:
+    answer = answer_question(real_kb, "how many data breach notifications were reported in the EU in 2024", "en")
+    assert answer.entry is None or ("2024" in answer.entry.title.en and "Russia" not in answer.entry.title.en)

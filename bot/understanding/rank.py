@@ -39,20 +39,35 @@ DISTINGUISHING = ("repeat", "biometric", "special_category", "turnover_basis", "
 # turnover) only help when asked: an overview mentions them without being about something else.
 QUALIFYING = frozenset({"repeat", "biometric", "special_category", "notification_failure", "cookie", "hack"})
 SHARED_CONCEPT, MISSING_CONCEPT = 1.15, 0.92
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _ARTICLE_REF = re.compile(r"(?:ст\.|стать[яиейю]|art\.|article|section|s\.)\s*\d")
 
 
-def title_concepts(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
-    """The distinguishing concepts of each entry's title, read once per knowledge base."""
-    def build(base: KnowledgeBase) -> dict[str, frozenset[str]]:
+def _titles(kb: KnowledgeBase) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Each entry's title read once per knowledge base: (its distinguishing concepts, the regimes it names)."""
+    def build(base: KnowledgeBase) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
         from bot.understanding.lexicon import reader_for
         reader = reader_for(base)
-        return {e.id: frozenset(reader.read(f"{e.title.ru}. {e.title.en}").concepts & set(DISTINGUISHING))
-                for e in base.entries}
-    return kb.built("title_concepts", build)
+        out = {}
+        for e in base.entries:
+            title = reader.read(f"{e.title.ru}. {e.title.en}")
+            out[e.id] = (frozenset(title.concepts & set(DISTINGUISHING)), frozenset(title.regimes))
+        return out
+    return kb.built("entry_titles", build)
+
+
+def title_concepts(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    return {entry_id: concepts for entry_id, (concepts, _) in _titles(kb).items()}
+
+
+def entry_regimes(kb: KnowledgeBase, entry: Entry) -> frozenset[str]:
+    """The law an entry is about: its domain's, else the one its title names (a leak statistic about Russia)."""
+    regime = DOMAIN_REGIME.get(entry.domain)
+    return frozenset({regime}) if regime else _titles(kb).get(entry.id, (frozenset(), frozenset()))[1]
 
 
 LARGEST_OF_COMPANY = 1.25
+NOT_ASKED_DECISION = 0.65
 
 
 def _largest_of(kb: KnowledgeBase, companies: set[str]) -> int:
@@ -73,6 +88,11 @@ def _not_about_a_decision(q: Query) -> bool:
                                      "sum_question", "mean_question", "which_country") and not q.has("record")
 
 
+def _other_years(entry: Entry, years: list[int]) -> bool:
+    stated = {int(y) for y in _TITLE_YEAR.findall(entry.title.en + " " + entry.title.ru)}
+    return bool(stated) and not stated & set(years)
+
+
 def _mentions(entry: Entry, needle: str) -> bool:
     text = T.fold(" ".join([entry.title.ru, entry.title.en, " ".join(entry.keywords)]))
     return re.search(r"(?<![\w.])" + re.escape(needle) + r"(?![\w]|\.\d)", text) is not None
@@ -85,7 +105,7 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
     fine = entry.fine
     gdpr_countries = [c for c in q.countries if c in COUNTRIES]
     if fine is not None and not (q.companies or q.has("fine", "leak", "list", "record", "plural_fines")):
-        return 0.8   # a fine decision for a question about no fine ("is Norway covered by the GDPR?")
+        return NOT_ASKED_DECISION   # a fine decision for a question about no fine ("is Norway covered by the GDPR?")
     if fine is not None:
         if q.companies:
             own = kb.fines.company_terms_of(entry) & q.companies
@@ -101,10 +121,13 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
             names = {AUTHORITIES[a][1] for a in q.authorities if a in AUTHORITIES}
             key = T.fold(fine.authority.split()[0])
             factor *= 1.2 if key in q.authorities or fine.country in names else 0.8
-    else:
-        if q.years and any(_mentions(entry, str(year)) for year in q.years):
+    elif q.years:
+        stated = {int(y) for y in _TITLE_YEAR.findall(entry.title.en + " " + entry.title.ru)}
+        if stated & set(q.years):
             factor *= 1.15
-    own = title_concepts(kb).get(entry.id, frozenset())
+        elif stated:
+            factor *= 0.75   # "notifications in 2024" is not answered by the report on 2019
+    own = _titles(kb).get(entry.id, (frozenset(), frozenset()))[0]
     asked = q.concepts & set(DISTINGUISHING)
     factor *= SHARED_CONCEPT ** len(own & asked) * MISSING_CONCEPT ** len((own - asked) & QUALIFYING)
     if q.has("which_article") and _ARTICLE_REF.search(T.fold(entry.title.ru + " " + entry.title.en)):
@@ -123,13 +146,16 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
         return result
     named = set(q.regimes)
     no_decision = _not_about_a_decision(q)
+    counting = q.has("count_question", "published_statistic", "sum_question", "mean_question")
     hits = []
     for hit in result.hits:
-        regime = DOMAIN_REGIME.get(hit.entry.domain)
-        if named and regime and regime not in named:
-            continue   # an entry about another law than the one named is not an answer
+        regimes = entry_regimes(kb, hit.entry)
+        if named and regimes and not regimes & named:
+            continue   # an entry about another law (or country) than the one named is not an answer
         if no_decision and hit.entry.fine is not None:
             continue
+        if counting and q.years and hit.entry.fine is None and _other_years(hit.entry, q.years):
+            continue   # "how many … in 2024" is not answered by the figures of 2019
         # How much of the question an entry explains weighs beside its score: a long entry matching one word
         # many times is not the answer to a question of five.
         score = hit.score * agreement(kb, q, hit.entry) * (COVERAGE_WEIGHT + hit.coverage)
