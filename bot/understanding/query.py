@@ -358,6 +358,9 @@ def _grammar(query: Query) -> None:
             following = tokens[i + 1:i + 3]
             if any({"NOUN", "gent", "plur"} <= t.grammemes and not t.keys & _DURATIONS for t in following):
                 query.concepts.add("count_question")
+        if token.word in ("с", "со", "from", "under", "over", "до") and i + 2 < len(tokens) and \
+                tokens[i + 1].word.isdigit() and tokens[i + 2].keys & _YEARS_WORD:
+            query.concepts.add("age")   # «с 14 лет», "under 18 years"
         if token.word in _NEGATIONS and any(t.keys & _NOTIFY for t in tokens[i + 1:i + 3]):
             query.concepts.add("notification_failure")
 
@@ -405,6 +408,7 @@ _REVENUE = _keys(V.CONCEPTS["revenue"])
 _DURATIONS = _keys(w for units in V.DURATION_UNITS.values() for w in units)
 _DATA_WORDS = _keys(("данные", "data", "персональный", "записи"))
 _NOTIFY = _keys(p for p in V.CONCEPTS["notify"] if " " not in p)
+_YEARS_WORD = _keys(("год", "лет", "years", "year"))
 _NEGATIONS = frozenset(V.NEGATIONS)
 _PLAIN_WORDS = _keys(("уникальный", "unique", "наших", "our", "своих", "их", "персональный", "личный"))
 _CONCEPT_LATIN = frozenset(T.term(w.lstrip("=")) for phrases in V.CONCEPTS.values() for p in phrases

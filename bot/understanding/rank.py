@@ -19,6 +19,7 @@ NAMED_BOOST = 1.3        # the domains of a law the question names
 RUSSIAN_CONTEXT = 1.1    # a Russian question naming no law is most likely about Russian law
 MEANINGFUL_IDF = 2.0     # a term in fewer than about one entry in eight: worth offering a near match for
 COVERAGE_WEIGHT = 0.5    # score x (this + coverage)
+TITLE_WEIGHT = 0.3       # score x (1 + this x the share of the question's words in the title)
 NAME_IDF = 3.0           # a term in fewer than about one entry in twenty: a name
 
 
@@ -34,7 +35,7 @@ def search_boost(q: Query) -> dict[str, float] | None:
 # Concepts that tell entries of one subject apart (a first leak from a repeat one, a fine from the fine for not
 # notifying): an entry whose title has one the question lacks is less likely its answer, one sharing it more.
 DISTINGUISHING = ("repeat", "biometric", "special_category", "turnover_basis", "notification_failure", "notify",
-                  "cookie", "hack", "maximum")
+                  "cookie", "hack", "maximum", "age")
 # ... of which these qualify a case: an entry about a repeat leak is not about a first one. The others (the ceiling,
 # turnover) only help when asked: an overview mentions them without being about something else.
 QUALIFYING = frozenset({"repeat", "biometric", "special_category", "notification_failure", "cookie", "hack"})
@@ -43,27 +44,43 @@ _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _ARTICLE_REF = re.compile(r"(?:ст\.|стать[яиейю]|art\.|article|section|s\.)\s*\d")
 
 
-def _titles(kb: KnowledgeBase) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    """Each entry's title read once per knowledge base: (its distinguishing concepts, the regimes it names)."""
-    def build(base: KnowledgeBase) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+def _titles(kb: KnowledgeBase) -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+    """Each entry's title read once per knowledge base: (its distinguishing concepts, the regimes it names, its
+    index terms)."""
+    def build(base: KnowledgeBase) -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
         from bot.understanding.lexicon import reader_for
         reader = reader_for(base)
         out = {}
         for e in base.entries:
-            title = reader.read(f"{e.title.ru}. {e.title.en}")
-            out[e.id] = (frozenset(title.concepts & set(DISTINGUISHING)), frozenset(title.regimes))
+            text = f"{e.title.ru}. {e.title.en}"
+            title = reader.read(text)
+            out[e.id] = (frozenset(title.concepts & set(DISTINGUISHING)), frozenset(title.regimes),
+                         frozenset(T.terms(text)))
         return out
     return kb.built("entry_titles", build)
 
 
+_NO_TITLE: tuple[frozenset[str], frozenset[str], frozenset[str]] = (frozenset(), frozenset(), frozenset())
+
+
+def question_terms(q: Query) -> frozenset[str]:
+    return frozenset(T.term(w) for w in T.words(q.search_text or q.text) if not T.is_stopword(w) and not w.isdigit())
+
+
+def title_share(kb: KnowledgeBase, words: frozenset[str], entry: Entry) -> float:
+    """The share of the question's words (`question_terms`) the entry's title has: a title says what the entry is
+    about, so an entry whose title answers the question's words beats one that only mentions them in passing."""
+    return len(words & _titles(kb).get(entry.id, _NO_TITLE)[2]) / len(words) if words else 0.0
+
+
 def title_concepts(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
-    return {entry_id: concepts for entry_id, (concepts, _) in _titles(kb).items()}
+    return {entry_id: concepts for entry_id, (concepts, _, _) in _titles(kb).items()}
 
 
 def entry_regimes(kb: KnowledgeBase, entry: Entry) -> frozenset[str]:
     """The law an entry is about: its domain's, else the one its title names (a leak statistic about Russia)."""
     regime = DOMAIN_REGIME.get(entry.domain)
-    return frozenset({regime}) if regime else _titles(kb).get(entry.id, (frozenset(), frozenset()))[1]
+    return frozenset({regime}) if regime else _titles(kb).get(entry.id, _NO_TITLE)[1]
 
 
 LARGEST_OF_COMPANY = 1.25
@@ -127,7 +144,7 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
             factor *= 1.15
         elif stated:
             factor *= 0.75   # "notifications in 2024" is not answered by the report on 2019
-    own = _titles(kb).get(entry.id, (frozenset(), frozenset()))[0]
+    own = _titles(kb).get(entry.id, _NO_TITLE)[0]
     asked = q.concepts & set(DISTINGUISHING)
     factor *= SHARED_CONCEPT ** len(own & asked) * MISSING_CONCEPT ** len((own - asked) & QUALIFYING)
     if q.has("which_article") and _ARTICLE_REF.search(T.fold(entry.title.ru + " " + entry.title.en)):
@@ -147,6 +164,7 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
     named = set(q.regimes)
     no_decision = _not_about_a_decision(q)
     counting = q.has("count_question", "published_statistic", "sum_question", "mean_question")
+    words = question_terms(q)
     hits = []
     for hit in result.hits:
         regimes = entry_regimes(kb, hit.entry)
@@ -158,7 +176,8 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
             continue   # "how many … in 2024" is not answered by the figures of 2019
         # How much of the question an entry explains weighs beside its score: a long entry matching one word
         # many times is not the answer to a question of five.
-        score = hit.score * agreement(kb, q, hit.entry) * (COVERAGE_WEIGHT + hit.coverage)
+        score = hit.score * agreement(kb, q, hit.entry) * (COVERAGE_WEIGHT + hit.coverage) * (
+            1 + TITLE_WEIGHT * title_share(kb, words, hit.entry))
         hits.append(Hit(hit.entry, score, hit.coverage))
     hits.sort(key=lambda h: -h.score)
     ranked = SearchResult(query=result.query, hits=hits, unknown_words=result.unknown_words)

@@ -56,6 +56,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "privacy_law": ("закон о персональный данные", "закон о персданные", "закон о пдн", "personal data law",
                     "data protection law", "privacy law"),
     "appeal": ("обжаловать", "обжалование", "оспорить", "appeal", "appealed", "challenge in court", "отменить штраф"),
+    "age": ("возраст", "со сколько год", "с какой возраст", "age", "how old", "years old", "under 18", "under 16",
+            "до 18", "несовершеннолетний", "minor"),
     "cookie": ("cookie", "cookies", "куки", "eprivacy", "кукис"),
     "repeat": ("повторный", "повторно", "снова", "опять", "второй раз", "ещё раз", "еще раз", "repeat", "repeated",
                "again", "second time", "second leak", "recidivism"),
