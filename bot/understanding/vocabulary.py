@@ -91,7 +91,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
 }
 NEGATIONS = ("не", "not", "doesnt", "dont", "didnt", "doesn", "don", "didn", "never", "без", "without", "failed",
-             "failing", "failure", "no")
+             "failing", "failure", "no", "отсутствие", "absence", "lack", "нет", "неподача")
 # A concept that alone makes a question about the bot's topics (with "privacy_topic").
 TOPIC_CONCEPTS = ("privacy_topic", "topic_word", "leak", "fine", "notify")
 
