@@ -263,3 +263,8 @@ def test_a_company_named_alone_means_its_largest_fine(real_kb: KnowledgeBase) ->
 def test_a_statistic_of_another_year_or_country_is_no_answer(real_kb: KnowledgeBase) -> None:
     answer = answer_question(real_kb, "how many data breach notifications were reported in the EU in 2024", "en")
     assert answer.entry is None or ("2024" in answer.entry.title.en and "Russia" not in answer.entry.title.en)
+
+
+def test_a_statistic_does_not_answer_what_the_fine_is(real_kb: KnowledgeBase) -> None:
+    answer = answer_question(real_kb, "какой штраф за утечку персональных данных?", "ru")
+    assert "13.11" in answer.text.split("\n", 1)[0]

@@ -35,10 +35,13 @@ def search_boost(q: Query) -> dict[str, float] | None:
 # Concepts that tell entries of one subject apart (a first leak from a repeat one, a fine from the fine for not
 # notifying): an entry whose title has one the question lacks is less likely its answer, one sharing it more.
 DISTINGUISHING = ("repeat", "biometric", "special_category", "turnover_basis", "notification_failure", "notify",
-                  "cookie", "hack", "maximum", "age")
+                  "cookie", "hack", "maximum", "age", "published_statistic")
 # ... of which these qualify a case: an entry about a repeat leak is not about a first one. The others (the ceiling,
 # turnover) only help when asked: an overview mentions them without being about something else.
 QUALIFYING = frozenset({"repeat", "biometric", "special_category", "notification_failure", "cookie", "hack"})
+# A statistic (a survey, a tracker's count) answers a question about figures, not "what is the fine for …".
+STATISTIC_NOT_ASKED = 0.5
+_ASKS_FIGURES = ("count_question", "published_statistic", "sum_question", "mean_question", "which_country")
 SHARED_CONCEPT, MISSING_CONCEPT = 1.15, 0.92
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _ARTICLE_REF = re.compile(r"(?:ст\.|стать[яиейю]|art\.|article|section|s\.)\s*\d")
@@ -147,6 +150,8 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
     own = _titles(kb).get(entry.id, _NO_TITLE)[0]
     asked = q.concepts & set(DISTINGUISHING)
     factor *= SHARED_CONCEPT ** len(own & asked) * MISSING_CONCEPT ** len((own - asked) & QUALIFYING)
+    if "published_statistic" in own and not q.has(*_ASKS_FIGURES):
+        factor *= STATISTIC_NOT_ASKED
     if q.has("which_article") and _ARTICLE_REF.search(T.fold(entry.title.ru + " " + entry.title.en)):
         factor *= 1.2   # "which article says …": an entry that names its article
     if q.articles and any(_mentions(entry, a.number) for a in q.articles):
