@@ -268,3 +268,8 @@ def test_a_statistic_of_another_year_or_country_is_no_answer(real_kb: KnowledgeB
 def test_a_statistic_does_not_answer_what_the_fine_is(real_kb: KnowledgeBase) -> None:
     answer = answer_question(real_kb, "какой штраф за утечку персональных данных?", "ru")
     assert "13.11" in answer.text.split("\n", 1)[0]
+
+
+def test_an_unknown_company_is_not_repaired_into_another(real_kb: KnowledgeBase) -> None:
+    answer = answer_question(real_kb, "какие штрафы получил Сбербанк за утечки", "ru")
+    assert answer.entry is None or "Сбер" in answer.entry.title.ru

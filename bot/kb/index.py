@@ -147,7 +147,10 @@ class KnowledgeIndex:
             if prefixed:
                 return prefixed, "prefix"
         if len(t) >= 4 and not t[0].isdigit():
-            candidates = [c for size in range(len(t) - 1, len(t) + 2) for c in self._by_length.get(size, ())]
+            # Same first letter: a typo seldom changes it, while another name often differs there ("sberbank" is not
+            # "brabank").
+            candidates = [c for size in range(len(t) - 1, len(t) + 2) for c in self._by_length.get(size, ())
+                          if c[0] == t[0]]
             match = process.extractOne(t, candidates, scorer=fuzz.ratio, score_cutoff=80)
             if match:
                 return match[0], "fuzzy"
