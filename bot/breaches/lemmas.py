@@ -99,3 +99,8 @@ def nominative(name: str) -> str:
         text = form.word if form else word
         out.append(text[:1].upper() + text[1:] if word[:1].isupper() else text)
     return " ".join(out)
+
+
+def is_adjective(word: str) -> bool:
+    """«Нижнекамской» is half a name: the noun it qualifies is missing."""
+    return _CYRILLIC.search(word.lower()) is not None and "ADJF" in _morph().parse(word.lower())[0].tag
