@@ -41,6 +41,13 @@ def test_a_term_matches_only_as_a_whole_word(reader: Reader, text: str, absent: 
     assert absent not in q.concepts and "ru_sim" not in q.laws
 
 
+def test_a_company_is_named_by_its_own_word(real_kb: KnowledgeBase) -> None:
+    reader = reader_for(real_kb)
+    assert reader.read("for the second time", "en").companies == set()          # not TIM
+    assert reader.read("a Russian bank leaked data", "en").companies == set()   # a bank, not one bank
+    assert reader.read("tiktoks fine", "en").companies
+
+
 def test_an_authority_is_named_by_its_whole_name(reader: Reader) -> None:
     assert read(reader, "data protection in mexico", "en").authorities == []
     assert read(reader, "what did the ICO fine British Airways", "en").authorities == ["ico"]

@@ -335,12 +335,12 @@ class Reader:
                     break
 
     def _company_term(self, word: str) -> str | None:
-        """The company a word names: the name's own word, or it with a short ending ("amazon's", "tiktoks")."""
+        """The company a word names: the name's own word, or its plural ("tiktoks"); never a shorter name inside
+        a longer word ("time" is not TIM)."""
         if word in self.companies:
             return self.companies[word]
-        for cut in (1, 2):
-            if len(word) - cut > 2 and word[:-cut] in self.companies:
-                return self.companies[word[:-cut]]
+        if word.endswith("s") and len(word) > 4 and word[:-1] in self.companies:
+            return self.companies[word[:-1]]
         return None
 
 

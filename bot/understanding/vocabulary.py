@@ -15,6 +15,7 @@ from dataclasses import dataclass
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "leak": ("утечка", "утечь", "утекший", "слив", "слить", "слитый", "сливать", "leak", "leaked", "leakage", "breach",
              "data breach", "инцидент", "incident", "скомпрометировать", "compromise", "exposed", "открытый доступ",
+             "disclose", "disclosed", "disclosure", "разгласить", "разглашение", "выложить", "posted online",
              "в открытом доступе", "публичный доступ", "выложить в сеть", "publicly accessible", "publicly available",
              "exposed online"),
     "hack": ("взлом", "взломать", "hack", "hacked", "hacker", "хакер"),
@@ -66,6 +67,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                   "изображение лица"),
     "special_category": ("медицинский", "здоровье", "диагноз", "health", "medical", "религиозный", "religious",
                          "расовый", "racial", "политический", "political", "интимный", "sexual", "спецкатегория",
+                         "пациент", "patient", "клиника", "clinic", "больница", "hospital",
                          "специальный категория", "special category", "special categories"),
     "revenue": ("выручка", "оборот", "revenue", "turnover", "доход", "income"),
     "notification_failure": ("не уведомить", "не сообщить", "не подать", "not notify", "not report", "not telling",
@@ -179,7 +181,8 @@ AUTHORITIES: dict[str, tuple[tuple[str, ...], str, str]] = {
 # ------------------------------------------------------------------------------------------ countries
 # Beyond the GDPR countries of bot/kb/countries.py: those the bot covers and those it does not.
 OTHER_COUNTRIES: dict[str, tuple[str, ...]] = {
-    "RU": ("russia", "russian", "russians", "россия", "российский", "рф", "россиянин"),
+    "RU": ("russia", "russian", "russians", "россия", "российский", "рф", "россиянин", "moscow", "москва",
+           "st petersburg", "петербург", "санкт-петербург"),
     "IN": ("india", "indian", "индия", "индийский", "bengaluru", "bangalore", "mumbai", "delhi", "new delhi",
            "hyderabad", "chennai", "pune", "kolkata", "aadhaar", "бангалор", "мумбаи", "дели"),
     "EU": ("eu", "ес", "евросоюз", "европа", "европейский", "europe", "european"),
@@ -208,7 +211,7 @@ COVERED_COUNTRIES = {"RU", "IN", "EU"}
 OFFENDER_KINDS: dict[str, tuple[str, ...]] = {
     "legal": ("ооо", "оао", "зао", "пао", "ао", "юрлицо", "юридический лицо", "юридический", "компания",
               "организация", "фирма",
-              "банк", "предприятие", "llc", "ltd", "inc", "company", "corporation", "business", "firm",
+              "банк", "bank", "предприятие", "llc", "ltd", "inc", "company", "corporation", "business", "firm",
               "legal entity", "organisation", "organization", "employer", "работодатель"),
     "sole_trader": ("ип", "индивидуальный предприниматель", "sole trader", "sole proprietor"),
     "official": ("должностной лицо", "должностной", "директор", "гендиректор", "руководитель", "official", "officer",
@@ -279,6 +282,7 @@ GENERIC_COMPANY_WORDS = frozenset({
     "ltd", "limited", "inc", "llc", "gmbh", "ag", "sa", "spa", "srl", "s.r.l", "s.p.a", "bv", "b.v", "nv", "plc",
     "co", "ireland", "europe", "european", "platforms", "technology", "technologies", "group", "holding", "the",
     "and", "de", "la", "of", "et", "services", "international", "company", "corporation", "uk", "france", "italia",
+    "bank", "banca", "banque", "banco", "insurance", "telecom", "energy", "energia", "mobile", "online", "digital",
 })
 COOKIE_WORDS = CONCEPTS["cookie"]
 # First words of regulators' names that name no regulator ("Commissioner for Personal Data Protection").
