@@ -127,7 +127,8 @@ CONCRETE = PhraseSet(
     "for sale", "publish*", "post ~ forum|onlin|web", "hack ~ forum", "dark ~ web", "dump",
 )
 # Legal proceedings: a post about them is not a new leak unless it brings a count.
-LEGAL = PhraseSet("суд", "иск", "приговор", "lawsuit", "court", "class ~ action", "sentenc*", "convict*")
+LEGAL = PhraseSet("суд", "иск", "приговор", "задержать", "арестовать", "lawsuit", "court", "class ~ action",
+                  "sentenc*", "convict*", "arrest*")
 # What ends a "previously leaked A, B" clause: the verb of the news itself.
 HISTORY_END = lemma_set("выложить опубликовать разместить выставить слить теперь сейчас", "now time releas publish")
 DENIAL = PhraseSet(
