@@ -111,6 +111,8 @@ LEAK_EVENT = PhraseSet(
     "unauthoriz* ~ access", "extort*", "ransomwar*", "cyber ~ attack", "cyberattack", "scrape*",
     "obtain*", "sold", "sell", "distribut*", "redistribut*", "circul*", "collat*", "discov ~ onlin|expos",
     "unsecur*", "misconfigur*", "unprotect*", "trade ~ onlin|forum", "appear ~ onlin|forum|sale",
+    "инцидент ~ безопасность|данные|информационный|утечка", "кибератака", "exfiltr*",
+    "secur|data|cyber|cybersecur ~ incid", "access* ~ data|record|inform|account|system|databas|file",
 )
 # A company investigating, commenting on or confirming a leak: not a new leak unless the post has a count.
 STATEMENT = PhraseSet(
@@ -127,8 +129,7 @@ CONCRETE = PhraseSet(
     "for sale", "publish*", "post ~ forum|onlin|web", "hack ~ forum", "dark ~ web", "dump",
 )
 # Legal proceedings: a post about them is not a new leak unless it brings a count.
-LEGAL = PhraseSet("суд", "иск", "приговор", "задержать", "арестовать", "lawsuit", "court", "class ~ action",
-                  "sentenc*", "convict*", "arrest*")
+LEGAL = PhraseSet("суд", "иск", "приговор", "lawsuit", "court", "class ~ action", "sentenc*", "convict*")
 # What ends a "previously leaked A, B" clause: the verb of the news itself.
 HISTORY_END = lemma_set("выложить опубликовать разместить выставить слить теперь сейчас", "now time releas publish")
 DENIAL = PhraseSet(
@@ -144,6 +145,7 @@ OFF_TOPIC_HEADLINE = PhraseSet(
     "survey ~ find|show|reveal", "studi ~ find|show|reveal", "report ~ find|show", "statist*", "три ~ четверть",
     "three ~ quarter", "население", "populat*",
     # law, regulators, courts, fines
+    "задержать", "арестовать", "arrest*",
     "оштрафовать", "штраф", "законопроект", "закон", "госдума", "суд", "иск", "приговор", "осудить",
     "роскомнадзор", "ркн", "обвинить", "регулятор", "комиссар", "прокуратура", "наказание",
     "fine", "fined", "court", "lawsuit", "new ~ law", "law ~ requir|pass|come", "bill ~ pass|propos|sign",
