@@ -1,5 +1,6 @@
 """Questions: free text in private chats, /ask and mentions in groups, "see also" buttons. Registered last:
-it is the catch-all for text nothing else claimed."""
+it is the catch-all for text nothing else claimed. Every question is read in the asker's time zone (a deadline
+question counts from a moment the asker names), so no earlier router has to guess which questions are those."""
 
 from __future__ import annotations
 
@@ -49,15 +50,21 @@ async def reply(message: Message, answer: Answer, lang: str, *, state: FSMContex
     await message.answer(answer.text, reply_markup=keyboard(answer, lang))
 
 
+async def _zone(users: Users, message: Message) -> str | None:
+    """The asker's time zone (/tz): in a group, the one they chose in their private chat."""
+    return await users.timezone(message.from_user.id if message.from_user else message.chat.id)
+
+
 @router.message(Command("ask"))
 async def ask_command(message: Message, command: CommandObject, lang: str, kb: KnowledgeBase, settings: Settings,
-                      state: FSMContext):
+                      state: FSMContext, users: Users):
     question = (command.args or "").strip()
     if not question:
         await message.answer(t("ask_usage", lang))
         return
-    await reply(message, answer_question(kb, question, lang, max_length=settings.max_text_length), lang,
-                state=state, question=question)
+    zone = await _zone(users, message)
+    answer = answer_question(kb, question, lang, max_length=settings.max_text_length, tz_name=zone)
+    await reply(message, answer, lang, state=state, question=question)
 
 
 @router.message(F.text.startswith("/"))
@@ -67,15 +74,17 @@ async def unknown_command(message: Message, lang: str) -> None:
 
 
 @router.message(F.chat.type == "private", F.text)
-async def ask_private(message: Message, lang: str, kb: KnowledgeBase, settings: Settings, state: FSMContext) -> None:
+async def ask_private(message: Message, lang: str, kb: KnowledgeBase, settings: Settings, state: FSMContext,
+                      users: Users) -> None:
     question = message.text or ""
-    await reply(message, answer_question(kb, question, lang, max_length=settings.max_text_length), lang,
-                state=state, question=question)
+    zone = await _zone(users, message)
+    answer = answer_question(kb, question, lang, max_length=settings.max_text_length, tz_name=zone)
+    await reply(message, answer, lang, state=state, question=question)
 
 
 @router.message(F.chat.type.in_({"group", "supergroup"}), F.text)
 async def ask_in_group(message: Message, lang: str, kb: KnowledgeBase, settings: Settings, bot: Bot,
-                       state: FSMContext) -> None:
+                       state: FSMContext, users: Users) -> None:
     me = await bot.me()
     mention = f"@{me.username}".lower() if me.username else None
     text = message.text or ""
@@ -89,8 +98,9 @@ async def ask_in_group(message: Message, lang: str, kb: KnowledgeBase, settings:
     if not question:
         await message.answer(t("ask_usage", lang))
         return
-    await reply(message, answer_question(kb, question, lang, max_length=settings.max_text_length), lang,
-                state=state, question=question)
+    zone = await _zone(users, message)
+    answer = answer_question(kb, question, lang, max_length=settings.max_text_length, tz_name=zone)
+    await reply(message, answer, lang, state=state, question=question)
 
 
 @router.message(F.chat.type == "private")

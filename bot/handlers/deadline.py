@@ -1,6 +1,6 @@
-"""/deadline (the notification deadlines of a leak, with buttons to switch the law), /tz (the user's time zone), and
-deadline questions typed in a private chat or after /ask, which are read in the asker's time zone. The work is in
-bot/legal/deadlines.py."""
+"""/deadline (the notification deadlines of a leak, with buttons to switch the law) and /tz (the user's time zone).
+A deadline question typed as free text is answered by `ask`, which reads every question in the asker's time zone.
+The work is in bot/legal/deadlines.py."""
 
 from __future__ import annotations
 
@@ -13,15 +13,12 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot.answers import answer_question
-from bot.config import Settings
-from bot.handlers.ask import reply
 from bot.handlers.routing import Routes
 from bot.handlers.steps import await_input, button, edit, rows, typed_answer
 from bot.kb import KnowledgeBase
 from bot.legal import estimator as E
 from bot.legal.deadlines import DEFAULT_TZ, deadlines, resolve_timezone, tzinfo_for
-from bot.legal.intents import may_ask_deadline, moment_in, regime_of
+from bot.legal.intents import moment_in, regime_of
 from bot.legal.render import render_deadlines, zone_label
 from bot.storage.users import Users
 from bot.texts import t
@@ -106,34 +103,6 @@ async def deadline_button(query: CallbackQuery, callback_data: DeadlineView, lan
     await state.clear()
     await edit(query, *_deadline_reply(regime, moment, zone, lang))
     await query.answer()
-
-
-# A question that may ask for deadlines ("когда уведомить РКН, если утечку обнаружили вчера в 18:00") is answered
-# here, not in `ask`, only to read it in the asker's time zone; answer_question does the rest (date parsing once).
-
-async def _may_ask_deadline(message: Message) -> bool:   # async: aiogram runs a plain function in a thread
-    return may_ask_deadline(message.text or "")
-
-
-async def _asks_deadline(message: Message, command: CommandObject) -> bool:
-    return may_ask_deadline(command.args or "")
-
-
-@router.message(F.chat.type == "private", F.text, ~F.text.startswith("/"), _may_ask_deadline)
-async def deadline_question(message: Message, lang: str, users: Users, kb: KnowledgeBase,
-                            settings: Settings, state: FSMContext) -> None:
-    zone = await users.timezone(message.chat.id)
-    answer = answer_question(kb, message.text or "", lang, max_length=settings.max_text_length, tz_name=zone)
-    await reply(message, answer, lang, state=state, question=message.text)
-
-
-@router.message(Command("ask"), _asks_deadline)
-async def ask_deadline(message: Message, command: CommandObject, lang: str, users: Users, kb: KnowledgeBase,
-                       settings: Settings, state: FSMContext) -> None:
-    """/ask in a group reads the moment in the time zone the asker chose with /tz in a private chat."""
-    zone = await users.timezone(message.from_user.id if message.from_user else message.chat.id)
-    answer = answer_question(kb, command.args or "", lang, max_length=settings.max_text_length, tz_name=zone)
-    await reply(message, answer, lang, state=state, question=command.args)
 
 
 # --------------------------------------------------------------------------------------------- /tz
