@@ -80,6 +80,21 @@ async def test_an_unsure_post_goes_to_the_admins_as_a_draft(
         assert "Самокат" in alert
 
 
+async def test_a_sure_post_settles_an_earlier_unsure_draft_of_the_same_breach(
+        telegram: FakeTelegram, channel_settings: Settings, real_kb: KnowledgeBase) -> None:
+    async with running_bot(telegram, channel_settings, real_kb) as harness:
+        await harness.say("/watch Самокат", user_id=1)
+        telegram.send_channel_post(WEAK, chat_id=SOURCE_CHANNEL)  # unsure: a draft, nobody alerted
+        await _drain(harness)
+        assert len(telegram.messages(1)) == 1
+        telegram.send_channel_post("В открытом доступе оказалась база клиентов сервиса «Самокат»: 1,2 млн строк "
+                                   "с именами и телефонами.", chat_id=SOURCE_CHANNEL)
+        alert = (await telegram.wait_for_messages(1, 2))[1]["text"]
+        await _drain(harness)
+        assert "Самокат" in alert and "1 200 000" in alert.replace("\u00a0", " ").replace("\u202f", " ")
+        assert len(telegram.messages(CHANNEL)) == 1
+
+
 async def test_hibp_utair_reaches_a_user_watching_the_russian_spelling(
         tmp_path: Path, telegram: FakeTelegram, settings: Settings) -> None:
     # An HIBP-format item shaped like HIBP's own (/api/v3/breaches); the figures are test values.

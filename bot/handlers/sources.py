@@ -37,6 +37,8 @@ async def source_post(message: Message, settings: Settings, breach_parser: Breac
         await _ask_admins(message, breach, why, alerts, settings, users)
         return
     result = await alerts.publish(breach)
+    if not result.created:  # an earlier unsure post of this breach waits as a draft: this sure one settles it
+        result = await alerts.confirm(result.breach_id, breach)
     log.info("channel %s post %s: breach %s (new: %s, alerts queued: %s)", message.chat.id, message.message_id,
              result.breach_id, result.created, result.queued)
 
