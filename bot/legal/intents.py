@@ -31,11 +31,6 @@ def as_query(question: str | Query, lang: str = "ru") -> Query:
     return question if isinstance(question, Query) else plain_reader().read(question, lang)
 
 
-def laws_named(question: str | Query) -> list[str]:
-    """The regimes the question names (by a law, an authority, a country or a currency)."""
-    return as_query(question).regimes
-
-
 def regime_of(question: str | Query, lang: str) -> str:
     """The regime the question names, else the one its language suggests."""
     named = [r for r in as_query(question, lang).regimes if r in (RU, GDPR, "dpdp")]
@@ -97,12 +92,6 @@ def estimate_intent(question: str | Query, lang: str) -> EstimateIntent | None:
 class DeadlineIntent:
     regime: str
     discovered: dt.datetime
-
-
-def may_ask_deadline(question: str | Query) -> bool:
-    """The words of a deadline question (cheap: no date parsing): a moment, notify / when, a leak or an authority."""
-    q = as_query(question)
-    return any(c.intent == I.DEADLINE for c in I.candidates(q))
 
 
 def moment_in(text: str | Query, *, now: dt.datetime, tz: dt.tzinfo) -> dt.datetime | None:
