@@ -160,6 +160,10 @@ ESTIMATE, DEADLINE, LIST, STATS, LOOKUP = I.ESTIMATE, I.DEADLINE, I.FINES_LIST, 
     ("GDPR max fine percent of turnover", "en", LOOKUP),
     ("what is the upper tier of GDPR fines", "en", LOOKUP),
     ("штраф WhatsApp в Ирландии 2021", "ru", LOOKUP),      # one decision: its entry
+    ("what was the first GDPR fine ever", "en", LOOKUP),   # not the largest
+    ("smallest GDPR fine", "en", LOOKUP),
+    ("second largest GDPR fine", "en", LIST),              # the top five, the second among them
+    ("второй по величине штраф GDPR", "ru", LIST),
     # statistics over the fines on record: narrowed, never a published total
     ("how many fines did Spain issue", "en", STATS),
     ("total GDPR fines of Meta", "en", STATS),

@@ -104,6 +104,8 @@ class FinesTable:
             query.article = m.group(1)
         if top_n:
             query.limit = max(1, min(20, int(top_n.group(1) or top_n.group(2))))
+        elif q.has("ordinal"):
+            query.limit = 5   # "the second largest fine": the top five, the second among them
         elif q.has("record") and not q.has("list", "plural_fines"):
             query.single, query.limit = True, 1
         return query

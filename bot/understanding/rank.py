@@ -35,7 +35,7 @@ def search_boost(q: Query) -> dict[str, float] | None:
 # Concepts that tell entries of one subject apart (a first leak from a repeat one, a fine from the fine for not
 # notifying): an entry whose title has one the question lacks is less likely its answer, one sharing it more.
 DISTINGUISHING = ("repeat", "biometric", "special_category", "turnover_basis", "notification_failure", "notify",
-                  "cookie", "hack", "maximum", "age", "published_statistic")
+                  "cookie", "hack", "maximum", "age", "published_statistic", "other_rank")
 # ... of which these qualify a case: an entry about a repeat leak is not about a first one. The others (the ceiling,
 # turnover) only help when asked: an overview mentions them without being about something else.
 QUALIFYING = frozenset({"repeat", "biometric", "special_category", "notification_failure", "cookie", "hack"})
@@ -177,6 +177,9 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
             continue   # an entry about another law (or country) than the one named is not an answer
         if no_decision and hit.entry.fine is not None:
             continue
+        if q.has("other_rank") and hit.entry.fine is not None and not q.companies and \
+                "other_rank" not in _titles(kb).get(hit.entry.id, _NO_TITLE)[0]:
+            continue   # "the first / second / smallest fine": a decision whose title does not say it is none
         if counting and q.years and hit.entry.fine is None and _other_years(hit.entry, q.years):
             continue   # "how many … in 2024" is not answered by the figures of 2019
         # How much of the question an entry explains weighs beside its score: a long entry matching one word

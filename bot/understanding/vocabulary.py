@@ -38,7 +38,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "list": ("list", "список", "=все", "all", "top", "топ"),
     "plural_fines": ("=fines", "=penalties", "=штрафы", "=штрафов", "=штрафам", "=штрафах", "=штрафами", "=санкции"),
     "record": ("biggest", "largest", "highest", "крупный", "крупнейший", "самый крупный", "самый большой", "=record",
-               "рекордный", "ever", "за всё время", "за все время", "of all time", "all time", "who got hit"),
+               "рекордный", "ever", "за всё время", "за все время", "of all time", "all time", "who got hit",
+               "по величина", "by size", "by amount"),
+    # a place in the list other than the top: the fines list (largest or newest first) does not answer it
+    "other_rank": ("first", "первый", "smallest", "самый маленький", "наименьший", "минимальный", "oldest",
+                   "earliest", "старый", "ранний", "lowest"),
+    # "the second largest": a list of the top answers it
+    "ordinal": ("second", "второй", "third", "третий", "fourth", "четвёртый", "fifth", "пятый"),
     "latest": ("latest", "recent", "newest", "последний", "новый", "свежий"),
     "maximum": ("max", "maximum", "максимальный", "максимум", "cap", "потолок", "upper", "up to", "ceiling",
                 "наибольший", "предельный"),
