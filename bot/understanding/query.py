@@ -83,6 +83,8 @@ class Query:
         found += [V.AUTHORITIES[a][2] for a in self.authorities if a in V.AUTHORITIES]
         found += [_COUNTRY_REGIME[c] for c in self.countries if c in _COUNTRY_REGIME]
         found += [V.CURRENCY_REGIME[n.currency] for n in self.numbers if n.currency in V.CURRENCY_REGIME]
+        if "ru_jargon" in self.concepts:
+            found.append(V.RU)
         return list(dict.fromkeys(r for r in found if r))
 
     @property

@@ -35,7 +35,7 @@ def search_boost(q: Query) -> dict[str, float] | None:
 # Concepts that tell entries of one subject apart (a first leak from a repeat one, a fine from the fine for not
 # notifying): an entry whose title has one the question lacks is less likely its answer, one sharing it more.
 DISTINGUISHING = ("repeat", "biometric", "special_category", "turnover_basis", "notification_failure", "notify",
-                  "cookie", "hack", "maximum", "age", "published_statistic", "other_rank")
+                  "cookie", "hack", "maximum", "age", "published_statistic", "other_rank", "fine")
 # ... of which these qualify a case: an entry about a repeat leak is not about a first one. The others (the ceiling,
 # turnover) only help when asked: an overview mentions them without being about something else.
 QUALIFYING = frozenset({"repeat", "biometric", "special_category", "notification_failure", "cookie", "hack"})
@@ -47,10 +47,13 @@ _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _ARTICLE_REF = re.compile(r"(?:ст\.|стать[яиейю]|art\.|article|section|s\.)\s*\d")
 
 
-def _titles(kb: KnowledgeBase) -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+Title = tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+def _titles(kb: KnowledgeBase) -> dict[str, Title]:
     """Each entry's title read once per knowledge base: (its distinguishing concepts, the regimes it names, its
     index terms)."""
-    def build(base: KnowledgeBase) -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+    def build(base: KnowledgeBase) -> dict[str, Title]:
         from bot.understanding.lexicon import reader_for
         reader = reader_for(base)
         out = {}
@@ -63,7 +66,7 @@ def _titles(kb: KnowledgeBase) -> dict[str, tuple[frozenset[str], frozenset[str]
     return kb.built("entry_titles", build)
 
 
-_NO_TITLE: tuple[frozenset[str], frozenset[str], frozenset[str]] = (frozenset(), frozenset(), frozenset())
+_NO_TITLE: Title = (frozenset(), frozenset(), frozenset())
 
 
 def question_terms(q: Query) -> frozenset[str]:
@@ -77,7 +80,7 @@ def title_share(kb: KnowledgeBase, words: frozenset[str], entry: Entry) -> float
 
 
 def title_concepts(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
-    return {entry_id: concepts for entry_id, (concepts, _, _) in _titles(kb).items()}
+    return {entry_id: title[0] for entry_id, title in _titles(kb).items()}
 
 
 def entry_regimes(kb: KnowledgeBase, entry: Entry) -> frozenset[str]:
@@ -111,6 +114,11 @@ def _not_about_a_decision(q: Query) -> bool:
 def _other_years(entry: Entry, years: list[int]) -> bool:
     stated = {int(y) for y in _TITLE_YEAR.findall(entry.title.en + " " + entry.title.ru)}
     return bool(stated) and not stated & set(years)
+
+
+def _names_part(entry: Entry, part: str) -> bool:
+    title = T.fold(entry.title.ru + " " + entry.title.en)
+    return re.search(rf"(?:ч\.?\s*|part\s+|\(){re.escape(part)}(?![\d.])", title) is not None
 
 
 def _mentions(entry: Entry, needle: str) -> bool:
@@ -156,6 +164,9 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
         factor *= 1.2   # "which article says …": an entry that names its article
     if q.articles and any(_mentions(entry, a.number) for a in q.articles):
         factor *= 1.3
+        parts = {a.part for a in q.articles if a.part}
+        if parts and any(_names_part(entry, part) for part in parts):
+            factor *= 1.5   # "13.11 ч. 12": the entry on part 12, not any part of 13.11
     # An amending law ("420-ФЗ") names its subject; 152-FZ is the context of nearly every Russian entry.
     amending = [n for n in q.fz_numbers if n != "152"]
     if amending and any(_mentions(entry, f"{n}-фз") or _mentions(entry, f"{n}-fz") for n in amending):
