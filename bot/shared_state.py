@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncGenerator, Callable, Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -70,11 +70,11 @@ class FailOpenStorage(BaseStorage):
         self.inner = redis_storage
         self.breaker = breaker
 
-    async def _try(self, call: Any, fallback: Any) -> Any:
+    async def _try(self, call: Callable[[], Awaitable[Any]], fallback: Any) -> Any:
         if not self.breaker.usable():
             return fallback
         try:
-            result = await call
+            result = await call()
         except RedisError as exc:
             self.breaker.failed(exc)
             return fallback
@@ -82,16 +82,16 @@ class FailOpenStorage(BaseStorage):
         return result
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
-        await self._try(self.inner.set_state(key, state), None)
+        await self._try(lambda: self.inner.set_state(key, state), None)
 
     async def get_state(self, key: StorageKey) -> str | None:
-        return await self._try(self.inner.get_state(key), None)
+        return await self._try(lambda: self.inner.get_state(key), None)
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
-        await self._try(self.inner.set_data(key, data), None)
+        await self._try(lambda: self.inner.set_data(key, data), None)
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
-        return await self._try(self.inner.get_data(key), {})
+        return await self._try(lambda: self.inner.get_data(key), {})
 
     async def close(self) -> None:
         await self.inner.close()
@@ -163,14 +163,16 @@ class UpdateJournal:
         return Seen.IN_PROGRESS if value is not None else Seen.NEW
 
     async def finish(self, bot_id: int, update_id: int) -> None:
-        await self._quietly(self.redis.set(self._key(bot_id, update_id), "done", ex=self.memory))
+        await self._quietly(lambda: self.redis.set(self._key(bot_id, update_id), "done", ex=self.memory))
 
     async def abandon(self, bot_id: int, update_id: int) -> None:
-        await self._quietly(self.redis.delete(self._key(bot_id, update_id)))
+        await self._quietly(lambda: self.redis.delete(self._key(bot_id, update_id)))
 
-    async def _quietly(self, call: Any) -> None:
+    async def _quietly(self, call: Callable[[], Awaitable[Any]]) -> None:
+        if not self.breaker.usable():
+            return
         try:
-            await call
+            await call()
         except RedisError as exc:
             self.breaker.failed(exc)
 

