@@ -56,6 +56,7 @@ def test_an_authority_is_named_by_its_whole_name(reader: Reader) -> None:
 @pytest.mark.parametrize(("text", "how", "concepts"), [
     ("inhfa pf entxre ,bjvtnhbb", "layout", {"fine", "leak", "biometric"}),
     ("shtraf za utechku biometricheskih dannyh", "translit", {"fine", "leak", "biometric"}),
+    ("kogda uvedomlyat ob utechke personalnyh dannyh", "translit", {"notify", "leak", "privacy_topic"}),  # ь
 ])
 def test_wrong_layout_and_transliteration_are_read_as_russian(reader: Reader, text: str, how: str,
                                                               concepts: set[str]) -> None:
@@ -132,6 +133,7 @@ ESTIMATE, DEADLINE, LIST, STATS, LOOKUP = I.ESTIMATE, I.DEADLINE, I.FINES_LIST, 
     ("утекли данные 5 тысяч клиентов, какой штраф юрлицу", "ru", ESTIMATE),
     ("our company leaked data of 50k customers in russia, what fine under koap", "en", ESTIMATE),
     ("DPDP penalty for a leak of 1 million users", "en", ESTIMATE),
+    ("GDPR штраф рассчитать оборот 100 млн евро", "ru", ESTIMATE),      # the GDPR ceilings need no leak
     ("какой штраф за утечку биометрии", "ru", LOOKUP),                    # nothing to compute with
     ("максимальный оборотный штраф за утечку персданных", "ru", LOOKUP),  # the law's ceiling
     ("define a data breach under GDPR", "en", LOOKUP),

@@ -190,19 +190,32 @@ class Reader:
         layout = [T.layout_swap(w).lower() for w in words]
         layout_ok = sum(all(self._known_russian(x) for x in _TOKEN.findall(s)) and not self._english(w.strip("?!.,"))
                         for w, s in zip(words, layout, strict=True))
-        translit = [T.to_cyrillic(w) for w in words]
-        translit_ok = sum(self._known_russian(c.strip("?!.,")) and not self._english(w.strip("?!.,"))
+        translit = [self._russian_spelling(w.strip("?!.,")) for w in words]
+        translit_ok = sum(c is not None and not self._english(w.strip("?!.,"))
                           for w, c in zip(words, translit, strict=True))
         if layout_ok >= max(1, len(words) * 0.5) and layout_ok >= translit_ok:
             return " ".join(T.layout_swap(w).lower() if re.search(r"[a-z]", w) else w for w in raw), "layout"
         english = sum(self._english(w.strip("?!.,")) for w in words)
-        if translit_ok >= max(2, len(words) * 0.5) and translit_ok > english:
+        if translit_ok >= max(2, len(words) * 0.5) and translit_ok >= english:
             out = []
             for w in raw:
-                c = T.to_cyrillic(w)
-                out.append(c if self._known_russian(c.strip("?!.,")) and not self._english(w.strip("?!.,")) else w)
+                c = self._russian_spelling(w.strip("?!.,")) if re.search(r"[a-z]", w) else None
+                out.append(c if c is not None and not self._english(w.strip("?!.,")) else w)
             return " ".join(out), "translit"
         return folded, None
+
+    def _russian_spelling(self, latin: str) -> str | None:
+        """A transliterated word as the Russian word it is, or None: the soft sign, which transliteration drops,
+        is tried where Russian words have it ("uvedomlyat" -> «уведомлять», "personalnyh" -> «персональных»)."""
+        word = T.to_cyrillic(latin)
+        if self._known_russian(word):
+            return word
+        for i, ch in enumerate(word):
+            if ch in "лнтдсз" and (i == len(word) - 1 or word[i + 1] not in "аеёиоуыэюяь"):
+                candidate = word[:i + 1] + "ь" + word[i + 1:]
+                if self._known_russian(candidate):
+                    return candidate
+        return None
 
     def _repair_tokens(self, folded: str) -> str:
         """One token typed on the other layout inside a Russian sentence (`gthcjyfkmys[`)."""

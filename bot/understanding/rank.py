@@ -35,7 +35,7 @@ def search_boost(q: Query) -> dict[str, float] | None:
 # Concepts that tell entries of one subject apart (a first leak from a repeat one, a fine from the fine for not
 # notifying): an entry whose title has one the question lacks is less likely its answer, one sharing it more.
 DISTINGUISHING = ("repeat", "biometric", "special_category", "turnover_basis", "notification_failure", "notify",
-                  "cookie", "hack", "maximum", "age", "published_statistic", "other_rank", "fine")
+                  "cookie", "hack", "maximum", "age", "published_statistic", "other_rank", "fine", "leak")
 # ... of which these qualify a case: an entry about a repeat leak is not about a first one. The others (the ceiling,
 # turnover) only help when asked: an overview mentions them without being about something else.
 QUALIFYING = frozenset({"repeat", "biometric", "special_category", "notification_failure", "cookie", "hack"})
