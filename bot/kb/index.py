@@ -227,7 +227,7 @@ class KnowledgeIndex:
                 # Synonyms (alternatives after the typed word) count a little less than the word itself.
                 factor = REPAIR_FACTOR[how] * (1.0 if position == 0 else 0.6)
                 terms[t] = max(terms.get(t, 0.0), factor)
-                if how != "exact" and position == 0:  # a repaired word brings its synonyms along
+                if position == 0:  # a word brings its synonyms along (by term: every form of «уведомлять»)
                     for synonym in T.TERM_SYNONYMS.get(t, ()):
                         if synonym in self.idf:
                             terms[synonym] = max(terms.get(synonym, 0.0), factor * 0.6)
