@@ -117,6 +117,10 @@ def test_articles_and_parts(reader: Reader) -> None:
     ("ИП слил базу клиентов, какой штраф", "sole_trader"),
     ("our LLC leaked the data of 3,000 customers", "legal"),
     ("fine for leaking individuals' data", None),      # the people whose data it was
+    ("As a private person in Russia I leaked 1,500 people's data", "citizen"),
+    ("I'm a sole proprietor, my customer list leaked", "sole_trader"),
+    ("утекли данные физических лиц из ООО", "legal"),
+    ("физическое лицо слило базу", "citizen"),
     ("утечка данных 5 тысяч клиентов", None),
 ])
 def test_the_offender_is_read_by_role_not_by_word(reader: Reader, text: str, offender: str | None) -> None:
@@ -142,6 +146,7 @@ ESTIMATE, DEADLINE, LIST, STATS, LOOKUP = I.ESTIMATE, I.DEADLINE, I.FINES_LIST, 
     ("штраф ООО за неуведомление РКН об утечке", "ru", LOOKUP),
     ("what fine does a leak of 5000 records bring under Japan's APPI", "en", LOOKUP),
     ("компанию оштрафовали за утечку, можно ли обжаловать", "ru", LOOKUP),        # an appeal, not an estimate
+    ("I'm a sole proprietor in Russia, my customer list of 3,000 people leaked. What's my fine?", "en", ESTIMATE),
     ("в нашей компании сотрудник слил базу клиентов, 300 тысяч человек, выручка 12 млрд", "ru", ESTIMATE),
     # a deadline: a moment of discovery and a notify / when question
     ("когда уведомить РКН если утечку обнаружили вчера в 18:00", "ru", DEADLINE),

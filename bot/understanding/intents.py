@@ -64,9 +64,11 @@ def _estimate(q: Query) -> Choice | None:
     gdpr_asked = q.has("estimate_verb") and GDPR in q.regimes and q.has("fine")
     if not ((q.has("leak") or gdpr_asked) and costs):
         return None
-    if q.companies or q.has("published_statistic", "since_when", "which_article", "record", "list", "plural_fines",
-                            "appeal"):
-        return None   # a known fine's incident, a statistic, a date, an article, a list: an entry answers
+    if q.companies or q.has("published_statistic", "since_when", "which_article", "appeal"):
+        return None   # a known fine's incident, a statistic, a date, an article, an appeal: an entry answers
+    counted = q.counts("subjects") + q.counts("identifiers") + q.counts("count") + q.counts("revenue")
+    if q.has("record", "list", "plural_fines") and not counted:
+        return None   # "the biggest fines for leaks" is a list; "our customer list of 3,000 leaked" is a case
     facts = case_facts(q)
     if q.has("notification_failure") and not (q.counts("subjects") or q.counts("identifiers")):
         return None   # the fine for not notifying has its own entry

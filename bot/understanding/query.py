@@ -70,6 +70,7 @@ class Query:
     years: list[int] = field(default_factory=list)
     has_moment: bool = False
     offender: str | None = None        # legal / sole_trader / official / citizen, or None when not said
+    offender_spans: list[tuple[int, int, str]] = field(default_factory=list)   # (token, length, kind) of each
     repaired: str | None = None        # "layout" or "translit" when the text was read back as Russian
     search_text: str = ""              # the text with misspelt vocabulary words spelt right, for the search
 
@@ -255,12 +256,16 @@ class Reader:
     def _match_vocabulary(self, query: Query) -> None:
         tokens = query.tokens
         found: list[tuple[int, str]] = []
+        spans: dict[int, tuple[int, str]] = {}   # offender phrases: start -> (length, kind), the longest
         for i, token in enumerate(tokens):
             for key in token.keys:
                 for elements, label in self._phrases.get(key, ()):
                     if i + len(elements) <= len(tokens) and all(
                             tokens[i + j].keys & element for j, element in enumerate(elements)):
                         found.append((i, label))
+                        if label.startswith("offender:") and len(elements) >= spans.get(i, (0, ""))[0]:
+                            spans[i] = (len(elements), label.partition(":")[2])
+        query.offender_spans = sorted((i, n, kind) for i, (n, kind) in spans.items())
         for _, label in sorted(found):
             kind, _, name = label.partition(":")
             if kind == "concept":
@@ -442,35 +447,35 @@ _PRIORITY = ("official", "sole_trader", "legal", "citizen")
 
 def _offender(query: Query) -> str | None:
     """Who would be fined. «физлиц», "customers", "individuals' data" are the people whose data it was: a word
-    for a person names the offender only in that role ("штраф для физлица", "гражданину", "as an individual")."""
+    for a person names the offender only in that role ("штраф для физлица", «гражданину», "as a private person")."""
     explicit: list[str] = []
     present: set[str] = set()
     tokens = query.tokens
-    for i, token in enumerate(tokens):
-        for kind, keys in _OFFENDER_KEYS.items():
-            if not token.keys & keys:
-                continue
-            before = tokens[i - 1] if i else None
-            marked = before is not None and bool(before.keys & _MARKERS)
-            if kind == "citizen":
-                after = tokens[i + 1] if i + 1 < len(tokens) else None
-                subject = (("gent" in token.grammemes and "plur" in token.grammemes and "datv" not in token.grammemes)
-                           or (before is not None and (before.word in _OF or before.keys & SUBJECT_KEYS
-                                                       or before.keys & _DATA_WORDS or before.word.isdigit()))
-                           or (after is not None and after.keys & (_DATA_WORDS | _IDENTIFIERS))
-                           or token.word in ("individuals", "citizens"))
-                if marked or ("datv" in token.grammemes and not subject):
-                    explicit.append(kind)
-                elif not subject:
-                    present.add(kind)
-            elif marked:
+    for i, length, kind in query.offender_spans:
+        head = tokens[i + length - 1]   # «физическое лицо»: the noun says the case
+        j = i - 1
+        while j >= 0 and tokens[j].word in _ARTICLES:
+            j -= 1
+        before = tokens[j] if j >= 0 else None
+        after = tokens[i + length] if i + length < len(tokens) else None
+        marked = before is not None and bool(before.keys & _MARKERS)
+        if kind == "citizen":
+            subject = (("gent" in head.grammemes and "plur" in head.grammemes and "datv" not in head.grammemes)
+                       or (before is not None and (before.word in _OF or before.keys & SUBJECT_KEYS
+                                                   or before.keys & _DATA_WORDS or before.word.isdigit()))
+                       or (after is not None and after.keys & (_DATA_WORDS | _IDENTIFIERS))
+                       or head.word in ("individuals", "citizens", "persons"))
+            if marked or ("datv" in head.grammemes and not subject):
                 explicit.append(kind)
-            else:
+            elif not subject:
                 present.add(kind)
+        elif marked:
+            explicit.append(kind)
+        else:
+            present.add(kind)
     if explicit:
         return explicit[0]
     return next((kind for kind in _PRIORITY if kind in present), None)
 
 
-_OFFENDER_KEYS = {kind: _keys(p for p in phrases if " " not in p) for kind, phrases in V.OFFENDER_KINDS.items()}
-_OFFENDER_KEYS["citizen"] = _OFFENDER_KEYS["citizen"] | _keys(("физическое",))
+_ARTICLES = frozenset({"a", "an", "the"})

@@ -235,7 +235,7 @@ IDENTIFIER_NOUNS = ("запись", "строка", "идентификатор"
                     "учётка", "учетка", "email", "e-mail", "телефон", "номер", "phone", "логин", "login", "пароль",
                     "password", "адрес", "address", "card", "карта")
 # Words that put the next offender word in the offender's role: "штраф для физлица", "as an individual".
-OFFENDER_ROLE_MARKERS = ("для", "for", "as", "на", "я")
+OFFENDER_ROLE_MARKERS = ("для", "for", "as", "на", "я", "i", "m", "am", "im", "мне")
 
 # ------------------------------------------------------------------------------------------ numbers and dates
 MULTIPLIERS: dict[str, int] = {
