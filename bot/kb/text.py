@@ -129,6 +129,9 @@ SYNONYMS: dict[str, str] = {
     "госуслуги": "госуслуги gosuslugi",
     "госуслугах": "госуслуги gosuslugi",
     "gosuslugi": "госуслуги gosuslugi",
+    "kick in": "take effect apply",
+    "come into force": "take effect in force",
+    "come into effect": "take effect in force",
     # Verbs and nouns of one act whose lemmas differ (aspect pairs, verb and noun): met by term, in any form.
     "уведомлять": "уведомить уведомление",
     "уведомить": "уведомлять уведомление",
@@ -181,6 +184,7 @@ STOPWORDS = frozenset(
     hello hi hey our us
     скока скоко скольк чё че шо щас плиз pls плз
     say says said mean means говорит гласит сказано
+    actually really basically exactly currently anyway вообще-то реально именно
     """.split()
 )
 
