@@ -266,8 +266,10 @@ class Reader:
                         if label.startswith("offender:") and len(elements) >= spans.get(i, (0, ""))[0]:
                             spans[i] = (len(elements), label.partition(":")[2])
         query.offender_spans = sorted((i, n, kind) for i, (n, kind) in spans.items())
-        for _, label in sorted(found):
+        for i, label in sorted(found):
             kind, _, name = label.partition(":")
+            if kind == "concept" and name == "fine" and any(t.word in _WITHOUT for t in tokens[max(0, i - 2):i]):
+                continue   # "without a fine", «без штрафа»: no fine is asked about
             if kind == "concept":
                 query.concepts.add(name)
             elif kind == "law" and name not in query.laws:
@@ -479,3 +481,4 @@ def _offender(query: Query) -> str | None:
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
+_WITHOUT = frozenset({"без", "without"})
