@@ -164,9 +164,11 @@ OFF_TOPIC_HEADLINE = PhraseSet(
 COUNT_NOUNS = lemma_set(
     "запись строка пользователь клиент покупатель аккаунт учетный абонент пациент человек заказ адрес номер "
     "телефон email e mail почта гражданин россиянин казахстанец житель студент ученик сотрудник заемщик пассажир "
-    "подписчик участник профиль заявка уникальный",
+    "подписчик участник профиль заявка уникальный создатель владелец автор продавец получатель ребенок "
+    "родитель посетитель читатель слушатель игрок водитель арендатор",
     "record row line entri user custom account peopl individu member patient subscrib client student employe "
-    "person passeng email address phone number profil uniqu applic policyhold borrow shopper guest resid",
+    "person passeng email address phone number profil uniqu applic policyhold borrow shopper guest resid "
+    "creator owner seller children kid parent visitor reader player driver tenant",
 )
 ROW_NOUNS = lemma_set("запись строка", "record row line entri")
 # Words after a number that make it something else than a count («300 Гб», "$2 million", «60 тыс. рублей»).
@@ -196,7 +198,8 @@ TYPE_NOUNS = lemma_set(
     "сервис компания магазин сеть служба доставка банк оператор маркетплейс платформа клиника лаборатория "
     "ритейлер ретейлер школа приложение сайт портал агрегатор провайдер организация больница мессенджер "
     "авиакомпания перевозчик аптека страховщик бренд производитель застройщик микрофинансовый мфо онлайн-школа "
-    "онлайн-кинотеатр кинотеатр стриминговый соцсеть гигант холдинг девелопер",
+    "онлайн-кинотеатр кинотеатр стриминговый соцсеть гигант холдинг девелопер программа ведомство "
+    "министерство сад университет вуз колледж",
     "compani retail retailer firm telco servic provid platform site app chain oper bank maker marketplac "
     "insur brand giant startup websit forum store shop carrier airlin hospit provider school pharmaci isp "
     "restaur hotel univers colleg club communiti magazin newspap publish develop studio manufactur vendor "
@@ -222,6 +225,11 @@ ATTACKERS = lemma_set("хакер группировка злоумышленн�
 SOURCE_LEAD = PhraseSet("по данные", "по информация", "по сведение", "по слово", "со ссылка ~ на", "accord to",
                         "cite by", "report by")
 SOURCE_AFTER = lemma_set("канал telegram-канал телеграм-канал", "channel")
+# «Компания DeviceLock обнаружила в открытом доступе базу…»: who found the data, whatever it is, is not the victim.
+FINDER_AFTER = lemma_set("обнаружить", "")
+# «данные клиентов „Яндекс Еды“ и других сервисов», "X and other companies": a post about several services.
+MANY_VICTIMS = PhraseSet("другой ~ сервис|компания|магазин|источник|платформа|сайт|банк",
+                         "other ~ servic|compani|site|platform|retail|organis|organiz")
 # Words after a name that make it the victim: "X's customers", «X подтвердил утечку».
 ROLE_AFTER = lemma_set(
     "утечка взлом кибератака хакерский",

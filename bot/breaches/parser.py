@@ -117,9 +117,10 @@ class BreachParser:
             description=_describe(clean),
         )
         self._complete(breach)
-        if choice.reason == "ambiguous":
+        if choice.reason == "ambiguous" or L.MANY_VICTIMS.any(head):
             return breach, UNSURE + "two_victims"
-        if L.STATEMENT.any(head) and not has_count:
+        # A statement about a leak of "millions of users" is a confirmation, not a company checking a rumour.
+        if L.STATEMENT.any(head) and not has_count and not L.VAGUE_COUNT.any(toks):
             return breach, UNSURE + "statement"
         if not evidence:
             return breach, UNSURE + "weak_evidence"

@@ -42,13 +42,14 @@ EN_COMPANY_CUE = re.compile(
     rf"\b(?:{_EN_TYPE}(?:\s+for)?,?|known\s+as|attributed\s+to|called|named)\s+[\"“]?{_NAME}")
 # A name before whose people it is: "1.2 million Orange Belgium customers", "Ticketmaster users' data".
 EN_NAME_ROLE = re.compile(rf"{_NAME}(?:'s|’s)?\s+(?:customers|users|clients|subscribers|members|patients|"
-                          r"employees|accounts|passengers|players|students|shoppers)\b")
+                          r"employees|accounts|passengers|players|students|shoppers|staff|guests)\b")
 # The subject of a victim's verb, maybe with its type between: "the Carding Mafia forum suffered", "the Bell
 # telecommunications company in Canada suffered". A name after "in" is a place, not the subject.
 EN_VICTIM_VERB = re.compile(
-    rf"(?<!\bin ){_NAME}(?:\s+(?:[a-z]+|in\s+[A-Z]\w+)){{0,4}}?\s+"
+    rf"(?<!\bin ){_NAME}(?:\s+\([A-Z][\w.&-]*\))?(?:\s+(?:[a-z]+|in\s+[A-Z]\w+)){{0,4}}?\s+"
     r"(?:(?:was|were|became|has\s+been)\s+(?:the\s+|a\s+)?(?:victim|target|subject)\b|"
-    r"(?:announced|detected|discovered|revealed|admitted|advised|notified|disclosed|suffered|confirmed|reported)\b)"
+    r"(?:announced|detected|discovered|revealed|admitted|advised|notified|disclosed|suffered|confirmed|reported)\b|"
+    r"(?:announces|admits|discloses|confirms|notifies|suffers)\b)"
 )
 
 
@@ -133,11 +134,13 @@ class VictimFinder:
                 continue
             j = i + 1  # only spaces between: «операторов: ФИО» is a list, not a name
             while j < len(toks) and j - i <= 4 and toks[j].capitalised and _CYRILLIC_WORD.match(toks[j].text) \
-                    and not text_between(toks[j - 1], toks[j]).strip():
+                    and not text_between(toks[j - 1], toks[j]).strip(" "):
                 j += 1
             if j > i + 1 and not is_adjective(toks[j - 1].text):
                 name = nominative(" ".join(t.text for t in toks[i + 1 : j]))
                 found.append(Candidate(name, None, toks[i + 1].start, toks[j - 1].end, 1.0))
+            elif _CYRILLIC_WORD.match(tok.text) and tok.lemma not in _TECHNICAL:
+                found += _latin_after(text, toks, i)
         return found
 
     def _ner_candidates(self, text: str) -> list[Candidate]:
@@ -168,7 +171,8 @@ class VictimFinder:
         source = not typed and (any(t.lemma in L.SOURCE_NOUNS for t in before[-2:]) or
                                 any(t.lemma in L.SOURCE_AFTER for t in after[:1]) or
                                 any(end == len(before) for _, end in L.SOURCE_LEAD.find(before)))
-        if attacker or source:
+        finder = any(t.lemma in L.FINDER_AFTER for t in after[:1])
+        if attacker or source or finder:
             cand.score = -1.0
             cand.evidence = False
             return
@@ -228,7 +232,7 @@ class VictimFinder:
                     cand.entity = owner.entity
 
     @staticmethod
-    def _drop_modifiers(toks: Sequence[Token], found: list[Candidate]) -> None:
+    def _drop_modifiers(text: str, toks: Sequence[Token], found: list[Candidate]) -> None:
         """"the Roblox hacking forum Vermillion", "the Sony Playstation forum known as PS3Hax": a name that
         qualifies a type noun followed by another name is not the victim, the second name is."""
         starts = sorted(c.start for c in found)
@@ -236,6 +240,9 @@ class VictimFinder:
             last = next((i for i, t in enumerate(toks) if t.start >= cand.end), len(toks))
             following = toks[last : last + 6]
             typed = next((t for t in following if t.lemma in L.TYPE_NOUNS), None)
+            # Only in the same sentence: «…«Премиум бонус». Ею пользуются магазины Москвы» qualifies nothing.
+            if typed is not None and re.search(r"[.!?\n]", text[cand.end : typed.start]):
+                continue
             if typed is None or any(t.lemma in L.ROLE_BEFORE for t in following if t.start < typed.start):
                 continue
             window = toks[toks.index(typed) + 1 : toks.index(typed) + 4]
@@ -281,7 +288,7 @@ class VictimFinder:
             self._score(text, toks, sentences, cand, leak_sentences)
             cand.entity = self._entity(cand)
         self._merge_overlaps(found)
-        self._drop_modifiers(toks, found)
+        self._drop_modifiers(text, toks, found)
         self._mark_subjects(toks, sentences, leak_sentences, found)
         for cand in found:
             if cand.entity:
@@ -324,7 +331,8 @@ class VictimFinder:
 # reported"), and the victim's type written with a capital ("the Australian Telco Tangerine").
 _NOT_NAME_START = rules.EN_LEADING_STOP | {
     "whilst", "while", "although", "though", "however", "but", "since", "when", "because", "if", "despite",
-    "telco", "telecom", "the",
+    "telco", "telecom", "the", "no", "none", "this", "that", "these", "those", "our", "we", "its", "their",
+    "some", "many", "several", "each", "every", "all", "any",
 }
 
 
@@ -345,12 +353,34 @@ def _is_place(name: str | None) -> bool:
     return canonical_key(words) in _places() or canonical_key(" ".join(t.lemma for t in tokens(words))) in _places()
 
 
+# «сервер MongoDB», «система 1С»: after these a Latin name is the software, not whose data it is.
+_TECHNICAL = frozenset("сервер система инфраструктура база дамп файл".split())
+_LATIN_WORD = re.compile(r"[A-Z][\w.&+-]*$")
+
+
+def _latin_after(text: str, toks: Sequence[Token], i: int) -> list[Candidate]:
+    """«клиентов сервиса Clubhouse», «сети детских садов Kido»: in Russian text a Latin capitalised name after
+    a whose-data or type noun (maybe past two lowercase words) is a name; Russian writes brands in Latin."""
+    j = i + 1
+    while j < len(toks) and j - i <= 3 and _CYRILLIC_WORD.match(toks[j].text) and not toks[j].capitalised \
+            and not text[toks[j - 1].end : toks[j].start].strip(" "):
+        j += 1
+    k = j
+    while k < len(toks) and k - j < 3 and _LATIN_WORD.match(toks[k].text) \
+            and not text[toks[k - 1].end : toks[k].start].strip(" "):
+        k += 1
+    if k == j or text[toks[j - 1].end : toks[j].start].strip(" "):
+        return []
+    return [Candidate(text[toks[j].start : toks[k - 1].end].rstrip(".,"), None, toks[j].start, toks[k - 1].end, 1.0)]
+
+
 def _clean_en_name(raw: str) -> str | None:
     """Trim a capitalised phrase down to the service name: "Massive Chinese gaming site Acme's" -> "Acme"."""
     # "17173. Whilst" ends at the full stop, "Mr. Green Gaming" does not.
     words = re.split(r"(?:(?<=[^\W\d_]{3})|(?<=\d))[.!?]\s", raw.replace("’", "'"))[0].split()
-    while words and (words[0].lower() in _NOT_NAME_START or words[0].lower().removesuffix("'s")
-                     in rules.EN_NOT_NAMES):
+    # "40,000 Acer customers", "Los Angeles-based Barlow Hospital": a number's tail or a place is not the name.
+    while words and (re.fullmatch(r"[\d.,]+|[\w.-]+-based", words[0]) or words[0].lower() in _NOT_NAME_START
+                     or words[0].lower().removesuffix("'s") in rules.EN_NOT_NAMES):
         words = words[1:]
     while words and words[-1].lower().removesuffix("'") in rules.EN_TRAILING_STOP:
         words = words[:-1]
