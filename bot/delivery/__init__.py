@@ -1,1 +1,2 @@
-"""Delivery: pacing and sending the outbox. `sender` and `limits` are plain; `telegram` adapts aiogram."""
+"""Delivery: the one request limiter, the outbox sender and the fan-out progress are plain; `telegram` adapts
+aiogram (the limiter as a session middleware, the transport, the progress messages)."""
