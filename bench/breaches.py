@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import statistics
 import time
 from collections.abc import Callable, Iterable
@@ -139,26 +140,51 @@ def score_posts(parse: Parse, posts: Iterable[dict[str, Any]], *, misses: list[s
     }
 
 
+def has_single_service(item: dict[str, Any]) -> bool:
+    """Whether an HIBP breach is one service's: not a spam list, not fabricated, and with a domain. Combo lists,
+    stealer logs, "Not Acxiom" (data misattributed to a company) and scraped corpora of unknown owner have
+    none: naming a service for them would alert its watchers falsely."""
+    title = str(item.get("Title") or "")
+    if title.startswith(("Not ", "Misattributed ")) or title == "Unverified Data Source":
+        return False  # HIBP's own title says the data is not that company's
+    return bool(str(item.get("Domain") or "").strip()) and not item.get("IsSpamList") and not item.get("IsFabricated")
+
+
+def _words(name: str) -> list[str]:
+    return re.sub(r"\([^)]*\)", " ", name).lower().split()
+
+
+def same_brand(got: str, title: str) -> bool:
+    """HIBP titles qualify a brand with what the news does not say: "Orange Romania", "Roblox Developer
+    Conference (2023)", "R2 (2017 forum breach)", "ALIEN TXTBASE Stealer Logs". A name whose words begin the
+    title's (or the reverse) is that brand; its watchers are the ones to alert."""
+    a, b = _words(got), _words(title)
+    return bool(a and b) and (a == b[: len(a)] or b == a[: len(b)])
+
+
 def score_hibp(parse: Parse, items: Iterable[dict[str, Any]], *, misses: list[str] | None = None) -> dict[str, Any]:
-    """HIBP descriptions: the share taken for a breach, and the share naming the right service."""
-    total = detected = right = notifiable = right_notifiable = 0
+    """HIBP descriptions: the share taken for a breach, the share naming the item's service ("service", the
+    old count: every item must name its Title, or its brand, ``same_brand``), and the share judged right
+    ("right"): a single service's breach names that service; a breach with no single service
+    (``has_single_service``) names no service, or at most the list's own title ("Exploit.In")."""
+    total = detected = right_service = right = notifiable = right_notifiable = 0
     for item in items:
         total += 1
         alertable = is_notifiable(item)
         notifiable += alertable
         got = parse(html_to_text(item.get("Description")))
-        if got is None:
-            if misses is not None:
-                misses.append(f"none {item['Name']}")
-            continue
-        detected += 1
         label = {"service": item["Title"], "aliases": [item["Name"]], "domain": item.get("Domain")}
-        if _right_service(got, label):
-            right += 1
-            right_notifiable += alertable
-        elif misses is not None:
-            misses.append(f"service {got.service!r} != {item['Title']!r}")
-    return {"detected": detected / total if total else 0.0, "service": right / total if total else 0.0, "n": total,
+        named = got is not None and (_right_service(got, label) or same_brand(got.service, item["Title"]))
+        single = has_single_service(item)
+        detected += got is not None
+        right_service += named
+        right_notifiable += named and alertable
+        right += named or (not single and got is None)
+        if misses is not None and not (named or (not single and got is None)):
+            misses.append(f"{'none' if got is None else repr(got.service)} != {item['Title']!r}"
+                          f"{'' if single else ' (no single service)'}")
+    return {"detected": detected / total if total else 0.0, "service": right_service / total if total else 0.0,
+            "right": right / total if total else 0.0, "n": total,
             "service_notifiable": right_notifiable / notifiable if notifiable else 0.0}
 
 
@@ -235,14 +261,16 @@ def section(table: Callable[[str, list[str], list[list[object]]], None]) -> None
           ["metric", "target", "dev before", "dev now", "dev2 before", "dev2 now", "held-out before",
            "held-out now"], rows)
     hibp_rows = []
-    for metric in ("service", "detected", "service_notifiable"):
-        row = [metric, ">= 0.95" if metric == "service" else ""]
+    for metric in ("right", "service", "detected", "service_notifiable"):
+        row = [metric, ">= 0.95" if metric == "right" else ""]
         for split in ("dev", "heldout"):
             old = before["hibp"][split].get(metric) if before else None
             row += [_f(old) if old is not None else "-", _f(now["hibp"][split][metric])]
         hibp_rows.append(row)
-    table("HIBP descriptions: the right service named (the directory holds every HIBP name, by design; "
-          "service_notifiable: only the breaches the bot would alert on, hibp.is_notifiable)",
+    table("HIBP descriptions (the directory holds every HIBP name, by design). right: a single service's breach "
+          "names it, a combo list / stealer log / misattributed corpus names none (bench.breaches."
+          "has_single_service); service: the old strict count, every item must name its Title; "
+          "service_notifiable: only the breaches the bot would alert on (hibp.is_notifiable)",
           ["metric", "target", "dev before", "dev now", "held-out before", "held-out now"], hibp_rows)
     pairs = score_pairs(lambda a, b: default_directory().resolve(a).key == default_directory().resolve(b).key)
     table("Cross-script watch matching (tests/data/breach_name_pairs.yaml; target: all right)",

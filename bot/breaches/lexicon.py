@@ -108,7 +108,8 @@ LEAK_EVENT = PhraseSet(
     "выгрузить", "раскрыть ~ аккаунт|данные|информация", "стать ~ доступный", "получить ~ доступ",
     "breach", "leak", "expos*", "hack*", "stolen", "stole", "steal", "compromis*", "dump", "for sale",
     "sale ~ forum", "publish*", "post ~ forum|onlin|web", "releas ~ data|record|databas", "unauthoris* ~ access",
-    "unauthoriz* ~ access", "extort*", "ransomwar*", "cyber ~ attack", "cyberattack", "scrape*",
+    "unauthoriz* ~ access", "extort*", "ransomwar*", "cyber ~ attack", "cyberattack", "scrape*", "extract*",
+    "attack ~ build|obtain|gain|download|harvest|enumer",
     "obtain*", "sold", "sell", "distribut*", "redistribut*", "circul*", "collat*", "discov ~ onlin|expos",
     "unsecur*", "misconfigur*", "unprotect*", "trade ~ onlin|forum", "appear ~ onlin|forum|sale",
     "инцидент ~ безопасность|данные|информационный|утечка", "кибератака", "exfiltr*",
@@ -127,6 +128,7 @@ CONCRETE = PhraseSet(
     f"продажа ~ {_DATA}", "открытый доступ", "свободный доступ",
     "публичный доступ", "даркн*", "darknet", "теневой ~ форум", "хакерский ~ форум", f"слить ~ {_DATA}",
     "for sale", "publish*", "post ~ forum|onlin|web", "hack ~ forum", "dark ~ web", "dump",
+    "freeli|public|made ~ avail",
 )
 # Legal proceedings: a post about them is not a new leak unless it brings a count.
 LEGAL = PhraseSet("суд", "иск", "приговор", "lawsuit", "court", "class ~ action", "sentenc*", "convict*")
@@ -135,6 +137,9 @@ HISTORY_END = lemma_set("выложить опубликовать размес�
 DENIAL = PhraseSet(
     "опровергнуть", "опровергать", "отрицать", "фейк", "фейковый", "недействительный", "deni* ~ breach|leak|hack",
     "fake ~ leak|breach|databas",
+    # "misattributed to Acxiom", "that claim was rejected by the company", "the owner couldn't be identified":
+    # data nobody can pin on one service.
+    "misattribut*", "claim ~ reject*|fals*", "couldn't|couldn ~ identifi",
 )
 # What a headline of statistics, law, courts, regulators or research says (checked on the headline only:
 # a breach report may mention a fine or a law in passing).
@@ -237,6 +242,8 @@ ROLE_AFTER = lemma_set(
 )
 # "Источник, ранее сливавший Shiptor и GeekBrains": services named after these are history, not the news.
 PREVIOUSLY = lemma_set("ранее прежде раньше также", "previous earlier also")
+# "17 previously undisclosed data breaches": news, not history.
+NOT_HISTORY_NEXT = lemma_set("неизвестный", "undisclos unreport unknown unseen")
 NEWS_AGAIN = lemma_set("теперь сейчас", "now time")
 
 

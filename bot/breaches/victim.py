@@ -118,6 +118,8 @@ class VictimFinder:
                 if name:
                     at = match.start("n") + match.group("n").find(name)
                     found.append(Candidate(name, None, at, at + len(name), base, evidence=True))
+        for match in _KNOWN_AS_NUMBER.finditer(text):  # "the Chinese email service known as 126"
+            found.append(Candidate(match.group(1), None, match.start(1), match.end(1), 2.5, evidence=True))
         found += self._capitalised_after_role(text, toks)
         return found
 
@@ -193,7 +195,8 @@ class VictimFinder:
                 cand.score += 2
                 cand.evidence = True
         clause = [t for t in toks[:first] if t.start >= s_start]
-        previously = [i for i, t in enumerate(clause) if t.lemma in L.PREVIOUSLY]
+        previously = [i for i, t in enumerate(clause) if t.lemma in L.PREVIOUSLY
+                      and not (i + 1 < len(clause) and clause[i + 1].lemma in L.NOT_HISTORY_NEXT)]
         if previously and not any(t.lemma in L.HISTORY_END for t in clause[previously[-1] + 1 :]):
             cand.score -= 4
             cand.evidence = False
@@ -353,6 +356,7 @@ def _is_place(name: str | None) -> bool:
     return canonical_key(words) in _places() or canonical_key(" ".join(t.lemma for t in tokens(words))) in _places()
 
 
+_KNOWN_AS_NUMBER = re.compile(r"\bknown\s+as\s+[\"“]?(\d{2,6})\b(?![.,]\d)")
 # «сервер MongoDB», «система 1С»: after these a Latin name is the software, not whose data it is.
 _TECHNICAL = frozenset("сервер система инфраструктура база дамп файл".split())
 _LATIN_WORD = re.compile(r"[A-Z][\w.&+-]*$")
