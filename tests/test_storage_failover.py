@@ -30,6 +30,9 @@ redis_prefix = backends.redis_prefix
 
 WATCHERS = range(40_000, 41_500)
 RATE = 100  # Telegram's shape of limits at a higher rate, so that the test takes seconds, not minutes
+# The bot sends at 90 % of it: this test is about two senders never overlapping, not about the limiter's precision
+# on a busy machine (at 100 % it let 1-2 requests in 3,000 through under a full test run, away from any handover).
+SEND_RATE = RATE * 0.9
 
 
 def delivered(telegram: FakeTelegram) -> Counter[int]:
@@ -80,7 +83,7 @@ async def test_the_leader_killed_mid_fan_out_loses_nothing_and_a_standby_takes_o
         port = free_port()
         replicas.append(BotProcess(
             telegram, home, DATABASE_URL=pg_schema.url, REDIS_URL=redis_url, REDIS_PREFIX=prefix,
-            SEND_RATE=str(RATE), WEBHOOK_URL=f"http://127.0.0.1:{port}", WEBHOOK_PORT=str(port),
+            SEND_RATE=str(SEND_RATE), WEBHOOK_URL=f"http://127.0.0.1:{port}", WEBHOOK_PORT=str(port),
             WEBHOOK_HOST="127.0.0.1", WEBHOOK_SECRET="failover-secret", LOG_LEVEL="INFO"))
     try:
         for replica in replicas:  # all three start on the empty database at once: each migration applied once
@@ -105,11 +108,7 @@ async def test_the_leader_killed_mid_fan_out_loses_nothing_and_a_standby_takes_o
         assert repeats <= sending_at_kill, f"{repeats} repeats, {sending_at_kill} rows were in flight at the kill"
         after_kill = [r.time for r in telegram.calls("sendMessage") if r.time > killed_at and r.status == 200]
         assert after_kill and after_kill[0] - killed_at < 30, "a standby took over within 30 s"
-        # Two senders never overlap: no 429 around the handover. (The one limiter's own precision elsewhere, on a
-        # busy machine, is the limiter's tests' business; the count is printed below.)
-        handover = [r.time for r in telegram.requests
-                    if r.status == 429 and killed_at - 1.5 <= r.time <= after_kill[0] + 1.5]
-        assert handover == []
+        assert telegram.count_429 == 0, "two senders overlapped (or the limiter let a burst through)"
         assert sum(elected(r) for r in standbys) == 1, "exactly one standby took over"
 
         schema = await Database(pg_schema.url).connect()
@@ -120,10 +119,10 @@ async def test_the_leader_killed_mid_fan_out_loses_nothing_and_a_standby_takes_o
             await schema.close()
         sends = sorted(r.time for r in telegram.calls("sendMessage") if r.status == 200)
         before, after = [t for t in sends if t < killed_at], [t for t in sends if t > killed_at]
-        rates = [len(part) / (part[-1] - part[0]) / RATE for part in (before, after) if len(part) > 1]
+        rates = [len(part) / (part[-1] - part[0]) / SEND_RATE for part in (before, after) if len(part) > 1]
         print(f"\nfailover: {sent_before_kill} sent before the kill, {sending_at_kill} in flight, {repeats} repeated, "
-              f"standby sending {after_kill[0] - killed_at:.1f} s after the kill; ratio of the limit before/after: "
-              + " / ".join(f"{rate:.3f}" for rate in rates) + f"; {telegram.count_429} x 429 in all")
+              f"standby sending {after_kill[0] - killed_at:.1f} s after the kill; ratio of SEND_RATE before/after: "
+              + " / ".join(f"{rate:.3f}" for rate in rates))
     finally:
         for replica in replicas:
             await replica.close()
