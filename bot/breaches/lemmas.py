@@ -34,11 +34,10 @@ class Token:
         return self.text[:1].isupper() or self.text[:1].isdigit()
 
 
-@lru_cache(maxsize=1)
-def _morph():  # noqa: ANN202 - pymorphy3's analyser; imported lazily, it takes a while to load
-    import pymorphy3
+def _morph():  # noqa: ANN202 - the project's one pymorphy3 analyser (its dictionaries load once per process)
+    from bot.kb.text import analyzer
 
-    return pymorphy3.MorphAnalyzer()
+    return analyzer()
 
 
 @lru_cache(maxsize=100_000)
