@@ -9,8 +9,7 @@ import re
 from datetime import UTC, date, datetime
 from html import escape
 
-from aiogram import F
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -20,7 +19,7 @@ from bot.alerts import AlertService
 from bot.breaches.parser import BreachParser
 from bot.breaches.render import render_alert
 from bot.config import Settings
-from bot.filters import IsAdmin
+from bot.filters import FORWARDED, PRIVATE_CHAT, TEXT, IsAdmin
 from bot.handlers.routing import Routes
 from bot.kb import KnowledgeBase
 from bot.storage.breaches import Breaches
@@ -119,7 +118,7 @@ async def breach_command(message: Message, command: CommandObject, lang: str, br
     await _draft_from_text(message, command.args, lang, breach_parser, alerts)
 
 
-@router.message(F.forward_origin, F.chat.type == "private")
+@router.message(FORWARDED, PRIVATE_CHAT)
 async def forwarded_post(message: Message, lang: str, breach_parser: BreachParser, alerts: AlertService) -> None:
     await _draft_from_text(message, message.text or message.caption or "", lang, breach_parser, alerts)
 
@@ -157,7 +156,7 @@ async def draft_action(query: CallbackQuery, callback_data: DraftAction, lang: s
 _FIELD = re.compile(r"^\s*(service|domain|records|date)\s*[:=]\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 
 
-@router.message(EditDraft.fields, F.text)
+@router.message(StateFilter(EditDraft.fields), TEXT)
 async def edit_fields(message: Message, lang: str, state: FSMContext, breaches: Breaches) -> None:
     data = await state.get_data()
     stored = await breaches.get(int(data.get("breach_id", 0)))

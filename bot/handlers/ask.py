@@ -4,7 +4,7 @@ question counts from a moment the asker names), so no earlier router has to gues
 
 from __future__ import annotations
 
-from aiogram import Bot, F
+from aiogram import Bot
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -12,6 +12,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.answers import Answer, answer_entry, answer_question
 from bot.config import Settings
+from bot.filters import COMMAND, GROUP_CHAT, PRIVATE_CHAT, TEXT
 from bot.handlers.routing import Routes
 from bot.kb import KnowledgeBase
 from bot.keyboards import OpenEntry, entries_keyboard
@@ -67,13 +68,13 @@ async def ask_command(message: Message, command: CommandObject, lang: str, kb: K
     await reply(message, answer, lang, state=state, question=question)
 
 
-@router.message(F.text.startswith("/"))
+@router.message(COMMAND)
 async def unknown_command(message: Message, lang: str) -> None:
     if message.chat.type == "private" or _addressed_to_me(message, await message.bot.me() if message.bot else None):
         await message.answer(t("unknown_command", lang))
 
 
-@router.message(F.chat.type == "private", F.text)
+@router.message(PRIVATE_CHAT, TEXT)
 async def ask_private(message: Message, lang: str, kb: KnowledgeBase, settings: Settings, state: FSMContext,
                       users: Users) -> None:
     question = message.text or ""
@@ -82,7 +83,7 @@ async def ask_private(message: Message, lang: str, kb: KnowledgeBase, settings: 
     await reply(message, answer, lang, state=state, question=question)
 
 
-@router.message(F.chat.type.in_({"group", "supergroup"}), F.text)
+@router.message(GROUP_CHAT, TEXT)
 async def ask_in_group(message: Message, lang: str, kb: KnowledgeBase, settings: Settings, bot: Bot,
                        state: FSMContext, users: Users) -> None:
     me = await bot.me()
@@ -103,7 +104,7 @@ async def ask_in_group(message: Message, lang: str, kb: KnowledgeBase, settings:
     await reply(message, answer, lang, state=state, question=question)
 
 
-@router.message(F.chat.type == "private")
+@router.message(PRIVATE_CHAT)
 async def not_text(message: Message, lang: str) -> None:
     """Stickers, photos, voice: say what the bot can read instead of staying silent."""
     await message.answer(t("not_text", lang))

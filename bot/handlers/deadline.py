@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aiogram import F
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
+from bot.filters import NOT_COMMAND, PRIVATE_CHAT, TEXT
 from bot.handlers.routing import Routes
 from bot.handlers.steps import await_input, button, edit, rows, typed_answer
 from bot.kb import KnowledgeBase
@@ -84,7 +84,7 @@ async def _answer_moment(message: Message, text: str, lang: str, zone: str, stat
     await message.answer(answer, reply_markup=markup)
 
 
-@router.message(StateFilter(DeadlineInput.moment), F.chat.type == "private", F.text, ~F.text.startswith("/"))
+@router.message(StateFilter(DeadlineInput.moment), PRIVATE_CHAT, TEXT, NOT_COMMAND)
 async def deadline_moment(message: Message, lang: str, users: Users, state: FSMContext, kb: KnowledgeBase) -> None:
     await typed_answer(message, state, kb)
     await _answer_moment(message, message.text or "", lang, await _zone(users, message.chat.id), state)

@@ -3,7 +3,6 @@ or at once for a described leak (`/fine 50 тысяч записей, ООО`). 
 
 from __future__ import annotations
 
-from aiogram import F
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
@@ -11,6 +10,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
+from bot.filters import NOT_COMMAND, PRIVATE_CHAT, TEXT
 from bot.handlers.routing import Routes
 from bot.handlers.steps import await_input, button, edit, rows, typed_answer
 from bot.kb import KnowledgeBase
@@ -135,8 +135,7 @@ async def fine_step(query: CallbackQuery, callback_data: FineStep, lang: str, st
     await query.answer()
 
 
-@router.message(StateFilter(FineInput.count, FineInput.revenue), F.chat.type == "private", F.text,
-                ~F.text.startswith("/"))
+@router.message(StateFilter(FineInput.count, FineInput.revenue), PRIVATE_CHAT, TEXT, NOT_COMMAND)
 async def fine_number(message: Message, lang: str, state: FSMContext, kb: KnowledgeBase) -> None:
     data = await typed_answer(message, state, kb)
     waiting = await state.get_state()

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiogram import F
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, ChatMemberUpdated, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.config import Settings
+from bot.filters import IN_PRIVATE_CHAT, NOT_PRIVATE_CHAT
 from bot.handlers.routing import Routes
 from bot.storage.users import Users
 from bot.texts import t
@@ -75,7 +75,7 @@ def forget_keyboard(lang: str) -> InlineKeyboardMarkup:
     ]])
 
 
-@router.message(Command("mydata", "forget"), F.chat.type != "private")
+@router.message(Command("mydata", "forget"), NOT_PRIVATE_CHAT)
 async def private_only(message: Message, lang: str) -> None:
     await message.answer(t("private_only", lang))
 
@@ -93,7 +93,7 @@ async def forget(message: Message, lang: str, users: Users) -> None:
     await message.answer(t("forget_confirm", lang, watches=watches), reply_markup=forget_keyboard(lang))
 
 
-@router.callback_query(Forget.filter(), F.message.chat.type == "private")
+@router.callback_query(Forget.filter(), IN_PRIVATE_CHAT)
 async def forget_answer(query: CallbackQuery, callback_data: Forget, lang: str, users: Users,
                         state: FSMContext) -> None:
     chat_id = query.message.chat.id  # type: ignore[union-attr]

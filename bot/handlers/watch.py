@@ -6,7 +6,6 @@ import hashlib
 import re
 from html import escape
 
-from aiogram import F
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -14,6 +13,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from bot.breaches.names import ServiceDirectory, split_watch_terms
 from bot.breaches.render import render_history_line
 from bot.config import Settings
+from bot.filters import HAS_MESSAGE
 from bot.handlers.routing import Routes
 from bot.storage.breaches import Breaches
 from bot.storage.users import Users
@@ -109,7 +109,7 @@ async def watchlist(message: Message, lang: str, watches: Watches) -> None:
     await message.answer(text, reply_markup=keyboard)
 
 
-@router.callback_query(Unwatch.filter(), F.message)
+@router.callback_query(Unwatch.filter(), HAS_MESSAGE)
 async def unwatch_button(query: CallbackQuery, callback_data: Unwatch, lang: str, watches: Watches) -> None:
     chat_id = query.message.chat.id  # type: ignore[union-attr]
     key = next((key for key, _ in await watches.list(chat_id) if watch_id(key) == callback_data.id), None)

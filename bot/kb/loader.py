@@ -10,6 +10,9 @@ from pydantic import ValidationError
 
 from bot.kb.models import DOMAINS, Entry
 
+# libyaml's C parser when PyYAML was built with it: the same safe loading, about ten times faster at start-up.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class KnowledgeError(Exception):
     """The knowledge files are not valid; `problems` lists every problem found."""
@@ -33,7 +36,7 @@ def load_entries(directory: Path) -> LoadResult:
         result.problems.append(f"{directory}: no knowledge files (*.yaml)")
     for path in files:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
         except yaml.YAMLError as exc:
             result.problems.append(f"{path.name}: not valid YAML: {exc}")
             continue

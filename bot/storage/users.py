@@ -23,6 +23,7 @@ class Users:
         # Only with SQLite (one process): on PostgreSQL other replicas change languages (/lang) behind our back,
         # so each update reads its row (a primary-key lookup).
         self._language: dict[int, str] = {}
+        self._timezone: dict[int, str | None] = {}  # the same for /tz (None: the default zone)
         self._cached = db.dialect == "sqlite"
 
     async def touch(self, chat_id: int, language_code: str | None) -> str:
@@ -64,7 +65,12 @@ class Users:
 
     async def timezone(self, chat_id: int) -> str | None:
         """The time zone chosen with /tz (an IANA name or "UTC+05:30"); None means the default (Europe/Moscow)."""
-        return await self.db.fetchval("SELECT timezone FROM users WHERE chat_id = ?", (chat_id,))
+        if chat_id in self._timezone:
+            return self._timezone[chat_id]
+        value = await self.db.fetchval("SELECT timezone FROM users WHERE chat_id = ?", (chat_id,))
+        if self._cached:
+            self._timezone[chat_id] = value
+        return value
 
     async def set_timezone(self, chat_id: int, timezone: str | None, language: str = "ru") -> None:
         await self.db.execute(
@@ -72,6 +78,8 @@ class Users:
             "ON CONFLICT (chat_id) DO UPDATE SET timezone = excluded.timezone",
             (chat_id, language, utcnow(), timezone),
         )
+        if self._cached:
+            self._timezone[chat_id] = timezone
 
     async def language(self, chat_id: int, default: str = "ru") -> str:
         if chat_id in self._language:
@@ -93,6 +101,7 @@ class Users:
             (utcnow(), chat_id),
         )
         self._language.pop(chat_id, None)
+        self._timezone.pop(chat_id, None)
 
     async def reactivate(self, chat_id: int) -> None:
         """The chat is reachable again (the bot was unblocked or added back to a group)."""
@@ -129,6 +138,7 @@ class Users:
             await conn.execute("DELETE FROM watches WHERE chat_id = ?", (chat_id,))
             await conn.execute("DELETE FROM users WHERE chat_id = ?", (chat_id,))
         self._language.pop(chat_id, None)
+        self._timezone.pop(chat_id, None)
 
     async def purge_inactive(self, older_than_iso: str) -> int:
         """Forget every chat inactive since before `older_than_iso` (users row, watches, outbox rows)."""

@@ -1,0 +1,99 @@
+"""The update path stays cheap: no handler or filter runs in a worker thread, and a returning user's question
+costs no database work for their settings (language, time zone) until /lang, /tz or /forget changes them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from aiogram import Dispatcher, Router
+from aiogram.dispatcher.event.handler import CallableObject
+
+from bot.app import create_dispatcher, create_services
+from bot.config import Settings
+from tests.conftest import BotHarness
+
+
+def _routers(router: Router) -> Iterator[Router]:
+    yield router
+    for sub in router.sub_routers:
+        yield from _routers(sub)
+
+
+def _callables(dp: Dispatcher) -> Iterator[tuple[str, CallableObject]]:
+    """Every handler and filter aiogram may call for an update: per router and observer, the observer's own
+    filters (`router.message.filter(...)`) and each handler with its filters."""
+    for router in _routers(dp):
+        for name, observer in router.observers.items():
+            where = f"{router.name}.{name}"
+            for filter_ in observer._handler.filters or []:
+                yield f"{where} router filter {filter_.callback!r}", filter_
+            for handler in observer.handlers:
+                yield f"{where} handler {handler.callback.__qualname__}", handler
+                for filter_ in handler.filters or []:
+                    yield f"{where} {handler.callback.__qualname__} filter {filter_.callback!r}", filter_
+
+
+async def test_no_handler_or_filter_runs_in_a_thread(tmp_path: Path) -> None:
+    settings = Settings(_env_file=None, bot_token="42:TEST", database_url=f"sqlite:///{tmp_path / 'bot.sqlite3'}")
+    services = await create_services(settings)
+    try:
+        dp = create_dispatcher(services)
+        checked = list(_callables(dp))
+    finally:
+        await services.db.close()
+    assert len(checked) > 40  # the walk found the routers' handlers and filters
+    in_a_thread = [where for where, callable_ in checked if not callable_.awaitable]
+    assert not in_a_thread, "aiogram would run these in a worker thread:\n" + "\n".join(in_a_thread)
+
+
+
+class Statements:
+    """The SQL statements the bot's SQLite connection runs while `recording` (sqlite3's trace callback)."""
+
+    def __init__(self) -> None:
+        self.recording = False
+        self.seen: list[str] = []
+
+    def __call__(self, statement: str) -> None:
+        if self.recording:
+            self.seen.append(statement)
+
+    def on_the_update_path(self) -> list[str]:
+        # The outbox sender and the harness's idle check read the outbox on their own schedule, not per update.
+        return [s for s in self.seen if "outbox" not in s]
+
+
+QUESTION = "какой штраф за утечку персональных данных?"
+
+
+async def test_a_returning_users_question_does_no_database_work(harness: BotHarness) -> None:
+    statements = Statements()
+    await harness.services.db.conn.set_trace_callback(statements)
+    first = await harness.say(QUESTION, user_id=5001, language_code="en")
+    await harness.idle()
+    assert statements.on_the_update_path() == []  # the control: not recording yet
+    statements.recording = True
+    second = await harness.say(QUESTION, user_id=5001, language_code="en")
+    statements.recording = False
+    assert second["text"] == first["text"]
+    assert statements.on_the_update_path() == []
+    # the positive control: a new user's first question is remembered (their row written)
+    statements.recording = True
+    await harness.say(QUESTION, user_id=5002)
+    statements.recording = False
+    assert any("INSERT INTO users" in s for s in statements.on_the_update_path())
+
+
+async def test_lang_tz_and_forget_change_what_a_returning_user_gets(harness: BotHarness) -> None:
+    assert "Europe/Moscow" in (await harness.say("/tz"))["text"]  # the default zone, now remembered
+    assert "Asia/Kolkata" in (await harness.say("/tz Asia/Kolkata"))["text"]
+    assert "Asia/Kolkata" in (await harness.say("/tz"))["text"]
+    await harness.say("/lang en")
+    reply = (await harness.say("/tz"))["text"]
+    assert "Your time zone" in reply and "Asia/Kolkata" in reply
+    confirm = await harness.say("/forget")
+    await harness.press(confirm, 1)
+    await harness.idle()
+    reply = (await harness.say("/tz", language_code="ru"))["text"]
+    assert "Ваш часовой пояс" in reply and "Europe/Moscow" in reply  # forgotten: the default zone and language
