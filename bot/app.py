@@ -32,7 +32,6 @@ from bot.handlers import get_routers
 from bot.jobs import create_scheduler
 from bot.kb import KnowledgeBase
 from bot.leader import OUTBOX_CHANNEL, Leadership
-from bot.legal.deadlines import warm_up as warm_up_dates
 from bot.middlewares import LanguageMiddleware, MessageTextLogMiddleware, ThrottleMiddleware, UpdateOnceMiddleware
 from bot.shared_state import SharedState
 from bot.storage import Database
@@ -190,7 +189,6 @@ def create_dispatcher(services: Services) -> Dispatcher:
     dp.include_routers(*get_routers())
     dp.startup.register(register_commands)
     dp.startup.register(start_background)
-    dp.startup.register(warm_up_dates)   # a plain function: aiogram runs it in a thread
     dp.shutdown.register(stop_background)
     return dp
 

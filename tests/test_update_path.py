@@ -3,6 +3,8 @@ costs no database work for their settings (language, time zone) until /lang, /tz
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +12,7 @@ from aiogram import Dispatcher, Router
 from aiogram.dispatcher.event.handler import CallableObject
 
 from bot.app import create_dispatcher, create_services
-from bot.config import Settings
+from bot.config import PROJECT_ROOT, Settings
 from tests.conftest import BotHarness
 
 
@@ -97,3 +99,18 @@ async def test_lang_tz_and_forget_change_what_a_returning_user_gets(harness: Bot
     await harness.idle()
     reply = (await harness.say("/tz", language_code="ru"))["text"]
     assert "Ваш часовой пояс" in reply and "Europe/Moscow" in reply  # forgotten: the default zone and language
+
+
+def test_heavy_libraries_load_on_first_use_not_at_start() -> None:
+    """Start-up imports what every update needs; charts (matplotlib) and moment parsing (dateparser and its
+    language data) load when a user first asks for one."""
+    probe = ("import sys, bot.app, bot.runner, bot.webhook; "
+             "print(sorted(m for m in ('matplotlib', 'dateparser') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", probe], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    assert loaded == "[]"
+    probe = ("import sys, datetime as dt; from bot.legal.deadlines import parse_moment; "
+             "parse_moment('вчера в 18:00', now=dt.datetime.now(dt.UTC), tz=dt.UTC); "
+             "print('dateparser' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", probe], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                          check=True).stdout.strip() == "True"  # the control: first use loads it

@@ -19,9 +19,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-import dateparser
-from dateparser.search import search_dates
-
 from bot.legal.estimator import DPDP, GDPR, RU
 from bot.understanding.vocabulary import MOMENT_WORDS, MONTHS, month_forms_ru
 
@@ -222,6 +219,9 @@ def parse_moment(text: str, *, now: dt.datetime, tz: dt.tzinfo,
         "PREFER_DATES_FROM": "past",
         "DATE_ORDER": "DMY",
     }
+    import dateparser  # here, not at the top: it costs start-up time (and its language data, on first use)
+    from dateparser.search import search_dates
+
     found = dateparser.parse(phrase, languages=list(languages), settings=settings) if _meaningful(phrase) else None
     if found is None:
         matches = search_dates(phrase, languages=list(languages), settings=settings) or []
@@ -231,12 +231,6 @@ def parse_moment(text: str, *, now: dt.datetime, tz: dt.tzinfo,
         found = max(matches, key=lambda pair: len(pair[0]))[1]
     moment = found.replace(tzinfo=tz) if found.tzinfo is None else found.astimezone(tz)
     return moment if now - OLDEST <= moment <= now + LATEST else None
-
-
-def warm_up() -> None:
-    """dateparser loads its language data on first use (about half a second): a start-up hook calls this so that
-    the first user's question does not wait for it."""
-    parse_moment("вчера в 18:00, 2 days ago", now=dt.datetime.now(dt.UTC), tz=dt.UTC)
 
 
 # --------------------------------------------------------------------------------------------- deadlines
