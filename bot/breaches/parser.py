@@ -71,12 +71,16 @@ class BreachParser:
               source_url: str | None = None, origin: str = "channel") -> Breach | None:
         """The breach ``text`` reports, or None (also None when unsure; see ``analyse``)."""
         breach, why = self.analyse(text, posted_at=posted_at, source_name=source_name, source_url=source_url,
-                                   origin=origin)
+                                   origin=origin, drafts=False)
         return breach if why == "breach" else None
 
     def analyse(self, text: str, *, posted_at: datetime | None = None, source_name: str | None = None,
-                source_url: str | None = None, origin: str = "channel") -> tuple[Breach | None, str]:
-        """``(breach, "breach")``, ``(best reading, "unsure:<why>")`` or ``(None, <why not>)``."""
+                source_url: str | None = None, origin: str = "channel",
+                drafts: bool = True) -> tuple[Breach | None, str]:
+        """``(breach, "breach")``, ``(best reading, "unsure:<why>")`` or ``(None, <why not>)``.
+
+        ``drafts=False``: the caller wants sure breaches only, so the NER fallback (tens of ms, and its
+        victims are only ever drafts) is not run."""
         clean = clean_post(text)
         if not clean:
             return None, "empty"
@@ -106,8 +110,9 @@ class BreachParser:
         if storage and "Passwords" not in classes:
             classes = sorted({*classes, "Passwords"})
         evidence = has_count or len(classes) >= 2 or L.VAGUE_COUNT.any(toks) or L.CONCRETE.any(toks)
-        # Natasha only for a post that has everything but a named victim (it costs tens of ms).
-        choice = self.victims.choose(clean, toks, spans, leak_sentences, use_ner=evidence)
+        # Natasha only for a post that has everything but a named victim (it costs tens of ms), and only when
+        # the caller takes drafts: a victim only NER found is never alerted on without an admin.
+        choice = self.victims.choose(clean, toks, spans, leak_sentences, use_ner=evidence and drafts)
         if choice.reason == "none" or not choice.name:
             return None, "no_single_service"
         breach = Breach(
@@ -119,6 +124,8 @@ class BreachParser:
         self._complete(breach)
         if choice.reason == "ambiguous" or L.MANY_VICTIMS.any(head):
             return breach, UNSURE + "two_victims"
+        if choice.reason == "ner":
+            return breach, UNSURE + "ner_victim"
         # A statement about a leak of "millions of users" is a confirmation, not a company checking a rumour.
         if L.STATEMENT.any(head) and not has_count and not L.VAGUE_COUNT.any(toks):
             return breach, UNSURE + "statement"

@@ -241,6 +241,8 @@ _UNSURE_NOTES: dict[str, tuple[str, str]] = {
                   "Not sure: this looks like a company's statement about a known leak."),
     "two_victims": ("Не уверен: утечка описана, но пострадавших сервисов в посте два.",
                     "Not sure: the leak is clear, but the post names two possible victims."),
+    "ner_victim": ("Не уверен: утечка описана, но пострадавшего назвал только распознаватель имён, проверьте название.",
+                   "Not sure: the leak is clear, but only the name recogniser found the victim; check the name."),
 }
 
 

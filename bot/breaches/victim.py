@@ -69,7 +69,7 @@ class Choice:
     name: str | None = None
     domain: str | None = None
     key: str | None = None
-    reason: str = "victim"  # "victim", "none", "ambiguous"
+    reason: str = "victim"  # "victim", "none", "ambiguous", "ner" (found only by Natasha's NER)
     rivals: list[str] = field(default_factory=list)
 
 
@@ -120,6 +120,10 @@ class VictimFinder:
                     found.append(Candidate(name, None, at, at + len(name), base, evidence=True))
         for match in _KNOWN_AS_NUMBER.finditer(text):  # "the Chinese email service known as 126"
             found.append(Candidate(match.group(1), None, match.start(1), match.end(1), 2.5, evidence=True))
+        for match in _WHERE_IT_HAPPENED.finditer(text):
+            name = match.group(1).strip("«»\"")
+            if match.group(1)[:1] in "«\"" or re.search(r"\b[A-ZА-ЯЁ]{2,}\b", name):
+                found.append(Candidate(nominative(name), None, match.start(1), match.end(1), 2.5, evidence=True))
         found += self._capitalised_after_role(text, toks)
         return found
 
@@ -281,6 +285,8 @@ class VictimFinder:
         choice = self._choose(text, toks, sentences, leak_sentences, self.candidates(text, toks))
         if use_ner and self.use_ner and choice.reason == "none" and re.search(r"[а-яё]", text[:600], re.IGNORECASE):
             choice = self._choose(text, toks, sentences, leak_sentences, self._ner_candidates(text))
+            if choice.reason == "victim":  # a statistical tagger's guess: an admin confirms it
+                choice.reason = "ner"
         return choice
 
     def _choose(self, text: str, toks: Sequence[Token], sentences: Sequence[tuple[int, int]],
@@ -356,6 +362,12 @@ def _is_place(name: str | None) -> bool:
     return canonical_key(words) in _places() or canonical_key(" ".join(t.lemma for t in tokens(words))) in _places()
 
 
+# «В Нижнекамской ЦРБ произошла утечка», «У „Ростелекома“ случился взлом»: where a leak happened is whose it is.
+# Only a quoted name or one with an abbreviation («ЦРБ», «СДЭК»): «в Москве произошла утечка» names a place.
+_WHERE_IT_HAPPENED = re.compile(
+    r"(?:^|(?<=[\s(]))(?:[Вв]о?|[Уу])\s+([«\"]?[А-ЯЁA-Z][\w-]*(?:\s+[А-ЯЁA-Z«][\w-]*){0,3}[»\"]?)\s+"
+    r"(?:произош|случил|зафиксирова|выявле)\w*\s+(?:масштабн\w+\s+|крупн\w+\s+)?"
+    r"(?:утечк|взлом|инцидент|кибератак|хакерск)", re.MULTILINE)
 _KNOWN_AS_NUMBER = re.compile(r"\bknown\s+as\s+[\"“]?(\d{2,6})\b(?![.,]\d)")
 # «сервер MongoDB», «система 1С»: after these a Latin name is the software, not whose data it is.
 _TECHNICAL = frozenset("сервер система инфраструктура база дамп файл".split())

@@ -1,0 +1,64 @@
+"""Mechanisms added when the parser met a second set of real news (tests/data/breach_posts_dev2.json): each is
+checked here on sentences written for the test, not on the dev texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.breaches.parser import BreachParser
+
+
+@pytest.fixture(scope="module")
+def parser() -> BreachParser:
+    return BreachParser()
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # a Latin brand after a Russian whose-data or type noun, past lowercase words
+    ("Утечка данных 2 млн клиентов сети детских клиник Doctorix: ФИО и телефоны выложены на форуме.", "Doctorix"),
+    # where the leak happened, named with an abbreviation
+    ("В Верхнекамской ЦРБ произошла утечка: 40 тыс. записей о пациентах с ФИО и телефонами.", "Верхнекамская ЦРБ"),
+    # a numeric name after "known as"
+    ("In 2014, the Chinese forum known as 3366 suffered a data breach that exposed 1.2M email addresses and "
+     "passwords.", "3366"),
+    # a number's tail is not part of the name
+    ("Hackers have stolen the personal data of 40,000 Zentrix customers, including names and email addresses.",
+     "Zentrix"),
+])
+def test_victims_named_in_more_ways(parser: BreachParser, text: str, service: str) -> None:
+    breach = parser.parse(text)
+    assert breach is not None and breach.service == service
+
+
+def test_a_place_where_a_leak_happened_is_not_a_victim(parser: BreachParser) -> None:
+    assert parser.parse("В Москве произошла утечка: 40 тыс. записей с ФИО и телефонами.") is None
+
+
+def test_a_victim_only_the_name_recogniser_found_is_a_draft_not_an_alert(parser: BreachParser) -> None:
+    text = ("Хакеры выложили в открытый доступ 200 тыс. записей с ФИО, телефонами и адресами. Источником утечки "
+            "назвали Уральский трубный завод.")
+    breach, why = parser.analyse(text)
+    assert why == "unsure:ner_victim" and breach is not None
+    assert parser.parse(text) is None
+
+
+def test_one_service_and_others_is_a_draft(parser: BreachParser) -> None:
+    breach, why = parser.analyse("Хакеры выложили данные клиентов «Самоката» и других сервисов доставки: 3 млн строк "
+                                 "с телефонами.")
+    assert why == "unsure:two_victims" and breach is not None
+
+
+@pytest.mark.parametrize("text", [
+    "A corpus of 20M records with names and emails was misattributed to the retailer Acme and circulated on a "
+    "hacking forum.",
+    "The seller claimed 5M rows came from the bank Bexley; that claim was rejected by the company after review.",
+    "No organisation has confirmed the breaches: the group posted claims against three retailers on its leak site.",
+])
+def test_misattributed_data_and_unconfirmed_group_claims_alert_nobody(parser: BreachParser, text: str) -> None:
+    assert parser.parse(text) is None
+
+
+def test_a_confirmation_of_a_leak_of_millions_is_sure(parser: BreachParser) -> None:
+    breach, why = parser.analyse("Онлайн-кинотеатр «Кинопрокат» подтвердил факт утечки данных миллионов "
+                                 "пользователей: в базе адреса почты и телефоны.")
+    assert why == "breach" and breach is not None and breach.service == "Кинопрокат"
