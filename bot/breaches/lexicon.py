@@ -147,8 +147,10 @@ OFF_TOPIC_HEADLINE = PhraseSet(
     # statistics and market studies
     "количество|число|объем|доля|рост|масштаб ~ утечка|инцидент|слив|запись", "статистика", "исследование",
     "опрос", "подсчитать", "рынок", "емкость", "отчет", "аналитик", "половина|треть|четверть ~ россиянин",
-    "survey ~ find|show|reveal", "studi ~ find|show|reveal", "report ~ find|show", "statist*", "три ~ четверть",
-    "three ~ quarter", "население", "populat*",
+    "survey ~ find|show|reveal", "studi ~ find|show|reveal", "report ~ find|show", "statist*",
+    "три ~ четверть ~ россиянин|житель|пользователь|компания|человек|гражданин",
+    "three ~ quarter ~ american|briton|russian|popul|peopl|user|compani|organis|organiz|consum|respond", "население",
+    "populat*", "popul",
     # law, regulators, courts, fines
     "задержать", "арестовать", "arrest*",
     "оштрафовать", "штраф", "законопроект", "закон", "госдума", "суд", "иск", "приговор", "осудить",
@@ -226,6 +228,10 @@ VICTIM_EVENT = PhraseSet(
 )
 # Who attacked: «хакерская группировка X», "an attacker known as X", "claimed by X".
 ATTACKERS = lemma_set("хакер группировка злоумышленник вымогатель", "attack hacker group actor gang by")
+# «материнская компания X», "the parent company, Penton": X owns the victim.
+PARENT_WORDS = lemma_set("материнский", "parent")
+# Leak words that name who attacks when they qualify a noun: «хакерская группировка X», "ransomware gang X".
+ATTACKER_WORDS = lemma_set("хакер хакерский вымогатель", "hacker ransomwar extort")
 # "По данным DLBI, ...", "according to X": X is who counted, not who leaked.
 SOURCE_LEAD = PhraseSet("по данные", "по информация", "по сведение", "по слово", "со ссылка ~ на", "accord to",
                         "cite by", "report by")

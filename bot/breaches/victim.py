@@ -169,7 +169,9 @@ class VictimFinder:
         before = [t for t in toks[max(0, first - ROLE_WINDOW) : first] if t.start >= s_start]
         after = toks[last : last + 4]
         near = before[-2:]  # «сети магазинов X», "retailer X"
-        attacker = (any(t.lemma in L.ATTACKERS for t in before[-3:]) and not L.LEAK_EVENT.any(before[-2:])) or (
+        # «взломали X» is the victim after a leak word; "ransomware group X" is the attacker after one.
+        attacker = (any(t.lemma in L.ATTACKERS for t in before[-3:])
+                    and not L.LEAK_EVENT.any([t for t in before[-2:] if t.lemma not in L.ATTACKER_WORDS])) or (
             bool(before) and before[-1].lemma == "by")
         # «в Telegram-канале X», "security researcher X", "the Telegram channel of ...": who reports, not who
         # leaked; unless a type noun says what X is ("the economic research company X").
@@ -178,6 +180,12 @@ class VictimFinder:
                                 any(t.lemma in L.SOURCE_AFTER for t in after[:1]) or
                                 any(end == len(before) for _, end in L.SOURCE_LEAD.find(before)))
         finder = any(t.lemma in L.FINDER_AFTER for t in after[:1])
+        # "its EHR was breached", "their CRM": what belongs to someone is a system, not the victim; "distributed
+        # via Twitter" is the medium; "hacked from the parent company, Penton": the owner of the victim.
+        parent_at = [i for i, t in enumerate(before) if t.lemma in L.PARENT_WORDS and i >= len(before) - 3]
+        owner = bool(parent_at) and not any(t.lemma == "of" for t in before[parent_at[-1] :])  # not "parent of X"
+        if before and (before[-1].text.lower() in _POSSESSIVES and not typed or before[-1].lemma == "via" or owner):
+            finder = True
         if attacker or source or finder:
             cand.score = -1.0
             cand.evidence = False
@@ -362,6 +370,7 @@ def _is_place(name: str | None) -> bool:
     return canonical_key(words) in _places() or canonical_key(" ".join(t.lemma for t in tokens(words))) in _places()
 
 
+_POSSESSIVES = frozenset("its their our his her your my".split())
 # «В Нижнекамской ЦРБ произошла утечка», «У „Ростелекома“ случился взлом»: where a leak happened is whose it is.
 # Only a quoted name or one with an abbreviation («ЦРБ», «СДЭК»): «в Москве произошла утечка» names a place.
 _WHERE_IT_HAPPENED = re.compile(
