@@ -128,7 +128,7 @@ CONCRETE = PhraseSet(
     f"продажа ~ {_DATA}", "открытый доступ", "свободный доступ",
     "публичный доступ", "даркн*", "darknet", "теневой ~ форум", "хакерский ~ форум", f"слить ~ {_DATA}",
     "for sale", "publish*", "post ~ forum|onlin|web", "hack ~ forum", "dark ~ web", "dump",
-    "freeli|public|made ~ avail",
+    "freeli|public|made ~ avail", "leak ~ public|onlin", "public ~ releas|leak|post|dump", "dump ~ public",
 )
 # Legal proceedings: a post about them is not a new leak unless it brings a count.
 LEGAL = PhraseSet("суд", "иск", "приговор", "lawsuit", "court", "class ~ action", "sentenc*", "convict*")

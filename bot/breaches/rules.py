@@ -23,7 +23,7 @@ ORG_LATIN_RE = re.compile(
     r"(?P<n>[A-Z0-9][\w&'.+-]*(?:\s+[A-Z][\w&'.+-]*){0,2})"
 )
 # English victim phrases (case-sensitive: names are capitalised).
-EN_NAME = r"(?P<n>[A-Z0-9][\w&'’.+-]*(?:\s+(?:[A-Z0-9][\w&'’.+-]*|of|and|&)){0,3})"
+EN_NAME = r"(?P<n>[A-Z0-9][\w&'’.+-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|of|and|&)){0,3})"
 EN_PATTERNS = [
     re.compile(rf"{EN_NAME}(?:'s|’s)?\s+(?:data\s+|security\s+|cyber\s*)?(?:breach|hack|leak)"),
     re.compile(rf"(?:breach|hack|leak|cyberattack|attack)\s+(?:at|of|on|hits|affecting|impacting)\s+{EN_NAME}"),
