@@ -128,7 +128,8 @@ CONCRETE = PhraseSet(
     f"продажа ~ {_DATA}", "открытый доступ", "свободный доступ",
     "публичный доступ", "даркн*", "darknet", "теневой ~ форум", "хакерский ~ форум", f"слить ~ {_DATA}",
     "for sale", "publish*", "post ~ forum|onlin|web", "hack ~ forum", "dark ~ web", "dump",
-    "freeli|public|made ~ avail", "leak ~ public|onlin", "public ~ releas|leak|post|dump", "dump ~ public",
+    "черный ~ рынок", "black ~ market", "freeli|public|made ~ avail", "leak ~ public|onlin",
+    "public ~ releas|leak|post|dump", "dump ~ public",
 )
 # Legal proceedings: a post about them is not a new leak unless it brings a count.
 LEGAL = PhraseSet("суд", "иск", "приговор", "lawsuit", "court", "class ~ action", "sentenc*", "convict*")
@@ -146,7 +147,10 @@ DENIAL = PhraseSet(
 OFF_TOPIC_HEADLINE = PhraseSet(
     # statistics and market studies
     "количество|число|объем|доля|рост|масштаб ~ утечка|инцидент|слив|запись", "статистика", "исследование",
-    "опрос", "подсчитать", "рынок", "емкость", "отчет", "аналитик", "половина|треть|четверть ~ россиянин",
+    "опрос", "подсчитать",
+    # a market study, not «продают на черном рынке» (a leak's venue)
+    "рынок ~ утечка|кибербезопасность|защита|вырасти|составить|объем", "объем ~ рынок",
+    "емкость", "отчет", "аналитик", "половина|треть|четверть ~ россиянин",
     "survey ~ find|show|reveal", "studi ~ find|show|reveal", "report ~ find|show", "statist*",
     "три ~ четверть ~ россиянин|житель|пользователь|компания|человек|гражданин",
     "three ~ quarter ~ american|briton|russian|popul|peopl|user|compani|organis|organiz|consum|respond", "население",
