@@ -1,0 +1,83 @@
+"""Start-up time: from process start to the first getUpdates the sandbox sees, for `python -m bot` and for a bare
+aiogram echo bot through the same sandbox in the same run (aiogram's own import is most of a bare bot's start, so
+the difference is what this bot adds: its modules, the knowledge base, the database, its start-up hooks)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bot.config import PROJECT_ROOT
+from bot.sandbox.server import FakeTelegram
+
+# The bare bot: what `aiogram`'s README starts with, polling the sandbox.
+BARE_BOT = """
+import asyncio, os
+from aiogram import Bot, Dispatcher
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.types import Message
+
+dp = Dispatcher()
+
+@dp.message()
+async def echo(message: Message) -> None:
+    await message.answer(message.text or "")
+
+async def main() -> None:
+    api = TelegramAPIServer.from_base(os.environ["TELEGRAM_API_URL"])
+    await dp.start_polling(Bot(os.environ["BOT_TOKEN"], session=AiohttpSession(api=api)))
+
+asyncio.run(main())
+"""
+
+
+async def time_to_polling(telegram: FakeTelegram, argv: list[str], workdir: Path) -> float:
+    """Seconds from spawning `argv` to its first getUpdates; the process is stopped with SIGTERM afterwards."""
+    env = {
+        "PATH": os.environ.get("PATH", ""), "HOME": str(workdir), "PYTHONPATH": str(PROJECT_ROOT),
+        "BOT_TOKEN": telegram.token, "TELEGRAM_API_URL": telegram.base_url,
+        "DATABASE_URL": f"sqlite:///{workdir / 'bot.sqlite3'}", "KNOWLEDGE_DIR": str(PROJECT_ROOT / "knowledge"),
+    }
+    before = len(telegram.calls("getUpdates"))
+    start = time.perf_counter()
+    process = await asyncio.create_subprocess_exec(*argv, cwd=workdir, env=env, stdout=asyncio.subprocess.DEVNULL,
+                                                   stderr=asyncio.subprocess.DEVNULL)
+    try:
+        await telegram.wait_until(lambda: len(telegram.calls("getUpdates")) > before
+                                  or process.returncode is not None, timeout=60)
+        elapsed = time.perf_counter() - start
+        if process.returncode is not None:
+            raise RuntimeError(f"{argv} exited with {process.returncode} before polling")
+    finally:
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+        try:
+            await asyncio.wait_for(process.wait(), 30)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
+    return elapsed
+
+
+async def startup(runs: int = 3) -> tuple[float, float]:
+    """Median seconds to the first getUpdates: (this bot, a bare aiogram bot), runs alternating so that a busy
+    machine slows both alike. The bot's database exists after the first run, as on any restart."""
+    telegram = FakeTelegram()
+    await telegram.start()
+    ours, bare = [], []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            workdir = Path(tmp)
+            for _ in range(runs):
+                bare.append(await time_to_polling(telegram, [sys.executable, "-c", BARE_BOT], workdir))
+                ours.append(await time_to_polling(telegram, [sys.executable, "-m", "bot"], workdir))
+    finally:
+        await telegram.stop()
+    return statistics.median(ours), statistics.median(bare)
