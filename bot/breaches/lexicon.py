@@ -243,8 +243,13 @@ SOURCE_AFTER = lemma_set("канал telegram-канал телеграм-кан
 # «Компания DeviceLock обнаружила в открытом доступе базу…»: who found the data, whatever it is, is not the victim.
 FINDER_AFTER = lemma_set("обнаружить", "")
 # «данные клиентов „Яндекс Еды“ и других сервисов», "X and other companies": a post about several services.
-MANY_VICTIMS = PhraseSet("другой ~ сервис|компания|магазин|источник|платформа|сайт|банк",
-                         "other ~ servic|compani|site|platform|retail|organis|organiz")
+# "claims of data theft from three major global consumer brands", «данные клиентов нескольких банков».
+_SEVERAL_RU = "два|три|четыре|пять|несколько|ряд|множество"
+_SEVERAL_EN = "two|three|four|five|sever|multipl|numer"
+_WHOSE_RU = "сервис|компания|магазин|источник|платформа|сайт|банк|ритейлер|бренд|организация"
+_WHOSE_EN = "servic|compani|site|platform|retail|retailer|organis|organiz|brand|firm|bank"
+MANY_VICTIMS = PhraseSet(f"другой ~ {_WHOSE_RU}", f"other ~ {_WHOSE_EN}", f"{_SEVERAL_RU} ~ {_WHOSE_RU}",
+                         f"{_SEVERAL_EN} ~ {_WHOSE_EN}", f"{_SEVERAL_EN} ~ major|global|larg ~ {_WHOSE_EN}")
 # Words after a name that make it the victim: "X's customers", «X подтвердил утечку».
 ROLE_AFTER = lemma_set(
     "утечка взлом кибератака хакерский",
