@@ -62,3 +62,22 @@ def test_a_confirmation_of_a_leak_of_millions_is_sure(parser: BreachParser) -> N
     breach, why = parser.analyse("Онлайн-кинотеатр «Кинопрокат» подтвердил факт утечки данных миллионов "
                                  "пользователей: в базе адреса почты и телефоны.")
     assert why == "breach" and breach is not None and breach.service == "Кинопрокат"
+
+
+@pytest.mark.parametrize("text", [
+    "«Самокат»: информация о продаже базы 2 млн клиентов не соответствует действительности.",
+    "В «Самокате» заявили, что утечки не было: база 2 млн строк с телефонами собрана из старых источников.",
+    "Zentrix said it found no evidence of a breach of its systems after 3M records with emails appeared online.",
+    "Утечки данных в России выросли вдвое: за полугодие в сеть попало 500 млн строк.",
+    "Мошенники звонят клиентам «Самоката» и используют утекшие базы с телефонами: 2 млн номеров.",
+    "Памятка: что делать, если данные 2 млн клиентов вашего банка оказались в открытом доступе.",
+])
+def test_denials_trends_scam_warnings_and_guides_alert_nobody(parser: BreachParser, text: str) -> None:
+    assert parser.parse(text) is None
+
+
+def test_a_misattribution_points_away_from_the_name_after_it(parser: BreachParser) -> None:
+    text = ("In 2019, the costume store Spookhaus suffered a data breach. Originally misattributed to the retailer "
+            "Partyland, the breach contained 40k unique email addresses alongside names and phone numbers.")
+    breach = parser.parse(text)
+    assert breach is not None and breach.service == "Spookhaus"

@@ -138,9 +138,12 @@ HISTORY_END = lemma_set("выложить опубликовать размес�
 DENIAL = PhraseSet(
     "опровергнуть", "опровергать", "отрицать", "фейк", "фейковый", "недействительный", "deni* ~ breach|leak|hack",
     "fake ~ leak|breach|databas",
-    # "misattributed to Acxiom", "that claim was rejected by the company", "the owner couldn't be identified":
+    # "that claim was rejected by the company", "the owner couldn't be identified", "the breach was fabricated":
     # data nobody can pin on one service.
-    "misattribut*", "claim ~ reject*|fals*", "couldn't|couldn ~ identifi",
+    "claim ~ reject*|fals*", "couldn't|couldn ~ identifi", "fabricat*",
+    # the company's own "it did not happen", in the forms it takes
+    "не ~ соответствовать ~ действительность", "утечка ~ не ~ быть", "не ~ быть ~ утечка", "не ~ являться ~ источник",
+    "не ~ принадлежать ~ компания|банк|сервис", "no ~ evid ~ of ~ breach|compromis|unauthor", "not ~ been ~ breach*",
 )
 # What a headline of statistics, law, courts, regulators or research says (checked on the headline only:
 # a breach report may mention a fine or a law in passing).
@@ -170,6 +173,13 @@ OFF_TOPIC_HEADLINE = PhraseSet(
     "launch ~ featur|tool", "roll ~ out",
     # guides and digests
     "как ~ проверить|защитить|узнать", "что ~ делать", "итог", "дайджест", "how ~ to", "week ~ in", "почему",
+    "памятка", "совет", "рекомендация", "tip ~ to|for|on", "what ~ to ~ do", "should ~ do",
+    # trends: «утечки выросли вдвое», "breaches doubled"
+    "утечка|инцидент ~ вырасти|увеличиться|сократиться|снизиться|удвоиться",
+    "breach|leak|incid ~ rose|risen|increas|doubl|fell|declin|drop",
+    # scam warnings: fraudsters using old data, not a new leak
+    "мошенник ~ звонить|рассылать|представляться|обзванивать|использовать",
+    "scammer|fraudster ~ call|pose|imperson|send|use",
 )
 # Counted things: a number before one of these is a count of records or people.
 COUNT_NOUNS = lemma_set(

@@ -184,6 +184,8 @@ class VictimFinder:
         # via Twitter" is the medium; "hacked from the parent company, Penton": the owner of the victim.
         parent_at = [i for i, t in enumerate(before) if t.lemma in L.PARENT_WORDS and i >= len(before) - 3]
         owner = bool(parent_at) and not any(t.lemma == "of" for t in before[parent_at[-1] :])  # not "parent of X"
+        # "misattributed to Acxiom", "originally misattributed to Smiffys": whoever it is, not that one.
+        owner = owner or any(t.lemma.startswith("misattribut") for t in before)
         if before and (before[-1].text.lower() in _POSSESSIVES and not typed or before[-1].lemma == "via" or owner):
             finder = True
         if attacker or source or finder:
