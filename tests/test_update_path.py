@@ -114,3 +114,16 @@ def test_heavy_libraries_load_on_first_use_not_at_start() -> None:
              "print('dateparser' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", probe], cwd=PROJECT_ROOT, capture_output=True, text=True,
                           check=True).stdout.strip() == "True"  # the control: first use loads it
+
+
+async def test_a_burst_from_a_new_user_reads_their_settings_once(harness: BotHarness) -> None:
+    statements = Statements()
+    await harness.services.db.conn.set_trace_callback(statements)
+    statements.recording = True
+    for _ in range(5):  # one getUpdates batch: handled at once
+        harness.telegram.send_user_message(QUESTION, user_id=5003)
+    await harness.telegram.wait_for_messages(5003, 5)
+    statements.recording = False
+    assert len(harness.telegram.messages(5003)) == 5  # every one answered
+    users = statements.on_the_update_path()
+    assert sum("FROM users" in s for s in users) == 1 and sum("INSERT INTO users" in s for s in users) == 1, users

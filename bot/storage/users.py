@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from bot.storage.db import Database, utcnow
@@ -24,6 +25,9 @@ class Users:
         # so each update reads its row (a primary-key lookup).
         self._language: dict[int, str] = {}
         self._timezone: dict[int, str | None] = {}  # the same for /tz (None: the default zone)
+        # A burst of updates from one new chat, handled at once, shares one lookup (`touch`) instead of each
+        # reading and inserting the row before any of them has filled the cache.
+        self._touching: dict[int, asyncio.Task[str]] = {}
         self._cached = db.dialect == "sqlite"
 
     async def touch(self, chat_id: int, language_code: str | None) -> str:
@@ -31,8 +35,18 @@ class Users:
         cached = self._language.get(chat_id)
         if cached is not None:
             return cached
+        if not self._cached:
+            return await self._touch(chat_id, language_code)
+        pending = self._touching.get(chat_id)
+        if pending is None:
+            pending = self._touching[chat_id] = asyncio.ensure_future(self._touch(chat_id, language_code))
+            pending.add_done_callback(lambda done: self._touching.pop(chat_id, None)
+                                      if self._touching.get(chat_id) is done else None)
+        return await asyncio.shield(pending)
+
+    async def _touch(self, chat_id: int, language_code: str | None) -> str:
         row = await self.db.fetchone(
-            "SELECT language, active FROM users WHERE chat_id = ?", (chat_id,)
+            "SELECT language, active, timezone FROM users WHERE chat_id = ?", (chat_id,)
         )
         if row is None:
             language = language_from_code(language_code)
@@ -46,7 +60,9 @@ class Users:
                 await self.db.execute(
                     "UPDATE users SET active = TRUE, inactive_since = NULL WHERE chat_id = ?", (chat_id,)
                 )
-        self._remember(chat_id, language)
+        if self._touching.get(chat_id) is asyncio.current_task():  # not overtaken by /lang, /forget or a block
+            self._remember(chat_id, language)
+            self._timezone[chat_id] = row["timezone"] if row is not None else None  # one read for both settings
         return language
 
     async def set_language(self, chat_id: int, language: str) -> None:
@@ -57,6 +73,7 @@ class Users:
             "ON CONFLICT (chat_id) DO UPDATE SET language = excluded.language, language_fixed = TRUE",
             (chat_id, language, utcnow()),
         )
+        self._touching.pop(chat_id, None)
         self._remember(chat_id, language)
 
     def _remember(self, chat_id: int, language: str) -> None:
@@ -102,6 +119,7 @@ class Users:
         )
         self._language.pop(chat_id, None)
         self._timezone.pop(chat_id, None)
+        self._touching.pop(chat_id, None)
 
     async def reactivate(self, chat_id: int) -> None:
         """The chat is reachable again (the bot was unblocked or added back to a group)."""
@@ -139,6 +157,7 @@ class Users:
             await conn.execute("DELETE FROM users WHERE chat_id = ?", (chat_id,))
         self._language.pop(chat_id, None)
         self._timezone.pop(chat_id, None)
+        self._touching.pop(chat_id, None)
 
     async def purge_inactive(self, older_than_iso: str) -> int:
         """Forget every chat inactive since before `older_than_iso` (users row, watches, outbox rows)."""
