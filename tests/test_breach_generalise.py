@@ -81,3 +81,12 @@ def test_a_misattribution_points_away_from_the_name_after_it(parser: BreachParse
             "Partyland, the breach contained 40k unique email addresses alongside names and phone numbers.")
     breach = parser.parse(text)
     assert breach is not None and breach.service == "Spookhaus"
+
+
+@pytest.mark.parametrize("text", [
+    "База из 5 млн паролей к почте Gmail — компиляция старых утечек, собранная из множества источников.",
+    "Stealer logs with 20M Gmail and Outlook credentials were posted to a Telegram channel.",
+    "«Самокат» оштрафовали: суд назначил 100 тыс. рублей за утечку данных 2 млн клиентов.",
+])
+def test_compilations_and_fines_alert_nobody(parser: BreachParser, text: str) -> None:
+    assert parser.parse(text) is None

@@ -132,7 +132,16 @@ CONCRETE = PhraseSet(
     "public ~ releas|leak|post|dump", "dump ~ public",
 )
 # Legal proceedings: a post about them is not a new leak unless it brings a count.
-LEGAL = PhraseSet("суд", "иск", "приговор", "lawsuit", "court", "class ~ action", "sentenc*", "convict*")
+LEGAL = PhraseSet("суд", "иск", "приговор", "оштрафовать", "lawsuit", "court", "class ~ action", "sentenc*",
+                  "convict*", "fined", "settlement")
+# A collection of old leaks, combo lists, stealer logs: no single service leaked (read in the headline only; a
+# breach report may say its data was later "redistributed as part of a larger corpus").
+COMPILATION = PhraseSet(
+    "компиляция", "собрать|собранный|собираться ~ из ~ источник|утечка", "множество ~ источник",
+    "старый|прошлый|давний ~ утечка", "комбо-лист", "комболист", "стилер", "логи ~ стилер",
+    "compil*", "combo ~ list", "combolist*", "stealer", "infosteal*", "aggreg* ~ from", "multipl ~ sourc",
+    "old ~ leak|breach", "credenti ~ stuff",
+)
 # What ends a "previously leaked A, B" clause: the verb of the news itself.
 HISTORY_END = lemma_set("выложить опубликовать разместить выставить слить теперь сейчас", "now time releas publish")
 DENIAL = PhraseSet(

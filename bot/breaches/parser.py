@@ -95,6 +95,8 @@ class BreachParser:
             return None, "denial"
         if L.OFF_TOPIC_HEADLINE.any(head) or _PERCENT.search(clean[:head_end]):
             return None, "off_topic"
+        if L.COMPILATION.any(head):
+            return None, "compilation"
         events = [toks[first].start for first, _ in L.LEAK_EVENT.find(toks)]
         leak_sentences = {i for i, (s, e) in enumerate(spans) if any(s <= at < e for at in events)}
         if not leak_sentences:
