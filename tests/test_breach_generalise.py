@@ -90,3 +90,14 @@ def test_a_misattribution_points_away_from_the_name_after_it(parser: BreachParse
 ])
 def test_compilations_and_fines_alert_nobody(parser: BreachParser, text: str) -> None:
     assert parser.parse(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "на форуме торгуют базой клиентов", "в канале бесплатно раздают базу", "the data was shared on a forum",
+    "the seller offered the database for 2 BTC", "the files were posted to a Telegram channel",
+])
+def test_more_ways_to_say_data_left_its_owner(text: str) -> None:
+    from bot.breaches import lexicon as L
+    from bot.breaches.lemmas import tokens
+
+    assert L.LEAK_EVENT.any(tokens(text))
