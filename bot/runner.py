@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 
 from aiogram import Bot, Dispatcher
-from aiogram.dispatcher.event.handler import HandlerObject
 
+from bot.aiogram_compat import polling_update_tasks, run_first_on_shutdown
 from bot.app import create_bot, create_dispatcher, create_services
 from bot.config import Settings
 from bot.logs import setup_logging
@@ -40,9 +40,9 @@ async def run_polling(bot: Bot, dp: Dispatcher) -> int:
     it started handling, so the first shutdown hook does, before the outbox sender is stopped."""
 
     async def finish_updates() -> None:
-        await finish_in_flight(dp._handle_update_tasks)
+        await finish_in_flight(polling_update_tasks(dp))
 
-    dp.shutdown.handlers.insert(0, HandlerObject(callback=finish_updates))
+    run_first_on_shutdown(dp, finish_updates)
     await bot.delete_webhook(drop_pending_updates=False)
     await dp.start_polling(bot, allowed_updates=dp.resolve_used_update_types(), handle_signals=True)
     return 0

@@ -103,6 +103,8 @@ def build_app(bot: Bot, dp: Dispatcher, settings: Settings) -> web.Application:
     Bot session."""
     from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 
+    from bot.aiogram_compat import webhook_update_tasks
+
     secret = settings.webhook_secret.get_secret_value()
     handler = SimpleRequestHandler(dp, bot, secret_token=secret or None, handle_in_background=True)
     requests = RequestsInProgress()
@@ -112,8 +114,7 @@ def build_app(bot: Bot, dp: Dispatcher, settings: Settings) -> web.Application:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + SHUTDOWN_GRACE
         await requests.wait_idle(SHUTDOWN_GRACE)
-        # aiogram keeps the tasks of updates it handles in the background in this set
-        await finish_in_flight(handler._background_feed_update_tasks, max(0.0, deadline - loop.time()))
+        await finish_in_flight(webhook_update_tasks(handler), max(0.0, deadline - loop.time()))
 
     async def set_webhook(_app: web.Application) -> None:
         await bot.set_webhook(

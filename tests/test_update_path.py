@@ -11,6 +11,7 @@ from pathlib import Path
 from aiogram import Dispatcher, Router
 from aiogram.dispatcher.event.handler import CallableObject
 
+from bot.aiogram_compat import observer_filters
 from bot.app import create_dispatcher, create_services
 from bot.config import PROJECT_ROOT, Settings
 from tests.conftest import BotHarness
@@ -28,7 +29,7 @@ def _callables(dp: Dispatcher) -> Iterator[tuple[str, CallableObject]]:
     for router in _routers(dp):
         for name, observer in router.observers.items():
             where = f"{router.name}.{name}"
-            for filter_ in observer._handler.filters or []:
+            for filter_ in observer_filters(observer):
                 yield f"{where} router filter {filter_.callback!r}", filter_
             for handler in observer.handlers:
                 yield f"{where} handler {handler.callback.__qualname__}", handler

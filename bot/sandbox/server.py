@@ -82,6 +82,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiohttp import web
 
+from bot.aiogram_compat import close_without_grace
 from bot.sandbox.delivery import DeliveryMixin
 from bot.sandbox.entities import detect_entities as detect_entities
 from bot.sandbox.errors import CHAT_NOT_FOUND as CHAT_NOT_FOUND
@@ -142,8 +143,7 @@ class SandboxSession(AiohttpSession):
     """``AiohttpSession`` whose ``close()`` skips the 250 ms SSL grace sleep (the sandbox is plain HTTP)."""
 
     async def close(self) -> None:
-        if self._session is not None and not self._session.closed:
-            await self._session.close()
+        await close_without_grace(self)
 
 
 def _json_response(status: int, payload: Any) -> web.Response:
