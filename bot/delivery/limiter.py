@@ -3,9 +3,10 @@
 Telegram's flood limits, kept on our side so that the bot rarely meets a 429 at all:
 
 * overall: at most `rate` requests in any window of a second (plus `WINDOW_MARGIN`, for the requests' own
-  travel time), never closer together than 1 / (1.5 x rate) (aiolimiter's leaky bucket holding one). Checking the
-  window against the actual grant times means a grant that came late (a busy event loop) is not carried into every
-  later one, as pure spacing would: the sends stay close to the limit. Every request counts except getUpdates;
+  travel time), never closer together than 1 / (1.5 x rate) (aiolimiter's leaky bucket holding one). The window
+  counts from when each request actually went out, so a grant that came late (a busy event loop) is not carried
+  into every later one, as pure spacing would, and a request that left late cannot crowd the next second: the
+  sends stay close to the limit without 429s. Every request counts except getUpdates;
 * a private chat: one message a second (`private_interval`); a group or channel: 20 in any 60 s window
   (`group_per_minute`; a long post's parts may go together). Only messages count here (send*, copy, forward):
   an edit or a callback answer does not;
@@ -63,7 +64,7 @@ class RequestLimiter:
         self._spacing = AsyncLimiter(1, 1 / (SPACING * rate))  # only the granting task waits on it
         self._per_window = max(1, int(rate))
         self._second = self._per_window / rate + WINDOW_MARGIN  # the overall window
-        self._recent: deque[float] = deque(maxlen=self._per_window)  # the last grants (loop time)
+        self._recent: deque[_Slot] = deque(maxlen=self._per_window)  # the last grants
         self._chat_sent: dict[int | str, deque[float]] = {}  # when each chat's recent messages were let through
         self._waiting: list[_Waiter] = []
         self._arrival = itertools.count()
@@ -91,7 +92,10 @@ class RequestLimiter:
         self._arrived.set()
         if self._granting is None or self._granting.done():
             self._granting = asyncio.create_task(self._grant(), name="request-limiter")
-        await waiter.future
+        slot = await waiter.future
+        # The request leaves now, which may be later than its grant (the loop was busy in between): the window
+        # counts from here, so a late start cannot bring 31 arrivals into one second.
+        slot.time = loop.time()
         self.granted[waiter.klass] += 1
 
     def _window(self, chat_id: int | str) -> tuple[int, float]:
@@ -123,7 +127,7 @@ class RequestLimiter:
                 continue
             await self._spacing.acquire()
             now = loop.time()
-            if len(self._recent) == self._per_window and (full := self._recent[0] + self._second - now) > 0:
+            if len(self._recent) == self._per_window and (full := self._recent[0].time + self._second - now) > 0:
                 await asyncio.sleep(full)  # `rate` requests went out in the last second: wait for the oldest to age
                 now = loop.time()
             if self._paused_until > now:
@@ -132,10 +136,11 @@ class RequestLimiter:
             if ready:
                 chosen = min(ready, key=lambda w: (w.klass, w.arrival))
                 self._waiting.remove(chosen)
-                self._recent.append(now)
+                slot = _Slot(now)
+                self._recent.append(slot)
                 if chosen.chat_id is not None:
                     self._take_chat(chosen.chat_id, now)
-                chosen.future.set_result(None)
+                chosen.future.set_result(slot)
                 continue
             # Everyone waits for their chat: sleep until the first chat is free or somebody new arrives.
             wait = min((self._chat_ready_in(w.chat_id, now) for w in self._waiting if not w.future.done()),
@@ -166,8 +171,13 @@ class RequestLimiter:
 
 
 @dataclass
+class _Slot:
+    time: float  # when the request was let through, then when it actually went out
+
+
+@dataclass
 class _Waiter:
     klass: int
     arrival: int
     chat_id: int | str | None
-    future: asyncio.Future[None]
+    future: asyncio.Future[_Slot]
