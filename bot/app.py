@@ -19,6 +19,7 @@ from aiogram.exceptions import TelegramAPIError, TelegramNetworkError, TelegramS
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.aiogram_compat import KeepResponseTypes
 from bot.alerts import AlertService
 from bot.breaches.names import ServiceDirectory, default_directory
 from bot.breaches.parser import BreachParser
@@ -165,6 +166,7 @@ def create_bot(settings: Settings, token: str | None = None, *, limiter: Request
     inline answers, edits, alerts, channel posts, progress messages. One Bot, one limiter, per process."""
     session = session_class(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     session.middleware(LimiterMiddleware(limiter or create_limiter(settings)))
+    session.middleware(KeepResponseTypes())
     return Bot(
         token or settings.bot_token.get_secret_value(),
         session=session,

@@ -6,16 +6,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
+import weakref
 
 import pytest
 from aiogram import Bot, Dispatcher, Router
-from aiogram.types import Message
+from aiogram.methods.base import Response
+from aiogram.types import Message, User
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.aiogram_compat import (
     AiogramChanged,
+    KeepResponseTypes,
     close_without_grace,
     observer_filters,
     polling_update_tasks,
@@ -118,3 +122,15 @@ def test_a_changed_aiogram_is_named_not_ignored() -> None:
     del dp._handle_update_tasks  # what a release that renames it looks like
     with pytest.raises(AiogramChanged, match="_handle_update_tasks"):
         polling_update_tasks(dp)
+
+
+async def test_the_response_class_of_a_request_survives_garbage_collection(telegram: FakeTelegram) -> None:
+    bot = telegram.make_bot()
+    bot.session.middleware(KeepResponseTypes())
+    try:
+        await bot.get_me()
+        kept = weakref.ref(Response[User])
+        gc.collect()
+        assert kept() is not None  # pydantic alone holds it weakly: it would be rebuilt on the next getMe
+    finally:
+        await bot.session.close()
