@@ -11,7 +11,7 @@ import logging
 from aiogram import Bot, Dispatcher
 
 from bot.aiogram_compat import polling_update_tasks, run_first_on_shutdown
-from bot.app import create_bot, create_dispatcher, create_services
+from bot.app import create_bot, create_dispatcher, create_services, freeze_long_lived
 from bot.config import Settings
 from bot.logs import setup_logging
 from bot.webhook import finish_in_flight, run_webhook
@@ -25,6 +25,7 @@ async def run(settings: Settings) -> int:
     services = await create_services(settings)
     bot = create_bot(settings)
     dp = create_dispatcher(services)
+    freeze_long_lived()
     try:
         if settings.webhook_url:
             return await run_webhook(bot, dp, settings)
