@@ -128,3 +128,19 @@ async def test_a_burst_from_a_new_user_reads_their_settings_once(harness: BotHar
     assert len(harness.telegram.messages(5003)) == 5  # every one answered
     users = statements.on_the_update_path()
     assert sum("FROM users" in s for s in users) == 1 and sum("INSERT INTO users" in s for s in users) == 1, users
+
+
+async def test_a_group_members_second_question_does_no_database_work(harness: BotHarness) -> None:
+    group = {"chat_id": -500, "chat_type": "group", "chat_title": "Lawyers", "user_id": 5004}
+    statements = Statements()
+    await harness.services.db.conn.set_trace_callback(statements)
+    statements.recording = True
+    first = await harness.say("/ask штраф за утечку биометрии", language_code="en", **group)
+    statements.recording = False
+    assert any("FROM users" in s for s in statements.on_the_update_path())  # the control: looked up once
+    statements.seen.clear()
+    statements.recording = True
+    second = await harness.say("/ask штраф за утечку биометрии", language_code="en", **group)
+    statements.recording = False
+    assert second["text"] == first["text"]
+    assert statements.on_the_update_path() == []

@@ -28,6 +28,8 @@ class Users:
         # A burst of updates from one new chat, handled at once, shares one lookup (`touch`) instead of each
         # reading and inserting the row before any of them has filled the cache.
         self._touching: dict[int, asyncio.Task[str]] = {}
+        # Chats with no row (someone who speaks only in groups): their language is Telegram's, with no lookup.
+        self._no_row: set[int] = set()
         self._cached = db.dialect == "sqlite"
 
     async def touch(self, chat_id: int, language_code: str | None) -> str:
@@ -54,6 +56,7 @@ class Users:
                 "INSERT INTO users (chat_id, language, started_at) VALUES (?, ?, ?) ON CONFLICT (chat_id) DO NOTHING",
                 (chat_id, language, utcnow()),
             )
+            self._no_row.discard(chat_id)
         else:
             language = row["language"]
             if not row["active"]:
@@ -73,6 +76,7 @@ class Users:
             "ON CONFLICT (chat_id) DO UPDATE SET language = excluded.language, language_fixed = TRUE",
             (chat_id, language, utcnow()),
         )
+        self._no_row.discard(chat_id)
         self._touching.pop(chat_id, None)
         self._remember(chat_id, language)
 
@@ -95,13 +99,18 @@ class Users:
             "ON CONFLICT (chat_id) DO UPDATE SET timezone = excluded.timezone",
             (chat_id, language, utcnow(), timezone),
         )
+        self._no_row.discard(chat_id)
         if self._cached:
             self._timezone[chat_id] = timezone
 
     async def language(self, chat_id: int, default: str = "ru") -> str:
         if chat_id in self._language:
             return self._language[chat_id]
+        if chat_id in self._no_row:
+            return default
         value = await self.db.fetchval("SELECT language FROM users WHERE chat_id = ?", (chat_id,))
+        if value is None and self._cached:
+            self._no_row.add(chat_id)
         return value or default
 
     async def ensure(self, chat_id: int, language: str) -> None:
@@ -110,6 +119,7 @@ class Users:
             "INSERT INTO users (chat_id, language, started_at) VALUES (?, ?, ?) ON CONFLICT (chat_id) DO NOTHING",
             (chat_id, language, utcnow()),
         )
+        self._no_row.discard(chat_id)
 
     async def mark_inactive(self, chat_id: int) -> None:
         """The chat blocked the bot or is gone: stop sending; its data is purged after the retention period."""
