@@ -35,7 +35,6 @@ from bot.jobs import create_scheduler
 from bot.kb import KnowledgeBase
 from bot.leader import OUTBOX_CHANNEL, Leadership
 from bot.middlewares import LanguageMiddleware, MessageTextLogMiddleware, ThrottleMiddleware, UpdateOnceMiddleware
-from bot.shared_state import SharedState
 from bot.storage import Database
 from bot.storage.breaches import Breaches
 from bot.storage.channel_posts import ChannelJournal
@@ -177,7 +176,11 @@ def create_bot(settings: Settings, token: str | None = None, *, limiter: Request
 
 def create_dispatcher(services: Services) -> Dispatcher:
     # REDIS_URL: conversation state, the throttle and handled update ids shared by every replica (bot/shared_state.py)
-    shared = SharedState.from_settings(services.settings) if services.settings.redis_url else None
+    shared = None
+    if services.settings.redis_url:
+        from bot.shared_state import SharedState  # here: redis is imported only when REDIS_URL is set
+
+        shared = SharedState.from_settings(services.settings)
     dp = Dispatcher(**services.workflow_data(), **(shared.dispatcher_options() if shared else {}))
     if services.throttle is None:
         per_minute = services.settings.throttle_per_minute

@@ -6,17 +6,19 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiogram import BaseMiddleware
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import TelegramObject, Update, User
 
 from bot.config import Settings
-from bot.shared_state import Seen, UpdateJournal
 from bot.storage.users import Users, language_from_code
 from bot.texts import t
 from bot.throttle import SharedThrottle, Throttle, Verdict
+
+if TYPE_CHECKING:  # redis is imported only when REDIS_URL is set
+    from bot.shared_state import UpdateJournal
 
 log = logging.getLogger(__name__)
 text_log = logging.getLogger("bot.updates")
@@ -90,6 +92,8 @@ class UpdateOnceMiddleware(BaseMiddleware):
         event: TelegramObject,
         data: dict[str, Any],
     ) -> Any:
+        from bot.shared_state import Seen  # loaded already: this middleware exists only with REDIS_URL
+
         bot = data.get("bot")
         if not isinstance(event, Update) or bot is None:
             return await handler(event, data)

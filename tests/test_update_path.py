@@ -104,9 +104,9 @@ async def test_lang_tz_and_forget_change_what_a_returning_user_gets(harness: Bot
 
 def test_heavy_libraries_load_on_first_use_not_at_start() -> None:
     """Start-up imports what every update needs; charts (matplotlib) and moment parsing (dateparser and its
-    language data) load when a user first asks for one."""
+    language data) load when a user first asks for one, and redis only when REDIS_URL is set."""
     probe = ("import sys, bot.app, bot.runner, bot.webhook; "
-             "print(sorted(m for m in ('matplotlib', 'dateparser') if m in sys.modules))")
+             "print(sorted(m for m in ('matplotlib', 'dateparser', 'redis') if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", probe], cwd=PROJECT_ROOT, capture_output=True, text=True,
                             check=True).stdout.strip()
     assert loaded == "[]"
