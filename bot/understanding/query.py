@@ -208,14 +208,18 @@ class Reader:
     def _russian_spelling(self, latin: str) -> str | None:
         """A transliterated word as the Russian word it is, or None: the soft sign, which transliteration drops,
         is tried where Russian words have it ("uvedomlyat" -> «уведомлять», "personalnyh" -> «персональных»)."""
-        word = T.to_cyrillic(latin)
-        if self._known_russian(word):
-            return word
-        for i, ch in enumerate(word):
-            if ch in "лнтдсз" and (i == len(word) - 1 or word[i + 1] not in "аеёиоуыэюяь"):
-                candidate = word[:i + 1] + "ь" + word[i + 1:]
-                if self._known_russian(candidate):
-                    return candidate
+        spellings = [T.to_cyrillic(latin)]
+        if re.search(r"c(?!h)", latin):   # a bare "c" is «ц» as often as «к» ("yurlica" -> «юрлица»)
+            spellings.append(T.to_cyrillic(re.sub(r"c(?!h)", "ts", latin)))
+        for word in spellings:
+            if self._known_russian(word):
+                return word
+        for word in spellings:
+            for i, ch in enumerate(word):
+                if ch in "лнтдсз" and (i == len(word) - 1 or word[i + 1] not in "аеёиоуыэюяь"):
+                    candidate = word[:i + 1] + "ь" + word[i + 1:]
+                    if self._known_russian(candidate):
+                        return candidate
         return None
 
     def _repair_tokens(self, folded: str) -> str:
@@ -381,7 +385,7 @@ def _grammar(query: Query) -> None:
             if any({"NOUN", "gent", "plur"} <= t.grammemes and not t.keys & _DURATIONS for t in following):
                 query.concepts.add("count_question")
         if token.word in ("с", "со", "from", "under", "over", "до") and i + 2 < len(tokens) and \
-                tokens[i + 1].word.isdigit() and tokens[i + 2].keys & _YEARS_WORD:
+                tokens[i + 1].word.isdigit() and int(tokens[i + 1].word) <= 120 and tokens[i + 2].keys & _YEARS_WORD:
             query.concepts.add("age")   # «с 14 лет», "under 18 years"
         if token.word in _NEGATIONS and any(t.keys & _NOTIFY for t in tokens[i + 1:i + 3]):
             query.concepts.add("notification_failure")

@@ -12,7 +12,7 @@ from bot.kb.countries import COUNTRIES
 from bot.kb.index import MIN_COVERAGE, Hit
 from bot.kb.models import Entry
 from bot.understanding.query import Query, Token
-from bot.understanding.vocabulary import AUTHORITIES, DPDP, GDPR, OTHER_COUNTRIES, RU
+from bot.understanding.vocabulary import AUTHORITIES, DPDP, GDPR, MONTHS, OTHER_COUNTRIES, RU, month_forms_ru
 
 DOMAIN_REGIME = {"gdpr": GDPR, "gdpr_fines": GDPR, "ru_pd": RU, "ru_sim": RU, "dpdp": DPDP}
 NAMED_BOOST = 1.3        # the domains of a law the question names
@@ -35,7 +35,8 @@ def search_boost(q: Query) -> dict[str, float] | None:
 # Concepts that tell entries of one subject apart (a first leak from a repeat one, a fine from the fine for not
 # notifying): an entry whose title has one the question lacks is less likely its answer, one sharing it more.
 DISTINGUISHING = ("repeat", "biometric", "special_category", "turnover_basis", "notification_failure", "notify",
-                  "cookie", "hack", "maximum", "age", "published_statistic", "other_rank", "fine", "leak")
+                  "cookie", "hack", "maximum", "age", "published_statistic", "other_rank", "fine", "leak",
+                  "which_country", "record")
 # ... of which these qualify a case: an entry about a repeat leak is not about a first one. The others (the ceiling,
 # turnover) only help when asked: an overview mentions them without being about something else.
 QUALIFYING = frozenset({"repeat", "biometric", "special_category", "notification_failure", "cookie", "hack"})
@@ -43,7 +44,21 @@ QUALIFYING = frozenset({"repeat", "biometric", "special_category", "notification
 STATISTIC_NOT_ASKED = 0.5
 _ASKS_FIGURES = ("count_question", "published_statistic", "sum_question", "mean_question", "which_country")
 SHARED_CONCEPT, MISSING_CONCEPT = 1.15, 0.92
+RECORD_NOT_ASKED = 0.7
+ASKED_FOCUS = 1.3
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_MONTH_OF = {T.fold(name): n for n, month in enumerate(MONTHS, 1)
+             for name in {*month, *month_forms_ru(month)} if name != "may"} | {"may": 5}
+# "<month> <year>" (a report's edition, "DLA Piper, January 2025"): a date names one edition of a yearly series
+_MONTH_YEAR = re.compile(r"(?<![\w])(" + "|".join(sorted(map(re.escape, _MONTH_OF), key=len, reverse=True))
+                         + r")\.?\s+((?:19|20)\d\d)(?!\d)")
+DATED_EDITION, OTHER_EDITION = 1.3, 0.75
+
+
+def month_years(text: str) -> set[tuple[int, int]]:
+    return {(_MONTH_OF[m.group(1)], int(m.group(2))) for m in _MONTH_YEAR.finditer(T.fold(text))}
+
+
 _ARTICLE_REF = re.compile(r"(?:ст\.|стать[яиейю]|art\.|article|section|s\.)\s*\d")
 
 
@@ -155,11 +170,22 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
             factor *= 1.15
         elif stated:
             factor *= 0.75   # "notifications in 2024" is not answered by the report on 2019
+        dated = month_years(q.text)
+        if dated:
+            editions = month_years(entry.title.en + " " + entry.title.ru)
+            if editions & dated:
+                factor *= DATED_EDITION
+            elif {m for m, _ in editions} & {m for m, _ in dated}:
+                factor *= OTHER_EDITION   # "DLA Piper Jan 2025" is not the January 2026 edition
     own = _titles(kb).get(entry.id, _NO_TITLE)[0]
     asked = q.concepts & set(DISTINGUISHING)
     factor *= SHARED_CONCEPT ** len(own & asked) * MISSING_CONCEPT ** len((own - asked) & QUALIFYING)
     if "published_statistic" in own and not q.has(*_ASKS_FIGURES):
         factor *= STATISTIC_NOT_ASKED
+    if "record" in own and not q.has("record", "maximum", "most", "other_rank", "ordinal"):
+        factor *= RECORD_NOT_ASKED   # the largest fines imposed do not say what the fine is
+    if "which_country" in own and q.has("which_country"):
+        factor *= ASKED_FOCUS   # "which country …" is answered by the entry about countries, not by its source
     if q.has("which_article") and _ARTICLE_REF.search(T.fold(entry.title.ru + " " + entry.title.en)):
         factor *= 1.2   # "which article says …": an entry that names its article
     if q.articles and any(_mentions(entry, a.number) for a in q.articles):

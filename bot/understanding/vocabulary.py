@@ -23,7 +23,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "sanction", "санкция", "грозить", "впаять", "наказание", "punishment", "liability", "ответственность",
              "pay", "paid", "заплатить", "платить"),
     "estimate_verb": ("посчитать", "рассчитать", "оценить", "калькулятор", "estimate", "calculate", "calculator",
-                      "how much would", "how much will", "сколько будет"),
+                      "how much would", "how much will", "сколько будет", "стоить", "обойтись", "=cost",
+                      "=costs"),
     "notify": ("уведомить", "уведомление", "уведомлять", "сообщить", "сообщать", "оповестить", "notify", "notification",
                "notified", "report", "reporting", "=inform", "=informed", "=informing", "tell", "сообщение"),
     "when": ("когда", "when", "до какой", "до какого", "by when", "как быстро", "how fast", "how soon", "how quickly",
@@ -40,6 +41,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "record": ("biggest", "largest", "highest", "крупный", "крупнейший", "самый крупный", "самый большой", "=record",
                "рекордный", "ever", "за всё время", "за все время", "of all time", "all time", "who got hit",
                "по величина", "by size", "by amount"),
+    # a superlative that is not a fine's size: "which country fines the most", «чаще всего»
+    "most": ("=most", "больше всех", "больше всего", "чаще всех", "чаще всего", "наиболее"),
     # a place in the list other than the top: the fines list (largest or newest first) does not answer it
     "other_rank": ("first", "первый", "smallest", "самый маленький", "наименьший", "минимальный", "oldest",
                    "earliest", "старый", "ранний", "lowest"),
@@ -65,7 +68,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                     "data protection law", "privacy law"),
     "appeal": ("обжаловать", "обжалование", "оспорить", "appeal", "appealed", "challenge in court", "отменить штраф"),
     "age": ("возраст", "со сколько год", "с какой возраст", "age", "how old", "years old", "under 18", "under 16",
-            "до 18", "несовершеннолетний", "minor"),
+            "до 18 лет", "несовершеннолетний", "minor"),
     # Russian legal shorthand: a question using it is about Russian law, wherever the servers are
     "ru_jargon": ("пдн", "персданные", "персданных", "оператор пдн"),
     "cookie": ("cookie", "cookies", "куки", "eprivacy", "кукис"),
