@@ -139,7 +139,8 @@ def _not_covered(q: Query, lang: str) -> str | None:
         return None
     if q.uncovered_laws:
         law = LAWS_BY_ID[q.uncovered_laws[0]]
-        return t("law_not_covered", lang, law=law.label_en, where=law.where_ru if lang == "ru" else law.where_en)
+        return t("law_not_covered", lang, law=law.label_ru if lang == "ru" else law.label_en,
+                 where=law.where_ru if lang == "ru" else law.where_en)
     if q.uncovered_countries and q.on_topic:
         return t("country_not_covered", lang, country=country_names_of(q.uncovered_countries[0], lang))
     return None

@@ -90,8 +90,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "consent", "обработка", "обрабатывать", "processing", "оператор", "controller", "processor", "субъект",
         "data subject", "биометрия", "биометрический", "biometric", "sim", "сим", "симка", "сим-карта", "сим карта",
         "cookie", "cookies", "куки", "кукис", "уведомление", "локализация", "localisation", "localization",
-        "трансграничный", "трансграничка", "cross-border", "dpo", "удаление", "erasure", "забвение", "госуслуги",
-        "есиа", "ебс", "gosuslugi", "роуминг", "roaming", "fiduciary", "фидуциарий", "data principal",
+        "трансграничный", "трансграничка", "cross-border", "dpo", "удаление", "erasure", "забвение", "ебс", "роуминг",
+        "roaming", "fiduciary", "фидуциарий", "data principal",
         "anonymisation", "anonymization", "анонимизация", "pseudonymisation", "псевдонимизация",
         "профилактический визит", "surveillance", "слежка", "telemarketing", "телемаркетинг", "scraping",
         "скрейпинг", "dpia",
@@ -102,6 +102,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "act", "regulation", "регламент", "principal", "child", "ребёнок", "ребенок", "children", "дети", "password",
         "пароль", "email", "реестр", "register", "registry", "monitoring", "мониторинг", "спам", "spam", "аудит",
         "audit", "subject",
+        # the state services portal serves passports and taxes as much as SIM cards and consent
+        "госуслуги", "есиа", "gosuslugi",
     ),
 }
 NEGATIONS = ("не", "not", "doesnt", "dont", "didnt", "doesn", "don", "didn", "never", "без", "without", "failed",
@@ -163,6 +165,12 @@ LAWS: tuple[Law, ...] = (
     Law("coppa", ("coppa",), None, "COPPA", "COPPA", "a US children's privacy law", "закон США о данных детей"),
     Law("glba", ("glba", "gramm-leach-bliley"), None, "GLBA", "GLBA", "a US financial privacy law",
         "закон США о финансовых данных"),
+    Law("ru_advertising", ("закон о реклама", "38-фз", "38 фз", "фз о реклама", "advertising law"), None,
+        "the Advertising Law (38-FZ)", "закон о рекламе (38-ФЗ)", "a Russian law on advertising, not on personal data",
+        "закон не о персональных данных"),
+    Law("ru_consumer", ("закон о защита право потребитель", "зозпп", "consumer protection law"), None,
+        "the Consumer Protection Law", "закон о защите прав потребителей", "a Russian law on consumers' rights",
+        "закон не о персональных данных"),
     Law("pdpl", ("pdpl",), None, "PDPL", "PDPL", "Saudi Arabia's or the UAE's privacy law",
         "закон Саудовской Аравии или ОАЭ о персональных данных"),
 )
