@@ -291,3 +291,56 @@ def test_a_statistic_does_not_answer_what_the_fine_is(real_kb: KnowledgeBase) ->
 def test_an_unknown_company_is_not_repaired_into_another(real_kb: KnowledgeBase) -> None:
     answer = answer_question(real_kb, "какие штрафы получил Сбербанк за утечки", "ru")
     assert answer.entry is None or "Сбер" in answer.entry.title.ru
+
+
+# ------------------------------------------------------------------------------------------ dev3 classes
+@pytest.mark.parametrize(("text", "offender"), [
+    ("shtraf dlya yurlica za utechku", "legal"),       # a bare "c" is «ц» here
+    ("skolko grozit fizlicu za utechku", "citizen"),
+])
+def test_a_transliterated_c_may_be_ts(reader: Reader, text: str, offender: str) -> None:
+    q = read(reader, text)
+    assert q.repaired == "translit" and q.offender == offender
+
+
+@pytest.mark.parametrize(("text", "is_age"), [
+    ("с 14 лет можно давать согласие?", True),
+    ("с 2020 года что изменилось в законе", False),
+    ("утечка: штраф до 18 млн рублей", False),
+])
+def test_a_year_or_an_amount_is_not_an_age(reader: Reader, text: str, is_age: bool) -> None:
+    assert ("age" in read(reader, text).concepts) is is_age
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("сколько будет стоить утечка 20 тысяч клиентов для ооо", "ru"),
+    ("what would a breach of 30,000 customers cost our company under gdpr", "en"),
+])
+def test_what_a_leak_costs_is_an_estimate(real_kb: KnowledgeBase, text: str, lang: str) -> None:
+    q = reader_for(real_kb).read(text, lang)
+    assert I.candidates(q)[0].intent == I.ESTIMATE
+
+
+def test_a_month_and_year_name_one_edition_of_a_yearly_report(real_kb: KnowledgeBase) -> None:
+    answer = answer_question(real_kb, "dla piper survey january 2025: breach notifications per day?", "en")
+    assert answer.entry is not None and "January 2025" in answer.entry.title.en
+
+
+def test_which_country_is_answered_by_the_entry_about_countries(real_kb: KnowledgeBase) -> None:
+    answer = answer_question(real_kb, "according to the CMS tracker, which country issues the most GDPR fines", "en")
+    assert answer.entry is not None and "countr" in answer.entry.title.en.lower()
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("штраф по закону о рекламе за смс-рассылку", "ru", "закон о рекламе"),
+    ("штраф по закону о защите прав потребителей за навязанную услугу", "ru", "прав потребителей"),
+])
+def test_a_russian_law_the_bot_does_not_cover_is_named(real_kb: KnowledgeBase, text: str, lang: str,
+                                                        name: str) -> None:
+    answer = answer_question(real_kb, text, lang)
+    assert unsure(answer.text) and name in answer.text.split("\n", 1)[0]
+
+
+def test_the_state_services_portal_alone_is_not_the_bots_topic(real_kb: KnowledgeBase) -> None:
+    answer = answer_question(real_kb, "как записаться к врачу через госуслуги", "ru")
+    assert unsure(answer.text) and answer.entry is None

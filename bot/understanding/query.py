@@ -214,6 +214,9 @@ class Reader:
         for word in spellings:
             if self._known_russian(word):
                 return word
+        for word in spellings:   # a word the dictionary lacks but the vocabulary has («физлицу», «юрлицом»)
+            if any(len(k) >= 5 and not k.startswith("=") and k in self._phrases for k in self._word_keys(word)):
+                return word
         for word in spellings:
             for i, ch in enumerate(word):
                 if ch in "лнтдсз" and (i == len(word) - 1 or word[i + 1] not in "аеёиоуыэюяь"):
