@@ -344,3 +344,13 @@ def test_a_russian_law_the_bot_does_not_cover_is_named(real_kb: KnowledgeBase, t
 def test_the_state_services_portal_alone_is_not_the_bots_topic(real_kb: KnowledgeBase) -> None:
     answer = answer_question(real_kb, "как записаться к врачу через госуслуги", "ru")
     assert unsure(answer.text) and answer.entry is None
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("сколько лет грозит за продажу базы клиентов за границу", "ru"),
+    ("how many years in prison for selling stolen personal data abroad in russia", "en"),
+])
+def test_a_prison_term_question_is_answered_by_the_criminal_code(real_kb: KnowledgeBase, text: str,
+                                                                 lang: str) -> None:
+    answer = answer_question(real_kb, text, lang)
+    assert answer.entry is not None and "272.1" in answer.entry.title.ru

@@ -390,6 +390,9 @@ def _grammar(query: Query) -> None:
         if token.word in ("с", "со", "from", "under", "over", "до") and i + 2 < len(tokens) and \
                 tokens[i + 1].word.isdigit() and int(tokens[i + 1].word) <= 120 and tokens[i + 2].keys & _YEARS_WORD:
             query.concepts.add("age")   # «с 14 лет», "under 18 years"
+        if token.word in ("сколько", "many") and i + 1 < len(tokens) and tokens[i + 1].word in ("лет", "years") \
+                and any(t.keys & _SENTENCE_VERBS for t in tokens[i + 2:i + 5]):
+            query.concepts.add("criminal")   # «сколько лет могут дать», "how many years can you get": a sentence
         if token.word in _NEGATIONS and any(t.keys & _NOTIFY for t in tokens[i + 1:i + 3]):
             query.concepts.add("notification_failure")
 
@@ -439,6 +442,7 @@ _DATA_WORDS = _keys(("данные", "data", "персональный", "зап
 _NOTIFY = _keys(p for p in V.CONCEPTS["notify"] if " " not in p)
 _YEARS_WORD = _keys(("год", "лет", "years", "year"))
 _NEGATIONS = frozenset(V.NEGATIONS)
+_SENTENCE_VERBS = _keys(("дать", "грозить", "получить", "сидеть", "give", "get", "face"))
 _PLAIN_WORDS = _keys(("уникальный", "unique", "наших", "our", "своих", "их", "персональный", "личный"))
 _CONCEPT_LATIN = frozenset(T.term(w.lstrip("=")) for phrases in V.CONCEPTS.values() for p in phrases
                            for w in p.split() if not T.is_cyrillic(w))

@@ -36,9 +36,9 @@ def search_boost(q: Query) -> dict[str, float] | None:
 # notifying): an entry whose title has one the question lacks is less likely its answer, one sharing it more.
 DISTINGUISHING = ("repeat", "biometric", "special_category", "turnover_basis", "notification_failure", "notify",
                   "cookie", "hack", "maximum", "age", "published_statistic", "other_rank", "fine", "leak",
-                  "which_country", "record")
+                  "which_country", "record", "criminal")
 # ... of which these qualify a case: an entry about a repeat leak is not about a first one. The others (the ceiling,
-# turnover) only help when asked: an overview mentions them without being about something else.
+# turnover, criminal liability) only help when asked: an overview mentions them without being about something else.
 QUALIFYING = frozenset({"repeat", "biometric", "special_category", "notification_failure", "cookie", "hack"})
 # A statistic (a survey, a tracker's count) answers a question about figures, not "what is the fine for …".
 STATISTIC_NOT_ASKED = 0.5

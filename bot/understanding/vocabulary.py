@@ -43,6 +43,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "по величина", "by size", "by amount"),
     # a superlative that is not a fine's size: "which country fines the most", «чаще всего»
     "most": ("=most", "больше всех", "больше всего", "чаще всех", "чаще всего", "наиболее"),
+    # criminal liability: a prison term, not an administrative fine
+    "criminal": ("уголовный", "уголовка", "ук рф", "лишение свобода", "тюрьма", "посадить", "срок заключение",
+                 "criminal", "prison", "jail", "imprisonment", "years in prison"),
     # a place in the list other than the top: the fines list (largest or newest first) does not answer it
     "other_rank": ("first", "первый", "smallest", "самый маленький", "наименьший", "минимальный", "oldest",
                    "earliest", "старый", "ранний", "lowest"),
