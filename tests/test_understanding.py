@@ -321,6 +321,14 @@ def test_what_a_leak_costs_is_an_estimate(real_kb: KnowledgeBase, text: str, lan
     assert I.candidates(q)[0].intent == I.ESTIMATE
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("how much does a gdpr breach cost on average", "en"), ("сколько в среднем стоит утечка данных", "ru"),
+])
+def test_an_average_cost_is_no_estimate(real_kb: KnowledgeBase, text: str, lang: str) -> None:
+    q = reader_for(real_kb).read(text, lang)
+    assert I.candidates(q)[0].intent != I.ESTIMATE
+
+
 def test_a_month_and_year_name_one_edition_of_a_yearly_report(real_kb: KnowledgeBase) -> None:
     answer = answer_question(real_kb, "dla piper survey january 2025: breach notifications per day?", "en")
     assert answer.entry is not None and "January 2025" in answer.entry.title.en

@@ -59,7 +59,7 @@ def gdpr_scope(q: Query) -> bool:
 
 def _estimate(q: Query) -> Choice | None:
     # A revenue stated beside a leak asks what it will cost, unless the question is when to notify.
-    costs = q.has("fine", "estimate_verb") or (q.counts("revenue") and not q.has("notify", "when"))
+    costs = q.has("fine", "estimate_verb", "cost") or (q.counts("revenue") and not q.has("notify", "when"))
     # The GDPR's ceilings hold for any infringement: "calculate the GDPR fine, turnover €100m" needs no leak.
     gdpr_asked = q.has("estimate_verb") and GDPR in q.regimes and q.has("fine")
     if not ((q.has("leak") or gdpr_asked) and costs):

@@ -182,8 +182,8 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
     factor *= SHARED_CONCEPT ** len(own & asked) * MISSING_CONCEPT ** len((own - asked) & QUALIFYING)
     if "published_statistic" in own and not q.has(*_ASKS_FIGURES):
         factor *= STATISTIC_NOT_ASKED
-    if "record" in own and not q.has("record", "maximum", "most", "other_rank", "ordinal"):
-        factor *= RECORD_NOT_ASKED   # the largest fines imposed do not say what the fine is
+    if "record" in own and fine is None and not q.has("record", "maximum", "most", "other_rank", "ordinal"):
+        factor *= RECORD_NOT_ASKED   # an overview of the largest fines imposed does not say what the fine is
     if "which_country" in own and q.has("which_country"):
         factor *= ASKED_FOCUS   # "which country …" is answered by the entry about countries, not by its source
     if q.has("which_article") and _ARTICLE_REF.search(T.fold(entry.title.ru + " " + entry.title.en)):

@@ -23,8 +23,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "sanction", "санкция", "грозить", "впаять", "наказание", "punishment", "liability", "ответственность",
              "pay", "paid", "заплатить", "платить"),
     "estimate_verb": ("посчитать", "рассчитать", "оценить", "калькулятор", "estimate", "calculate", "calculator",
-                      "how much would", "how much will", "сколько будет", "стоить", "обойтись", "=cost",
-                      "=costs"),
+                      "how much would", "how much will", "сколько будет"),
+    # what something costs: asks for an estimate only beside the facts of a case (an average cost is a statistic)
+    "cost": ("стоить", "обойтись", "=cost", "=costs"),
     "notify": ("уведомить", "уведомление", "уведомлять", "сообщить", "сообщать", "оповестить", "notify", "notification",
                "notified", "report", "reporting", "=inform", "=informed", "=informing", "tell", "сообщение"),
     "when": ("когда", "when", "до какой", "до какого", "by when", "как быстро", "how fast", "how soon", "how quickly",
