@@ -9,7 +9,7 @@ from typing import Any
 from aiogram import F
 from aiogram.filters import BaseFilter, Filter
 from aiogram.types import CallbackQuery, Message, TelegramObject
-from magic_filter import MagicFilter
+from aiogram.utils.magic_filter import MagicFilter
 
 from bot.config import Settings
 
