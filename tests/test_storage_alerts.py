@@ -3,9 +3,8 @@ alert go out once, to the right chats, in their language."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, date, datetime, timedelta
-
-import pytest
 
 from bot.breaches.models import Breach
 from bot.storage.breaches import Breaches
@@ -121,11 +120,24 @@ async def test_outbox_claims_each_row_once_and_records_the_outcome(database: Dat
     assert (await outbox.counts(ref="9"))["skipped"] == 1
 
 
-async def test_channel_posts_are_decided_once_and_drafts_confirmed_once(database: Database,
-                                                                        request: pytest.FixtureRequest) -> None:
-    if database.dialect == "postgresql":  # strict: passing means the fix landed and this mark must go
-        request.applymarker(pytest.mark.xfail(strict=True, reason="add_draft reads cursor.lastrowid (SQLite only); "
-                                                                  "needs INSERT … RETURNING id"))
+async def test_claimers_side_by_side_never_take_the_same_row(database: Database) -> None:
+    """The sender's loop and a drain, or on PostgreSQL two processes, claim at the same moment."""
+    users, outbox = Users(database), Outbox(database)
+    chats = range(100, 160)
+    for chat_id in chats:
+        await users.ensure(chat_id, "ru")
+    await outbox.enqueue("alert", "race", [(chat_id, "alert") for chat_id in chats])
+    other = await Database(database.url if database.dialect == "postgresql" else database.path).connect()
+    try:  # a second connection (pool) claiming against the first
+        claims = await asyncio.gather(*(claimer.claim(7) for claimer in (outbox, Outbox(other)) for _ in range(5)))
+    finally:
+        await other.close()
+    taken = [row.id for rows in claims for row in rows]
+    assert len(taken) == len(set(taken)) == 60
+    assert all(len(rows) <= 7 and rows == sorted(rows, key=lambda row: row.id) for rows in claims)
+
+
+async def test_channel_posts_are_decided_once_and_drafts_confirmed_once(database: Database) -> None:
     outbox = Outbox(database)
     journal = ChannelJournal(database, outbox)
     assert await journal.queue_once("digest:2026-W10", "digest", -100, ["part 1", "part 2"])

@@ -68,10 +68,11 @@ class ChannelJournal:
         """A manual post waiting for the admin's confirmation; its key becomes manual:<id>."""
         async with self.db.transaction() as conn:
             cursor = await conn.execute(
-                "INSERT INTO channel_posts (key, kind, text, status, created_at) VALUES (?, 'manual', ?, 'draft', ?)",
+                "INSERT INTO channel_posts (key, kind, text, status, created_at) VALUES (?, 'manual', ?, 'draft', ?) "
+                "RETURNING id",  # not cursor.lastrowid: PostgreSQL has none
                 (f"manual:new:{secrets.token_hex(8)}", text, utcnow()),  # renamed below, once the id is known
             )
-            draft_id = int(cursor.lastrowid or 0)
+            draft_id = int((await cursor.fetchone())[0])
             await conn.execute("UPDATE channel_posts SET key = ? WHERE id = ?", (f"manual:{draft_id}", draft_id))
         return draft_id
 

@@ -68,24 +68,23 @@ class Outbox:
         return cursor.rowcount
 
     async def claim(self, limit: int) -> list[OutboxRow]:
-        """Take up to `limit` due rows, oldest first, and mark them in flight."""
+        """Take up to `limit` due rows, oldest first, and mark them in flight: one UPDATE … RETURNING, so two
+        claimers (a drain beside the sender's loop; on PostgreSQL two processes) never take the same row. The
+        picked ids are MATERIALIZED: as a plain `IN (SELECT … LIMIT n)` PostgreSQL may run the pick once per row
+        it updates and take more than `limit`."""
         now = self.due_in(0)
-        async with self.db.transaction() as conn:
-            async with conn.execute(
-                "SELECT id, kind, ref, chat_id, text, attempts FROM outbox o "
-                "WHERE status = 'pending' AND next_attempt_at <= ? "
-                # Channel posts go one at a time, in order: a long post's parts must not overtake each other.
-                "AND NOT (kind = ? AND EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id AND p.kind = ? "
-                "AND p.id < o.id AND p.status IN ('pending', 'sending'))) "
-                "ORDER BY id LIMIT ?",
-                (now, CHANNEL_KIND, CHANNEL_KIND, limit),
-            ) as cur:
-                rows = [OutboxRow(*row) for row in await cur.fetchall()]
-            if rows:
-                await conn.executemany(
-                    "UPDATE outbox SET status = 'sending' WHERE id = ?", [(row.id,) for row in rows]
-                )
-        return rows
+        async with self.db.transaction() as conn, conn.execute(
+            "WITH picked AS MATERIALIZED (SELECT id FROM outbox o "  # noqa: S608 (skip_locked is a constant)
+            "WHERE status = 'pending' AND next_attempt_at <= ? "
+            # Channel posts go one at a time, in order: a long post's parts must not overtake each other.
+            "AND NOT (kind = ? AND EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id AND p.kind = ? "
+            f"AND p.id < o.id AND p.status IN ('pending', 'sending'))) ORDER BY id LIMIT ?{self.db.skip_locked}) "
+            "UPDATE outbox SET status = 'sending' WHERE status = 'pending' AND id IN (SELECT id FROM picked) "
+            "RETURNING id, kind, ref, chat_id, text, attempts",
+            (now, CHANNEL_KIND, CHANNEL_KIND, limit),
+        ) as cur:
+            rows = [OutboxRow(*row) for row in await cur.fetchall()]
+        return sorted(rows, key=lambda row: row.id)  # RETURNING keeps no order
 
     async def mark_sent(self, row_id: int) -> None:
         await self.db.execute(
