@@ -177,7 +177,8 @@ async def test_only_the_leader_sends_and_a_standby_sends_once_it_is_gone(
     settings = settings.model_copy(update={"database_url": pg_schema.url})
     async with bot_replica(settings, real_kb) as (first, _), bot_replica(settings, real_kb) as (second, _):
         replicas = [first, second]
-        await until(lambda: sum(bool(s.leadership and s.leadership.is_leader) for s in replicas) == 1)
+        # Elected is not yet running: the leader's hook starts the sender, then the scheduler.
+        await until(lambda: sum(bool(s.leadership and s.leadership.is_leader and s.scheduler) for s in replicas) == 1)
         [leader] = [s for s in replicas if s.leadership and s.leadership.is_leader]
         [standby] = [s for s in replicas if s is not leader]
         assert leader.scheduler is not None and standby.scheduler is None and standby.sender is None
@@ -189,8 +190,7 @@ async def test_only_the_leader_sends_and_a_standby_sends_once_it_is_gone(
         assert set(sent_to(telegram).values()) == {1}
 
         await stop_background(leader)
-        await until(lambda: bool(standby.leadership and standby.leadership.is_leader))
+        await until(lambda: bool(standby.leadership and standby.leadership.is_leader and standby.scheduler))
         await queue_alerts(standby, "2", range(30_100, 30_110))
         await until(lambda: len(sent_to(telegram)) == 40)
         assert set(sent_to(telegram).values()) == {1}
-        assert standby.scheduler is not None
