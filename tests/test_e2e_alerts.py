@@ -7,10 +7,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from aiohttp import web
 
 from bot.config import PROJECT_ROOT
 from tests.conftest import ADMIN_ID, SOURCE_CHANNEL, BotHarness, running_bot
+from tests.feedserver import hibp_feed
 
 LITRES_POST = """Источник, который ранее "сливал" информацию «СберЛогистики», выложил в открытый доступ \
 данные пользователей предположительно сервиса электронных книг «Литрес» (litres.ru).
@@ -169,32 +169,18 @@ async def test_hibp_feed_first_poll_is_silent_later_polls_alert(tmp_path: Path, 
     newest = max((i for i in items if is_notifiable(i)), key=lambda i: i["AddedDate"])
     served = {"items": [i for i in items if i is not newest]}
 
-    async def breaches(_request: web.Request) -> web.Response:
-        return web.json_response(served["items"])
-
-    app = web.Application()
-    app.router.add_get("/api/v3/breaches", breaches)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    feed = f"http://127.0.0.1:{port}/api/v3/breaches"
-    try:
-        async with running_bot(telegram, settings) as harness:
-            services = harness.services
-            watcher_key = services.directory.resolve(newest["Domain"]).key  # what a user would type
-            await services.users.ensure(1, "en")
-            await services.watches.add(1, watcher_key, newest["Title"], limit=50)
-            from bot.jobs import poll_feed
-            await poll_feed(services, feed)  # first poll: history only
-            assert await services.breaches.count() > 800
-            assert (await services.outbox.counts())["pending"] == 0
-            served["items"] = items
-            await poll_feed(services, feed)
-            await services.sender.drain()
-            alert = harness.telegram.last_message(1)
-            assert alert is not None and "Have I Been Pwned" in alert["text"]
-            assert newest["Title"] in alert["text"]
-    finally:
-        await runner.cleanup()
+    async with hibp_feed(served) as feed, running_bot(telegram, settings) as harness:
+        services = harness.services
+        watcher_key = services.directory.resolve(newest["Domain"]).key  # what a user would type
+        await services.users.ensure(1, "en")
+        await services.watches.add(1, watcher_key, newest["Title"], limit=50)
+        from bot.jobs import poll_feed
+        await poll_feed(services, feed)  # first poll: history only
+        assert await services.breaches.count() > 800
+        assert (await services.outbox.counts())["pending"] == 0
+        served["items"] = items
+        await poll_feed(services, feed)
+        await services.sender.drain()
+        alert = harness.telegram.last_message(1)
+        assert alert is not None and "Have I Been Pwned" in alert["text"]
+        assert newest["Title"] in alert["text"]

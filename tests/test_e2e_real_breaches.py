@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from aiohttp import web
 
 from bot.config import Settings
 from bot.kb import KnowledgeBase
 from bot.sandbox.server import FakeTelegram
 from tests.conftest import ADMIN_ID, SOURCE_CHANNEL, running_bot
+from tests.feedserver import hibp_feed
 
 CHANNEL = -1002000000002
 # The issue's excerpts of real posts (issue 16, "Why"), each missed by the parser before this work.
@@ -106,27 +106,13 @@ async def test_hibp_utair_reaches_a_user_watching_the_russian_spelling(
                  AddedDate="2025-01-01T00:00:00Z")
     served = {"items": [older]}
 
-    async def breaches(_request: web.Request) -> web.Response:
-        return web.json_response(served["items"])
-
-    app = web.Application()
-    app.router.add_get("/api/v3/breaches", breaches)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    feed = f"http://127.0.0.1:{port}/api/v3/breaches"
-    try:
-        async with running_bot(telegram, settings) as harness:
-            reply = await harness.say("/watch ЮТэйр", user_id=1)
-            assert "utair.ru" in reply["text"]
-            from bot.jobs import poll_feed
-            await poll_feed(harness.services, feed)  # first poll: history only
-            served["items"] = [older, utair]
-            await poll_feed(harness.services, feed)
-            await harness.services.sender.drain()
-            alert = telegram.last_message(1)
-            assert alert is not None and "Utair" in alert["text"] and "Have I Been Pwned" in alert["text"]
-    finally:
-        await runner.cleanup()
+    async with hibp_feed(served) as feed, running_bot(telegram, settings) as harness:
+        reply = await harness.say("/watch ЮТэйр", user_id=1)
+        assert "utair.ru" in reply["text"]
+        from bot.jobs import poll_feed
+        await poll_feed(harness.services, feed)  # first poll: history only
+        served["items"] = [older, utair]
+        await poll_feed(harness.services, feed)
+        await harness.services.sender.drain()
+        alert = telegram.last_message(1)
+        assert alert is not None and "Utair" in alert["text"] and "Have I Been Pwned" in alert["text"]
