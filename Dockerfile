@@ -1,15 +1,11 @@
 # The bot in a slim image, running as an unprivileged user. Build: `docker compose build` (see compose.yaml).
-# Dependencies come from pyproject.toml's ranges (the project has no lock file yet: pin by building once and keeping
-# the image); the source stays in /app because the bot finds knowledge/ and migrations/ next to its package.
+# Dependencies come from requirements.lock (pinned by `make lock` from pyproject.toml's ranges), so the image runs
+# what CI tested; the source stays in /app because the bot finds knowledge/ and migrations/ next to its package.
 FROM python:3.11-slim AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
-COPY pyproject.toml README.md ./
-COPY bot ./bot
-# Install the dependencies, then drop the installed copy of the bot itself: /app/bot is the one that runs.
-RUN python -m venv /venv \
-    && /venv/bin/pip install . \
-    && /venv/bin/pip uninstall --yes privacy-bot
+COPY requirements.lock ./
+RUN python -m venv /venv && /venv/bin/pip install -r requirements.lock
 
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH=/venv/bin:$PATH
