@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from aiogram.methods import GetUpdates
 from aiogram.types import TelegramObject
 
 from bot.app import Services, create_bot, create_dispatcher, create_limiter, create_services
@@ -58,18 +59,48 @@ def settings(tmp_path: Path, telegram: FakeTelegram) -> Settings:
 
 
 class UpdatesInFlight:
-    """An outer middleware on the update: how many updates the dispatcher is handling right now."""
+    """How many updates the bot has received and not finished: counted from the getUpdates response (a session
+    middleware), not from when the dispatcher starts on one, because polling hands each update to a task of its own
+    that a loaded machine may start only later; finished when `Dispatcher.feed_update` returns, which also counts
+    an update an outer middleware drops (another bot's message, a throttled user).
+    A webhook's update is handled within its request, so there (`polling=False`, as an outer middleware on the
+    update) it counts from the middleware."""
 
-    def __init__(self) -> None:
-        self.count = 0
+    def __init__(self, *, polling: bool = True) -> None:
+        self.polling = polling
+        self.received = 0
+        self.finished = 0
+
+    @property
+    def count(self) -> int:
+        return self.received - self.finished
+
+    def track(self, bot: Any, dp: Any) -> None:
+        """Polling: count what getUpdates hands over and what the dispatcher has finished with."""
+        bot.session.middleware(self._on_request)
+        feed_update = dp.feed_update
+
+        async def counted(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return await feed_update(*args, **kwargs)
+            finally:
+                self.finished += 1
+
+        dp.feed_update = counted  # an instance attribute: polling calls self.feed_update for every update
+
+    async def _on_request(self, make_request: Callable[..., Awaitable[Any]], bot: Any, method: Any) -> Any:
+        response = await make_request(bot, method)
+        if isinstance(method, GetUpdates):
+            self.received += len(response)
+        return response
 
     async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
                        event: TelegramObject, data: dict[str, Any]) -> Any:
-        self.count += 1
+        self.received += 1
         try:
             return await handler(event, data)
         finally:
-            self.count -= 1
+            self.finished += 1
 
 
 class BotHarness:
@@ -124,7 +155,7 @@ async def running_bot(telegram: FakeTelegram, settings: Settings, kb: KnowledgeB
     bot = create_bot(settings, limiter=limiter, session_class=SandboxSession)
     dp = create_dispatcher(services)
     in_flight = UpdatesInFlight()
-    dp.update.outer_middleware(in_flight)
+    in_flight.track(bot, dp)
     polling = asyncio.create_task(dp.start_polling(bot, handle_signals=False, polling_timeout=1))
     try:
         await telegram.wait_until(lambda: any(r.method == "getUpdates" for r in telegram.requests), timeout=10)

@@ -55,7 +55,7 @@ async def serving_webhook(settings: Settings, kb: KnowledgeBase) -> AsyncIterato
     services = await create_services(settings, kb=kb)
     bot = create_bot(settings, session_class=SandboxSession)
     dp = create_dispatcher(services)
-    in_flight = UpdatesInFlight()
+    in_flight = UpdatesInFlight(polling=False)
     dp.update.outer_middleware(in_flight)
     runner = web.AppRunner(build_app(bot, dp, settings), access_log=None)
     await runner.setup()
