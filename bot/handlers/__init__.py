@@ -1,4 +1,13 @@
-"""One router per feature. The order matters: the catch-all question router (`ask`) comes last."""
+"""Every route of the bot, in one place.
+
+Each feature module has a factory, `router() -> Router`, that makes a fresh, plain aiogram Router and registers
+its handlers on it: a Router attaches to one parent for life, and tests, benchmarks and the console build several
+Dispatchers in one process. The rule for collaborators: a factory takes no arguments; handlers declare what they
+use (`kb: KnowledgeBase`, `users: Users`...) as parameters, which aiogram fills from the workflow data the
+Dispatcher was made with (`Services.workflow_data()`, bot/app.py).
+
+The order matters: the first router whose filters match takes the update, so the catch-all question router
+(`ask`) comes last."""
 
 from __future__ import annotations
 
@@ -8,5 +17,17 @@ from bot.handlers import admin, ask, channel, deadline, errors, fine, fines, inl
 
 
 def get_routers() -> list[Router]:
-    recipes = [errors, start, privacy, admin, channel, watch, sources, inline, fine, deadline, fines, ask]
-    return [module.router.build() for module in recipes]
+    return [
+        errors.router(),
+        start.router(),
+        privacy.router(),
+        admin.router(),
+        channel.router(),
+        watch.router(),
+        sources.router(),
+        inline.router(),
+        fine.router(),
+        deadline.router(),
+        fines.router(),
+        ask.router(),  # last: every question, unknown command and unclaimed button
+    ]

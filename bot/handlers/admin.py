@@ -9,6 +9,7 @@ import re
 from datetime import UTC, date, datetime
 from html import escape
 
+from aiogram import Router
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -20,16 +21,11 @@ from bot.breaches.parser import BreachParser
 from bot.breaches.render import render_alert
 from bot.config import Settings
 from bot.filters import FORWARDED, PRIVATE_CHAT, TEXT, IsAdmin
-from bot.handlers.routing import Routes
 from bot.kb import KnowledgeBase
 from bot.storage.breaches import Breaches
 from bot.storage.outbox import Outbox
 from bot.storage.users import Users
 from bot.storage.watches import Watches
-
-router = Routes("admin")
-router.message.filter(IsAdmin())
-router.callback_query.filter(IsAdmin())
 
 
 class DraftAction(CallbackData, prefix="bd"):
@@ -51,7 +47,6 @@ def draft_keyboard(breach_id: int, lang: str) -> InlineKeyboardMarkup:
     ]])
 
 
-@router.message(Command("stats"))
 async def stats(message: Message, users: Users, watches: Watches, breaches: Breaches, outbox: Outbox) -> None:
     total_users, active = await users.count()
     watch_rows, watchers = await watches.total()
@@ -69,7 +64,6 @@ async def stats(message: Message, users: Users, watches: Watches, breaches: Brea
 MAX_PROBLEMS_SHOWN = 10
 
 
-@router.message(Command("reload"))
 async def reload_knowledge(message: Message, lang: str, kb: KnowledgeBase, settings: Settings) -> None:
     """Load `knowledge/` again and swap it in if it passes `kb check`; otherwise keep the running base and say why."""
     before = len(kb.entries)
@@ -109,7 +103,6 @@ async def _draft_from_text(message: Message, text: str, lang: str, parser: Breac
     await message.answer(preview, reply_markup=draft_keyboard(breach_id, lang))
 
 
-@router.message(Command("breach"))
 async def breach_command(message: Message, command: CommandObject, lang: str, breach_parser: BreachParser,
                          alerts: AlertService) -> None:
     if not command.args:
@@ -118,12 +111,10 @@ async def breach_command(message: Message, command: CommandObject, lang: str, br
     await _draft_from_text(message, command.args, lang, breach_parser, alerts)
 
 
-@router.message(FORWARDED, PRIVATE_CHAT)
 async def forwarded_post(message: Message, lang: str, breach_parser: BreachParser, alerts: AlertService) -> None:
     await _draft_from_text(message, message.text or message.caption or "", lang, breach_parser, alerts)
 
 
-@router.callback_query(DraftAction.filter())
 async def draft_action(query: CallbackQuery, callback_data: DraftAction, lang: str, alerts: AlertService,
                        breaches: Breaches, state: FSMContext) -> None:
     stored = await breaches.get(callback_data.id)
@@ -156,7 +147,6 @@ async def draft_action(query: CallbackQuery, callback_data: DraftAction, lang: s
 _FIELD = re.compile(r"^\s*(service|domain|records|date)\s*[:=]\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 
 
-@router.message(StateFilter(EditDraft.fields), TEXT)
 async def edit_fields(message: Message, lang: str, state: FSMContext, breaches: Breaches) -> None:
     data = await state.get_data()
     stored = await breaches.get(int(data.get("breach_id", 0)))
@@ -180,3 +170,17 @@ async def edit_fields(message: Message, lang: str, state: FSMContext, breaches: 
     breach = dataclasses.replace(stored.breach, **changes)
     await breaches.set_status(stored.id, "draft", breach)
     await message.answer(render_alert(breach, lang), reply_markup=draft_keyboard(stored.id, lang))
+
+
+def router() -> Router:
+    """Admins only (a router filter): for anyone else these commands fall through to `ask`'s unknown-command answer."""
+    r = Router(name="admin")
+    r.message.filter(IsAdmin())
+    r.callback_query.filter(IsAdmin())
+    r.message.register(stats, Command("stats"))
+    r.message.register(reload_knowledge, Command("reload"))
+    r.message.register(breach_command, Command("breach"))
+    r.message.register(forwarded_post, FORWARDED, PRIVATE_CHAT)
+    r.callback_query.register(draft_action, DraftAction.filter())
+    r.message.register(edit_fields, StateFilter(EditDraft.fields), TEXT)
+    return r

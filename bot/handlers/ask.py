@@ -4,7 +4,7 @@ question counts from a moment the asker names), so no earlier router has to gues
 
 from __future__ import annotations
 
-from aiogram import Bot
+from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -13,14 +13,11 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from bot.answers import Answer, answer_entry, answer_question
 from bot.config import Settings
 from bot.filters import COMMAND, GROUP_CHAT, PRIVATE_CHAT, TEXT
-from bot.handlers.routing import Routes
 from bot.kb import KnowledgeBase
 from bot.keyboards import OpenEntry, entries_keyboard
 from bot.storage.users import Users
 from bot.texts import t
 from bot.understanding import intents as I
-
-router = Routes("ask")
 
 # The question an "answer with the other tool" button answers again (callback data cannot hold it).
 OFFERED_QUESTION = "offered_question"
@@ -56,7 +53,6 @@ async def _zone(users: Users, message: Message) -> str | None:
     return await users.timezone(message.from_user.id if message.from_user else message.chat.id)
 
 
-@router.message(Command("ask"))
 async def ask_command(message: Message, command: CommandObject, lang: str, kb: KnowledgeBase, settings: Settings,
                       state: FSMContext, users: Users):
     question = (command.args or "").strip()
@@ -68,13 +64,11 @@ async def ask_command(message: Message, command: CommandObject, lang: str, kb: K
     await reply(message, answer, lang, state=state, question=question)
 
 
-@router.message(COMMAND)
 async def unknown_command(message: Message, lang: str) -> None:
     if message.chat.type == "private" or _addressed_to_me(message, await message.bot.me() if message.bot else None):
         await message.answer(t("unknown_command", lang))
 
 
-@router.message(PRIVATE_CHAT, TEXT)
 async def ask_private(message: Message, lang: str, kb: KnowledgeBase, settings: Settings, state: FSMContext,
                       users: Users) -> None:
     question = message.text or ""
@@ -83,7 +77,6 @@ async def ask_private(message: Message, lang: str, kb: KnowledgeBase, settings: 
     await reply(message, answer, lang, state=state, question=question)
 
 
-@router.message(GROUP_CHAT, TEXT)
 async def ask_in_group(message: Message, lang: str, kb: KnowledgeBase, settings: Settings, bot: Bot,
                        state: FSMContext, users: Users) -> None:
     me = await bot.me()
@@ -104,13 +97,11 @@ async def ask_in_group(message: Message, lang: str, kb: KnowledgeBase, settings:
     await reply(message, answer, lang, state=state, question=question)
 
 
-@router.message(PRIVATE_CHAT)
 async def not_text(message: Message, lang: str) -> None:
     """Stickers, photos, voice: say what the bot can read instead of staying silent."""
     await message.answer(t("not_text", lang))
 
 
-@router.callback_query(OpenEntry.filter())
 async def open_entry(query: CallbackQuery, callback_data: OpenEntry, lang: str, kb: KnowledgeBase) -> None:
     entry = kb.get(callback_data.id)
     if entry is None or query.message is None:
@@ -121,7 +112,6 @@ async def open_entry(query: CallbackQuery, callback_data: OpenEntry, lang: str, 
     await query.answer()
 
 
-@router.callback_query(OtherTool.filter())
 async def other_tool(query: CallbackQuery, callback_data: OtherTool, lang: str, kb: KnowledgeBase, settings: Settings,
                      state: FSMContext, users: Users) -> None:
     """The same question answered by the other tool that fits it (an estimate beside a deadline, or back)."""
@@ -137,7 +127,6 @@ async def other_tool(query: CallbackQuery, callback_data: OtherTool, lang: str, 
     await query.answer()
 
 
-@router.callback_query()
 async def unknown_button(query: CallbackQuery, lang: str) -> None:
     """Callback data nobody claimed (a button from an old version, forged data, an admin's button pressed by
     someone else): answered like any stale button, so the client's spinner stops and nothing is revealed."""
@@ -149,3 +138,17 @@ def _addressed_to_me(message: Message, me) -> bool:
         return False
     first = message.text.split()[0]
     return first.lower().endswith(f"@{me.username.lower()}")
+
+
+def router() -> Router:
+    """Included last: the catch-all for text, commands and buttons nothing else claimed."""
+    r = Router(name="ask")
+    r.message.register(ask_command, Command("ask"))
+    r.message.register(unknown_command, COMMAND)
+    r.message.register(ask_private, PRIVATE_CHAT, TEXT)
+    r.message.register(ask_in_group, GROUP_CHAT, TEXT)
+    r.message.register(not_text, PRIVATE_CHAT)
+    r.callback_query.register(open_entry, OpenEntry.filter())
+    r.callback_query.register(other_tool, OtherTool.filter())
+    r.callback_query.register(unknown_button)
+    return r

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -9,15 +10,10 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from bot.channel.poster import DIGEST, FACT, ChannelPoster
 from bot.channel.split import split_html
 from bot.filters import IsAdmin
-from bot.handlers.routing import Routes
 from bot.render import format_date
 from bot.storage.channel_posts import CHANNEL
 from bot.storage.outbox import Outbox
 from bot.texts import t
-
-router = Routes("channel")
-router.message.filter(IsAdmin())
-router.callback_query.filter(IsAdmin())
 
 
 class PostAction(CallbackData, prefix="cp"):
@@ -33,7 +29,6 @@ def post_keyboard(draft_id: int, lang: str) -> InlineKeyboardMarkup:
     ]])
 
 
-@router.message(Command("post"))
 async def post(message: Message, command: CommandObject, lang: str, channel: ChannelPoster) -> None:
     if channel.chat_id is None:
         await message.answer(t("channel_off", lang))
@@ -50,7 +45,6 @@ async def post(message: Message, command: CommandObject, lang: str, channel: Cha
         await message.answer(part, reply_markup=post_keyboard(draft_id, lang) if number == len(parts) else None)
 
 
-@router.callback_query(PostAction.filter())
 async def post_action(query: CallbackQuery, callback_data: PostAction, lang: str, channel: ChannelPoster) -> None:
     if callback_data.action == "post":
         done = await channel.confirm_manual(callback_data.id)
@@ -63,7 +57,6 @@ async def post_action(query: CallbackQuery, callback_data: PostAction, lang: str
         await query.message.answer(t(reply, lang))
 
 
-@router.message(Command("schedule"))
 async def schedule(message: Message, lang: str, channel: ChannelPoster, outbox: Outbox) -> None:
     runs = channel.next_runs()
 
@@ -85,7 +78,6 @@ async def schedule(message: Message, lang: str, channel: ChannelPoster, outbox: 
     await message.answer("\n".join(lines))
 
 
-@router.message(Command("digest"))
 async def digest(message: Message, command: CommandObject, lang: str, channel: ChannelPoster) -> None:
     if (command.args or "").strip().lower() not in ("now", "сейчас"):
         await message.answer(t("digest_usage", lang))
@@ -94,3 +86,15 @@ async def digest(message: Message, command: CommandObject, lang: str, channel: C
     await message.answer(t("digest_preview", lang))
     for part in split_html(text):
         await message.answer(part)
+
+
+def router() -> Router:
+    """Admins only (a router filter), like `admin`."""
+    r = Router(name="channel")
+    r.message.filter(IsAdmin())
+    r.callback_query.filter(IsAdmin())
+    r.message.register(post, Command("post"))
+    r.callback_query.register(post_action, PostAction.filter())
+    r.message.register(schedule, Command("schedule"))
+    r.message.register(digest, Command("digest"))
+    return r

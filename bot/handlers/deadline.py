@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from aiogram import Router
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -13,7 +14,6 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.filters import NOT_COMMAND, PRIVATE_CHAT, TEXT
-from bot.handlers.routing import Routes
 from bot.handlers.steps import await_input, button, edit, rows, typed_answer
 from bot.kb import KnowledgeBase
 from bot.legal import estimator as E
@@ -22,8 +22,6 @@ from bot.legal.intents import moment_in, regime_of
 from bot.legal.render import render_deadlines, zone_label
 from bot.storage.users import Users
 from bot.texts import t
-
-router = Routes("deadline")
 
 _TZ_CHOICES = ["Europe/Moscow", "Europe/Kaliningrad", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Novosibirsk",
                "Asia/Vladivostok", "Asia/Kolkata", "Europe/Berlin", "Europe/London", "UTC"]
@@ -60,7 +58,6 @@ def _deadline_reply(regime: str, moment: dt.datetime, zone: str, lang: str) -> t
     return render_deadlines(plan, zone, lang), _regime_keyboard(regime, moment, lang)
 
 
-@router.message(Command("deadline"))
 async def deadline_command(message: Message, command: CommandObject, lang: str, users: Users,
                            state: FSMContext) -> None:
     zone = await _zone(users, message.chat.id)
@@ -84,13 +81,11 @@ async def _answer_moment(message: Message, text: str, lang: str, zone: str, stat
     await message.answer(answer, reply_markup=markup)
 
 
-@router.message(StateFilter(DeadlineInput.moment), PRIVATE_CHAT, TEXT, NOT_COMMAND)
 async def deadline_moment(message: Message, lang: str, users: Users, state: FSMContext, kb: KnowledgeBase) -> None:
     await typed_answer(message, state, kb)
     await _answer_moment(message, message.text or "", lang, await _zone(users, message.chat.id), state)
 
 
-@router.callback_query(DeadlineView.filter())
 async def deadline_button(query: CallbackQuery, callback_data: DeadlineView, lang: str, users: Users,
                           state: FSMContext) -> None:
     if callback_data.r not in ("", *E.REGIMES) or not 0 <= callback_data.t < 2**33:
@@ -117,7 +112,6 @@ def _local_time(zone: str) -> str:
     return dt.datetime.now(tzinfo_for(zone)).strftime("%H:%M")
 
 
-@router.message(Command("tz"))
 async def tz_command(message: Message, command: CommandObject, lang: str, users: Users) -> None:
     args = (command.args or "").strip()
     if not args:
@@ -132,7 +126,6 @@ async def tz_command(message: Message, command: CommandObject, lang: str, users:
     await message.answer(t("tz_set", lang, zone=zone, time=_local_time(zone)))
 
 
-@router.callback_query(TzPick.filter())
 async def tz_button(query: CallbackQuery, callback_data: TzPick, lang: str, users: Users) -> None:
     zone = resolve_timezone(callback_data.z)
     if zone is None or query.message is None:
@@ -141,3 +134,14 @@ async def tz_button(query: CallbackQuery, callback_data: TzPick, lang: str, user
     await users.set_timezone(query.message.chat.id, zone, lang)
     await edit(query, t("tz_set", lang, zone=zone, time=_local_time(zone)), None)
     await query.answer()
+
+
+def router() -> Router:
+    """The typed-moment step comes before `ask`, which would otherwise read it as a question."""
+    r = Router(name="deadline")
+    r.message.register(deadline_command, Command("deadline"))
+    r.message.register(deadline_moment, StateFilter(DeadlineInput.moment), PRIVATE_CHAT, TEXT, NOT_COMMAND)
+    r.callback_query.register(deadline_button, DeadlineView.filter())
+    r.message.register(tz_command, Command("tz"))
+    r.callback_query.register(tz_button, TzPick.filter())
+    return r

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import logging
 
+from aiogram import Router
 from aiogram.types import ErrorEvent
 
-from bot.handlers.routing import Routes
 from bot.storage.users import language_from_code
 from bot.texts import t
 
-router = Routes("errors")
 log = logging.getLogger(__name__)
 
 
-@router.error()
 async def on_error(event: ErrorEvent) -> bool:
     update = event.update
     sender = update.message.from_user if update.message else (
@@ -28,3 +26,10 @@ async def on_error(event: ErrorEvent) -> bool:
         except Exception:  # the reply itself failing must not raise out of the error handler
             log.warning("could not tell the user about the error in update %s", update.update_id)
     return True
+
+
+def router() -> Router:
+    """Errors raised in any router of the dispatcher reach this one (aiogram propagates them upwards)."""
+    r = Router(name="errors")
+    r.error.register(on_error)
+    return r

@@ -3,6 +3,7 @@ or at once for a described leak (`/fine 50 тысяч записей, ООО`). 
 
 from __future__ import annotations
 
+from aiogram import Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
@@ -11,15 +12,12 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.filters import NOT_COMMAND, PRIVATE_CHAT, TEXT
-from bot.handlers.routing import Routes
 from bot.handlers.steps import await_input, button, edit, rows, typed_answer
 from bot.kb import KnowledgeBase
 from bot.legal import estimator as E
 from bot.legal.intents import extract_case, quantities
 from bot.legal.render import render_estimate
 from bot.texts import t
-
-router = Routes("fine")
 
 _CATEGORY = {"o": E.ORDINARY, "s": E.SPECIAL, "b": E.BIOMETRIC}
 _OFFENDER = {"l": E.LEGAL, "o": E.OFFICIAL, "c": E.CITIZEN}
@@ -116,7 +114,6 @@ async def _show_step(step: FineStep, lang: str, state: FSMContext, *, query: Cal
         await message.answer(text, reply_markup=markup)
 
 
-@router.message(Command("fine"))
 async def fine_command(message: Message, command: CommandObject, lang: str, state: FSMContext) -> None:
     if command.args and command.args.strip():
         found = extract_case(command.args, lang)
@@ -126,7 +123,6 @@ async def fine_command(message: Message, command: CommandObject, lang: str, stat
     await _show_step(FineStep(), lang, state, message=message)
 
 
-@router.callback_query(FineStep.filter())
 async def fine_step(query: CallbackQuery, callback_data: FineStep, lang: str, state: FSMContext) -> None:
     if not _valid(callback_data):
         await query.answer(t("stale_button", lang), show_alert=True)
@@ -135,7 +131,6 @@ async def fine_step(query: CallbackQuery, callback_data: FineStep, lang: str, st
     await query.answer()
 
 
-@router.message(StateFilter(FineInput.count, FineInput.revenue), PRIVATE_CHAT, TEXT, NOT_COMMAND)
 async def fine_number(message: Message, lang: str, state: FSMContext, kb: KnowledgeBase) -> None:
     data = await typed_answer(message, state, kb)
     waiting = await state.get_state()
@@ -160,3 +155,12 @@ async def fine_number(message: Message, lang: str, state: FSMContext, kb: Knowle
         await message.answer(t("fw_bad_number", lang))
         return
     await _show_step(step, lang, state, message=message)
+
+
+def router() -> Router:
+    """The typed-number steps come before `ask`, which would otherwise read them as questions."""
+    r = Router(name="fine")
+    r.message.register(fine_command, Command("fine"))
+    r.callback_query.register(fine_step, FineStep.filter())
+    r.message.register(fine_number, StateFilter(FineInput.count, FineInput.revenue), PRIVATE_CHAT, TEXT, NOT_COMMAND)
+    return r

@@ -7,12 +7,12 @@ import asyncio
 import re
 from contextlib import suppress
 
+from aiogram import Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot.handlers.routing import Routes
 from bot.handlers.steps import button, edit, rows
 from bot.kb import KnowledgeBase
 from bot.kb.countries import COUNTRIES, country_label
@@ -23,8 +23,6 @@ from bot.legal.explorer import AMOUNT_STEPS, FinesExplorer, FinesFilter
 from bot.legal.render import amount_step_label, filter_label, render_fines_page
 from bot.render import fines_notes
 from bot.texts import t
-
-router = Routes("fines")
 
 _SAFE_WORD = re.compile(r"[^\w.&-]")
 
@@ -126,14 +124,12 @@ async def _send_chart(message: Message, explorer: FinesExplorer, f: FinesFilter,
     await message.answer_photo(BufferedInputFile(png, filename=f"fines_by_{kind}.png"), caption=caption[:1000])
 
 
-@router.message(Command("fines"))
 async def fines_command(message: Message, command: CommandObject, lang: str, kb: KnowledgeBase) -> None:
     explorer = explorer_of(kb)
     text, markup = _fines_view(explorer, explorer.parse((command.args or "")[:200]), 0, lang)
     await message.answer(text, reply_markup=markup)
 
 
-@router.callback_query(FinesView.filter())
 async def fines_button(query: CallbackQuery, callback_data: FinesView, lang: str, kb: KnowledgeBase) -> None:
     explorer = explorer_of(kb)
     f = _to_filter(callback_data, explorer)
@@ -150,3 +146,10 @@ async def fines_button(query: CallbackQuery, callback_data: FinesView, lang: str
     else:
         await edit(query, *_fines_view(explorer, f, callback_data.p, lang))
     await query.answer()
+
+
+def router() -> Router:
+    r = Router(name="fines")
+    r.message.register(fines_command, Command("fines"))
+    r.callback_query.register(fines_button, FinesView.filter())
+    return r

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import re
 
+from aiogram import Router
 from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessageContent
 
 from bot.answers import answer_question
 from bot.config import Settings
-from bot.handlers.routing import Routes
 from bot.kb import KnowledgeBase
 from bot.render import fit, render_entry
 from bot.texts import t
 
-router = Routes("inline")
 MAX_RESULTS = 5
 
 
@@ -26,7 +25,6 @@ def _article(result_id: str, title: str, text: str, description: str = "") -> In
     )
 
 
-@router.inline_query()
 async def inline_answers(query: InlineQuery, lang: str, kb: KnowledgeBase, settings: Settings) -> None:
     """The answer the bot would give in a chat (bot/answers.py), then the entries it offers beside it."""
     question = query.query.strip()[:settings.max_text_length]
@@ -46,3 +44,9 @@ async def inline_answers(query: InlineQuery, lang: str, kb: KnowledgeBase, setti
 
 def _first_line(html: str) -> str:
     return re.sub(r"<[^>]+>", "", html.split("\n", 1)[0]).strip() or "…"
+
+
+def router() -> Router:
+    r = Router(name="inline")
+    r.inline_query.register(inline_answers)
+    return r

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from aiogram import Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -13,11 +14,9 @@ from aiogram.types import CallbackQuery, ChatMemberUpdated, InlineKeyboardButton
 
 from bot.config import Settings
 from bot.filters import IN_PRIVATE_CHAT, NOT_PRIVATE_CHAT
-from bot.handlers.routing import Routes
 from bot.storage.users import Users
 from bot.texts import t
 
-router = Routes("privacy")
 # Columns /mydata describes in words; any other column of `users` is listed as name: value.
 _DESCRIBED = {"chat_id", "language", "language_fixed", "started_at", "active", "inactive_since"}
 _SENT = "sent"
@@ -75,25 +74,21 @@ def forget_keyboard(lang: str) -> InlineKeyboardMarkup:
     ]])
 
 
-@router.message(Command("mydata", "forget"), NOT_PRIVATE_CHAT)
 async def private_only(message: Message, lang: str) -> None:
     await message.answer(t("private_only", lang))
 
 
-@router.message(Command("mydata"))
 async def mydata(message: Message, lang: str, users: Users, settings: Settings) -> None:
     data = await users.export(message.chat.id)
     await message.answer(render_mydata(data, lang, settings.inactive_retention_days))
 
 
-@router.message(Command("forget"))
 async def forget(message: Message, lang: str, users: Users) -> None:
     data = await users.export(message.chat.id)
     watches = len(data["watches"]) if data else 0
     await message.answer(t("forget_confirm", lang, watches=watches), reply_markup=forget_keyboard(lang))
 
 
-@router.callback_query(Forget.filter(), IN_PRIVATE_CHAT)
 async def forget_answer(query: CallbackQuery, callback_data: Forget, lang: str, users: Users,
                         state: FSMContext) -> None:
     chat_id = query.message.chat.id  # type: ignore[union-attr]
@@ -110,7 +105,6 @@ async def forget_answer(query: CallbackQuery, callback_data: Forget, lang: str, 
     await query.answer()
 
 
-@router.my_chat_member()
 async def membership_changed(update: ChatMemberUpdated, users: Users) -> None:
     """A user blocked the bot, or it was removed from a group: stop sending and start the retention clock.
     Unblocked or added back: reachable again."""
@@ -119,3 +113,13 @@ async def membership_changed(update: ChatMemberUpdated, users: Users) -> None:
         await users.mark_inactive(update.chat.id)
     elif status in ("member", "administrator", "creator"):
         await users.reactivate(update.chat.id)
+
+
+def router() -> Router:
+    r = Router(name="privacy")
+    r.message.register(private_only, Command("mydata", "forget"), NOT_PRIVATE_CHAT)
+    r.message.register(mydata, Command("mydata"))
+    r.message.register(forget, Command("forget"))
+    r.callback_query.register(forget_answer, Forget.filter(), IN_PRIVATE_CHAT)
+    r.my_chat_member.register(membership_changed)
+    return r

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
+from aiogram import Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import Message
 
@@ -14,14 +15,11 @@ from bot.breaches.parser import BreachParser
 from bot.breaches.render import render_alert, render_unsure_note
 from bot.config import Settings
 from bot.handlers.admin import draft_keyboard
-from bot.handlers.routing import Routes
 from bot.storage.users import Users
 
-router = Routes("sources")
 log = logging.getLogger(__name__)
 
 
-@router.channel_post()
 async def source_post(message: Message, settings: Settings, breach_parser: BreachParser,
                       alerts: AlertService, users: Users) -> None:
     if message.chat.id not in settings.source_channel_ids:
@@ -58,3 +56,9 @@ async def _ask_admins(message: Message, breach: Breach, why: str, alerts: AlertS
             await message.bot.send_message(admin_id, text, reply_markup=draft_keyboard(breach_id, lang))
         except TelegramAPIError as exc:  # e.g. an admin who never opened the bot: the draft stays stored
             log.warning("admin %s: draft %s not shown: %s", admin_id, breach_id, exc.message)
+
+
+def router() -> Router:
+    r = Router(name="sources")
+    r.channel_post.register(source_post)
+    return r

@@ -6,6 +6,7 @@ import hashlib
 import re
 from html import escape
 
+from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -14,13 +15,11 @@ from bot.breaches.names import ServiceDirectory, split_watch_terms
 from bot.breaches.render import render_history_line
 from bot.config import Settings
 from bot.filters import HAS_MESSAGE
-from bot.handlers.routing import Routes
 from bot.storage.breaches import Breaches
 from bot.storage.users import Users
 from bot.storage.watches import Watches
 from bot.texts import t
 
-router = Routes("watch")
 MAX_TERMS_PER_COMMAND = 10
 # A service name or a domain: letters, digits, spaces and a little punctuation. Paths, URLs with queries,
 # and markup are refused rather than stored.
@@ -41,7 +40,6 @@ def _plausible(term: str) -> bool:
     return bool(_PLAUSIBLE.match(bare)) and not bare.startswith((".", "-")) and ".." not in bare
 
 
-@router.message(Command("watch"))
 async def watch(message: Message, command: CommandObject, lang: str, directory: ServiceDirectory,
                 watches: Watches, breaches: Breaches, users: Users, settings: Settings) -> None:
     terms = split_watch_terms((command.args or "")[:settings.max_text_length])
@@ -73,7 +71,6 @@ async def watch(message: Message, command: CommandObject, lang: str, directory: 
     await message.answer("\n\n".join(parts))
 
 
-@router.message(Command("unwatch"))
 async def unwatch(message: Message, command: CommandObject, lang: str, directory: ServiceDirectory,
                   watches: Watches, settings: Settings) -> None:
     terms = split_watch_terms((command.args or "")[:settings.max_text_length])
@@ -103,13 +100,11 @@ def watchlist_view(items: list[tuple[str, str]], lang: str) -> tuple[str, Inline
     return text, InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-@router.message(Command("watchlist"))
 async def watchlist(message: Message, lang: str, watches: Watches) -> None:
     text, keyboard = watchlist_view(await watches.list(message.chat.id), lang)
     await message.answer(text, reply_markup=keyboard)
 
 
-@router.callback_query(Unwatch.filter(), HAS_MESSAGE)
 async def unwatch_button(query: CallbackQuery, callback_data: Unwatch, lang: str, watches: Watches) -> None:
     chat_id = query.message.chat.id  # type: ignore[union-attr]
     key = next((key for key, _ in await watches.list(chat_id) if watch_id(key) == callback_data.id), None)
@@ -120,3 +115,12 @@ async def unwatch_button(query: CallbackQuery, callback_data: Unwatch, lang: str
         await query.answer()
     else:  # a button from an old list: the service was already removed
         await query.answer(t("stale_button", lang))
+
+
+def router() -> Router:
+    r = Router(name="watch")
+    r.message.register(watch, Command("watch"))
+    r.message.register(unwatch, Command("unwatch"))
+    r.message.register(watchlist, Command("watchlist"))
+    r.callback_query.register(unwatch_button, Unwatch.filter(), HAS_MESSAGE)
+    return r
