@@ -1,0 +1,139 @@
+"""Every user-facing text, read from Fluent files: ``bot/locales/<lang>/*.ftl``, one folder per language.
+
+Why Fluent (``fluent.runtime``) and not gettext: plurals and other choices live in the text itself
+(``{ $n -> [one] … [few] … *[many] … }``), written by the translator for their own language, not in Python; the files
+are read as they are, with no compile step (.po -> .mo); a message names its variables, so a test can check that
+every language asks for the same ones. A third language is a third folder: nothing in Python changes.
+
+One :class:`Catalogue` is built from the files once, when this module is first imported, and never changes after
+that (no setter, no reload): `CATALOGUE` and its bound method `t` are a read-only facade, so a domain renderer
+(``breaches/render.py``, ``legal/render.py``) and a handler get the same texts without threading an object through
+every call, and without hidden state that changes at run time. Tests build their own catalogues with
+:meth:`Catalogue.load` (a temporary folder of files, a third language). Plain module: no aiogram.
+
+A key missing in the reader's language is taken from English, with a warning in the log; tests/test_i18n.py fails
+on any such key, so the fallback only protects a user from a mistake the tests would have caught.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from html import escape
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime.types import fluent_number
+from fluent.syntax import ast as ftl
+from fluent.syntax import parse
+from fluent.syntax.visitor import Visitor
+
+log = logging.getLogger(__name__)
+
+FALLBACK = "en"
+
+
+def locales_root() -> Traversable:
+    """The shipped locale files (package data, so they are in the wheel too)."""
+    return resources.files("bot") / "locales"
+
+
+class _Variables(Visitor):
+    """The `$variables` a message uses, in any of its variants."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def visit_VariableReference(self, node: ftl.VariableReference) -> None:  # noqa: N802 (the visitor's naming)
+        self.names.add(node.id.name)
+
+
+class Catalogue:
+    """The texts of every language found under a root folder; `t(key, lang, **values)` renders one."""
+
+    def __init__(self, sources: dict[str, list[str]], fallback: str = FALLBACK) -> None:
+        """`sources`: language -> the text of its .ftl files."""
+        if fallback not in sources:
+            raise ValueError(f"no texts for the fallback language {fallback!r}")
+        self.fallback = fallback
+        self._bundles: dict[str, FluentBundle] = {}
+        self._variables: dict[str, dict[str, frozenset[str]]] = {}
+        for lang, texts in sources.items():
+            # use_isolating=False: Unicode bidi marks around every value would show up in Telegram's plain text.
+            bundle = FluentBundle([lang], use_isolating=False)
+            variables: dict[str, frozenset[str]] = {}
+            for text in texts:
+                bundle.add_resource(FluentResource(text))
+                for entry in parse(text).body:
+                    if isinstance(entry, ftl.Junk):
+                        raise ValueError(f"{lang}: cannot read {entry.content[:60]!r}: {entry.annotations[0].message}")
+                    if isinstance(entry, ftl.Message):
+                        visitor = _Variables()
+                        visitor.visit(entry)
+                        variables[entry.id.name] = frozenset(visitor.names)
+            self._bundles[lang] = bundle
+            self._variables[lang] = variables
+
+    @classmethod
+    def load(cls, root: Traversable | Path | None = None, fallback: str = FALLBACK) -> Catalogue:
+        """Every ``<root>/<lang>/*.ftl``; the folder's name is the language."""
+        root = locales_root() if root is None else root
+        sources = {folder.name: [f.read_text(encoding="utf-8") for f in sorted(folder.iterdir(), key=lambda f: f.name)
+                                 if f.name.endswith(".ftl")]
+                   for folder in root.iterdir() if folder.is_dir() and not folder.name.startswith(("_", "."))}
+        return cls(sources, fallback)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(sorted(self._bundles))
+
+    def keys(self, lang: str) -> set[str]:
+        return set(self._variables[lang])
+
+    def variables(self, key: str, lang: str) -> frozenset[str]:
+        return self._variables[lang][key]
+
+    def has(self, key: str, lang: str) -> bool:
+        return key in self._variables.get(lang, {})
+
+    def t(self, key: str, lang: str, **values: object) -> str:
+        """The text `key` in `lang` with `values` filled in: strings HTML-escaped, numbers as digits (choosing the
+        plural form). A language or key unknown: English, logged; a key unknown in English too: KeyError."""
+        bundle = self._bundles.get(lang)
+        if bundle is None or not bundle.has_message(key):
+            if lang in self._bundles:
+                log.warning("text %r is missing in %r: English used", key, lang)
+            bundle = self._bundles[self.fallback]
+            if not bundle.has_message(key):
+                raise KeyError(key)
+        args = {name: _argument(value) for name, value in values.items()}
+        text, errors = bundle.format_pattern(bundle.get_message(key).value, args)
+        if errors:
+            raise ValueError(f"text {key!r} in {lang!r}: {errors}")
+        return text
+
+    def all_languages(self, key: str, **values: object) -> dict[str, str]:
+        """The text in every language (for messages queued once per language, such as an alert)."""
+        return {lang: self.t(key, lang, **values) for lang in self.languages}
+
+
+def _argument(value: object) -> object:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return escape(str(value), quote=False)
+    # Digits as given (a year, an id, a limit): a number that should read "50 000" is formatted by the caller with
+    # bot.formatting.format_number. Still a number, so `{ $n -> [one] … }` picks the plural form.
+    return fluent_number(value, useGrouping=False)
+
+
+def missing(catalogue: Catalogue, languages: Iterable[str] | None = None) -> dict[str, set[str]]:
+    """Keys some language has and another lacks: language -> its missing keys."""
+    languages = list(languages or catalogue.languages)
+    every = set().union(*(catalogue.keys(lang) for lang in languages))
+    return {lang: every - catalogue.keys(lang) for lang in languages if every - catalogue.keys(lang)}
+
+
+CATALOGUE = Catalogue.load()
+t = CATALOGUE.t
