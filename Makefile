@@ -1,5 +1,6 @@
 # Everything installs into .venv: the pinned versions in requirements-dev.lock (resolved from pyproject.toml's ranges
-# by `make lock`), then the bot itself; nothing needs to be installed by hand.
+# by `make lock`), then the bot itself and the development sandbox (sandbox/: the Bot API stand-in behind the tests,
+# the benchmarks and `make console`; not part of the bot's wheel or image); nothing needs to be installed by hand.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -12,12 +13,13 @@ COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml requirements-dev.lock
+$(STAMP): pyproject.toml sandbox/pyproject.toml requirements-dev.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.lock
 	$(PY) -m pip install --quiet --no-deps -e .
+	$(PY) -m pip install --quiet --no-deps -e sandbox
 	@touch $(STAMP)
 
 lock: install  ## re-resolve requirements.lock (the bot) and requirements-dev.lock (+ test, bench) from pyproject.toml

@@ -19,8 +19,8 @@ from bot.app import create_bot, create_dispatcher, create_limiter, create_servic
 from bot.breaches.models import Breach
 from bot.config import Settings
 from bot.kb import KnowledgeBase
-from bot.sandbox.server import FakeTelegram, SandboxSession
 from bot.storage import utcnow
+from tg_sandbox.server import FakeTelegram, SandboxSession
 
 RATE = 30
 ADMIN_ID = 900

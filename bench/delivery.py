@@ -25,10 +25,10 @@ from bot.breaches.models import Breach
 from bot.config import Settings
 from bot.kb import KnowledgeBase
 from bot.keyboards import entries_keyboard
-from bot.sandbox.server import FakeTelegram
 from bot.storage import Database, utcnow
 from bot.storage.outbox import Outbox
 from bot.storage.watches import Watches
+from tg_sandbox.server import FakeTelegram
 
 QUESTIONS = ["какой штраф за утечку персональных данных?", "biggest GDPR fine", "штраф WhatsApp 2021",
              "DPDP penalty", "сколько сим-карт можно иностранцу", "top 10 GDPR fines"]

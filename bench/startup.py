@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from bot.config import PROJECT_ROOT
-from bot.sandbox.server import FakeTelegram
+from tg_sandbox.server import FakeTelegram
 
 # The bare bot: what `aiogram`'s README starts with, polling the sandbox.
 BARE_BOT = """

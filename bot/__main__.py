@@ -12,6 +12,10 @@ NO_TOKEN = (
     "BOT_TOKEN is not set: create a bot with @BotFather in Telegram, put BOT_TOKEN=<token> in .env, "
     "or try the bot offline with `make console`."
 )
+NO_SANDBOX = (
+    "The console runs the bot against the development sandbox, which an installed bot does not include: "
+    "run `make console` in a checkout of the repository (it installs sandbox/ into .venv)."
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,8 +56,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"applied migrations: {applied or 'none (up to date)'}")
         return 0
     if args.command == "console":
-        from bot.sandbox.console import run_console
-
+        try:  # the development sandbox (sandbox/ in the repository), not part of the bot's wheel
+            from tg_sandbox.console import run_console
+        except ModuleNotFoundError as error:
+            if error.name != "tg_sandbox":
+                raise
+            print(NO_SANDBOX, file=sys.stderr)
+            return 2
         return asyncio.run(run_console(settings))
     if not settings.bot_token.get_secret_value():
         print(NO_TOKEN, file=sys.stderr)

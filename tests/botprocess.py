@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.config import PROJECT_ROOT
-from bot.sandbox.server import FakeTelegram
+from tg_sandbox.server import FakeTelegram
 
 
 def free_port() -> int:

@@ -20,7 +20,7 @@ from bot.app import Services, create_bot, create_dispatcher, create_limiter, cre
 from bot.config import PROJECT_ROOT, Settings
 from bot.delivery.limiter import RequestLimiter
 from bot.kb import KnowledgeBase
-from bot.sandbox.server import FakeTelegram, SandboxSession
+from tg_sandbox.server import FakeTelegram, SandboxSession
 
 ADMIN_ID = 900
 SOURCE_CHANNEL = -1001000000001

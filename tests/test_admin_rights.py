@@ -13,9 +13,9 @@ from bot.app import ADMIN_COMMANDS, USER_COMMANDS
 from bot.config import Settings
 from bot.handlers.admin import DraftAction
 from bot.kb import KnowledgeBase
-from bot.sandbox.server import FakeTelegram
 from tests.conftest import ADMIN_ID, BotHarness, running_bot
 from tests.test_e2e_alerts import LITRES_POST
+from tg_sandbox.server import FakeTelegram
 
 STRANGER = 4242
 # Every admin command with the arguments an admin would give it. A new admin command belongs here (and in

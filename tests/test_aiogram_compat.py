@@ -27,7 +27,7 @@ from bot.aiogram_compat import (
     webhook_update_tasks,
 )
 from bot.filters import TEXT
-from bot.sandbox.server import FakeTelegram, SandboxSession
+from tg_sandbox.server import FakeTelegram, SandboxSession
 
 
 def _blocking_dispatcher() -> tuple[Dispatcher, asyncio.Event, asyncio.Event]:

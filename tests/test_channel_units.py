@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bot.channel.schedule import cron_trigger, latest_slot, next_slot
 from bot.channel.split import split_html
-from bot.sandbox.html_entities import parse_html
+from tg_sandbox.html_entities import parse_html
 
 MSK = ZoneInfo("Europe/Moscow")
 

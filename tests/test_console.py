@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.sandbox.console import OUTPUT_CHANNEL, run_console
+from tg_sandbox.console import OUTPUT_CHANNEL, run_console
 
 LITRES_ONE_LINE = ("Источник выложил в открытый доступ данные пользователей сервиса электронных книг «Литрес» "
                    "(litres.ru). В свободный доступ попало 3,083,408 строк: имя/фамилия, адрес эл. почты, "

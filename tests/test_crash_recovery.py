@@ -10,11 +10,11 @@ from collections import Counter
 from pathlib import Path
 
 from bot.delivery.sender import CONCURRENCY
-from bot.sandbox.server import FakeTelegram
 from tests.botprocess import BotProcess
 from tests.conftest import SOURCE_CHANNEL
 from tests.test_e2e_alerts import LITRES_POST
 from tests.test_publishing import WATCHERS, seed_watchers
+from tg_sandbox.server import FakeTelegram
 
 
 def alerts_delivered(telegram: FakeTelegram) -> Counter[int]:

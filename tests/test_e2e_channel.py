@@ -12,10 +12,10 @@ import pytest
 from bot.breaches.models import Breach
 from bot.config import Settings
 from bot.kb import KnowledgeBase
-from bot.sandbox.server import FakeTelegram
 from tests.conftest import ADMIN_ID, SOURCE_CHANNEL, BotHarness, running_bot
 from tests.kbfactory import make_entry
 from tests.test_e2e_alerts import LITRES_POST
+from tg_sandbox.server import FakeTelegram
 
 CHANNEL = -1002000000002
 MSK = ZoneInfo("Europe/Moscow")

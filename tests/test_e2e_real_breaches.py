@@ -10,9 +10,9 @@ import pytest
 
 from bot.config import Settings
 from bot.kb import KnowledgeBase
-from bot.sandbox.server import FakeTelegram
 from tests.conftest import ADMIN_ID, SOURCE_CHANNEL, running_bot
 from tests.feedserver import hibp_feed
+from tg_sandbox.server import FakeTelegram
 
 CHANNEL = -1002000000002
 # The issue's excerpts of real posts (issue 16, "Why"), each missed by the parser before this work.

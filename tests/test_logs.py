@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.sandbox.server import FakeTelegram
 from bot.texts import t
 from tests.botprocess import BotProcess, free_port
+from tg_sandbox.server import FakeTelegram
 
 # Shaped like a real token, so a leak would look like one.
 TOKEN = "7012345678:AAFq3Xk9_Zt-ExampleSecretPart0123456"

@@ -17,7 +17,6 @@ from aiogram.fsm.storage.base import StorageKey
 from bot.app import Services, create_bot, create_dispatcher, create_services
 from bot.config import Settings
 from bot.kb import KnowledgeBase
-from bot.sandbox.server import FakeTelegram, SandboxSession
 from bot.shared_state import RedisBreaker, Seen, SharedState, connect_redis
 from bot.texts import t
 from bot.throttle import SharedThrottle, Verdict
@@ -25,6 +24,7 @@ from tests import backends
 from tests.backends import PgSchema
 from tests.botprocess import free_port
 from tests.test_webhook import QUESTION, private_message
+from tg_sandbox.server import FakeTelegram, SandboxSession
 
 redis_prefix = backends.redis_prefix
 pg_schema = backends.pg_schema

@@ -39,7 +39,7 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from bot.sandbox.server import FakeTelegram, TelegramAPIError, parse_html
+from tg_sandbox.server import FakeTelegram, TelegramAPIError, parse_html
 
 USER = 1001
 CHANNEL = -1001000000777

@@ -17,13 +17,13 @@ import aiohttp
 import asyncpg
 from aiohttp import web
 
-from bot.sandbox.server import FakeTelegram
 from bot.storage import Database
 from bot.texts import t
 from tests import backends
 from tests.backends import PgSchema
 from tests.botprocess import BotProcess, free_port
 from tests.test_webhook import QUESTION
+from tg_sandbox.server import FakeTelegram
 
 pg_schema = backends.pg_schema
 redis_prefix = backends.redis_prefix

@@ -20,10 +20,10 @@ from bot.app import Services, create_bot, create_services, start_background, sto
 from bot.config import PROJECT_ROOT, Settings
 from bot.kb import KnowledgeBase
 from bot.leader import Leadership
-from bot.sandbox.server import FakeTelegram, SandboxSession
 from tests import backends
 from tests.backends import PgSchema
 
+from tg_sandbox.server import FakeTelegram, SandboxSession
 pg_schema = backends.pg_schema
 FAST = {"retry": 0.05, "check": 0.05}
 

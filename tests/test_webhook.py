@@ -20,10 +20,10 @@ from pydantic import SecretStr
 from bot.app import Services, create_bot, create_dispatcher, create_services
 from bot.config import Settings
 from bot.kb import KnowledgeBase
-from bot.sandbox.server import FakeTelegram, SandboxSession
 from bot.webhook import build_app, config_problem, webhook_url
 from tests.botprocess import BotProcess, free_port
 from tests.conftest import UpdatesInFlight
+from tg_sandbox.server import FakeTelegram, SandboxSession
 
 SECRET = "s3cret_Webhook-token"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"

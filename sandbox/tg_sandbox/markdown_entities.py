@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.sandbox.entities import _byte_offset, _u16
-from bot.sandbox.errors import TelegramAPIError, _entity_error
+from tg_sandbox.entities import _byte_offset, _u16
+from tg_sandbox.errors import TelegramAPIError, _entity_error
 
 _MDV2_RESERVED = frozenset("_*[]()~`>#+-=|{}.!")
 _MDV2_NAMES = {

@@ -11,11 +11,11 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from bot.sandbox.models import _MEMBER_MODELS, Recorded, _complete
+from tg_sandbox.models import _MEMBER_MODELS, Recorded, _complete
 
 
 class StateMixin:
-    """Observation and state helpers of :class:`~bot.sandbox.server.FakeTelegram`."""
+    """Observation and state helpers of :class:`~tg_sandbox.server.FakeTelegram`."""
 
     # ------------------------------------------------------------------ what the bot did
 

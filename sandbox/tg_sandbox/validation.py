@@ -11,17 +11,17 @@ import time
 from collections import deque
 from typing import Any
 
-from bot.sandbox.entities import _strip_text, _u16
-from bot.sandbox.errors import CHAT_NOT_FOUND, WRONG_FILE, TelegramAPIError, _bad
-from bot.sandbox.html_entities import parse_html
-from bot.sandbox.limits import MAX_BUTTONS, MAX_CALLBACK_DATA, MAX_PHOTO_BYTES, MAX_UPLOAD_BYTES, _Window
-from bot.sandbox.markdown_entities import parse_markdown, parse_markdown_v2
-from bot.sandbox.models import UploadedFile, _image_size, _MessageMeta, _StoredFile
-from bot.sandbox.protocol import _INLINE_BUTTON_ACTIONS
+from tg_sandbox.entities import _strip_text, _u16
+from tg_sandbox.errors import CHAT_NOT_FOUND, WRONG_FILE, TelegramAPIError, _bad
+from tg_sandbox.html_entities import parse_html
+from tg_sandbox.limits import MAX_BUTTONS, MAX_CALLBACK_DATA, MAX_PHOTO_BYTES, MAX_UPLOAD_BYTES, _Window
+from tg_sandbox.markdown_entities import parse_markdown, parse_markdown_v2
+from tg_sandbox.models import UploadedFile, _image_size, _MessageMeta, _StoredFile
+from tg_sandbox.protocol import _INLINE_BUTTON_ACTIONS
 
 
 class ValidationMixin:
-    """Request validation helpers of :class:`~bot.sandbox.server.FakeTelegram`."""
+    """Request validation helpers of :class:`~tg_sandbox.server.FakeTelegram`."""
 
     # ------------------------------------------------------------------ validation helpers
 

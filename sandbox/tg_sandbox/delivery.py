@@ -17,16 +17,16 @@ from typing import Any
 
 import aiohttp
 
-from bot.sandbox.errors import TelegramAPIError, _bad, _Described
-from bot.sandbox.limits import MAX_POLL_TIMEOUT
-from bot.sandbox.models import UploadedFile, _Poller
-from bot.sandbox.protocol import DEFAULT_ALLOWED_UPDATES
+from tg_sandbox.errors import TelegramAPIError, _bad, _Described
+from tg_sandbox.limits import MAX_POLL_TIMEOUT
+from tg_sandbox.models import UploadedFile, _Poller
+from tg_sandbox.protocol import DEFAULT_ALLOWED_UPDATES
 
-log = logging.getLogger("bot.sandbox.server")  # same logger name as before the split
+log = logging.getLogger("tg_sandbox.server")  # same logger name as before the split
 
 
 class DeliveryMixin:
-    """getUpdates and webhook methods of :class:`~bot.sandbox.server.FakeTelegram`."""
+    """getUpdates and webhook methods of :class:`~tg_sandbox.server.FakeTelegram`."""
 
     async def _m_get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         self._check_no_webhook()

@@ -83,29 +83,29 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiohttp import web
 
 from bot.aiogram_compat import close_without_grace
-from bot.sandbox.delivery import DeliveryMixin
-from bot.sandbox.entities import detect_entities as detect_entities
-from bot.sandbox.errors import CHAT_NOT_FOUND as CHAT_NOT_FOUND
-from bot.sandbox.errors import NOT_MODIFIED as NOT_MODIFIED
-from bot.sandbox.errors import QUERY_TOO_OLD as QUERY_TOO_OLD
-from bot.sandbox.errors import WRONG_FILE as WRONG_FILE
-from bot.sandbox.errors import TelegramAPIError, _bad, _Described, _Failure
-from bot.sandbox.html_entities import parse_html
-from bot.sandbox.limits import MAX_BUTTONS as MAX_BUTTONS
-from bot.sandbox.limits import MAX_CALLBACK_ANSWER as MAX_CALLBACK_ANSWER
-from bot.sandbox.limits import MAX_CALLBACK_DATA as MAX_CALLBACK_DATA
-from bot.sandbox.limits import MAX_CAPTION_LENGTH as MAX_CAPTION_LENGTH
-from bot.sandbox.limits import MAX_COMMANDS as MAX_COMMANDS
-from bot.sandbox.limits import MAX_INLINE_RESULT_ID as MAX_INLINE_RESULT_ID
-from bot.sandbox.limits import MAX_INLINE_RESULTS as MAX_INLINE_RESULTS
-from bot.sandbox.limits import MAX_PHOTO_BYTES as MAX_PHOTO_BYTES
-from bot.sandbox.limits import MAX_POLL_TIMEOUT as MAX_POLL_TIMEOUT
-from bot.sandbox.limits import MAX_TEXT_LENGTH as MAX_TEXT_LENGTH
-from bot.sandbox.limits import MAX_UPLOAD_BYTES, _Limits
-from bot.sandbox.markdown_entities import parse_markdown, parse_markdown_v2
-from bot.sandbox.methods import MethodsMixin
-from bot.sandbox.models import Recorded, UploadedFile, _MessageMeta, _Poller, _StoredFile
-from bot.sandbox.protocol import (
+from tg_sandbox.delivery import DeliveryMixin
+from tg_sandbox.entities import detect_entities as detect_entities
+from tg_sandbox.errors import CHAT_NOT_FOUND as CHAT_NOT_FOUND
+from tg_sandbox.errors import NOT_MODIFIED as NOT_MODIFIED
+from tg_sandbox.errors import QUERY_TOO_OLD as QUERY_TOO_OLD
+from tg_sandbox.errors import WRONG_FILE as WRONG_FILE
+from tg_sandbox.errors import TelegramAPIError, _bad, _Described, _Failure
+from tg_sandbox.html_entities import parse_html
+from tg_sandbox.limits import MAX_BUTTONS as MAX_BUTTONS
+from tg_sandbox.limits import MAX_CALLBACK_ANSWER as MAX_CALLBACK_ANSWER
+from tg_sandbox.limits import MAX_CALLBACK_DATA as MAX_CALLBACK_DATA
+from tg_sandbox.limits import MAX_CAPTION_LENGTH as MAX_CAPTION_LENGTH
+from tg_sandbox.limits import MAX_COMMANDS as MAX_COMMANDS
+from tg_sandbox.limits import MAX_INLINE_RESULT_ID as MAX_INLINE_RESULT_ID
+from tg_sandbox.limits import MAX_INLINE_RESULTS as MAX_INLINE_RESULTS
+from tg_sandbox.limits import MAX_PHOTO_BYTES as MAX_PHOTO_BYTES
+from tg_sandbox.limits import MAX_POLL_TIMEOUT as MAX_POLL_TIMEOUT
+from tg_sandbox.limits import MAX_TEXT_LENGTH as MAX_TEXT_LENGTH
+from tg_sandbox.limits import MAX_UPLOAD_BYTES, _Limits
+from tg_sandbox.markdown_entities import parse_markdown, parse_markdown_v2
+from tg_sandbox.methods import MethodsMixin
+from tg_sandbox.models import Recorded, UploadedFile, _MessageMeta, _Poller, _StoredFile
+from tg_sandbox.protocol import (
     _BOOL_FIELDS,
     _CHAT_ID_FIELDS,
     _FILE_FIELDS,
@@ -114,13 +114,13 @@ from bot.sandbox.protocol import (
     _JSON_FIELDS,
     _to_bool,
 )
-from bot.sandbox.protocol import DEFAULT_ALLOWED_UPDATES as DEFAULT_ALLOWED_UPDATES
-from bot.sandbox.simulation import SimulationMixin
-from bot.sandbox.state import StateMixin
-from bot.sandbox.validation import ValidationMixin
+from tg_sandbox.protocol import DEFAULT_ALLOWED_UPDATES as DEFAULT_ALLOWED_UPDATES
+from tg_sandbox.simulation import SimulationMixin
+from tg_sandbox.state import StateMixin
+from tg_sandbox.validation import ValidationMixin
 
 # ``X as X`` imports above re-export public names that were defined here before the package was
-# split into modules, so ``from bot.sandbox.server import <name>`` keeps working.
+# split into modules, so ``from tg_sandbox.server import <name>`` keeps working.
 __all__ = [
     "FakeTelegram",
     "Recorded",

@@ -12,8 +12,8 @@ from typing import Any
 
 from aiogram import types as tg
 
-from bot.sandbox.errors import NOT_MODIFIED, QUERY_TOO_OLD, TelegramAPIError, _bad
-from bot.sandbox.limits import (
+from tg_sandbox.errors import NOT_MODIFIED, QUERY_TOO_OLD, TelegramAPIError, _bad
+from tg_sandbox.limits import (
     MAX_CALLBACK_ANSWER,
     MAX_CAPTION_LENGTH,
     MAX_COMMANDS,
@@ -21,12 +21,12 @@ from bot.sandbox.limits import (
     MAX_INLINE_RESULTS,
     MAX_TEXT_LENGTH,
 )
-from bot.sandbox.models import _complete, _MessageMeta
-from bot.sandbox.protocol import _CHAT_ACTIONS, _COMMAND_SCOPES, _INLINE_RESULT_TYPES, _INT_RE
+from tg_sandbox.models import _complete, _MessageMeta
+from tg_sandbox.protocol import _CHAT_ACTIONS, _COMMAND_SCOPES, _INLINE_RESULT_TYPES, _INT_RE
 
 
 class MethodsMixin:
-    """Bot API methods of :class:`~bot.sandbox.server.FakeTelegram`."""
+    """Bot API methods of :class:`~tg_sandbox.server.FakeTelegram`."""
 
     # ------------------------------------------------------------------ methods
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bot.app import create_bot, create_dispatcher, create_services
 from bot.config import Settings
-from bot.sandbox.server import FakeTelegram
+from tg_sandbox.server import FakeTelegram
 
 SOURCE_CHANNEL = -1001000000001
 OUTPUT_CHANNEL = -1002000000002  # the bot's own channel (CHANNEL_ID): new breaches are auto-posted there

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.sandbox.entities import _byte_offset, _u16
-from bot.sandbox.errors import _entity_error
+from tg_sandbox.entities import _byte_offset, _u16
+from tg_sandbox.errors import _entity_error
 
 _NAMED_HTML_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _HTML_TAGS = frozenset(

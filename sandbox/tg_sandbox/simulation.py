@@ -10,14 +10,14 @@ import time
 from collections import deque
 from typing import Any
 
-from bot.sandbox.entities import detect_entities
-from bot.sandbox.errors import _Failure
-from bot.sandbox.limits import _Limits, _Window
-from bot.sandbox.models import _MEMBER_MODELS
+from tg_sandbox.entities import detect_entities
+from tg_sandbox.errors import _Failure
+from tg_sandbox.limits import _Limits, _Window
+from tg_sandbox.models import _MEMBER_MODELS
 
 
 class SimulationMixin:
-    """Knobs and update factories of :class:`~bot.sandbox.server.FakeTelegram`."""
+    """Knobs and update factories of :class:`~tg_sandbox.server.FakeTelegram`."""
 
     # ------------------------------------------------------------------ knobs
 
