@@ -17,6 +17,7 @@ from bot.legal.estimator import BIOMETRIC, CITIZEN, GDPR, LEGAL, OFFICIAL, ORDIN
 from bot.legal.explorer import FinesExplorer, FinesFilter
 from bot.understanding import intents as I
 from bot.understanding.query import SUBJECT_KEYS, Query, Reader
+from bot.understanding.vocabulary import default_regime
 
 _OFFENDER = {"legal": LEGAL, "sole_trader": LEGAL, "official": OFFICIAL, "citizen": CITIZEN}
 
@@ -34,7 +35,7 @@ def as_query(question: str | Query, lang: str = "ru") -> Query:
 def regime_of(question: str | Query, lang: str) -> str:
     """The regime the question names, else the one its language suggests."""
     named = [r for r in as_query(question, lang).regimes if r in (RU, GDPR, "dpdp")]
-    return named[0] if named else (RU if lang == "ru" else GDPR)
+    return named[0] if named else default_regime(lang)
 
 
 @dataclass

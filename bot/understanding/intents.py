@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.understanding.query import Query
-from bot.understanding.vocabulary import DPDP, GDPR, RU
+from bot.understanding.vocabulary import DPDP, GDPR, RU, default_regime
 
 ESTIMATE, DEADLINE, FINES_LIST, FINES_STATS, LOOKUP = "estimate", "deadline", "fines_list", "fines_stats", "lookup"
 LOOKUP_SCORE = 0.5
@@ -43,7 +43,7 @@ def regime_for_case(q: Query) -> str | None:
     if q.uncovered_laws or q.uncovered_countries:
         return None
     if case_facts(q) and (q.counts("subjects") or q.counts("identifiers") or q.counts("count") or q.offender):
-        return RU if q.lang == "ru" else GDPR
+        return default_regime(q.lang)
     return None
 
 
@@ -54,7 +54,7 @@ def gdpr_scope(q: Query) -> bool:
         return False
     if GDPR in q.regimes or q.companies or q.authorities:
         return True
-    return q.lang == "en" and not q.uncovered_countries
+    return default_regime(q.lang) == GDPR and not q.uncovered_countries
 
 
 def _estimate(q: Query) -> Choice | None:
@@ -88,7 +88,7 @@ def _deadline(q: Query) -> Choice | None:
     if q.has("count_question", "published_statistic", "since_when") or (q.has("fine") and not q.has("notify")):
         return None
     covered = [r for r in q.regimes if r in (RU, GDPR, DPDP)]
-    return Choice(DEADLINE, 0.9, covered[0] if covered else (RU if q.lang == "ru" else GDPR))
+    return Choice(DEADLINE, 0.9, covered[0] if covered else default_regime(q.lang))
 
 
 def _fines_list(q: Query) -> Choice | None:

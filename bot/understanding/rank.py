@@ -12,11 +12,21 @@ from bot.kb.countries import COUNTRIES
 from bot.kb.index import MIN_COVERAGE, Hit
 from bot.kb.models import Entry
 from bot.understanding.query import Query, Token
-from bot.understanding.vocabulary import AUTHORITIES, DPDP, GDPR, MONTHS, OTHER_COUNTRIES, RU, month_forms_ru
+from bot.understanding.vocabulary import (
+    AUTHORITIES,
+    CONTEXT_DOMAINS,
+    CYRILLIC_LANGUAGES,
+    DPDP,
+    GDPR,
+    MONTHS,
+    OTHER_COUNTRIES,
+    RU,
+    month_forms_ru,
+)
 
 DOMAIN_REGIME = {"gdpr": GDPR, "gdpr_fines": GDPR, "ru_pd": RU, "ru_sim": RU, "dpdp": DPDP}
 NAMED_BOOST = 1.3        # the domains of a law the question names
-RUSSIAN_CONTEXT = 1.1    # a Russian question naming no law is most likely about Russian law
+LANGUAGE_CONTEXT = 1.1   # a Russian question naming no law is most likely about Russian law
 MEANINGFUL_IDF = 2.0     # a term in fewer than about one entry in eight: worth offering a near match for
 COVERAGE_WEIGHT = 0.5    # score x (this + coverage)
 TITLE_WEIGHT = 0.3       # score x (1 + this x the share of the question's words in the title)
@@ -27,9 +37,7 @@ def search_boost(q: Query) -> dict[str, float] | None:
     named = set(q.regimes)
     if named:
         return {domain: NAMED_BOOST for domain, regime in DOMAIN_REGIME.items() if regime in named}
-    if q.lang == "ru":
-        return {"ru_pd": RUSSIAN_CONTEXT, "ru_sim": RUSSIAN_CONTEXT, "breaches": RUSSIAN_CONTEXT}
-    return None
+    return dict.fromkeys(CONTEXT_DOMAINS[q.lang], LANGUAGE_CONTEXT) if q.lang in CONTEXT_DOMAINS else None
 
 
 # Concepts that tell entries of one subject apart (a first leak from a repeat one, a fine from the fine for not
@@ -262,6 +270,6 @@ def _looks_like_a_name(q: Query, token: Token) -> bool:
 
 def country_names_of(code: str, lang: str) -> str:
     names = OTHER_COUNTRIES.get(code, (code,))
-    if lang == "ru":
+    if lang in CYRILLIC_LANGUAGES:
         return next((n for n in names if T.is_cyrillic(n)), code).capitalize()
     return next((n for n in names if not T.is_cyrillic(n) and len(n) > 3), names[0]).title()

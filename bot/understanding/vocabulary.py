@@ -117,6 +117,18 @@ TOPIC_CONCEPTS = ("privacy_topic", "topic_word", "leak", "fine", "notify")
 
 # ------------------------------------------------------------------------------------------ laws
 GDPR, RU, DPDP = "gdpr", "ru", "dpdp"   # the regimes of bot/legal/estimator.py
+# The law a question means when it names none but describes a case, by the language it is written in: a Russian
+# company's leak asked about in Russian is under Russian law; any other language, the GDPR.
+DEFAULT_REGIME = {"ru": RU}
+OTHER_LANGUAGES_REGIME = GDPR
+# Knowledge domains a question in a language leans to when it names no law (a tie-breaker in the search).
+CONTEXT_DOMAINS = {"ru": ("ru_pd", "ru_sim", "breaches")}
+# Languages written in Cyrillic: a country is named to their readers by its Cyrillic name.
+CYRILLIC_LANGUAGES = frozenset({"ru"})
+
+
+def default_regime(lang: str) -> str:
+    return DEFAULT_REGIME.get(lang, OTHER_LANGUAGES_REGIME)
 
 
 @dataclass(frozen=True)
