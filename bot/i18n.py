@@ -120,7 +120,16 @@ class Catalogue:
         return {lang: self.t(key, lang, **values) for lang in self.languages}
 
 
+class Html(str):
+    """A value that is Telegram HTML already (a text from this catalogue, a link built with escaped parts): `t` puts
+    it in as it is. Any other string is escaped."""
+
+    __slots__ = ()
+
+
 def _argument(value: object) -> object:
+    if isinstance(value, Html):
+        return str(value)
     if isinstance(value, bool) or not isinstance(value, int | float):
         return escape(str(value), quote=False)
     # Digits as given (a year, an id, a limit): a number that should read "50 000" is formatted by the caller with

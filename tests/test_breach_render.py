@@ -39,10 +39,10 @@ def visible(text: str) -> str:
 def test_alert_has_the_facts(lang: str) -> None:
     text = render_alert(litres(), lang)
     assert "Литрес" in text and "litres.ru" in text
-    assert ("3 083 408" if lang == "ru" else "3,083,408") in text
-    assert ("590 000" if lang == "ru" else "590,000") in text
-    assert ("03.08.2023" if lang == "ru" else "3 Aug 2023") in text
-    assert ("10.08.2023" if lang == "ru" else "10 Aug 2023") in text
+    assert ("3\u00a0083\u00a0408" if lang == "ru" else "3,083,408") in text
+    assert ("590\u00a0000" if lang == "ru" else "590,000") in text
+    assert ("3 августа 2023" if lang == "ru" else "3 Aug 2023") in text  # one date style: bot/formatting.py
+    assert ("10 августа 2023" if lang == "ru" else "10 Aug 2023") in text
     assert ("SHA1 без соли" if lang == "ru" else "SHA1 unsalted") in text
     assert '<a href="https://t.me/dataleak/2000">Утечки информации</a>' in text
     assert tags(text) <= ALLOWED_TAGS
@@ -172,14 +172,14 @@ def test_huge_breach_stays_under_the_telegram_limit() -> None:
 
 def test_history_line() -> None:
     assert render_history_line(litres(), "ru") == (
-        "• <b>Литрес</b> — 08.2023: 3 083 408 записей; Адреса эл. почты, Имена, Пароли"
+        "• <b>Литрес</b> — август 2023: 3\u00a0083\u00a0408 записей; Адреса эл. почты, Имена, Пароли"
     )
     assert render_history_line(litres(record_count=1, data_classes=[]), "en") == "• <b>Литрес</b> — Aug 2023: 1 record"
     assert render_history_line(Breach(service="X"), "en") == "• <b>X</b>"
 
 
 def test_number_format() -> None:
-    assert fmt_int(3_083_408, "ru") == "3 083 408"
+    assert fmt_int(3_083_408, "ru") == "3\u00a0083\u00a0408"  # Babel: a no-break space, never split
     assert fmt_int(3_083_408, "en") == "3,083,408"
 
 

@@ -1,9 +1,9 @@
 """What a breach means for the user: localised data class names, "what to do now" steps chosen by
-the exposed data, and what Russian law requires of a Russian operator.
+the exposed data, and what Russian law requires of a Russian operator. The words are in
+``bot/locales/<lang>/breaches.ftl``; this module chooses which to say.
 
-Everything returned here is plain text; ``render.py`` escapes it for Telegram HTML.
-Russian data class names follow Mozilla Monitor's ``locales/ru/data-classes.ftl`` (shortened where
-Telegram space matters: "Адреса эл. почты").
+Steps, duties and storage labels come back as Telegram HTML (the catalogue escapes the values put in them);
+a data class label is plain text (an unknown class is the feed's own name), and ``render.py`` escapes it.
 """
 
 from __future__ import annotations
@@ -13,52 +13,53 @@ from datetime import date
 
 from bot.breaches.extract import is_weak_storage
 from bot.breaches.models import Breach
+from bot.i18n import Html, t
 
-# HIBP data class -> Russian label.
-DATA_CLASS_RU: dict[str, str] = {
-    "Names": "Имена",
-    "Email addresses": "Адреса эл. почты",
-    "Passwords": "Пароли",
-    "Phone numbers": "Телефонные номера",
-    "Passport numbers": "Номера паспортов",
-    "Physical addresses": "Физические адреса",
-    "Dates of birth": "Даты рождения",
-    "Usernames": "Логины",
-    "IP addresses": "IP-адреса",
-    "Genders": "Пол",
-    "Geographic locations": "Географические местоположения",
-    "Social security numbers": "Номера социального страхования (СНИЛС)",
-    "Government issued IDs": "Удостоверения и госидентификаторы (ИНН и др.)",
-    "Driver's licenses": "Водительские удостоверения",
-    "Credit cards": "Банковские карты",
-    "Partial credit card data": "Частичные данные банковских карт",
-    "Credit card CVV": "CVV-коды банковских карт",
-    "Bank account numbers": "Номера банковских счетов",
-    "Purchases": "Покупки",
-    "Personal health data": "Персональные данные о здоровье",
-    "Health insurance information": "Информация о медицинском страховании",
-    "Employers": "Работодатели",
-    "Job titles": "Названия должностей",
-    "Social media profiles": "Профили социальных сетей",
-    "Security questions and answers": "Вопросы для восстановления паролей и ответы на них",
-    "Auth tokens": "Авторизационные токены",
-    "Vehicle details": "Информация о транспортных средствах",
-    "Website activity": "Активность на веб-сайтах",
-    "Private messages": "Личные сообщения",
-    "Password hints": "Подсказки для паролей",
-    "Biometric data": "Биометрические данные",
-    "Payment histories": "Истории платежей",
-    "Device information": "Информация об устройствах",
-    "Photos": "Фотографии",
-    "Profile photos": "Фотографии профилей",
-    "Spoken languages": "Языки общения",
-    "Time zones": "Часовые пояса",
-    "Nationalities": "Национальности",
-    "Marital statuses": "Семейные положения",
-    "Salutations": "Обращения",
-    "Employment statuses": "Статусы занятости",
-    "Education levels": "Уровни образования",
-    "Income levels": "Уровни доходов",
+# HIBP data class -> its text key (the labels are in bot/locales/<lang>/breaches.ftl).
+DATA_CLASS_KEYS: dict[str, str] = {
+    "Names": "dc_names",
+    "Email addresses": "dc_email_addresses",
+    "Passwords": "dc_passwords",
+    "Phone numbers": "dc_phone_numbers",
+    "Passport numbers": "dc_passport_numbers",
+    "Physical addresses": "dc_physical_addresses",
+    "Dates of birth": "dc_dates_of_birth",
+    "Usernames": "dc_usernames",
+    "IP addresses": "dc_ip_addresses",
+    "Genders": "dc_genders",
+    "Geographic locations": "dc_geographic_locations",
+    "Social security numbers": "dc_social_security_numbers",
+    "Government issued IDs": "dc_government_issued_ids",
+    "Driver's licenses": "dc_driver_s_licenses",
+    "Credit cards": "dc_credit_cards",
+    "Partial credit card data": "dc_partial_credit_card_data",
+    "Credit card CVV": "dc_credit_card_cvv",
+    "Bank account numbers": "dc_bank_account_numbers",
+    "Purchases": "dc_purchases",
+    "Personal health data": "dc_personal_health_data",
+    "Health insurance information": "dc_health_insurance_information",
+    "Employers": "dc_employers",
+    "Job titles": "dc_job_titles",
+    "Social media profiles": "dc_social_media_profiles",
+    "Security questions and answers": "dc_security_questions_and_answers",
+    "Auth tokens": "dc_auth_tokens",
+    "Vehicle details": "dc_vehicle_details",
+    "Website activity": "dc_website_activity",
+    "Private messages": "dc_private_messages",
+    "Password hints": "dc_password_hints",
+    "Biometric data": "dc_biometric_data",
+    "Payment histories": "dc_payment_histories",
+    "Device information": "dc_device_information",
+    "Photos": "dc_photos",
+    "Profile photos": "dc_profile_photos",
+    "Spoken languages": "dc_spoken_languages",
+    "Time zones": "dc_time_zones",
+    "Nationalities": "dc_nationalities",
+    "Marital statuses": "dc_marital_statuses",
+    "Salutations": "dc_salutations",
+    "Employment statuses": "dc_employment_statuses",
+    "Education levels": "dc_education_levels",
+    "Income levels": "dc_income_levels",
 }
 
 IDENTITY_CLASSES = {"Passport numbers", "Social security numbers", "Government issued IDs", "Driver's licenses"}
@@ -75,119 +76,59 @@ LEAK_FINES = (
 )
 FINES_IN_FORCE = date(2025, 5, 30)
 NOTIFY_DUTY_SINCE = date(2022, 9, 1)  # 152-FZ art. 21(3.1), added by 266-FZ
-LAW_CITATION = "КоАП РФ ст. 13.11 ч. 12-14"
 
 
 def data_class_label(name: str, lang: str) -> str:
-    return DATA_CLASS_RU.get(name, name) if lang == "ru" else name
+    key = DATA_CLASS_KEYS.get(name)
+    return t(key, lang) if key else name
+
+
+_STORAGE_KEYS = {"plaintext": "storage_plaintext", "hashed": "storage_hashed", "encrypted": "storage_encrypted"}
 
 
 def storage_label(storage: str | None, lang: str) -> str | None:
     """"SHA1 unsalted" -> "SHA1 без соли"; "plaintext" -> "в открытом виде" / "plain text"."""
     if not storage:
         return None
-    if lang != "ru":
-        return {"plaintext": "plain text", "hashed": "hashed (algorithm unknown)",
-                "encrypted": "encrypted (reversible)"}.get(storage, storage)
-    special = {"plaintext": "в открытом виде", "hashed": "хеш (алгоритм не указан)",
-               "encrypted": "зашифрованы обратимо"}
-    if storage in special:
-        return special[storage]
-    return storage.replace(" unsalted", " без соли").replace(" salted", " с солью")
+    if storage in _STORAGE_KEYS:
+        return t(_STORAGE_KEYS[storage], lang)
+    for suffix, key in ((" unsalted", "storage_unsalted"), (" salted", "storage_salted")):
+        if storage.endswith(suffix):
+            return t(key, lang, how=storage.removesuffix(suffix))
+    return t("storage_other", lang, how=storage)
 
 
 def advice_steps(breach: Breach, lang: str) -> list[str]:
     """Concrete steps for the data classes this breach exposed, most urgent first."""
-    ru = lang == "ru"
     name = breach.service if len(breach.service) <= 80 else breach.service[:79].rstrip() + "…"
     classes = set(breach.data_classes)
     steps: list[str] = []
     if breach.has_passwords:
-        steps.append(
-            f"Смените пароль от «{name}» и везде, где стоял такой же; включите двухфакторную аутентификацию."
-            if ru else
-            f"Change your {name} password and the same password everywhere you reused it; turn on two-factor "
-            "authentication."
-        )
+        steps.append(t("advice_password", lang, name=name))
         if breach.password_storage in ("plaintext", "encrypted"):
-            how = storage_label(breach.password_storage, lang)
-            steps.append(
-                f"Пароли хранились {how}: считайте их опубликованными."
-                if ru else f"The passwords were stored {how}: treat them as public."
-            )
+            steps.append(t("advice_password_public", lang, how=Html(storage_label(breach.password_storage, lang))))
         elif is_weak_storage(breach.password_storage):
-            how = storage_label(breach.password_storage, lang)
-            steps.append(
-                f"Пароли хранились как слабый хеш ({how}): считайте их опубликованными, такие хеши легко "
-                "подобрать."
-                if ru else
-                f"The passwords were stored as weak hashes ({how}): treat them as public, such hashes are easy "
-                "to crack."
-            )
+            steps.append(t("advice_password_weak", lang, how=Html(storage_label(breach.password_storage, lang))))
     if "Email addresses" in classes:
-        steps.append(
-            f"Ждите фишинговых писем, которые упоминают «{name}»: не переходите по ссылкам из них, заходите на "
-            "сайт сами."
-            if ru else
-            f"Expect phishing e-mails that mention {name}: don't follow their links, open the site yourself."
-        )
+        steps.append(t("advice_email", lang, name=name))
     if "Phone numbers" in classes:
-        steps.append(
-            "Ждите звонков и SMS от «службы безопасности» или «поддержки». Следите за подменой SIM-карты: "
-            "попросите оператора запретить замену SIM без вашего личного визита."
-            if ru else
-            "Expect scam calls and texts from \"security\" or \"support\" teams. Watch for SIM swap: ask your "
-            "mobile operator to block SIM replacement unless you come in person."
-        )
+        steps.append(t("advice_phone", lang))
     if classes & IDENTITY_CLASSES:
         # Backed by knowledge entries leak-advice-credit-report-free (218-FZ art. 8) and
         # leak-advice-credit-self-ban-31fz (31-FZ, since 1 March 2025); tests/test_breach_render.py ties them.
-        steps.append(
-            "Следите, не оформят ли на вас кредит: проверьте кредитную историю в БКИ (список ваших бюро есть на "
-            "Госуслугах, отчёт бесплатен дважды в год), входы и уведомления на Госуслугах; можно поставить "
-            "самозапрет на кредиты."
-            if ru else
-            "Watch for loans taken out in your name: check your credit history with the credit bureaus (in Russia "
-            "the list of your bureaus is on Gosuslugi; in India, CIBIL and others) and the logins and notices on "
-            "your government services account."
-        )
+        steps.append(t("advice_identity", lang))
     if classes & CARD_CLASSES:
-        steps.append(
-            "Перевыпустите банковскую карту и проверьте выписки за последние месяцы."
-            if ru else "Have your bank card reissued and check recent statements."
-        )
+        steps.append(t("advice_card", lang))
     elif "Partial credit card data" in classes:
-        steps.append(
-            "Утекли только части номеров карт: перевыпуск не обязателен, но не верьте звонящим, которые называют "
-            "последние цифры вашей карты."
-            if ru else
-            "Only parts of card numbers leaked: no need to reissue, but don't trust callers who quote your card's "
-            "last digits."
-        )
+        steps.append(t("advice_partial_card", lang))
     if classes & PERSONAL_CLASSES:
-        steps.append(
-            "Адрес и дату рождения используют, чтобы звучать убедительно: знание ваших данных не доказывает, что "
-            "звонит банк, курьер или госорган."
-            if ru else
-            "Addresses and dates of birth are used for social engineering: a caller who knows them is not proven "
-            "to be your bank, courier or a government office."
-        )
+        steps.append(t("advice_personal", lang))
     if classes & HEALTH_CLASSES:
-        steps.append(
-            "Медицинские данные не сменить: осторожнее со звонками «из клиники» или «страховой» и с шантажом."
-            if ru else
-            "Health data cannot be changed: be wary of calls \"from the clinic\" or insurer, and of blackmail."
-        )
+        steps.append(t("advice_health", lang))
     if "Security questions and answers" in classes:
-        steps.append(
-            "Смените контрольные вопросы и ответы там, где использовали такие же."
-            if ru else "Change security questions and answers wherever you used the same ones."
-        )
+        steps.append(t("advice_security_questions", lang))
     if not steps:
-        steps.append(
-            f"Будьте осторожны с письмами, сообщениями и звонками, которые ссылаются на «{name}»."
-            if ru else f"Be careful with e-mails, messages and calls that refer to {name}."
-        )
+        steps.append(t("advice_generic", lang, name=name))
     return steps
 
 
@@ -207,67 +148,25 @@ def fine_tier(subjects: int | None) -> tuple[int, int, int] | None:
 
 
 def operator_duties(breach: Breach, lang: str, *, fmt_int: Callable[[int], str]) -> list[str]:
-    """What 152-FZ and KoAP require of a Russian operator after this leak (plain text lines).
+    """What 152-FZ and KoAP require of a Russian operator after this leak (Telegram HTML lines).
 
     ``fmt_int`` formats numbers for ``lang`` (passed in to keep number formatting in one place).
     """
-    ru = lang == "ru"
     when = breach.breach_date or (breach.reported_at.date() if breach.reported_at else None)
-    if when and when < NOTIFY_DUTY_SINCE:
-        lines = [
-            "Обязанность уведомлять Роскомнадзор об утечке в течение 24 часов и сообщать итоги расследования в "
-            "течение 72 часов (ч. 3.1 ст. 21 152-ФЗ) действует с 1 сентября 2022 года, то есть появилась позже "
-            "этой утечки."
-            if ru else
-            "The duty to notify Roskomnadzor within 24 hours and report investigation results within 72 hours "
-            "(152-FZ art. 21(3.1)) exists since 1 September 2022, after this leak."
-        ]
-    else:
-        lines = [
-            "По ч. 3.1 ст. 21 152-ФЗ оператор должен уведомить Роскомнадзор в течение 24 часов после обнаружения "
-            "утечки, а в течение 72 часов — сообщить результаты внутреннего расследования."
-            if ru else
-            "Under 152-FZ art. 21(3.1) the operator must notify Roskomnadzor within 24 hours of detecting the leak "
-            "and report the results of its internal investigation within 72 hours."
-        ]
+    lines = [t("duty_notify_before" if when and when < NOTIFY_DUTY_SINCE else "duty_notify", lang)]
     subjects = subjects_estimate(breach)
     tier = fine_tier(subjects)
     if tier:
         part, low, high = tier
         lower, upper = next((lo, hi) for lo, hi, p, _, _ in LEAK_FINES if p == part)
-        if ru:
-            span = f"более {fmt_int(lower)}" if upper is None else f"от {fmt_int(lower)} до {fmt_int(upper)}"
-            basis = "уникальных адресов" if breach.unique_emails else "записей"
-            lines.append(
-                f"Штраф для юрлица — {low}–{high} млн ₽: ч. {part} — утечка данных {span} субъектов "
-                f"(оценка по числу {basis}: {fmt_int(subjects)}). {LAW_CITATION}."
-            )
-        else:
-            span = f"over {fmt_int(lower)}" if upper is None else f"{fmt_int(lower)} to {fmt_int(upper)}"
-            basis = "unique e-mails" if breach.unique_emails else "records"
-            lines.append(
-                f"Fine for a legal entity: RUB {low}–{high} million, part {part}: a leak of data of {span} people "
-                f"(estimated from {fmt_int(subjects)} {basis}). {LAW_CITATION}."
-            )
+        span = (t("duty_span_over", lang, lower=fmt_int(lower)) if upper is None
+                else t("duty_span_between", lang, lower=fmt_int(lower), upper=fmt_int(upper)))
+        lines.append(t("duty_fine_tier", lang, low=low, high=high, part=part, span=Html(span),
+                       basis="emails" if breach.unique_emails else "records", subjects=fmt_int(subjects)))
     elif subjects is not None:
-        lines.append(
-            f"Меньше 1 000 субъектов: повышенные штрафы за утечку ({LAW_CITATION}) начинаются с 1 000."
-            if ru else f"Fewer than 1,000 people: the leak fines ({LAW_CITATION}) start at 1,000."
-        )
+        lines.append(t("duty_below_tiers", lang))
     else:
-        lines.append(
-            f"Штраф для юрлица зависит от числа субъектов: 3–5 млн ₽ (от 1 000), 5–10 млн ₽ (от 10 000), "
-            f"10–15 млн ₽ (более 100 000). {LAW_CITATION}."
-            if ru else
-            f"The fine for a legal entity depends on the number of people: RUB 3–5 million (from 1,000), "
-            f"5–10 million (from 10,000), 10–15 million (over 100,000). {LAW_CITATION}."
-        )
+        lines.append(t("duty_fine_unknown_size", lang))
     if (tier or subjects is None) and when and when < FINES_IN_FORCE:
-        lines.append(
-            "Утечка произошла до 30.05.2025, когда вступили в силу эти штрафы (420-ФЗ); по ст. 1.7 КоАП "
-            "применяется закон, действовавший во время нарушения, поэтому к ней они, скорее всего, не применимы."
-            if ru else
-            "The leak predates 30 May 2025, when these fines (420-FZ) took effect; under KoAP art. 1.7 the law in "
-            "force at the time applies, so they most likely do not apply to it."
-        )
+        lines.append(t("duty_before_fines", lang))
     return lines
