@@ -48,6 +48,8 @@ SETS = (
     QuestionSet("dev4", BENCH / "dev" / "questions_dev4.jsonl"),
     QuestionSet("old held-out", BENCH / "questions_heldout.jsonl"),
     QuestionSet("held-out", BENCH / "heldout" / "questions.jsonl", blind=True),
+    # a fresh blind set for this round (bench/heldout2/README.md): the one above has been measured too often
+    QuestionSet("held-out 2", BENCH / "heldout2" / "questions.jsonl", blind=True),
     QuestionSet("out-of-scope dev", BENCH / "dev" / "out_of_scope_dev.jsonl", out_of_scope=True),
     # written for issue 12 by the engineer tuning the bot (so: dev, not held-out), to calibrate "not sure" on
     # questions that share words with the domain (a traffic fine, a gas leak, fine art, big data)
@@ -55,6 +57,7 @@ SETS = (
     QuestionSet("out-of-scope dev3", BENCH / "dev" / "out_of_scope_dev3.jsonl", out_of_scope=True),
     QuestionSet("out-of-scope dev4", BENCH / "dev" / "out_of_scope_dev4.jsonl", out_of_scope=True),
     QuestionSet("out-of-scope held-out", BENCH / "heldout" / "out_of_scope.jsonl", out_of_scope=True, blind=True),
+    QuestionSet("out-of-scope held-out 2", BENCH / "heldout2" / "out_of_scope.jsonl", out_of_scope=True, blind=True),
 )
 
 _TAG = re.compile(r"<[^>]+>")
