@@ -9,14 +9,21 @@ def test_progress_shows_sent_total_rate_and_time_left() -> None:
     midway = Progress(total=500, sent=240, skipped=2, failed=0, elapsed=10.0)
     text = midway.render("Литрес", "ru")
     assert "240 / 500" in text and "2 заблокировали" in text
-    assert "24.2 в секунду" in text and "осталось ≈ 11 с" in text  # 258 left at 24.2 a second
+    assert "24,2 в секунду" in text and "осталось ≈ 11 с" in text  # 258 left at 24.2 a second
     assert "Готово" not in text
+
+
+def test_progress_counts_take_the_russian_plural() -> None:
+    def failed(n: int) -> str:
+        return Progress(total=500, sent=10, skipped=0, failed=n, elapsed=10.0).render("Литрес", "ru")
+
+    assert "1 ошибка" in failed(1) and "2 ошибки" in failed(2) and "5 ошибок" in failed(5) and "21 ошибка" in failed(21)
 
 
 def test_finished_progress_says_done_with_the_duration() -> None:
     done = Progress(total=5000, sent=4990, skipped=6, failed=4, elapsed=170.0, open_rows=0)
     text = done.render("Litres", "en")
-    assert done.finished and "4990 / 5000 sent" in text and "4 failed" in text
+    assert done.finished and "4,990 / 5,000 sent" in text and "4 failed" in text
     assert "Done in 2 min 50 s" in text
 
 

@@ -10,8 +10,10 @@ from html import escape
 from bot.breaches.hibp import HIBP_SOURCE_NAME
 from bot.breaches.models import Breach
 from bot.breaches.render import hibp_credit_html, render_history_line
+from bot.formatting import format_date
+from bot.i18n import Html, t
 from bot.kb.models import Entry
-from bot.render import fine_line, format_date
+from bot.render import fine_line
 
 TOP_BREACHES = 15
 TOP_FINES = 10
@@ -51,36 +53,32 @@ def rank_breaches(items: list[DigestBreach]) -> list[DigestBreach]:
 
 
 def render_digest(digest: Digest, lang: str) -> str:
-    ru = lang == "ru"
-    period = f"{format_date(digest.start, lang)} — {format_date(digest.end, lang)}"
-    lines = [f"📬 <b>{'Итоги недели' if ru else 'The week in privacy'}</b>\n{escape(period)}"]
+    period = t("digest_period", lang, start=format_date(digest.start, lang), end=format_date(digest.end, lang))
+    lines = [f"{t('digest_title', lang)}\n{period}"]
     if digest.breaches:
-        block = [f"<b>{'Утечки недели' if ru else 'Breaches of the week'}</b>"]
+        block = [f"<b>{t('digest_breaches', lang)}</b>"]
         for item in rank_breaches(digest.breaches)[:TOP_BREACHES]:
-            line = render_history_line(item.breach, "ru" if ru else "en")
+            line = render_history_line(item.breach, lang)
             if item.watchers:
-                line += f" ({'следят' if ru else 'watched by'}: {item.watchers})"
+                line = t("digest_watchers", lang, line=Html(line), n=item.watchers)
             block.append(line)
         if len(digest.breaches) > TOP_BREACHES:
-            block.append(f"{'и ещё' if ru else 'and'} {len(digest.breaches) - TOP_BREACHES}"
-                         f"{'' if ru else ' more'}")
+            block.append(t("digest_more", lang, n=len(digest.breaches) - TOP_BREACHES))
         if any(item.breach.source_name == HIBP_SOURCE_NAME for item in digest.breaches):
-            block.append(hibp_credit_html("ru" if ru else "en"))
+            block.append(hibp_credit_html(lang))
         lines.append("\n".join(block))
     else:
-        lines.append("За неделю новых утечек не было." if ru else "No new breaches this week.")
+        lines.append(t("digest_no_breaches", lang))
     if digest.fines:
-        block = [f"<b>{'Штрафы недели' if ru else 'Fines of the week'}</b>"]
+        block = [f"<b>{t('digest_fines', lang)}</b>"]
         for entry in digest.fines[:TOP_FINES]:
             block.append(f"• {fine_line(entry, lang)}")
         lines.append("\n".join(block))
     if digest.law_changes:
-        block = [f"<b>{'Изменения в законах' if ru else 'Law changes'}</b>"]
+        block = [f"<b>{t('digest_law_changes', lang)}</b>"]
         for entry in digest.law_changes:
             assert entry.date is not None
             block.append(f"• {format_date(entry.date, lang)}: {escape(entry.title.get(lang), quote=False)}")
         lines.append("\n".join(block))
-    lines.append("🔔 /watch — " + ("оповещения об утечках сервисов, которыми вы пользуетесь" if ru
-                                   else "alerts when a service you use leaks data"))
+    lines.append(t("digest_watch", lang))
     return "\n\n".join(lines)
-

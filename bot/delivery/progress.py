@@ -8,9 +8,9 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from html import escape
 
-from bot.render import format_duration
+from bot.formatting import format_duration, format_number
+from bot.i18n import t
 from bot.storage.outbox import Outbox
 
 log = logging.getLogger(__name__)
@@ -50,21 +50,21 @@ class Progress:
         return (self.total - self.done) / self.rate if self.rate > 0 else None
 
     def render(self, title: str, lang: str) -> str:
-        ru = lang == "ru"
-        head = f"📤 <b>{'Рассылка' if ru else 'Sending'}: {escape(title, quote=False)}</b>"
-        line = f"{self.sent} / {self.total} {'отправлено' if ru else 'sent'}"
+        def number(n: float, decimals: int = 0) -> str:
+            return format_number(n, lang, decimals)
+
+        line = t("progress_sent", lang, sent=number(self.sent), total=number(self.total))
         if self.skipped:
-            line += f", {self.skipped} {'заблокировали бота' if ru else 'blocked the bot'}"
+            line += ", " + t("progress_skipped", lang, n=self.skipped, count=number(self.skipped))
         if self.failed:
-            line += f", {self.failed} {'ошибок' if ru else 'failed'}"
-        speed = f"{self.rate:.1f} {'в секунду' if ru else 'per second'}"
+            line += ", " + t("progress_failed", lang, n=self.failed, count=number(self.failed))
+        speed = t("progress_rate", lang, rate=number(self.rate, 1))
         if self.finished:
-            tail = f"✅ {'Готово за' if ru else 'Done in'} {format_duration(self.elapsed, lang)} ({speed})"
+            tail = t("progress_done", lang, duration=format_duration(self.elapsed, lang), rate=speed)
         else:
             left = self.seconds_left
-            eta = format_duration(left, lang) if left is not None else "?"
-            tail = f"{speed}, {'осталось' if ru else 'time left'} ≈ {eta}"
-        return f"{head}\n{line}\n{tail}"
+            tail = t("progress_left", lang, rate=speed, eta=format_duration(left, lang) if left is not None else "?")
+        return f"{t('progress_title', lang, title=title)}\n{line}\n{tail}"
 
 
 class ProgressReporter:
