@@ -1,6 +1,6 @@
 """Telegram's limits as enforced by the sandbox.
 
-Size limits (text/caption lengths, callback data, buttons, commands, uploads, poll timeout) and the
+Size limits (text/caption lengths, callback data, buttons, commands, photo uploads, poll timeout) and the
 sliding windows used to simulate flood control (see ``FakeTelegram.enforce_limits``).
 """
 
@@ -17,7 +17,6 @@ MAX_INLINE_RESULT_ID = 64  # bytes
 MAX_BUTTONS = 100
 MAX_COMMANDS = 100
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_POLL_TIMEOUT = 50.0
 
 

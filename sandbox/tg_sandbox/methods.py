@@ -1,12 +1,11 @@
 """The Bot API method implementations of ``FakeTelegram`` (except update delivery).
 
-getMe, sending and editing messages, photos and documents, chat actions, deletions, callback and
-inline answers, commands, chats and members, files, descriptions and the chat menu button.
+getMe, sending and editing messages, photos, deletions, callback and inline answers, commands, chats and
+members: the methods the bot calls, no more (a method the bot starts to call is added here with its checks).
 """
 
 from __future__ import annotations
 
-import mimetypes
 import re
 from typing import Any
 
@@ -22,7 +21,7 @@ from tg_sandbox.limits import (
     MAX_TEXT_LENGTH,
 )
 from tg_sandbox.models import _complete, _MessageMeta
-from tg_sandbox.protocol import _CHAT_ACTIONS, _COMMAND_SCOPES, _INLINE_RESULT_TYPES, _INT_RE
+from tg_sandbox.protocol import _COMMAND_SCOPES, _INLINE_RESULT_TYPES, _INT_RE
 
 
 class MethodsMixin:
@@ -58,11 +57,11 @@ class MethodsMixin:
         meta = _MessageMeta(raw=raw_text if isinstance(raw_text, str) else text, reply_keyboard=other)
         return self._new_bot_message(chat, params, body, meta, inline, reply_to)
 
-    def _send_file(self, params: dict[str, Any], kind: str) -> dict[str, Any]:
+    def _m_send_photo(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._resolve_chat(params.get("chat_id"))
-        value = params.get(kind)
+        value = params.get("photo")
         if value is None or value == "":
-            raise _bad(f"there is no {kind} in the request")
+            raise _bad("there is no photo in the request")
         raw_caption = params.get("caption")
         caption, entities = self._parse_text(
             raw_caption,
@@ -73,7 +72,7 @@ class MethodsMixin:
         )
         inline, other = self._check_markup(params.get("reply_markup"))
         reply_to = self._reply_target(chat, params)
-        stored, is_new = self._resolve_input_file(value, kind)
+        stored, is_new = self._resolve_input_file(value)
         self._check_can_send(chat)
         self._take_flood_slot(chat["id"])
         if is_new:
@@ -81,29 +80,15 @@ class MethodsMixin:
             if stored.upload is not None and stored.upload.data:
                 self.files[stored.file_id] = stored.upload
         upload = stored.upload
-        body: dict[str, Any] = {}
-        if kind == "photo":
-            size: dict[str, Any] = {
-                "file_id": stored.file_id,
-                "file_unique_id": stored.unique_id,
-                "width": stored.width,
-                "height": stored.height,
-            }
-            if upload is not None and upload.data:
-                size["file_size"] = upload.size
-            body["photo"] = [size]
-        else:
-            document: dict[str, Any] = {"file_id": stored.file_id, "file_unique_id": stored.unique_id}
-            if upload is not None:
-                document["file_name"] = upload.filename
-                mime = upload.content_type
-                if not mime or mime == "application/octet-stream":
-                    mime = mimetypes.guess_type(upload.filename)[0] or mime
-                if mime:
-                    document["mime_type"] = mime
-                if upload.data:
-                    document["file_size"] = upload.size
-            body["document"] = document
+        size: dict[str, Any] = {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.unique_id,
+            "width": stored.width,
+            "height": stored.height,
+        }
+        if upload is not None and upload.data:
+            size["file_size"] = upload.size
+        body: dict[str, Any] = {"photo": [size]}
         if caption:
             body["caption"] = caption
             if entities:
@@ -116,19 +101,6 @@ class MethodsMixin:
             file=upload if upload is not None and upload.data else None,
         )
         return self._new_bot_message(chat, params, body, meta, inline, reply_to)
-
-    def _m_send_photo(self, params: dict[str, Any]) -> dict[str, Any]:
-        return self._send_file(params, "photo")
-
-    def _m_send_document(self, params: dict[str, Any]) -> dict[str, Any]:
-        return self._send_file(params, "document")
-
-    def _m_send_chat_action(self, params: dict[str, Any]) -> bool:
-        chat = self._resolve_chat(params.get("chat_id"))
-        if params.get("action") not in _CHAT_ACTIONS:
-            raise _bad("wrong parameter action in request")
-        self._check_can_send(chat)
-        return True
 
     def _m_edit_message_text(self, params: dict[str, Any]) -> dict[str, Any] | bool:
         raw_text = params.get("text")
@@ -153,40 +125,6 @@ class MethodsMixin:
         meta = self._meta.get((chat["id"], old["message_id"]))
         if meta is not None:
             meta.raw = raw_text if isinstance(raw_text, str) else text
-        return self._replace_message(old, new)
-
-    def _m_edit_message_caption(self, params: dict[str, Any]) -> dict[str, Any] | bool:
-        raw_caption = params.get("caption")
-        caption, entities = self._parse_text(
-            raw_caption,
-            params.get("parse_mode"),
-            params.get("caption_entities"),
-            limit=MAX_CAPTION_LENGTH,
-            caption=True,
-        )
-        inline, _ = self._check_markup(params.get("reply_markup"))
-        found = self._find_editable(params)
-        if found is None:
-            return True
-        chat, old = found
-        if "text" in old:
-            raise _bad("there is no caption in the message to edit")
-        if (
-            old.get("caption", "") == caption
-            and old.get("caption_entities", []) == entities
-            and old.get("reply_markup") == inline
-        ):
-            raise _bad(NOT_MODIFIED.removeprefix("Bad Request: "))
-        new = {k: v for k, v in old.items() if k not in ("caption", "caption_entities", "reply_markup")}
-        if caption:
-            new["caption"] = caption
-            if entities:
-                new["caption_entities"] = entities
-        if inline is not None:
-            new["reply_markup"] = inline
-        meta = self._meta.get((chat["id"], old["message_id"]))
-        if meta is not None:
-            meta.raw = raw_caption if isinstance(raw_caption, str) else caption
         return self._replace_message(old, new)
 
     def _m_edit_message_reply_markup(self, params: dict[str, Any]) -> dict[str, Any] | bool:
@@ -305,13 +243,6 @@ class MethodsMixin:
             self._commands.pop(key, None)
         return True
 
-    def _m_get_my_commands(self, params: dict[str, Any]) -> list[dict[str, Any]]:
-        return list(self._commands.get(self._command_key(params), []))
-
-    def _m_delete_my_commands(self, params: dict[str, Any]) -> bool:
-        self._commands.pop(self._command_key(params), None)
-        return True
-
     def _m_get_chat(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._resolve_chat(params.get("chat_id"))
         info = dict(chat)
@@ -343,49 +274,3 @@ class MethodsMixin:
             else:
                 member = {"status": "left"}
         return self._member_object(member, user)
-
-    def _m_get_file(self, params: dict[str, Any]) -> dict[str, Any]:
-        stored = self._stored_files.get(str(params.get("file_id") or ""))
-        if stored is None:
-            raise _bad("invalid file_id")
-        result: dict[str, Any] = {"file_id": stored.file_id, "file_unique_id": stored.unique_id}
-        if stored.upload is not None and stored.upload.data:
-            result["file_size"] = stored.upload.size
-            result["file_path"] = f"{stored.kind}s/{stored.file_id}"
-        return result
-
-    def _m_set_my_description(self, params: dict[str, Any]) -> bool:
-        return self._set_description("description", params, 512)
-
-    def _m_get_my_description(self, params: dict[str, Any]) -> dict[str, Any]:
-        return {"description": self._descriptions.get(("description", params.get("language_code") or ""), "")}
-
-    def _m_set_my_short_description(self, params: dict[str, Any]) -> bool:
-        return self._set_description("short_description", params, 120)
-
-    def _m_get_my_short_description(self, params: dict[str, Any]) -> dict[str, Any]:
-        key = ("short_description", params.get("language_code") or "")
-        return {"short_description": self._descriptions.get(key, "")}
-
-    def _set_description(self, kind: str, params: dict[str, Any], limit: int) -> bool:
-        text = params.get(kind) or ""
-        if len(str(text)) > limit:
-            raise _bad(f"{kind} is too long")
-        self._descriptions[(kind, params.get("language_code") or "")] = str(text)
-        return True
-
-    def _m_set_chat_menu_button(self, params: dict[str, Any]) -> bool:
-        chat_id = params.get("chat_id")
-        if chat_id is not None:
-            chat_id = self._resolve_chat(chat_id)["id"]
-        button = params.get("menu_button") or {"type": "default"}
-        if not isinstance(button, dict) or button.get("type") not in ("default", "commands", "web_app"):
-            raise _bad("can't parse menu button")
-        self._menu_buttons[chat_id] = button
-        return True
-
-    def _m_get_chat_menu_button(self, params: dict[str, Any]) -> dict[str, Any]:
-        chat_id = params.get("chat_id")
-        if chat_id is not None:
-            chat_id = self._resolve_chat(chat_id)["id"]
-        return self._menu_buttons.get(chat_id) or self._menu_buttons.get(None) or {"type": "commands"}

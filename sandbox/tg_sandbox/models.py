@@ -67,7 +67,6 @@ class _MessageMeta:
 class _StoredFile:
     file_id: str
     unique_id: str
-    kind: str  # "photo" | "document"
     upload: UploadedFile | None
     width: int = 0
     height: int = 0

@@ -35,22 +35,6 @@ DEFAULT_ALLOWED_UPDATES = frozenset(
     }
 )
 
-_CHAT_ACTIONS = frozenset(
-    {
-        "typing",
-        "upload_photo",
-        "record_video",
-        "upload_video",
-        "record_voice",
-        "upload_voice",
-        "upload_document",
-        "choose_sticker",
-        "find_location",
-        "record_video_note",
-        "upload_video_note",
-    }
-)
-
 _INLINE_BUTTON_ACTIONS = (
     "url",
     "callback_data",
@@ -150,7 +134,7 @@ _BOOL_FIELDS = frozenset(
     }
 )
 _CHAT_ID_FIELDS = frozenset({"chat_id", "from_chat_id"})
-_FILE_FIELDS = {"sendphoto": ("photo",), "senddocument": ("document", "thumbnail")}
+_FILE_FIELDS = {"sendphoto": ("photo",)}
 
 
 def _to_bool(value: Any) -> bool:

@@ -10,7 +10,7 @@ and the benchmarks all use it, so it tries hard to be
   parts referenced by ``attach://<name>``), JSON bodies and query strings work too, and every answer
   is a valid Telegram object that aiogram's pydantic models accept;
 * **strict** - the same 400/403/409/429 answers Telegram gives, with Telegram's description texts
-  (HTML/MarkdownV2 entity parsing, 4096/1024 length limits, ``BUTTON_DATA_INVALID``, "message is
+  (HTML entity parsing, 4096/1024 length limits, ``BUTTON_DATA_INVALID``, "message is
   not modified", "chat not found", flood control with ``retry_after`` ...), so bugs surface here
   rather than in production;
 * **observable** - everything the bot does is recorded (:attr:`FakeTelegram.requests`) and the
@@ -41,11 +41,10 @@ Typical use (tests, benchmarks)::
 
 Served methods (``/bot<token>/<method>``, names are case-insensitive like Telegram's):
 getMe, getUpdates, setWebhook, deleteWebhook, getWebhookInfo, sendMessage, sendPhoto,
-sendDocument, sendChatAction, editMessageText, editMessageCaption, editMessageReplyMarkup,
-deleteMessage, answerCallbackQuery, answerInlineQuery, setMyCommands, getMyCommands,
-deleteMyCommands, getChat, getChatMember, getFile (+ ``/file/bot<token>/<path>`` downloads),
-set/getMyDescription, set/getMyShortDescription, set/getChatMenuButton.
-A wrong token gets 401 ``Unauthorized``; any other method 404 ``Not Found``.
+editMessageText, editMessageReplyMarkup, deleteMessage, answerCallbackQuery, answerInlineQuery,
+setMyCommands, getChat, getChatMember: what the bot calls, no more. A wrong token gets 401
+``Unauthorized``; any other method 404 ``Not Found`` (a bot calling a new method fails here loudly,
+and the method is added with Telegram's checks for it). Only ``parse_mode=HTML`` is parsed.
 
 Simulation knobs: :meth:`~FakeTelegram.enforce_limits` (flood control, off by default),
 :meth:`~FakeTelegram.block` (user blocked the bot -> 403), :meth:`~FakeTelegram.fail_next`
@@ -57,7 +56,7 @@ and the update factories ``send_user_message``, ``send_edited_message``,
 
 Known simplifications: one bot per server; all state lives in memory and is not thread-safe (call
 everything from the event loop that runs the server); webhook URLs may be plain ``http://``;
-photos/documents given by URL are accepted without being downloaded; entity auto-detection in
+photos given by URL are accepted without being downloaded; entity auto-detection in
 user messages covers bot commands, @mentions and http(s) URLs only.  The HTML parser follows
 Telegram's (tdlib's) rules, except that a bare ``&`` which starts no valid entity is rejected
 (Telegram keeps it literally) - set ``strict_ampersand = False`` to get Telegram's behaviour.
@@ -101,8 +100,7 @@ from tg_sandbox.limits import MAX_INLINE_RESULTS as MAX_INLINE_RESULTS
 from tg_sandbox.limits import MAX_PHOTO_BYTES as MAX_PHOTO_BYTES
 from tg_sandbox.limits import MAX_POLL_TIMEOUT as MAX_POLL_TIMEOUT
 from tg_sandbox.limits import MAX_TEXT_LENGTH as MAX_TEXT_LENGTH
-from tg_sandbox.limits import MAX_UPLOAD_BYTES, _Limits
-from tg_sandbox.markdown_entities import parse_markdown, parse_markdown_v2
+from tg_sandbox.limits import _Limits
 from tg_sandbox.methods import MethodsMixin
 from tg_sandbox.models import Recorded, UploadedFile, _MessageMeta, _Poller, _StoredFile
 from tg_sandbox.protocol import (
@@ -128,8 +126,6 @@ __all__ = [
     "TelegramAPIError",
     "UploadedFile",
     "parse_html",
-    "parse_markdown",
-    "parse_markdown_v2",
 ]
 
 log = logging.getLogger(__name__)
@@ -210,8 +206,6 @@ class FakeTelegram(SimulationMixin, StateMixin, ValidationMixin, DeliveryMixin, 
         self._stored_files: dict[str, _StoredFile] = {}
         self._file_seq = itertools.count(1)
         self._commands: dict[tuple[str, int | None, int | None, str], list[dict[str, Any]]] = {}
-        self._descriptions: dict[tuple[str, str], str] = {}
-        self._menu_buttons: dict[int | None, dict[str, Any]] = {}
 
         self._updates: deque[dict[str, Any]] = deque()
         self._last_update_id = 0
@@ -247,32 +241,19 @@ class FakeTelegram(SimulationMixin, StateMixin, ValidationMixin, DeliveryMixin, 
                 "getWebhookInfo": self._m_get_webhook_info,
                 "sendMessage": self._m_send_message,
                 "sendPhoto": self._m_send_photo,
-                "sendDocument": self._m_send_document,
-                "sendChatAction": self._m_send_chat_action,
                 "editMessageText": self._m_edit_message_text,
-                "editMessageCaption": self._m_edit_message_caption,
                 "editMessageReplyMarkup": self._m_edit_message_reply_markup,
                 "deleteMessage": self._m_delete_message,
                 "answerCallbackQuery": self._m_answer_callback_query,
                 "answerInlineQuery": self._m_answer_inline_query,
                 "setMyCommands": self._m_set_my_commands,
-                "getMyCommands": self._m_get_my_commands,
-                "deleteMyCommands": self._m_delete_my_commands,
                 "getChat": self._m_get_chat,
                 "getChatMember": self._m_get_chat_member,
-                "getFile": self._m_get_file,
-                "setMyDescription": self._m_set_my_description,
-                "getMyDescription": self._m_get_my_description,
-                "setMyShortDescription": self._m_set_my_short_description,
-                "getMyShortDescription": self._m_get_my_short_description,
-                "setChatMenuButton": self._m_set_chat_menu_button,
-                "getChatMenuButton": self._m_get_chat_menu_button,
             }.items()
         }
 
-        self.app = web.Application(client_max_size=MAX_UPLOAD_BYTES + 10 * 1024 * 1024)
+        self.app = web.Application(client_max_size=MAX_PHOTO_BYTES + 10 * 1024 * 1024)
         self.app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
-        self.app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
         self.app.router.add_route("*", "/{tail:.*}", self._handle_unknown)
         self.app.on_shutdown.append(self._on_shutdown)
 
@@ -355,16 +336,6 @@ class FakeTelegram(SimulationMixin, StateMixin, ValidationMixin, DeliveryMixin, 
             )
         status, payload = await self.call(request.match_info["method"], raw, files)
         return _json_response(status, payload)
-
-    async def _handle_file(self, request: web.Request) -> web.StreamResponse:
-        if request.match_info["token"] != self.token:
-            return _json_response(401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
-        stored = self._stored_files.get(request.match_info["path"].rsplit("/", 1)[-1])
-        if stored is None or stored.upload is None:
-            return _json_response(404, {"ok": False, "error_code": 404, "description": "Not Found"})
-        return web.Response(
-            body=stored.upload.data, content_type=stored.upload.content_type or "application/octet-stream"
-        )
 
     async def _handle_unknown(self, _request: web.Request) -> web.Response:
         return _json_response(404, {"ok": False, "error_code": 404, "description": "Not Found"})

@@ -14,8 +14,7 @@ from typing import Any
 from tg_sandbox.entities import _strip_text, _u16
 from tg_sandbox.errors import CHAT_NOT_FOUND, WRONG_FILE, TelegramAPIError, _bad
 from tg_sandbox.html_entities import parse_html
-from tg_sandbox.limits import MAX_BUTTONS, MAX_CALLBACK_DATA, MAX_PHOTO_BYTES, MAX_UPLOAD_BYTES, _Window
-from tg_sandbox.markdown_entities import parse_markdown, parse_markdown_v2
+from tg_sandbox.limits import MAX_BUTTONS, MAX_CALLBACK_DATA, MAX_PHOTO_BYTES, _Window
 from tg_sandbox.models import UploadedFile, _image_size, _MessageMeta, _StoredFile
 from tg_sandbox.protocol import _INLINE_BUTTON_ACTIONS
 
@@ -93,7 +92,9 @@ class ValidationMixin:
         limit: int,
         caption: bool = False,
     ) -> tuple[str, list[dict[str, Any]]]:
-        """Apply parse_mode (or explicit entities), strip, and check length/emptiness."""
+        """Apply parse_mode (or explicit entities), strip, and check length/emptiness.
+
+        Only HTML is parsed: the bot sends HTML, so a Markdown parse_mode is refused rather than half-checked."""
         if text is None:
             text = ""
         if not isinstance(text, str):
@@ -107,12 +108,8 @@ class ValidationMixin:
             plain, parsed = text, [dict(e) for e in entities]
         elif mode == "html":
             plain, parsed = parse_html(text, strict_ampersand=self.strict_ampersand)
-        elif mode == "markdownv2":
-            plain, parsed = parse_markdown_v2(text)
-        elif mode == "markdown":
-            plain, parsed = parse_markdown(text)
         elif mode:
-            raise _bad(f"unsupported parse_mode {parse_mode!r}")
+            raise _bad(f"unsupported parse_mode {parse_mode!r}: the sandbox checks HTML only")
         else:
             plain, parsed = text, []
         plain, parsed = _strip_text(plain, parsed)
@@ -235,35 +232,29 @@ class ValidationMixin:
         self._store(new)
         return new
 
-    def _resolve_input_file(self, value: Any, kind: str) -> tuple[_StoredFile, bool]:
-        """(stored file, is_new_upload) for a photo/document parameter."""
+    def _resolve_input_file(self, value: Any) -> tuple[_StoredFile, bool]:
+        """(stored file, is_new_upload) for a photo parameter: an upload, a known file_id or a URL."""
         if isinstance(value, UploadedFile):
             if not value.data:
                 raise _bad("file must be non-empty")
-            limit = MAX_PHOTO_BYTES if kind == "photo" else MAX_UPLOAD_BYTES
-            if value.size > limit:
+            if value.size > MAX_PHOTO_BYTES:
                 raise TelegramAPIError(413, "Request Entity Too Large")
-            width = height = 0
-            if kind == "photo":
-                size = _image_size(value.data)
-                if size is None:
-                    raise _bad("IMAGE_PROCESS_FAILED")
-                width, height = size
-                if width + height > 10000 or min(width, height) == 0 or max(width, height) / min(width, height) > 20:
-                    raise _bad("PHOTO_INVALID_DIMENSIONS")
+            size = _image_size(value.data)
+            if size is None:
+                raise _bad("IMAGE_PROCESS_FAILED")
+            width, height = size
+            if width + height > 10000 or min(width, height) == 0 or max(width, height) / min(width, height) > 20:
+                raise _bad("PHOTO_INVALID_DIMENSIONS")
             n = next(self._file_seq)
-            prefix = "AgAC" if kind == "photo" else "BQAC"
-            stored = _StoredFile(f"{prefix}sandbox{n:06d}", f"AQAD{n:06d}", kind, value, width, height)
+            stored = _StoredFile(f"AgACsandbox{n:06d}", f"AQAD{n:06d}", value, width, height)
             return stored, True
         if isinstance(value, str) and value:
             known = self._stored_files.get(value)
             if known is not None:
-                if known.kind != kind:
-                    raise _bad(f"can't use file of type {known.kind.capitalize()} as {kind.capitalize()}")
                 return known, False
             if value.startswith(("http://", "https://")):
                 n = next(self._file_seq)
                 name = value.rsplit("/", 1)[-1] or "file"
-                stored = _StoredFile(f"URLsandbox{n:06d}", f"AQAD{n:06d}", kind, UploadedFile(name, None, b""), 0, 0)
+                stored = _StoredFile(f"URLsandbox{n:06d}", f"AQAD{n:06d}", UploadedFile(name, None, b""), 0, 0)
                 return stored, True
         raise _bad(WRONG_FILE.removeprefix("Bad Request: "))
