@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import io
 
+from bot.i18n import t
 from bot.kb.countries import country_label
 
-_TITLES = {
-    ("year", "ru"): "Штрафы GDPR по годам (сумма, млн €; над столбцом — число решений)",
-    ("year", "en"): "GDPR fines by year (total, € million; count of decisions above each bar)",
-    ("country", "ru"): "Штрафы GDPR по странам (сумма, млн €; над столбцом — число решений)",
-    ("country", "en"): "GDPR fines by country (total, € million; count of decisions above each bar)",
-}
+_TITLES = {"year": "chart_title_year", "country": "chart_title_country"}
 
 
 def fines_chart(kind: str, rows: list[tuple[object, int, int]], lang: str, subtitle: str = "") -> bytes:
@@ -29,14 +25,14 @@ def fines_chart(kind: str, rows: list[tuple[object, int, int]], lang: str, subti
     bars = axes.bar(range(len(rows)), totals, color="#3b6ea5")
     axes.set_xticks(range(len(rows)), labels, rotation=0 if kind == "year" else 35,
                     ha="center" if kind == "year" else "right")
-    axes.set_ylabel("млн €" if lang == "ru" else "€ million")
+    axes.set_ylabel(t("chart_axis_eur_million", lang))
     for bar, (_, count, _) in zip(bars, rows, strict=True):
         axes.annotate(str(count), (bar.get_x() + bar.get_width() / 2, bar.get_height()), ha="center", va="bottom",
                       fontsize=9, xytext=(0, 2), textcoords="offset points")
     if not rows:
-        axes.text(0.5, 0.5, "нет данных" if lang == "ru" else "no data", ha="center", va="center",
+        axes.text(0.5, 0.5, t("chart_no_data", lang), ha="center", va="center",
                   transform=axes.transAxes)
-    axes.set_title(_TITLES[(kind, lang if lang == "ru" else "en")], fontsize=11)
+    axes.set_title(t(_TITLES[kind], lang), fontsize=11)
     if subtitle:
         figure.text(0.01, 0.01, subtitle, fontsize=8, color="#555555")
     axes.spines[["top", "right"]].set_visible(False)

@@ -6,8 +6,25 @@ import datetime as dt
 from dataclasses import replace
 from html import escape
 
+from bot.i18n import t
 from bot.legal.deadlines import DUTIES, DeadlinePlan, utc_offset_label
-from bot.legal.estimator import DPDP, GDPR, KOAP, LEGAL, ORDINARY, RU, Band, Estimate, LeakCase, Line, estimate
+from bot.legal.estimator import (
+    BIOMETRIC,
+    CITIZEN,
+    DPDP,
+    GDPR,
+    KOAP,
+    LEGAL,
+    OFFICIAL,
+    ORDINARY,
+    RU,
+    SPECIAL,
+    Band,
+    Estimate,
+    LeakCase,
+    Line,
+    estimate,
+)
 from bot.legal.explorer import AMOUNT_STEPS, Aggregate, FinesExplorer, FinesFilter, Page
 from bot.render import (
     fine_line,
@@ -21,15 +38,38 @@ from bot.render import (
     number_text,
     short_eur,
 )
-from bot.texts import t
+
+# Text keys by the estimator's and the deadline planner's codes: every key is written out, so tests/test_i18n.py can
+# check that each one exists in every language and that none is left unused.
+_LAW_REF = {RU: "law_ref_ru", GDPR: "law_ref_gdpr", DPDP: "law_ref_dpdp"}
+_TITLE = {RU: "est_title_ru", GDPR: "est_title_gdpr", DPDP: "est_title_dpdp"}
+_NOTIFY = {RU: "est_notify_ru", GDPR: "est_notify_gdpr", DPDP: "est_notify_dpdp"}
+_DUTY_SOURCE = {RU: "duty_source_ru", GDPR: "duty_source_gdpr", DPDP: "duty_source_dpdp"}
+_CATEGORY = {ORDINARY: "est_ordinary", SPECIAL: "est_special", BIOMETRIC: "est_biometric"}
+_OFFENDER = {LEGAL: "est_legal", OFFICIAL: "est_official", CITIZEN: "est_citizen"}
+_CONDITION = {"12": "condition_12", "13": "condition_13", "14": "condition_14"}
+_NOTE = {
+    "regardless_of_count": "note_regardless_of_count", "count_unknown": "note_count_unknown",
+    "count_unknown_repeat": "note_count_unknown_repeat", "below_thresholds": "note_below_thresholds",
+    "on_the_edge": "note_on_the_edge", "no_amount": "note_no_amount", "no_lower_bound": "note_no_lower_bound",
+    "turnover_basis": "note_turnover_basis", "revenue_unknown": "note_revenue_unknown",
+    "mitigation_unclear": "note_mitigation_unclear", "gdpr_tiers": "note_gdpr_tiers",
+    "gdpr_turnover_unknown": "note_gdpr_turnover_unknown", "gdpr_not_undertaking": "note_gdpr_not_undertaking",
+    "gdpr_criteria": "note_gdpr_criteria", "dpdp_maximums": "note_dpdp_maximums",
+    "dpdp_from_2027": "note_dpdp_from_2027", "sole_trader": "note_sole_trader",
+    "offender_assumed": "note_offender_assumed",
+}
+_DEADLINE_TITLE = {RU: "dl_title_ru", GDPR: "dl_title_gdpr", DPDP: "dl_title_dpdp"}
+_DUTY = {"rkn_notice": "dl_rkn_notice", "rkn_results": "dl_rkn_results", "sa_notice": "dl_sa_notice",
+         "subjects": "dl_subjects", "board_intimation": "dl_board_intimation", "board_report": "dl_board_report",
+         "principals": "dl_principals"}
+_DEADLINE_NOTE = {"future": "dl_note_future", "dpdp_not_in_force": "dl_note_dpdp_not_in_force",
+                  "gdpr_late_reasons": "dl_note_gdpr_late_reasons"}
 
 
 def law_ref(band: Band, lang: str) -> str:
-    if band.regime == RU:
-        return f"ч. {band.part} ст. 13.11 КоАП" if lang == "ru" else f"KoAP Art. 13.11 part {band.part}"
-    if band.regime == GDPR:
-        return f"ст. {band.part} GDPR" if lang == "ru" else f"GDPR Art. {band.part}"
-    return f"п. {band.part} Приложения DPDP" if lang == "ru" else f"DPDP Schedule item {band.part}"
+    """"ч. 12 ст. 13.11 КоАП" / "KoAP Art. 13.11 part 12" (Telegram HTML)."""
+    return t(_LAW_REF[band.regime], lang, part=band.part)
 
 
 def amount_text(line: Line, lang: str) -> str:
@@ -44,7 +84,7 @@ def amount_text(line: Line, lang: str) -> str:
 
 def _line_text(line: Line, est: Estimate, lang: str) -> str:
     band, case = line.band, est.case
-    head = f"<b>{escape(law_ref(band, lang))}</b>"
+    head = f"<b>{law_ref(band, lang)}</b>"
     if band.regime == GDPR:
         what = t("est_gdpr_83_4" if band.part == "83(4)" else "est_gdpr_83_5", lang)
         rule = t("est_gdpr_rule", lang, fixed=money(band.high or 0, "EUR", lang), pct=band.pct_high)
@@ -71,14 +111,7 @@ def _line_text(line: Line, est: Estimate, lang: str) -> str:
 
 
 def _condition(part: str | None, lang: str) -> str:
-    labels = {
-        "12": ("1 000–10 000 чел. или 10 000–100 000 идентификаторов",
-               "1,000–10,000 people or 10,000–100,000 identifiers"),
-        "13": ("до 100 000 чел. или до 1 млн идентификаторов", "up to 100,000 people or 1 million identifiers"),
-        "14": ("более 100 000 чел. или 1 млн идентификаторов", "over 100,000 people or 1 million identifiers"),
-    }
-    pair = labels.get(part or "", (part or "", part or ""))
-    return pair[0] if lang == "ru" else pair[1]
+    return t(_CONDITION[part], lang) if part in _CONDITION else escape(part or "")
 
 
 def _facts(est: Estimate, lang: str, count_label: str | None = None) -> str:
@@ -89,14 +122,15 @@ def _facts(est: Estimate, lang: str, count_label: str | None = None) -> str:
             facts.append(count_label)
         elif case.category == ORDINARY:
             if case.subjects is not None:
-                facts.append(t("est_people", lang, n=number_text(case.subjects, lang)))
+                facts.append(t("est_people", lang, n=case.subjects, count=number_text(case.subjects, lang)))
             if case.identifiers is not None:
-                facts.append(t("est_identifiers", lang, n=number_text(case.identifiers, lang)))
+                facts.append(t("est_identifiers", lang, n=case.identifiers,
+                               count=number_text(case.identifiers, lang)))
             if case.subjects is None and case.identifiers is None:
                 facts.append(t("est_count_unknown", lang))
-        facts.append(t(f"est_{case.category}", lang))
+        facts.append(t(_CATEGORY[case.category], lang))
         facts.append(t("est_repeat" if case.repeat else "est_first", lang))
-        facts.append(t(f"est_{case.offender}", lang))
+        facts.append(t(_OFFENDER[case.offender], lang))
         if case.revenue is not None:
             facts.append(t("est_revenue", lang, money=money(case.revenue, "RUB", lang)))
     elif case.regime == GDPR:
@@ -111,13 +145,13 @@ def _notification(est: Estimate, lang: str) -> str:
     ref = law_ref(line.band, lang)
     if est.case.regime == GDPR:
         return t("est_notify_gdpr", lang, ref=ref)
-    return t(f"est_notify_{est.case.regime}", lang, ref=ref, amount=amount_text(line, lang))
+    return t(_NOTIFY[est.case.regime], lang, ref=ref, amount=amount_text(line, lang))
 
 
 def _note(code: str, values: dict, lang: str) -> str:
     if "value" in values:
         values = {**values, "value": number_text(int(values["value"]), lang)}
-    return t(f"note_{code}", lang, **values)
+    return t(_NOTE[code], lang, **values)
 
 
 def _sources(lines: list[Line], extra: list[tuple[str, str]], lang: str) -> str:
@@ -135,7 +169,7 @@ def render_estimate(est: Estimate, lang: str, *, notes: list[str] | None = None,
     """The estimate as HTML. `notes` are extra note codes from free-text recognition ("records_as_identifiers");
     `count_label` replaces the exact count in the summary when the user picked a band ("👤 1 000–10 000")."""
     case = est.case
-    parts = [f"<b>{t(f'est_title_{case.regime}', lang)}</b>"]
+    parts = [f"<b>{t(_TITLE[case.regime], lang)}</b>"]
     facts = _facts(est, lang, count_label)
     if facts:
         parts.append(t("est_case", lang, facts=facts))
@@ -153,7 +187,7 @@ def render_estimate(est: Estimate, lang: str, *, notes: list[str] | None = None,
                                 part=law_ref(alt.lines[0].band, lang) if alt.lines else "",
                                 amount=amount_text(alt.lines[0], lang) if alt.lines else "?"))
         elif code in ("sole_trader", "offender_assumed"):
-            note_lines.append(t(f"note_{code}", lang))
+            note_lines.append(t(_NOTE[code], lang))
     if note_lines:
         parts.append("\n".join(f"<i>{line}</i>" for line in note_lines))
     parts.append(_sources([*est.lines, *est.alternatives, *est.notification],
@@ -169,8 +203,7 @@ def _as_people(case: LeakCase) -> LeakCase:
 
 
 def _duty_source_label(regime: str, lang: str) -> str:
-    return {RU: ("ч. 3.1 ст. 21 152-ФЗ", "152-FZ Art. 21(3.1)"), GDPR: ("ст. 33–34 GDPR", "GDPR Arts 33-34"),
-            DPDP: ("Правило 7 DPDP", "DPDP Rule 7")}[regime][0 if lang == "ru" else 1]
+    return t(_DUTY_SOURCE[regime], lang)
 
 
 # ------------------------------------------------------------------------------------------- deadlines
@@ -185,12 +218,12 @@ def zone_label(name: str, moment: dt.datetime) -> str:
 
 
 def render_deadlines(plan: DeadlinePlan, zone_name: str, lang: str) -> str:
-    parts = [f"<b>{t(f'dl_title_{plan.regime}', lang)}</b>",
+    parts = [f"<b>{t(_DEADLINE_TITLE[plan.regime], lang)}</b>",
              t("dl_discovered", lang, when=format_moment(plan.discovered, lang),
                zone=zone_label(zone_name, plan.discovered))]
     lines = []
     for item in plan.deadlines:
-        label = t(f"dl_{item.duty.key}", lang)
+        label = t(_DUTY[item.duty.key], lang)
         if item.due is None:
             when = t("dl_no_delay_gdpr" if plan.regime == GDPR else "dl_no_delay", lang)
             lines.append(f"• {label}: {when}")
@@ -205,7 +238,7 @@ def render_deadlines(plan: DeadlinePlan, zone_name: str, lang: str) -> str:
         parts.append(t("dl_rkn_fine", lang, ref=law_ref(band, lang),
                        amount=amount_text(Line(band, band.low, band.high), lang)))
     if plan.notes:
-        parts.append("\n".join(f"<i>{t(f'dl_note_{code}', lang)}</i>" for code in plan.notes))
+        parts.append("\n".join(f"<i>{t(_DEADLINE_NOTE[code], lang)}</i>" for code in plan.notes))
     duty = DUTIES[plan.regime][0]
     parts.append(f'{t("est_sources", lang)}: <a href="{escape(duty.source_url)}">'
                  f"{escape(_duty_source_label(plan.regime, lang))}</a>")

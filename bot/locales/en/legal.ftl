@@ -4,8 +4,14 @@ est_title_ru = Leak fine: Russia, KoAP RF Art. 13.11 (as amended by 420-FZ, sinc
 est_title_gdpr = Leak fine: GDPR Art. 83
 est_title_dpdp = Leak fine: India, DPDP Act 2023 (the Schedule)
 est_case = The case: { $facts }.
-est_people = { $n } people
-est_identifiers = { $n } identifiers (records)
+est_people = { $n ->
+        [one] { $count } person
+       *[other] { $count } people
+    }
+est_identifiers = { $n ->
+        [one] { $count } identifier (record)
+       *[other] { $count } identifiers (records)
+    }
 est_count_unknown = size unknown
 est_ordinary = ordinary personal data
 est_special = special categories (health etc.)
@@ -137,3 +143,17 @@ agg_details = Decisions: { $count }; total { $total }; average { $mean }; median
 agg_largest = Largest:
 agg_browse = Browse them and chart them: /fines
 chart_caption = { $title }{ $label }. { $data }
+law_ref_ru = KoAP Art. 13.11 part { $part }
+law_ref_gdpr = GDPR Art. { $part }
+law_ref_dpdp = DPDP Schedule item { $part }
+duty_source_ru = 152-FZ Art. 21(3.1)
+duty_source_gdpr = GDPR Arts 33-34
+duty_source_dpdp = DPDP Rule 7
+condition_12 = 1,000–10,000 people or 10,000–100,000 identifiers
+condition_13 = up to 100,000 people or 1 million identifiers
+condition_14 = over 100,000 people or 1 million identifiers
+# Charts (bot/legal/chart.py): plain text drawn on a picture
+chart_title_year = GDPR fines by year (total, € million; count of decisions above each bar)
+chart_title_country = GDPR fines by country (total, € million; count of decisions above each bar)
+chart_axis_eur_million = € million
+chart_no_data = no data

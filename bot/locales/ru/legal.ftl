@@ -4,8 +4,16 @@ est_title_ru = Штраф за утечку: Россия, ст. 13.11 КоАП 
 est_title_gdpr = Штраф за утечку: GDPR, ст. 83
 est_title_dpdp = Штраф за утечку: Индия, закон DPDP 2023 (Приложение)
 est_case = Что известно: { $facts }.
-est_people = { $n } чел.
-est_identifiers = { $n } идентификаторов (записей)
+est_people = { $n ->
+        [one] { $count } человек
+        [few] { $count } человека
+       *[many] { $count } человек
+    }
+est_identifiers = { $n ->
+        [one] { $count } идентификатор (запись)
+        [few] { $count } идентификатора (записи)
+       *[many] { $count } идентификаторов (записей)
+    }
 est_count_unknown = объём неизвестен
 est_ordinary = обычные персональные данные
 est_special = специальные категории (здоровье и др.)
@@ -137,3 +145,17 @@ agg_details = Решений: { $count }; сумма { $total }; в средне
 agg_largest = Крупнейший:
 agg_browse = Посмотреть список и график: /fines
 chart_caption = { $title }{ $label }. { $data }
+law_ref_ru = ч. { $part } ст. 13.11 КоАП
+law_ref_gdpr = ст. { $part } GDPR
+law_ref_dpdp = п. { $part } Приложения DPDP
+duty_source_ru = ч. 3.1 ст. 21 152-ФЗ
+duty_source_gdpr = ст. 33–34 GDPR
+duty_source_dpdp = Правило 7 DPDP
+condition_12 = 1 000–10 000 чел. или 10 000–100 000 идентификаторов
+condition_13 = до 100 000 чел. или до 1 млн идентификаторов
+condition_14 = более 100 000 чел. или 1 млн идентификаторов
+# Charts (bot/legal/chart.py): plain text drawn on a picture
+chart_title_year = Штрафы GDPR по годам (сумма, млн €; над столбцом — число решений)
+chart_title_country = Штрафы GDPR по странам (сумма, млн €; над столбцом — число решений)
+chart_axis_eur_million = млн €
+chart_no_data = нет данных
