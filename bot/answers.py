@@ -9,17 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from bot.i18n import Html, t
 from bot.kb import KnowledgeBase, SearchResult
 from bot.kb.countries import country_label
 from bot.kb.models import Entry
 from bot.legal.answers import aggregate_answer, deadline_answer, estimate_answer
 from bot.render import fit, render_entry, render_fines_list, render_not_sure
-from bot.texts import t
 from bot.understanding import intents as I
 from bot.understanding.lexicon import reader_for
 from bot.understanding.query import Query
 from bot.understanding.rank import country_names_of, names_its_subject, rank, search_boost, suggestions
-from bot.understanding.vocabulary import LAWS_BY_ID
 
 SEE_ALSO = 3
 SEE_ALSO_MIN_COVERAGE = 0.34
@@ -132,15 +131,37 @@ def _fines_list(kb: KnowledgeBase, q: Query, lang: str, found_by_search: SearchR
     return Answer(render_fines_list(kb, query, [], lang), intent=I.FINES_LIST)
 
 
+# A law the bot does not cover (vocabulary.LAWS, regime None) -> the keys of its name and of what it is
+# ("Japan's privacy law"), in bot/locales/<lang>/bot.ftl.
+_UNCOVERED_LAW: dict[str, tuple[str, str]] = {
+    "appi": ("law_appi_name", "law_appi_where"),
+    "lgpd": ("law_lgpd_name", "law_lgpd_where"),
+    "ccpa": ("law_ccpa_name", "law_ccpa_where"),
+    "pipl": ("law_pipl_name", "law_pipl_where"),
+    "pipeda": ("law_pipeda_name", "law_pipeda_where"),
+    "popia": ("law_popia_name", "law_popia_where"),
+    "uk_dpa": ("law_uk_dpa_name", "law_uk_dpa_where"),
+    "pdpa": ("law_pdpa_name", "law_pdpa_where"),
+    "kvkk": ("law_kvkk_name", "law_kvkk_where"),
+    "fadp": ("law_fadp_name", "law_fadp_where"),
+    "privacy_act_au": ("law_privacy_act_au_name", "law_privacy_act_au_where"),
+    "hipaa": ("law_hipaa_name", "law_hipaa_where"),
+    "coppa": ("law_coppa_name", "law_coppa_where"),
+    "glba": ("law_glba_name", "law_glba_where"),
+    "ru_advertising": ("law_ru_advertising_name", "law_ru_advertising_where"),
+    "ru_consumer": ("law_ru_consumer_name", "law_ru_consumer_where"),
+    "pdpl": ("law_pdpl_name", "law_pdpl_where"),
+}
+
+
 def _not_covered(q: Query, lang: str) -> str | None:
     """A question about a law or a country's law the bot does not cover, and about nothing it does: say so by
     name instead of answering with the nearest entry about another law."""
     if q.regimes or q.companies or q.authorities:
         return None
     if q.uncovered_laws:
-        law = LAWS_BY_ID[q.uncovered_laws[0]]
-        return t("law_not_covered", lang, law=law.label_ru if lang == "ru" else law.label_en,
-                 where=law.where_ru if lang == "ru" else law.where_en)
+        name, where = _UNCOVERED_LAW[q.uncovered_laws[0]]
+        return t("law_not_covered", lang, law=Html(t(name, lang)), where=Html(t(where, lang)))
     if q.uncovered_countries and q.on_topic:
         return t("country_not_covered", lang, country=country_names_of(q.uncovered_countries[0], lang))
     return None
