@@ -26,6 +26,7 @@ from bot.storage.breaches import Breaches
 from bot.storage.outbox import Outbox
 from bot.storage.users import Users
 from bot.storage.watches import Watches
+from bot.texts import t
 
 
 class DraftAction(CallbackData, prefix="bd"):
@@ -38,8 +39,7 @@ class EditDraft(StatesGroup):
 
 
 def draft_keyboard(breach_id: int, lang: str) -> InlineKeyboardMarkup:
-    labels = {"ru": ("✅ Опубликовать", "✏️ Исправить", "✖ Отмена"), "en": ("✅ Publish", "✏️ Edit", "✖ Cancel")}
-    publish, edit, cancel = labels.get(lang, labels["en"])
+    publish, edit, cancel = (t(key, lang) for key in ("draft_publish", "draft_edit", "draft_cancel"))
     return InlineKeyboardMarkup(inline_keyboard=[[
         InlineKeyboardButton(text=publish, callback_data=DraftAction(action="publish", id=breach_id).pack()),
         InlineKeyboardButton(text=edit, callback_data=DraftAction(action="edit", id=breach_id).pack()),
@@ -69,17 +69,13 @@ async def reload_knowledge(message: Message, lang: str, kb: KnowledgeBase, setti
     before = len(kb.entries)
     fresh, problems = await asyncio.to_thread(KnowledgeBase.load_checked, settings.knowledge_dir)
     if fresh is None:
-        head = (f"Не перезагрузил: в файлах базы проблем: {len(problems)}. Работаю со старой базой ({before} записей)."
-                if lang == "ru" else
-                f"Not reloaded: the knowledge files have {len(problems)} problem(s). "
-                f"The old base ({before} entries) stays in use.")
+        head = t("reload_failed", lang, problems=len(problems), before=before)
         shown = "\n".join(f"• {escape(problem[:300], quote=False)}" for problem in problems[:MAX_PROBLEMS_SHOWN])
         more = len(problems) - MAX_PROBLEMS_SHOWN
         await message.answer(head + "\n" + shown + (f"\n… +{more}" if more > 0 else ""))
         return
     kb.replace(fresh)
-    await message.answer(f"База знаний перезагружена: {len(kb.entries)} записей (было {before})." if lang == "ru"
-                         else f"Knowledge base reloaded: {len(kb.entries)} entries (was {before}).")
+    await message.answer(t("reload_done", lang, entries=len(kb.entries), before=before))
 
 
 async def _draft_from_text(message: Message, text: str, lang: str, parser: BreachParser,
@@ -88,16 +84,11 @@ async def _draft_from_text(message: Message, text: str, lang: str, parser: Breac
     breach, _why = parser.analyse(text, posted_at=message.date or datetime.now(UTC), origin="admin",
                                   source_name="admin")
     if breach is None:
-        await message.answer(
-            "Не нашёл в тексте утечки одного сервиса: нужно название сервиса и что утекло."
-            if lang == "ru" else
-            "I found no breach of one service in that text: it needs the service and what leaked."
-        )
+        await message.answer(t("draft_no_breach", lang))
         return
     breach_id, created = await alerts.draft(breach)
     if not created:
-        await message.answer(("Эта утечка уже известна (№{id})." if lang == "ru" else
-                              "This breach is already known (#{id}).").format(id=breach_id))
+        await message.answer(t("draft_known", lang, id=breach_id))
         return
     preview = render_alert(breach, lang)
     await message.answer(preview, reply_markup=draft_keyboard(breach_id, lang))
@@ -106,7 +97,7 @@ async def _draft_from_text(message: Message, text: str, lang: str, parser: Breac
 async def breach_command(message: Message, command: CommandObject, lang: str, breach_parser: BreachParser,
                          alerts: AlertService) -> None:
     if not command.args:
-        await message.answer("/breach &lt;текст поста об утечке&gt;" if lang == "ru" else "/breach &lt;post text&gt;")
+        await message.answer(t("breach_usage", lang))
         return
     await _draft_from_text(message, command.args, lang, breach_parser, alerts)
 
@@ -119,28 +110,20 @@ async def draft_action(query: CallbackQuery, callback_data: DraftAction, lang: s
                        breaches: Breaches, state: FSMContext) -> None:
     stored = await breaches.get(callback_data.id)
     if stored is None or stored.status != "draft" or query.message is None:
-        await query.answer("Устарело" if lang == "ru" else "Out of date", show_alert=True)
+        await query.answer(t("draft_stale", lang), show_alert=True)
         return
     if callback_data.action == "publish":
         result = await alerts.confirm(callback_data.id)
         await query.message.edit_reply_markup(reply_markup=None)
-        await query.message.answer(
-            f"Опубликовано. Оповещений в очереди: {result.queued}." if lang == "ru"
-             else f"Published. Alerts queued: {result.queued}."
-        )
+        await query.message.answer(t("draft_published", lang, queued=result.queued))
     elif callback_data.action == "cancel":
         await breaches.set_status(callback_data.id, "cancelled")
         await query.message.edit_reply_markup(reply_markup=None)
-        await query.message.answer("Отменено." if lang == "ru" else "Cancelled.")
+        await query.message.answer(t("draft_cancelled", lang))
     else:
         await state.set_state(EditDraft.fields)
         await state.update_data(breach_id=callback_data.id)
-        await query.message.answer(
-            "Пришлите исправления строками <code>поле: значение</code>. Поля: service, domain, records, "
-            "date (ГГГГ-ММ-ДД)." if lang == "ru" else
-            "Send corrections as <code>field: value</code> lines. Fields: service, domain, records, "
-            "date (YYYY-MM-DD)."
-        )
+        await query.message.answer(t("draft_edit_prompt", lang))
     await query.answer()
 
 
@@ -152,7 +135,7 @@ async def edit_fields(message: Message, lang: str, state: FSMContext, breaches: 
     stored = await breaches.get(int(data.get("breach_id", 0)))
     await state.clear()
     if stored is None or stored.status != "draft":
-        await message.answer("Черновик не найден." if lang == "ru" else "Draft not found.")
+        await message.answer(t("draft_not_found", lang))
         return
     changes: dict[str, object] = {}
     for name, value in _FIELD.findall(message.text or ""):

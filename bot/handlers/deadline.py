@@ -22,6 +22,7 @@ from bot.legal.intents import moment_in, regime_of
 from bot.legal.render import render_deadlines, zone_label
 from bot.storage.users import Users
 from bot.texts import t
+from bot.understanding.vocabulary import default_regime
 
 _TZ_CHOICES = ["Europe/Moscow", "Europe/Kaliningrad", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Novosibirsk",
                "Asia/Vladivostok", "Asia/Kolkata", "Europe/Berlin", "Europe/London", "UTC"]
@@ -94,7 +95,7 @@ async def deadline_button(query: CallbackQuery, callback_data: DeadlineView, lan
     zone = await _zone(users, query.message.chat.id if query.message else query.from_user.id)
     moment = (dt.datetime.fromtimestamp(callback_data.t, dt.UTC) if callback_data.t
               else dt.datetime.now(dt.UTC).replace(second=0, microsecond=0))
-    regime = callback_data.r or (E.RU if lang == "ru" else E.GDPR)
+    regime = callback_data.r or default_regime(lang)
     await state.clear()
     await edit(query, *_deadline_reply(regime, moment, zone, lang))
     await query.answer()

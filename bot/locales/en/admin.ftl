@@ -8,3 +8,27 @@ progress_failed = { $count } failed
 progress_rate = { $rate } per second
 progress_done = ✅ Done in { $duration } ({ $rate })
 progress_left = { $rate }, time left ≈ { $eta }
+
+## Admin commands: /reload, /breach and breach drafts
+draft_publish = ✅ Publish
+draft_edit = ✏️ Edit
+draft_cancel = ✖ Cancel
+reload_failed = Not reloaded: the knowledge files have { $problems ->
+        [one] { $problems } problem
+       *[other] { $problems } problems
+    }. The old base ({ $before ->
+        [one] { $before } entry
+       *[other] { $before } entries
+    }) stays in use.
+reload_done = Knowledge base reloaded: { $entries ->
+        [one] { $entries } entry
+       *[other] { $entries } entries
+    } (was { $before }).
+draft_no_breach = I found no breach of one service in that text: it needs the service and what leaked.
+draft_known = This breach is already known (#{ $id }).
+breach_usage = /breach &lt;post text&gt;
+draft_stale = Out of date
+draft_published = Published. Alerts queued: { $queued }.
+draft_cancelled = Cancelled.
+draft_edit_prompt = Send corrections as <code>field: value</code> lines. Fields: service, domain, records, date (YYYY-MM-DD).
+draft_not_found = Draft not found.

@@ -176,3 +176,23 @@ law_ru_consumer_name = the Consumer Protection Law
 law_ru_consumer_where = a Russian law on consumers' rights
 law_pdpl_name = PDPL
 law_pdpl_where = Saudi Arabia's or the UAE's privacy law
+
+## The command menu (bot/app.py)
+cmd_help = What I can do
+cmd_ask = Ask a question (in groups)
+cmd_watch = Get alerts when a service leaks data
+cmd_unwatch = Stop watching a service
+cmd_watchlist = What I watch
+cmd_fine = Estimate a fine for a data leak
+cmd_deadline = Breach notification deadlines
+cmd_fines = GDPR fines: list, filters, charts
+cmd_tz = My time zone
+cmd_lang = Language: ru or en
+cmd_mydata = What the bot stores about you
+cmd_forget = Delete my data
+cmd_stats = Statistics
+cmd_breach = Draft an alert from a post's text
+cmd_post = Post to the channel
+cmd_schedule = Channel schedule
+cmd_digest = Digest preview
+cmd_reload = Reload the knowledge base

@@ -176,3 +176,23 @@ law_ru_consumer_name = закон о защите прав потребител�
 law_ru_consumer_where = закон не о персональных данных
 law_pdpl_name = PDPL
 law_pdpl_where = закон Саудовской Аравии или ОАЭ о персональных данных
+
+## The command menu (bot/app.py)
+cmd_help = Что я умею
+cmd_ask = Задать вопрос (в группах)
+cmd_watch = Следить за утечками сервиса
+cmd_unwatch = Перестать следить
+cmd_watchlist = Мои подписки
+cmd_fine = Оценить штраф за утечку
+cmd_deadline = Сроки уведомления об утечке
+cmd_fines = Штрафы GDPR: список, фильтры, графики
+cmd_tz = Мой часовой пояс
+cmd_lang = Язык: ru или en
+cmd_mydata = Что бот о вас хранит
+cmd_forget = Удалить мои данные
+cmd_stats = Статистика
+cmd_breach = Черновик оповещения из текста поста
+cmd_post = Пост в канал
+cmd_schedule = Расписание канала
+cmd_digest = Превью дайджеста
+cmd_reload = Перезагрузить базу знаний
