@@ -56,7 +56,7 @@ async def test_a_new_breach_is_posted_to_the_channel_once(telegram: FakeTelegram
         await drain(harness)
     posts = channel_texts(telegram)
     assert len(posts) == 1
-    assert "Литрес" in posts[0] and "3 083 408" in posts[0] and "Источник" in posts[0]
+    assert "Литрес" in posts[0] and "3\u00a0083\u00a0408" in posts[0] and "Источник" in posts[0]
 
 
 async def test_the_weekly_digest_ranks_the_weeks_breaches_and_lists_its_fines(
