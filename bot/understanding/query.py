@@ -105,8 +105,11 @@ class Query:
     def anchored(self) -> bool:
         """Does it name something of the bot's own (a privacy word, a law, a regulator, a company, a country or an
         article)? "A penalty for a handball" has a fine word and nothing else."""
+        # A country anchors only beside a word of the topic: "how many people live in Ireland" is not about
+        # Ireland's fines.
         return bool(self.has("privacy_topic", "privacy_law") or self.laws or self.fz_numbers or self.authorities
-                    or self.companies or self.articles or [c for c in self.countries if c in _COUNTRY_REGIME])
+                    or self.companies or self.articles or (self.has(*V.TOPIC_CONCEPTS) and [
+                        c for c in self.countries if c in _COUNTRY_REGIME]))
 
     @property
     def content_words(self) -> int:
@@ -393,6 +396,11 @@ def _grammar(query: Query) -> None:
         if token.word in ("сколько", "many") and i + 1 < len(tokens) and tokens[i + 1].word in ("лет", "years") \
                 and any(t.keys & _SENTENCE_VERBS for t in tokens[i + 2:i + 5]):
             query.concepts.add("criminal")   # «сколько лет могут дать», "how many years can you get": a sentence
+        if token.word in ("how", "сколько") and any(
+                t.keys & _DURATIONS for t in tokens[i + 1:i + 3] if t.word not in ("many", "much")):
+            # "how many hours", «сколько дней»: a time limit asked, not a count
+            query.concepts.discard("count_question")
+            query.concepts.add("when")
         if token.word in _NEGATIONS and any(t.keys & _NOTIFY for t in tokens[i + 1:i + 3]):
             query.concepts.add("notification_failure")
 

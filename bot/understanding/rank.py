@@ -31,6 +31,10 @@ MEANINGFUL_IDF = 2.0     # a term in fewer than about one entry in eight: worth 
 COVERAGE_WEIGHT = 0.5    # score x (this + coverage)
 TITLE_WEIGHT = 0.3       # score x (1 + this x the share of the question's words in the title)
 NAME_IDF = 3.0           # a term in fewer than about one entry in twenty: a name
+# Two top entries about different things scoring this close: the question does not say which it means, and the
+# first would be a guess. The reply says "not sure" and offers both (their titles usually hold the fact). Calibrated
+# on the dev sets, in scope and out of scope together (bench/margin.py prints the trade-off curve).
+AMBIGUOUS_MARGIN = 0.9
 
 
 def search_boost(q: Query) -> dict[str, float] | None:
@@ -70,12 +74,12 @@ def month_years(text: str) -> set[tuple[int, int]]:
 _ARTICLE_REF = re.compile(r"(?:ст\.|стать[яиейю]|art\.|article|section|s\.)\s*\d")
 
 
-Title = tuple[frozenset[str], frozenset[str], frozenset[str]]
+Title = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 
 
 def _titles(kb: KnowledgeBase) -> dict[str, Title]:
     """Each entry's title read once per knowledge base: (its distinguishing concepts, the regimes it names, its
-    index terms)."""
+    index terms, the companies it names)."""
     def build(base: KnowledgeBase) -> dict[str, Title]:
         from bot.understanding.lexicon import reader_for
         reader = reader_for(base)
@@ -84,12 +88,12 @@ def _titles(kb: KnowledgeBase) -> dict[str, Title]:
             text = f"{e.title.ru}. {e.title.en}"
             title = reader.read(text)
             out[e.id] = (frozenset(title.concepts & set(DISTINGUISHING)), frozenset(title.regimes),
-                         frozenset(T.terms(text)))
+                         frozenset(T.terms(text)), frozenset(title.companies))
         return out
     return kb.built("entry_titles", build)
 
 
-_NO_TITLE: Title = (frozenset(), frozenset(), frozenset())
+_NO_TITLE: Title = (frozenset(), frozenset(), frozenset(), frozenset())
 
 
 def question_terms(q: Query) -> frozenset[str]:
@@ -240,16 +244,82 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
         if q.companies and hits[0].entry.fine is not None and not (
                 kb.fines.company_terms_of(hits[0].entry) & q.companies):
             ranked.confident = False   # another company's fine is not the answer about this one
+        if ambiguous(kb, q, hits) or not shares_a_meaningful_term(kb, q, hits[0].entry):
+            ranked.confident = False
     return ranked
+
+
+def shares_a_meaningful_term(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
+    """Does the entry hold some word of the question that is not a stopword or a number (by its term, as repaired
+    and with its synonyms, as the search reads it)? An entry matched by a number alone answers nothing."""
+    held = kb.index.terms_of(entry)
+    for group in T.word_groups(q.search_text or q.text):
+        for word in group:
+            if word.isdigit() or T.is_stopword(word):
+                continue
+            found = kb.index.resolve(word)
+            if found is not None and (found[0] in held or held.intersection(T.TERM_SYNONYMS.get(found[0], ()))):
+                return True
+    return False
+
+
+def ambiguous(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> bool:
+    """The two best entries score within `AMBIGUOUS_MARGIN` of each other and are about different things."""
+    if len(hits) < 2 or hits[0].score <= 0:
+        return False
+    first, second = hits[0].entry, hits[1].entry
+    if hits[1].score < AMBIGUOUS_MARGIN * hits[0].score or _same_subject(first, second):
+        return False
+    asked = q.concepts & set(DISTINGUISHING)
+    concepts = title_concepts(kb)
+    one, two = concepts.get(first.id, frozenset()), concepts.get(second.id, frozenset())
+    if asked & two <= asked & one and two - asked >= one - asked and one != two:
+        # The first's title says at least what the question asks that the second's does, and the second's is also
+        # about something not asked (the notification, beside the fine for a leak): the question chose.
+        return False
+    # A case of one company (LinkedIn blocked for not localising) beside the rule it illustrates is no rival
+    # answer to a question that names no company.
+    return not (companies_in_title(kb, second) - q.companies) or bool(companies_in_title(kb, first) - q.companies)
+
+
+def companies_in_title(kb: KnowledgeBase, entry: Entry) -> frozenset[str]:
+    """The companies (known to the fines data) an entry's title names: a fine's own, or one a story is about."""
+    return _titles(kb).get(entry.id, _NO_TITLE)[3]
+
+
+_TITLE_ARTICLE = re.compile(r"(?:art\.|article|section|s\.|rule)\s*(\d{1,3}(?:\.\d{1,2})?)")
+
+
+def _same_subject(a: Entry, b: Entry) -> bool:
+    """One decision filed under two companies of a group (Google LLC and Google Ireland, CNIL, 31 Dec 2021), or
+    two parts of one article (13.11(12) and 13.11(13), told apart by a figure the question did not give): either
+    answers as well as the other."""
+    if a.fine is not None and b.fine is not None:
+        return a.fine.decision_date == b.fine.decision_date and a.fine.authority == b.fine.authority
+    if a.fine is not None or b.fine is not None or a.domain != b.domain:
+        return False
+    return bool(_TITLE_ARTICLE.findall(T.fold(a.title.en)) and
+                set(_TITLE_ARTICLE.findall(T.fold(a.title.en))) & set(_TITLE_ARTICLE.findall(T.fold(b.title.en))))
 
 
 def suggestions(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
     """The near matches worth offering with "not sure": those sharing a meaningful (rare) term with the question."""
     words = [t.word for t in q.tokens if not T.is_stopword(t.word) and not t.word.isdigit()]
-    wanted = {T.term(w) for w in words} | {x for w in words if (x := T.translit_term(w))}
-    wanted = {w for w in wanted if kb.index.idf.get(w, 0.0) >= MEANINGFUL_IDF}
-    near = [h for h in result.hits if wanted & kb.index.terms_of(h.entry)]
+    shared = {T.term(w) for w in words} | {x for w in words if (x := T.translit_term(w))}
+    rare = {w for w in shared if kb.index.idf.get(w, 0.0) >= MEANINGFUL_IDF}
+    # The entries the question could not choose between (`ambiguous`) are offered when they share any word of it
+    # but a stopword: they are what it was about. Any other needs a rarer word in common.
+    contenders = len(contenders_of(kb, q, result.hits))
+    near = [h for i, h in enumerate(result.hits)
+            if (rare if i >= contenders else shared) & kb.index.terms_of(h.entry)]
     return SearchResult(query=result.query, hits=near[:3], confident=False)
+
+
+def contenders_of(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> list[Hit]:
+    """The hits scoring within `AMBIGUOUS_MARGIN` of the best, when they are about different things."""
+    if not ambiguous(kb, q, hits):
+        return []
+    return [h for h in hits if h.score >= AMBIGUOUS_MARGIN * hits[0].score]
 
 
 def names_its_subject(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
