@@ -159,7 +159,7 @@ def _clip(text: str, limit: int) -> str:
 
 def render_history_line(breach: Breach, lang: Lang = "ru") -> str:
     """One line for a /watch reply listing known breaches, e.g.
-    "• <b>Литрес</b> — 08.2023: 3 083 408 записей; Имена, Адреса эл. почты, Пароли".
+    "• <b>Литрес</b> — август 2023: 3 083 408 записей; Имена, Адреса эл. почты, Пароли".
     Lists that include HIBP breaches must end with ``hibp_credit_html(lang)`` (CC BY 4.0)."""
     parts = [f"• <b>{esc(_clip(breach.service, 80))}</b>"]
     when = breach.breach_date or breach.reported_at

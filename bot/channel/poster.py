@@ -23,6 +23,7 @@ from bot.breaches.render import render_alert
 from bot.channel.digest import Digest, DigestBreach, entries_of_week, render_digest
 from bot.channel.schedule import cron_trigger, latest_slot, next_slot
 from bot.channel.split import split_html
+from bot.i18n import t
 from bot.kb import KnowledgeBase
 from bot.kb.models import Entry
 from bot.render import render_entry
@@ -150,8 +151,7 @@ class ChannelPoster:
         return min(eligible, key=lambda e: counts.get(e.id, 0))  # min() keeps the first of equals: stable
 
     def render_fact(self, entry: Entry) -> str:
-        title = "💡 <b>Факт дня</b>" if self.language == "ru" else "💡 <b>Fact of the day</b>"
-        return f"{title}\n\n{render_entry(entry, self.language)}"
+        return f"{t('fact_of_the_day', self.language)}\n\n{render_entry(entry, self.language)}"
 
     # --- admins' posts --------------------------------------------------------------------------------------
     async def confirm_manual(self, draft_id: int) -> bool:

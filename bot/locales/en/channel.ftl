@@ -8,3 +8,4 @@ digest_no_breaches = No new breaches this week.
 digest_fines = Fines of the week
 digest_law_changes = Law changes
 digest_watch = 🔔 /watch — alerts when a service you use leaks data
+fact_of_the_day = 💡 <b>Fact of the day</b>

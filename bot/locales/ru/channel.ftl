@@ -8,3 +8,4 @@ digest_no_breaches = За неделю новых утечек не было.
 digest_fines = Штрафы недели
 digest_law_changes = Изменения в законах
 digest_watch = 🔔 /watch — оповещения об утечках сервисов, которыми вы пользуетесь
+fact_of_the_day = 💡 <b>Факт дня</b>
