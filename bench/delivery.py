@@ -154,7 +154,7 @@ async def fan_out(kb: KnowledgeBase, watchers: int = 5000, rate: float = 30) -> 
                             database_url=f"sqlite:///{tmp}/bench.sqlite3", send_rate=rate)
         services = await create_services(settings, kb=kb)
         bot = create_bot(settings)
-        sender = services.attach_sender(bot)
+        sender = services.delivery.attach(bot)
         now = utcnow()
         await services.db.conn.executemany(
             "INSERT INTO users (chat_id, language, started_at) VALUES (?, ?, ?)",

@@ -1,27 +1,28 @@
-"""Building the bot: the long-lived objects (`Services`), the Bot and the Dispatcher that carries them to
-handlers as workflow data."""
+"""The composition root. Every long-lived object is made here, once, in dependency order, by its constructor
+(`create_services`), and held in a frozen `Services`; then the Bot (`create_bot`) and the Dispatcher
+(`create_dispatcher`), which hands the objects to handlers as workflow data. Routes are made in bot/handlers/.
+Tests, benchmarks and the console build bots the same way: `create_services`, `create_bot`, `create_dispatcher`."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import functools
 import gc
 import logging
-import socket
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.exceptions import TelegramAPIError, TelegramNetworkError, TelegramServerError
+from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.aiogram_compat import KeepResponseTypes
 from bot.alerts import AlertService
+from bot.background import Background, Delivery
 from bot.breaches.names import ServiceDirectory, default_directory
 from bot.breaches.parser import BreachParser
 from bot.channel.poster import ChannelPoster
@@ -29,9 +30,9 @@ from bot.config import Settings
 from bot.delivery.limiter import RequestLimiter
 from bot.delivery.progress import ProgressReporter
 from bot.delivery.sender import Sender
-from bot.delivery.telegram import LimiterMiddleware, progress_messages, telegram_transport
+from bot.delivery.telegram import LimiterMiddleware
 from bot.handlers import get_routers
-from bot.jobs import create_scheduler
+from bot.i18n import CATALOGUE
 from bot.kb import KnowledgeBase
 from bot.leader import OUTBOX_CHANNEL, Leadership
 from bot.middlewares import LanguageMiddleware, MessageTextLogMiddleware, ThrottleMiddleware, UpdateOnceMiddleware
@@ -41,118 +42,105 @@ from bot.storage.channel_posts import ChannelJournal
 from bot.storage.outbox import Outbox
 from bot.storage.users import Users
 from bot.storage.watches import Watches
-from bot.texts import t
-from bot.throttle import Throttle
+from bot.throttle import SharedThrottle, Throttle
+
+if TYPE_CHECKING:  # redis is imported only when REDIS_URL is set (create_services)
+    from bot.shared_state import SharedState
 
 log = logging.getLogger(__name__)
 
-USER_COMMANDS = {
-    "ru": [
-        ("help", "Что я умею"),
-        ("ask", "Задать вопрос (в группах)"),
-        ("watch", "Следить за утечками сервиса"),
-        ("unwatch", "Перестать следить"),
-        ("watchlist", "Мои подписки"),
-        ("fine", "Оценить штраф за утечку"),
-        ("deadline", "Сроки уведомления об утечке"),
-        ("fines", "Штрафы GDPR: список, фильтры, графики"),
-        ("tz", "Мой часовой пояс"),
-        ("lang", "Язык: ru или en"),
-        ("mydata", "Что бот о вас хранит"),
-        ("forget", "Удалить мои данные"),
-    ],
-    "en": [
-        ("help", "What I can do"),
-        ("ask", "Ask a question (in groups)"),
-        ("watch", "Get alerts when a service leaks data"),
-        ("unwatch", "Stop watching a service"),
-        ("watchlist", "What I watch"),
-        ("fine", "Estimate a fine for a data leak"),
-        ("deadline", "Breach notification deadlines"),
-        ("fines", "GDPR fines: list, filters, charts"),
-        ("tz", "My time zone"),
-        ("lang", "Language: ru or en"),
-        ("mydata", "What the bot stores about you"),
-        ("forget", "Delete my data"),
-    ],
-}
+# The command menu: each command and the key of its description in bot/locales/<lang>/bot.ftl, in every language
+# the locale files have (a new language gets its menu from its files).
+_USER_COMMAND_KEYS = (("help", "cmd_help"), ("ask", "cmd_ask"), ("watch", "cmd_watch"), ("unwatch", "cmd_unwatch"),
+                      ("watchlist", "cmd_watchlist"), ("fine", "cmd_fine"), ("deadline", "cmd_deadline"),
+                      ("fines", "cmd_fines"), ("tz", "cmd_tz"), ("lang", "cmd_lang"), ("mydata", "cmd_mydata"),
+                      ("forget", "cmd_forget"))
 # Shown only in admins' own chats (BotCommandScopeChat), on top of the user commands.
-ADMIN_COMMANDS = {
-    "ru": [
-        ("stats", "Статистика"),
-        ("breach", "Черновик оповещения из текста поста"),
-        ("post", "Пост в канал"),
-        ("schedule", "Расписание канала"),
-        ("digest", "Превью дайджеста"),
-        ("reload", "Перезагрузить базу знаний"),
-    ],
-    "en": [
-        ("stats", "Statistics"),
-        ("breach", "Draft an alert from a post's text"),
-        ("post", "Post to the channel"),
-        ("schedule", "Channel schedule"),
-        ("digest", "Digest preview"),
-        ("reload", "Reload the knowledge base"),
-    ],
-}
+_ADMIN_COMMAND_KEYS = (("stats", "cmd_stats"), ("breach", "cmd_breach"), ("post", "cmd_post"),
+                       ("schedule", "cmd_schedule"), ("digest", "cmd_digest"), ("reload", "cmd_reload"))
+USER_COMMANDS = {lang: [(name, CATALOGUE.t(key, lang)) for name, key in _USER_COMMAND_KEYS]
+                 for lang in CATALOGUE.languages}
+ADMIN_COMMANDS = {lang: [(name, CATALOGUE.t(key, lang)) for name, key in _ADMIN_COMMAND_KEYS]
+                  for lang in CATALOGUE.languages}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Services:
-    """Everything a handler may need, created once at start. The sender is attached when a Bot exists."""
+    """Every long-lived object of a running bot, made once by `create_services`; nothing is replaced after."""
 
     settings: Settings
     db: Database
-    users: Users
     kb: KnowledgeBase
+    directory: ServiceDirectory  # the watchable services (bot/breaches/names.py)
+    users: Users
     watches: Watches
     breaches: Breaches
     outbox: Outbox
-    directory: ServiceDirectory
     breach_parser: BreachParser
-    alerts: AlertService
+    delivery: Delivery  # the outbox sender and the admins' progress messages, once started
     channel: ChannelPoster
-    sender: Sender | None = None
-    background: list[asyncio.Task[None]] = field(default_factory=list)
-    scheduler: AsyncIOScheduler | None = None
-    throttle: Throttle | None = None  # made by create_dispatcher from THROTTLE_PER_MINUTE
-    progress: ProgressReporter | None = None
-    leadership: Leadership | None = None  # PostgreSQL: whether this replica runs the sender and the scheduler
+    alerts: AlertService
+    background: Background  # starts and stops the sender and the scheduler with the dispatcher
+    throttle: Throttle | SharedThrottle
+    shared: SharedState | None  # REDIS_URL: conversation state, throttle and handled updates shared by replicas
 
     def workflow_data(self) -> dict[str, object]:
+        """What handlers (and filters, middlewares) may name as parameters: `Dispatcher(**workflow_data())`."""
         return {
             "settings": self.settings, "db": self.db, "users": self.users, "kb": self.kb, "watches": self.watches,
             "breaches": self.breaches, "outbox": self.outbox, "directory": self.directory,
-            "breach_parser": self.breach_parser, "alerts": self.alerts, "channel": self.channel, "services": self,
+            "breach_parser": self.breach_parser, "alerts": self.alerts, "channel": self.channel,
         }
 
-    def attach_sender(self, bot: Bot) -> Sender:
-        self.sender = Sender(self.outbox, telegram_transport(bot), on_gone=self.users.mark_inactive)
-        self.alerts.wake = self.channel.wake = self.sender.wake
-        send, edit = progress_messages(bot)
-        self.progress = ProgressReporter(self.outbox, send, edit, admins=self.admin_languages)
-        self.alerts.on_fan_out = self.progress.track
-        return self.sender
+    # What runs now, in this process (tests and benchmarks look at it): None before the dispatcher started, or
+    # while another replica leads.
+    @property
+    def sender(self) -> Sender | None:
+        return self.delivery.sender
 
-    async def admin_languages(self) -> list[tuple[int, str]]:
-        return [(admin_id, await self.users.language(admin_id)) for admin_id in self.settings.admin_ids]
+    @property
+    def progress(self) -> ProgressReporter | None:
+        return self.delivery.progress
+
+    @property
+    def scheduler(self) -> AsyncIOScheduler | None:
+        return self.background.scheduler
+
+    @property
+    def leadership(self) -> Leadership | None:
+        return self.background.leadership
 
 
 async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -> Services:
+    """The long-lived objects, each made once what it needs exists. The sender itself needs the Bot: `Delivery`
+    makes it when the dispatcher starts."""
     db = await Database(settings.database_location).connect()
     await db.migrate()
     kb = kb or KnowledgeBase.load(settings.knowledge_dir)
     log.info("knowledge base: %d entries", len(kb.entries))
     directory = default_directory()
-    watches, breaches, outbox = Watches(db), Breaches(db), Outbox(db)
+    users, watches, breaches, outbox = Users(db), Watches(db), Breaches(db), Outbox(db)
+    delivery = Delivery(outbox, users, settings.admin_ids)
+    # Queued rows wake the sender: this process's own, or on PostgreSQL, which several replicas may share, the
+    # leader's, whichever replica queued them (NOTIFY, heard on the leader's lock connection: bot/leader.py).
+    wake = functools.partial(db.notify, OUTBOX_CHANNEL) if db.dialect == "postgresql" else delivery.wake
     channel = ChannelPoster(
         ChannelJournal(db, outbox), breaches, watches, kb, language=settings.channel_language,
-        timezone=settings.timezone, digest_cron=settings.digest_cron, fact_cron=settings.fact_cron,
+        timezone=settings.timezone, digest_cron=settings.digest_cron, fact_cron=settings.fact_cron, wake=wake,
     )
-    alerts = AlertService(breaches, watches, outbox, directory, on_published=channel.post_breach_in)
+    alerts = AlertService(breaches, watches, outbox, directory, wake=wake, on_published=channel.post_breach_in,
+                          on_fan_out=delivery.track)
+    shared = None
+    if settings.redis_url:
+        from bot.shared_state import SharedState  # here: redis is imported only when REDIS_URL is set
+
+        shared = SharedState.from_settings(settings)
+    per_minute = settings.throttle_per_minute
     return Services(
-        settings=settings, db=db, users=Users(db), kb=kb, watches=watches, breaches=breaches, outbox=outbox,
-        directory=directory, breach_parser=BreachParser(), alerts=alerts, channel=channel,
+        settings=settings, db=db, kb=kb, directory=directory, users=users, watches=watches, breaches=breaches,
+        outbox=outbox, breach_parser=BreachParser(), delivery=delivery, channel=channel, alerts=alerts,
+        background=Background(settings, db, users, delivery, alerts, channel),
+        throttle=shared.throttle(per_minute) if shared else Throttle(per_minute), shared=shared,
     )
 
 
@@ -175,16 +163,10 @@ def create_bot(settings: Settings, token: str | None = None, *, limiter: Request
 
 
 def create_dispatcher(services: Services) -> Dispatcher:
-    # REDIS_URL: conversation state, the throttle and handled update ids shared by every replica (bot/shared_state.py)
-    shared = None
-    if services.settings.redis_url:
-        from bot.shared_state import SharedState  # here: redis is imported only when REDIS_URL is set
-
-        shared = SharedState.from_settings(services.settings)
+    """A Dispatcher over the services: its middlewares, every route (fresh Routers: a process may build several
+    dispatchers) and the start-up and shutdown hooks."""
+    shared = services.shared
     dp = Dispatcher(**services.workflow_data(), **(shared.dispatcher_options() if shared else {}))
-    if services.throttle is None:
-        per_minute = services.settings.throttle_per_minute
-        services.throttle = shared.throttle(per_minute) if shared else Throttle(per_minute)
     if shared is not None:  # first: a repeated update is dropped before it costs anything
         dp.update.outer_middleware(UpdateOnceMiddleware(shared.journal))
     dp.update.outer_middleware(ThrottleMiddleware(services.throttle, services.settings, services.users))
@@ -194,10 +176,9 @@ def create_dispatcher(services: Services) -> Dispatcher:
     dp.update.outer_middleware(MessageTextLogMiddleware(services.settings.log_message_text))
     dp.include_routers(*get_routers())
     dp.startup.register(register_commands)
-    dp.startup.register(start_background)
-    dp.shutdown.register(stop_background)
+    dp.startup.register(services.background.start)
+    dp.shutdown.register(services.background.stop)
     return dp
-
 
 
 def freeze_long_lived() -> None:
@@ -209,107 +190,12 @@ def freeze_long_lived() -> None:
 
 
 async def start_background(bot: Bot, services: Services) -> None:
-    """The outbox sender runs beside polling for the bot's whole life; timed work runs in the scheduler.
-    On PostgreSQL, which several replicas may share, only the elected leader runs them (bot/leader.py): one
-    sender keeps Telegram's overall limit and each chat's order, one scheduler runs each job once; the other
-    replicas answer updates and take over within seconds when the leader goes."""
-    if services.db.dialect == "postgresql":
-        if services.settings.channel_id:  # every replica queues channel posts (an admin's /post)
-            services.channel.chat_id = await check_channel(bot, services)
-        # alerts queued in any replica wake the leader's sender through NOTIFY
-        services.alerts.wake = services.channel.wake = functools.partial(services.db.notify, OUTBOX_CHANNEL)
-        services.leadership = Leadership(services.settings.database_url, lambda: lead(bot, services),
-                                         lambda: step_down(services), name=socket.gethostname(),
-                                         listen={OUTBOX_CHANNEL: lambda: services.sender and services.sender.wake()})
-        services.background = [asyncio.create_task(services.leadership.run(), name="leadership")]
-        return
-    sender = services.sender or services.attach_sender(bot)
-    services.background = [asyncio.create_task(sender.run(), name="outbox-sender")]
-    if services.settings.channel_id:
-        services.channel.chat_id = await check_channel(bot, services)
-        caught_up = await services.channel.catch_up()
-        if caught_up:
-            log.info("channel: caught up on %s after downtime (one post each)", ", ".join(caught_up))
-    services.scheduler = create_scheduler(services)
-    services.scheduler.start()
-
-
-async def lead(bot: Bot, services: Services) -> None:
-    """Elected: send what is queued (rows the last leader left in flight first), catch up on missed channel slots,
-    run the scheduler."""
-    wake = services.alerts.wake
-    sender = services.sender or services.attach_sender(bot)
-    services.alerts.wake = services.channel.wake = wake  # still NOTIFY: the lock's connection hears it
-    services.background.append(asyncio.create_task(sender.run(), name="outbox-sender"))
-    if services.channel.chat_id is not None:
-        caught_up = await services.channel.catch_up()
-        if caught_up:
-            log.info("channel: caught up on %s after downtime (one post each)", ", ".join(caught_up))
-    services.scheduler = create_scheduler(services)
-    services.scheduler.start()
-
-
-async def step_down(services: Services) -> None:
-    """No longer the leader (stopping, or the lock's connection is gone): stop scheduling and sending now; a new
-    term starts with a fresh sender."""
-    scheduler, services.scheduler = services.scheduler, None
-    if scheduler is not None and scheduler.running:
-        scheduler.shutdown(wait=False)
-    progress, services.progress = services.progress, None
-    if progress is not None:
-        await progress.stop()
-    sender, services.sender = services.sender, None
-    if sender is not None:
-        sender.stop()
-    for task in [task for task in services.background if task.get_name() == "outbox-sender" and not task.done()]:
-        try:
-            await asyncio.wait_for(task, timeout=10)
-        except (TimeoutError, asyncio.CancelledError):
-            task.cancel()
-
-
-async def check_channel(bot: Bot, services: Services) -> int | None:
-    """The channel's numeric id if the bot may post there; otherwise say why, in the log and to admins, and
-    return None (channel posting stays off until fixed and restarted; the rest of the bot keeps working)."""
-    channel_id = services.settings.channel_id
-    try:
-        chat = await bot.get_chat(int(channel_id) if channel_id.lstrip("-").isdigit() else channel_id)
-        member = await bot.get_chat_member(chat.id, bot.id)
-        if member.status == "creator" or (member.status == "administrator" and member.can_post_messages):
-            return chat.id
-        problem = f"the bot is {member.status} in {channel_id} without the right to post messages"
-    except (TelegramNetworkError, TelegramServerError) as exc:
-        if channel_id.lstrip("-").isdigit():  # Telegram was unreachable for a moment: the channel is not at fault
-            log.warning("could not check the rights in channel %s (%s); posting anyway", channel_id,
-                        type(exc).__name__)
-            return int(channel_id)
-        problem = f"cannot reach channel {channel_id}: {exc.message}"
-    except TelegramAPIError as exc:
-        problem = f"cannot reach channel {channel_id}: {exc.message}"
-    log.error("channel posting is OFF: %s. Make the bot an administrator with 'Post messages' and restart.",
-              problem)
-    for admin_id in services.settings.admin_ids:
-        with contextlib.suppress(TelegramAPIError):
-            await bot.send_message(admin_id, t("channel_no_rights", await services.users.language(admin_id),
-                                                  channel=channel_id, problem=problem))
-    return None
+    """What the dispatcher's startup hook does, for a test that runs replicas without polling."""
+    await services.background.start(bot)
 
 
 async def stop_background(services: Services) -> None:
-    if services.leadership is not None:  # the leader steps down first: step_down stops its scheduler and sender
-        services.leadership.stop()
-        await asyncio.wait([task for task in services.background if task.get_name() == "leadership"], timeout=15)
-    if services.scheduler is not None:
-        services.scheduler.shutdown(wait=False)
-    if services.progress is not None:
-        await services.progress.stop()
-    if services.sender is not None:
-        services.sender.stop()
-    for task in getattr(services, "background", []):
-        try:
-            await asyncio.wait_for(task, timeout=10)
-        except (TimeoutError, asyncio.CancelledError):
-            task.cancel()
+    await services.background.stop()
 
 
 async def register_commands(bot: Bot, settings: Settings) -> None:

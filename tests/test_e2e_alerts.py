@@ -38,7 +38,7 @@ async def test_a_source_channel_post_alerts_each_watcher_once(harness: BotHarnes
     harness.telegram.send_channel_post(LITRES_POST, chat_id=SOURCE_CHANNEL, username="dataleak")
     ru = (await harness.telegram.wait_for_messages(1, 2))[1]["text"]
     en = (await harness.telegram.wait_for_messages(2, 2))[1]["text"]
-    assert "3 083 408" in ru and "SHA1" in ru and "пароль" in ru.lower()
+    assert "3\u00a0083\u00a0408" in ru and "SHA1" in ru and "пароль" in ru.lower()
     assert "Роскомнадзор" in ru and "24" in ru  # what the law requires of a Russian operator
     assert "3,083,408" in en and "password" in en.lower()
     # The same post again (a second channel, a repost) is the same breach: nobody hears of it twice.
@@ -150,7 +150,7 @@ async def fan_out_to_500_watchers(harness: BotHarness) -> None:
 async def test_admin_drafts_a_breach_and_publishes_it(harness: BotHarness) -> None:
     await harness.say("/watch litres", user_id=1)
     draft = await harness.say("/breach " + LITRES_POST, user_id=ADMIN_ID)
-    assert "3 083 408" in draft["text"] and len(draft["reply_markup"]["inline_keyboard"][0]) == 3
+    assert "3\u00a0083\u00a0408" in draft["text"] and len(draft["reply_markup"]["inline_keyboard"][0]) == 3
     assert len(harness.telegram.messages(1)) == 1  # nothing goes out before the admin confirms
     await harness.press(draft, 1, user_id=ADMIN_ID)
     alert = (await harness.telegram.wait_for_messages(1, 2))[1]
@@ -175,11 +175,11 @@ async def test_hibp_feed_first_poll_is_silent_later_polls_alert(tmp_path: Path, 
         await services.users.ensure(1, "en")
         await services.watches.add(1, watcher_key, newest["Title"], limit=50)
         from bot.jobs import poll_feed
-        await poll_feed(services, feed)  # first poll: history only
+        await poll_feed(services.alerts, feed)  # first poll: history only
         assert await services.breaches.count() > 800
         assert (await services.outbox.counts())["pending"] == 0
         served["items"] = items
-        await poll_feed(services, feed)
+        await poll_feed(services.alerts, feed)
         await services.sender.drain()
         alert = harness.telegram.last_message(1)
         assert alert is not None and "Have I Been Pwned" in alert["text"]

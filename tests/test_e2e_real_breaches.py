@@ -110,9 +110,9 @@ async def test_hibp_utair_reaches_a_user_watching_the_russian_spelling(
         reply = await harness.say("/watch ЮТэйр", user_id=1)
         assert "utair.ru" in reply["text"]
         from bot.jobs import poll_feed
-        await poll_feed(harness.services, feed)  # first poll: history only
+        await poll_feed(harness.services.alerts, feed)  # first poll: history only
         served["items"] = [older, utair]
-        await poll_feed(harness.services, feed)
+        await poll_feed(harness.services.alerts, feed)
         await harness.services.sender.drain()
         alert = telegram.last_message(1)
         assert alert is not None and "Utair" in alert["text"] and "Have I Been Pwned" in alert["text"]

@@ -174,10 +174,11 @@ async def test_the_daily_purge_deletes_chats_inactive_longer_than_the_retention(
         await services.db.execute("UPDATE users SET active = FALSE, inactive_since = ? WHERE chat_id = 2",
                                   ((now + timedelta(days=10)).isoformat(timespec="seconds"),))
 
-        assert await purge_inactive(services, now=now + timedelta(days=retention_days - 1)) == 0
+        assert await purge_inactive(services.users, retention_days, now=now + timedelta(days=retention_days - 1)) == 0
         assert await users.export(1) is not None
 
-        assert await purge_inactive(services, now=now + timedelta(days=retention_days, minutes=1)) == 1
+        due = now + timedelta(days=retention_days, minutes=1)
+        assert await purge_inactive(services.users, retention_days, now=due) == 1
         assert await users.export(1) is None
         assert await watches.list(1) == []
         assert await services.db.fetchval("SELECT COUNT(*) FROM outbox WHERE chat_id = 1") == 0
@@ -185,7 +186,7 @@ async def test_the_daily_purge_deletes_chats_inactive_longer_than_the_retention(
             assert await users.export(kept) is not None and await watches.list(kept) == [("litres", "Литрес")]
         assert await services.db.fetchval("SELECT COUNT(*) FROM outbox") == 2
 
-        assert await purge_inactive(services, now=now + timedelta(days=retention_days + 11)) == 1
+        assert await purge_inactive(services.users, retention_days, now=now + timedelta(days=retention_days + 11)) == 1
         assert await users.export(2) is None and await users.export(3) is not None
     finally:
         await services.db.close()
@@ -201,8 +202,10 @@ async def test_the_purge_runs_daily_in_the_scheduler(tmp_path: Path) -> None:
     settings = Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / 'jobs.sqlite3'}")
     services = await create_services(settings, kb=_tiny_kb())
     try:
-        job = create_scheduler(services).get_job("privacy:purge-inactive")
+        job = create_scheduler(settings, alerts=services.alerts, channel=services.channel,
+                               users=services.users).get_job("privacy:purge-inactive")
         assert job is not None and job.func is purge_inactive
+        assert job.args == (services.users, settings.inactive_retention_days)
         assert "hour='4'" in str(job.trigger) and job.trigger.__class__.__name__ == "CronTrigger"
     finally:
         await services.db.close()
