@@ -113,7 +113,8 @@ class Background:
             return
         # Alerts queued in any replica NOTIFY (bot/app.py); the leader hears it on its lock's connection.
         self.leadership = Leadership(self.settings.database_url, lambda: self._lead(bot), self._step_down,
-                                     name=socket.gethostname(), listen={OUTBOX_CHANNEL: self.delivery.wake})
+                                     name=socket.gethostname(),
+                                     listen={OUTBOX_CHANNEL: lambda *_payload: self.delivery.wake()})
         self.tasks.append(asyncio.create_task(self.leadership.run(), name="leadership"))
 
     async def _lead(self, bot: Bot) -> None:
