@@ -129,6 +129,9 @@ SYNONYMS: dict[str, str] = {
     "госуслуги": "госуслуги gosuslugi",
     "госуслугах": "госуслуги gosuslugi",
     "gosuslugi": "госуслуги gosuslugi",
+    # "max penalty" is asked as often as "maximum penalty"; entries write the long form
+    "max": "maximum максимальный",
+    "макс": "максимальный maximum",
     "kick in": "take effect apply",
     "come into force": "take effect in force",
     "come into effect": "take effect in force",

@@ -60,8 +60,9 @@ def gdpr_scope(q: Query) -> bool:
 def _estimate(q: Query) -> Choice | None:
     # A revenue stated beside a leak asks what it will cost, unless the question is when to notify.
     costs = q.has("fine", "estimate_verb", "cost") or (q.counts("revenue") and not q.has("notify", "when"))
-    # The GDPR's ceilings hold for any infringement: "calculate the GDPR fine, turnover €100m" needs no leak.
-    gdpr_asked = q.has("estimate_verb") and GDPR in q.regimes and q.has("fine")
+    # The GDPR's ceilings hold for any infringement: "calculate the GDPR fine, turnover €100m" or "the max GDPR
+    # fine for us, turnover €2bn" needs no leak.
+    gdpr_asked = (q.has("estimate_verb") or q.counts("revenue")) and GDPR in q.regimes and q.has("fine")
     if not ((q.has("leak") or gdpr_asked) and costs):
         return None
     if q.companies or q.has("published_statistic", "since_when", "which_article", "appeal"):

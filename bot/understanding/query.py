@@ -335,7 +335,10 @@ class Reader:
         before = [t for t in query.tokens if t.end <= n.start][-3:]
         following = [t for t in after if not (t.keys & _PLAIN_WORDS)][:2]
         if n.currency:
-            return "revenue" if any(t.keys & _REVENUE for t in before + after[:1]) else "money"
+            # "500 million euro revenue": the currency's own word does not separate the amount from what it is
+            named = [t for t in after if not t.keys & _CURRENCY_WORDS][:1]
+            named = [t for t in named if not re.search(r"[,.;:]", query.text[n.end:t.start])]
+            return "revenue" if any(t.keys & _REVENUE for t in before + named) else "money"
         if any(t.keys & _REVENUE for t in before):
             return "revenue"
         if following and (following[0].keys & _IDENTIFIERS or (
@@ -445,6 +448,7 @@ def _labelled_phrases() -> list[tuple[str, tuple[str, ...]]]:
 SUBJECT_KEYS = _keys(V.SUBJECT_NOUNS)
 _IDENTIFIERS = _keys(V.IDENTIFIER_NOUNS)
 _REVENUE = _keys(V.CONCEPTS["revenue"])
+_CURRENCY_WORDS = _keys(w for names in V.CURRENCIES.values() for w in names)
 _DURATIONS = _keys(w for units in V.DURATION_UNITS.values() for w in units)
 _DATA_WORDS = _keys(("данные", "data", "персональный", "записи"))
 _NOTIFY = _keys(p for p in V.CONCEPTS["notify"] if " " not in p)
