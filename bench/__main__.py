@@ -6,13 +6,13 @@ import argparse
 import asyncio
 import logging
 import time
-from pathlib import Path
 
 from bench import breaches, busy, delivery, questions, search, startup
 from bot.breaches.evaluation import evaluate, load_labelled
 from bot.breaches.parser import BreachParser
 from bot.config import PROJECT_ROOT
 from bot.kb import KnowledgeBase
+from bot.resources import knowledge_dir
 
 POSTS = PROJECT_ROOT / "tests" / "data" / "breach_posts.yaml"
 
@@ -92,8 +92,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller runs (for a quick look)")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
-    kb = KnowledgeBase.load(PROJECT_ROOT / "knowledge")
-    print(f"Knowledge base: {len(kb.entries)} entries ({Path(PROJECT_ROOT / 'knowledge')})")
+    kb = KnowledgeBase.load(knowledge_dir())
+    print(f"Knowledge base: {len(kb.entries)} entries ({knowledge_dir()})")
     questions.run(kb)   # every question set: hit rate, confident wrong, out of scope answered, BM25, p99
     latency_section(kb)
     throughput_section(kb, 300 if args.quick else 1000)

@@ -26,6 +26,7 @@ from bench.search import Baselines, is_hit, load_questions
 from bot.answers import answer_question
 from bot.config import PROJECT_ROOT
 from bot.kb import KnowledgeBase
+from bot.resources import knowledge_dir
 
 BENCH = Path(__file__).resolve().parent
 BASELINE_PATH = BENCH / "questions_baseline.json"   # the bot before issue 12: code and knowledge at a23a937
@@ -182,7 +183,7 @@ def main() -> None:
     parser.add_argument("--save-baseline", action="store_true", help=f"write the figures to {BASELINE_PATH.name}")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
-    kb = KnowledgeBase.load(PROJECT_ROOT / "knowledge")
+    kb = KnowledgeBase.load(knowledge_dir())
     print(f"Knowledge base: {len(kb.entries)} entries")
     figures = run(kb, failures=args.failures, dev_only=args.dev_only, only=args.only)
     if args.save_baseline:

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from bot.config import PROJECT_ROOT
+from bot.resources import knowledge_dir
 from tg_sandbox.server import FakeTelegram
 
 # The bare bot: what `aiogram`'s README starts with, polling the sandbox.
@@ -53,7 +54,7 @@ async def time_to_polling(telegram: FakeTelegram, argv: list[str], workdir: Path
     env = {
         "PATH": os.environ.get("PATH", ""), "HOME": str(workdir), "PYTHONPATH": str(PROJECT_ROOT),
         "BOT_TOKEN": telegram.token, "TELEGRAM_API_URL": telegram.base_url,
-        "DATABASE_URL": f"sqlite:///{workdir / 'bot.sqlite3'}", "KNOWLEDGE_DIR": str(PROJECT_ROOT / "knowledge"),
+        "DATABASE_URL": f"sqlite:///{workdir / 'bot.sqlite3'}", "KNOWLEDGE_DIR": str(knowledge_dir()),
     }
     before = len(telegram.calls("getUpdates"))
     start = time.perf_counter()

@@ -8,6 +8,10 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot import resources
+
+# The repository checkout, for tests, benchmarks and scripts; the bot itself finds its data through bot/resources.py,
+# which also works from an installed wheel.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_API_URL = "https://api.telegram.org"
 
@@ -32,7 +36,7 @@ class Settings(BaseSettings):
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     log_level: str = "INFO"
     log_message_text: bool = False
-    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
+    knowledge_dir: Path = Field(default_factory=resources.knowledge_dir)  # the packaged knowledge base unless set
 
     # breach alerts
     source_channel_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)

@@ -39,6 +39,7 @@ from bot.kb import text as T  # noqa: E402
 from bot.kb.countries import COUNTRIES  # noqa: E402
 from bot.kb.loader import load_entries  # noqa: E402
 from bot.kb.models import Entry  # noqa: E402
+from bot.resources import knowledge_dir  # noqa: E402
 
 AMOUNT_TOLERANCE = 0.01   # 1%
 DATE_TOLERANCE = dt.timedelta(days=31)
@@ -295,7 +296,7 @@ def check(entries: list[Entry], rows: list[DatasetFine], top: int = 50) -> Repor
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("export", type=Path, help="the tracker export, .json or .csv")
-    parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
+    parser.add_argument("--knowledge", type=Path, default=knowledge_dir())
     parser.add_argument("--top", type=int, default=50, help="how many of the dataset's largest fines must be in")
     args = parser.parse_args(argv)
     loaded = load_entries(args.knowledge)

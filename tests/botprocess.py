@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.config import PROJECT_ROOT
+from bot.resources import knowledge_dir
 from tg_sandbox.server import FakeTelegram
 
 
@@ -35,7 +36,7 @@ class BotProcess:
             "BOT_TOKEN": telegram.token,
             "TELEGRAM_API_URL": telegram.base_url,
             "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.sqlite3'}",
-            "KNOWLEDGE_DIR": str(PROJECT_ROOT / "knowledge"),
+            "KNOWLEDGE_DIR": str(knowledge_dir()),
             **env,
         }
         self.cwd = tmp_path

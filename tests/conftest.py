@@ -17,9 +17,10 @@ from aiogram.methods import GetUpdates
 from aiogram.types import TelegramObject
 
 from bot.app import Services, create_bot, create_dispatcher, create_limiter, create_services
-from bot.config import PROJECT_ROOT, Settings
+from bot.config import Settings
 from bot.delivery.limiter import RequestLimiter
 from bot.kb import KnowledgeBase
+from bot.resources import knowledge_dir
 from tg_sandbox.server import FakeTelegram, SandboxSession
 
 ADMIN_ID = 900
@@ -29,7 +30,7 @@ SOURCE_CHANNEL = -1001000000001
 @pytest.fixture(scope="session")
 def real_kb() -> KnowledgeBase:
     """The curated knowledge base, loaded once for the whole run."""
-    return KnowledgeBase.load(PROJECT_ROOT / "knowledge")
+    return KnowledgeBase.load(knowledge_dir())
 
 
 @pytest.fixture

@@ -103,9 +103,10 @@ def test_the_image_is_slim_and_runs_as_an_unprivileged_user() -> None:
     users = [line.split()[1] for line in instructions if line.startswith("USER ")]
     assert users and users[-1] not in {"root", "0"}
     final_stage = instructions[max(i for i, line in enumerate(instructions) if line.startswith("FROM ")):]
-    copied = " ".join(line for line in final_stage if line.startswith("COPY "))
-    for needed in ("bot", "knowledge", "migrations"):  # the bot reads these next to its package
+    copied = " ".join(line for line in instructions if line.startswith("COPY "))
+    for needed in ("bot", "knowledge", "migrations"):  # built into the wheel the image installs
         assert f" {needed} " in f"{copied} " or f" {needed} ./{needed}" in copied
+    assert any(line.startswith("COPY --from=") for line in final_stage), "the final stage takes the installed venv"
     assert instructions[-1] == 'CMD ["python", "-m", "bot"]'
     ignored = (PROJECT_ROOT / ".dockerignore").read_text(encoding="utf-8").split()
     assert {".env", ".venv", ".git", "data"} <= set(ignored), "no secrets, no local venv or database in the image"

@@ -26,10 +26,10 @@ from typing import Any
 
 import aiosqlite
 
-from bot.config import PROJECT_ROOT
+from bot.resources import migrations_dir
 
 log = logging.getLogger(__name__)
-MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
+MIGRATIONS_DIR = migrations_dir()  # packaged in the wheel, or the checkout's migrations/
 DIALECTS = ("sqlite", "postgresql")
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 # pg_advisory_lock(class, key): the class says "migrations of this bot", the key is the schema, so two bots (or two
