@@ -16,12 +16,21 @@ from collections import deque
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
 
-    from bot.shared_state import RedisBreaker
+
+class RedisBreaker(Protocol):
+    """What SharedThrottle needs of bot.shared_state's breaker (named here, not imported: shared_state makes the
+    throttle, and this module stays free of aiogram, which shared_state imports)."""
+
+    def usable(self) -> bool: ...
+
+    def failed(self, exc: BaseException) -> None: ...
+
+    def ok(self) -> None: ...
 
 
 class Verdict(Enum):
