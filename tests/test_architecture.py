@@ -57,7 +57,9 @@ def imported(module: str, path: Path, known: set[str]) -> Iterator[str]:
             if node.level:  # relative: from . import x, from ..kb import y
                 anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*anchor, base] if base else anchor)
-            for alias in node.names:  # `from bot.kb import text` imports the submodule bot.kb.text
+            # `from bot.kb import text` imports the submodule bot.kb.text (not an edge to bot/kb/__init__.py,
+            # which Python runs first: a package's __init__ importing its own submodules is no cycle here)
+            for alias in node.names:
                 yield f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base
 
 
@@ -153,3 +155,24 @@ def test_the_domain_modules_import_nothing_from_aiogram() -> None:
     chains = [chain for name in domain if (chain := reaches_aiogram(graph, name))]
     assert not chains, "domain modules that reach aiogram (import chain):\n" + \
         "\n".join(" -> ".join(chain) for chain in chains)
+
+
+def test_every_route_comes_from_the_one_list_as_fresh_routers_with_the_catch_all_last() -> None:
+    """Two dispatchers in one process (tests, benchmarks, the console) each get their own Routers: aiogram refuses
+    a Router that already has a parent."""
+    from aiogram import Dispatcher, Router
+
+    from bot.handlers import get_routers
+
+    first, second = get_routers(), get_routers()
+    assert all(isinstance(router, Router) for router in first)
+    assert not {id(router) for router in first} & {id(router) for router in second}
+    Dispatcher().include_routers(*first)
+    Dispatcher().include_routers(*second)
+    assert [router.name for router in first][-1] == "ask"
+    # each handler module's routes are in its router() and nowhere else: no module-level Router left behind
+    import bot.handlers as handlers
+
+    for name in [router.name for router in first]:
+        module = getattr(handlers, name)
+        assert not [value for value in vars(module).values() if isinstance(value, Router)], name
