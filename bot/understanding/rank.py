@@ -87,8 +87,10 @@ def _titles(kb: KnowledgeBase) -> dict[str, Title]:
         for e in base.entries:
             text = f"{e.title.ru}. {e.title.en}"
             title = reader.read(text)
+            # a company is named with a capital ("LinkedIn blocked …"), not as a word of a sentence ("a network")
+            capitalised = {T.term(w.lower()) for w in re.findall(r"\b[A-Z][\w&-]+", e.title.en)}
             out[e.id] = (frozenset(title.concepts & set(DISTINGUISHING)), frozenset(title.regimes),
-                         frozenset(T.terms(text)), frozenset(title.companies))
+                         frozenset(T.terms(text)), frozenset(title.companies & capitalised))
         return out
     return kb.built("entry_titles", build)
 
@@ -245,6 +247,10 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
                 kb.fines.company_terms_of(hits[0].entry) & q.companies):
             ranked.confident = False   # another company's fine is not the answer about this one
         if ambiguous(kb, q, hits) or not shares_a_meaningful_term(kb, q, hits[0].entry):
+            ranked.confident = False
+        elif not q.anchored and not title_share(kb, words, hits[0].entry):
+            # A question naming nothing of the bot's own ("how many people live in Germany") is not answered by an
+            # entry that only mentions its words in passing: its title must say what it asks about.
             ranked.confident = False
     return ranked
 
