@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,6 +30,16 @@ K1, B = 1.2, 0.75
 # Penalties for repaired words: a guess is worth less than a word typed as indexed.
 REPAIR_FACTOR = {"exact": 1.0, "translit": 0.95, "layout": 0.95, "prefix": 0.8, "fuzzy": 0.7}
 MIN_COVERAGE = 0.5
+
+
+# A web address is one name, not words: "pd.rkn.gov.ru" must not make the entry citing it the best match for «пд»
+# (personal data), nor for every question with "gov".
+_ADDRESS = re.compile(r"(?<![\w.])(?:[a-z0-9-]+\.)+(?:ru|рф|com|org|net|gov|in|eu|uk|de|fr|ie|io|info)(?![\w])",
+                      re.IGNORECASE)
+
+
+def join_addresses(text: str) -> str:
+    return _ADDRESS.sub(lambda m: m.group(0).replace(".", "").replace("-", ""), text)
 
 
 @dataclass(frozen=True)
@@ -82,7 +93,7 @@ class KnowledgeIndex:
         for entry in self.entries:
             counts: Counter[str] = Counter()
             for name, value in entry_fields(entry).items():
-                for t in T.terms(value):
+                for t in T.terms(join_addresses(value)):
                     counts[t] += FIELD_WEIGHTS[name]
             weighted.append(counts)
         self._build(weighted)
@@ -212,7 +223,7 @@ class KnowledgeIndex:
         """Best entries for a question. `boost` multiplies the scores of some domains (a tie-breaker: a
         Russian question about "the law" means Russian law unless it names another)."""
         result = SearchResult(query=query)
-        groups = T.word_groups(self._repair_layout(query[:2000]))
+        groups = T.word_groups(self._repair_layout(join_addresses(query[:2000])))
         if not groups or not self.entries:
             return result
         scores = np.zeros(len(self.entries), dtype=np.float32)
