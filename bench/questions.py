@@ -47,6 +47,8 @@ SETS = (
     QuestionSet("dev3", BENCH / "dev" / "questions_dev3.jsonl"),
     # written for issue 12's "not sure" margin from the laws' texts (not from the knowledge base), before tuning
     QuestionSet("dev4", BENCH / "dev" / "questions_dev4.jsonl"),
+    # the same, written after dev4 was tuned to, to measure the margin on questions not yet seen
+    QuestionSet("dev5", BENCH / "dev" / "questions_dev5.jsonl"),
     # written from sources on the weakest held-out topics (breaches, GDPR basics, SIM rules, statistics), before
     # looking at the knowledge base (issue 12 item 5)
     QuestionSet("dev5", BENCH / "dev" / "questions_dev5.jsonl"),
@@ -60,6 +62,7 @@ SETS = (
     QuestionSet("out-of-scope dev (mine)", BENCH / "dev" / "out_of_scope_mine.jsonl", out_of_scope=True),
     QuestionSet("out-of-scope dev3", BENCH / "dev" / "out_of_scope_dev3.jsonl", out_of_scope=True),
     QuestionSet("out-of-scope dev4", BENCH / "dev" / "out_of_scope_dev4.jsonl", out_of_scope=True),
+    QuestionSet("out-of-scope dev5", BENCH / "dev" / "out_of_scope_dev5.jsonl", out_of_scope=True),
     QuestionSet("out-of-scope held-out", BENCH / "heldout" / "out_of_scope.jsonl", out_of_scope=True, blind=True),
     QuestionSet("out-of-scope held-out 2", BENCH / "heldout2" / "out_of_scope.jsonl", out_of_scope=True, blind=True),
 )
