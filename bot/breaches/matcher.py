@@ -2,7 +2,10 @@
 over lemmas, so «СДЭКа», «магазинов „Острова чистоты и вкуса“» and "Udemy's" all match.
 
 Names are indexed as their lemma phrases with spaces at both ends, which makes every match a whole-word
-match. A match must also look like a name where it stands: capitalised as the directory writes it
+match. Lemmas unify only what morphology does: a Russian word's cases («СДЭКа» is СДЭК), never an English
+stem's relatives ("Revolution" and "Revolut" share the stem "revolut", "Apples" is no Apple), so a Latin word of
+a name must be written as the name writes it (folded; "Udemy's" is Udemy). A match must also look like a name
+where it stands: capitalised as the directory writes it
 («Лента» the retailer, not «лента новостей»), and names of three letters or fewer with the exact
 letters («МТС», not «мтс» in a URL). Built once per directory; ``add_terms`` adds watched terms the
 directory lacks.
@@ -16,11 +19,17 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from bot.breaches.domains import as_host
-from bot.breaches.lemmas import Token, lemma_phrase
+from bot.breaches.domains import as_host, fold
+from bot.breaches.lemmas import Token, lemma_phrase, tokens
 from bot.breaches.names import ServiceDirectory, canonical_key
 
 MIN_NAME_LENGTH = 2
+_CYRILLIC = re.compile(r"[а-я]")
+
+
+def _spelling(word: str) -> str:
+    """A Latin word as written, folded, without the possessive: "Udemy’s" -> "udemy"."""
+    return fold(word).replace("’", "'").removesuffix("'s").rstrip("'")
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,7 @@ class _Entry:
     words: int
     short: bool
     capital: bool  # the directory writes it with a capital (or digit) first
+    written: tuple[str | None, ...]  # per word: its folded spelling, which the text must repeat (Latin), or None
 
 
 class NameMatcher:
@@ -68,7 +78,8 @@ class NameMatcher:
             return
         words = phrase.count(" ") + 1
         capital = (words == 1) if typed else (name[:1].isupper() or name[:1].isdigit())
-        entry = _Entry(key, name, words, len(canonical_key(name)) <= 3, capital)
+        written = tuple(None if _CYRILLIC.search(t.lemma) else _spelling(t.text) for t in tokens(name))
+        entry = _Entry(key, name, words, len(canonical_key(name)) <= 3, capital, written)
         self._entries.setdefault(f" {phrase} ", []).append(entry)
 
     def _build(self) -> None:
@@ -106,7 +117,7 @@ class NameMatcher:
 
     @staticmethod
     def _looks_like_name(entry: _Entry, toks: Sequence[Token]) -> bool:
-        if not toks:
+        if not toks or any(w is not None and w != _spelling(t.text) for w, t in zip(entry.written, toks, strict=False)):
             return False
         written = " ".join(t.text for t in toks)
         if entry.short:
