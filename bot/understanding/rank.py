@@ -228,6 +228,9 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
             continue   # an entry about another law (or country) than the one named is not an answer
         if no_decision and hit.entry.fine is not None:
             continue
+        if hit.entry.fine is not None and q.has("count_question") and not q.has("fine", "plural_fines") and \
+                not _titles(kb).get(hit.entry.id, _NO_TITLE)[0] & {"leak", "hack"}:
+            continue   # "Equifax breach, how many people were affected": a fine for something else does not say
         if q.has("other_rank") and hit.entry.fine is not None and not q.companies and \
                 "other_rank" not in _titles(kb).get(hit.entry.id, _NO_TITLE)[0]:
             continue   # "the first / second / smallest fine": a decision whose title does not say it is none
