@@ -3,8 +3,14 @@
 ## Fan-out progress; $sent, $total...: numbers already formatted, $n: the count that picks the plural form
 progress_title = 📤 <b>Sending: { $title }</b>
 progress_sent = { $sent } / { $total } sent
-progress_skipped = { $count } blocked the bot
-progress_failed = { $count } failed
+progress_skipped = { $n ->
+        [one] { $count } blocked the bot
+       *[other] { $count } blocked the bot
+    }
+progress_failed = { $n ->
+        [one] { $count } failed
+       *[other] { $count } failed
+    }
 progress_rate = { $rate } per second
 progress_done = ✅ Done in { $duration } ({ $rate })
 progress_left = { $rate }, time left ≈ { $eta }

@@ -42,7 +42,6 @@ watchlist_title =
 disclaimer = <i>ℹ️ General information, not legal advice.</i>
 source = Source
 checked = checked
-see_also = See also:
 not_sure = I'm not sure I know the answer to that, and I would rather not guess.
 offer_estimate = 🧮 Estimate the fine
 offer_deadline = ⏰ Notification deadlines
