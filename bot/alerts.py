@@ -57,10 +57,15 @@ class AlertService:
         return keys_for_breach(breach, self.directory)
 
     async def publish(self, breach: Breach) -> Published:
+        """Store and fan out a sure breach. The same breach waiting as a draft (an unsure post, an admin's edit) is
+        not published: this confirmed arrival (HIBP, an admin, a sure post) publishes it, alerting its watchers
+        once; a published one makes this arrival a no-op."""
         keys = self.keys(breach)
         async with self.breaches.db.transaction() as conn:
             breach_id, created = await self.breaches.add_in(conn, breach, keys)
-            if not created:
+            # A draft becomes this breach (False: it was published already); the check and the update are one
+            # statement, so two confirmations racing publish it once.
+            if not created and not await self.breaches.publish_draft_in(conn, breach_id, breach):
                 log.info("breach %s already known (id %s): no new alerts", breach.dedupe_key, breach_id)
                 return Published(breach_id, False, 0)
             queued = await self._fan_out_in(conn, breach_id, breach, keys)

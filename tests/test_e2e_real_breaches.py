@@ -95,15 +95,17 @@ async def test_a_sure_post_settles_an_earlier_unsure_draft_of_the_same_breach(
         assert len(telegram.messages(CHANNEL)) == 1
 
 
+# An HIBP-format item shaped like HIBP's own (/api/v3/breaches); the figures are test values.
+UTAIR = {"Name": "Utair", "Title": "Utair", "Domain": "utair.ru", "BreachDate": "2024-01-01",
+         "AddedDate": "2026-01-02T00:00:00Z", "PwnCount": 1000, "Description": "A test breach of Utair.",
+         "DataClasses": ["Email addresses", "Names"], "IsVerified": True, "IsFabricated": False,
+         "IsSensitive": False, "IsRetired": False, "IsSpamList": False, "IsMalware": False}
+OLDER = dict(UTAIR, Name="OlderBreach", Title="Older Breach", Domain="older.example", AddedDate="2025-01-01T00:00:00Z")
+
+
 async def test_hibp_utair_reaches_a_user_watching_the_russian_spelling(
         tmp_path: Path, telegram: FakeTelegram, settings: Settings) -> None:
-    # An HIBP-format item shaped like HIBP's own (/api/v3/breaches); the figures are test values.
-    utair = {"Name": "Utair", "Title": "Utair", "Domain": "utair.ru", "BreachDate": "2024-01-01",
-             "AddedDate": "2026-01-02T00:00:00Z", "PwnCount": 1000, "Description": "A test breach of Utair.",
-             "DataClasses": ["Email addresses", "Names"], "IsVerified": True, "IsFabricated": False,
-             "IsSensitive": False, "IsRetired": False, "IsSpamList": False, "IsMalware": False}
-    older = dict(utair, Name="OlderBreach", Title="Older Breach", Domain="older.example",
-                 AddedDate="2025-01-01T00:00:00Z")
+    utair, older = UTAIR, OLDER
     served = {"items": [older]}
 
     async with hibp_feed(served) as feed, running_bot(telegram, settings) as harness:
@@ -116,3 +118,28 @@ async def test_hibp_utair_reaches_a_user_watching_the_russian_spelling(
         await harness.services.sender.drain()
         alert = telegram.last_message(1)
         assert alert is not None and "Utair" in alert["text"] and "Have I Been Pwned" in alert["text"]
+
+
+async def test_hibp_confirms_a_breach_waiting_as_a_draft_and_alerts_once(
+        telegram: FakeTelegram, channel_settings: Settings) -> None:
+    """A channel's unsure post about Utair waits for the admins as a draft; HIBP's Utair breach (the same month) is
+    the confirmation: its watchers hear of it once, and HIBP listing it again changes nothing."""
+    served = {"items": [OLDER]}
+    async with hibp_feed(served) as feed, running_bot(telegram, channel_settings) as harness:
+        await harness.say("/watch ЮТэйр", user_id=1)
+        telegram.send_channel_post("Утечка данных клиентов авиакомпании «ЮТэйр»: самая свежая запись датируется "
+                                   "15.01.2024. Компания проверяет информацию.", chat_id=SOURCE_CHANNEL)
+        await _drain(harness)
+        assert len(telegram.messages(1)) == 1, "an unsure post alerts nobody"
+        from bot.jobs import poll_feed
+        await poll_feed(harness.services.alerts, feed)  # first poll: history only
+        served["items"] = [OLDER, UTAIR]
+        await poll_feed(harness.services.alerts, feed)
+        await _drain(harness)
+        alerts = telegram.messages(1)[1:]
+        assert len(alerts) == 1 and "Utair" in alerts[0]["text"] and "Have I Been Pwned" in alerts[0]["text"]
+        assert len(telegram.messages(CHANNEL)) == 1
+        served["items"] = [OLDER, dict(UTAIR, Name="UtairAgain")]  # the same breach listed again
+        await poll_feed(harness.services.alerts, feed)
+        await _drain(harness)
+        assert len(telegram.messages(1)) == 2 and len(telegram.messages(CHANNEL)) == 1
