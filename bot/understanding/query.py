@@ -404,6 +404,8 @@ def _grammar(query: Query) -> None:
             # "how many hours", «сколько дней»: a time limit asked, not a count
             query.concepts.discard("count_question")
             query.concepts.add("when")
+        if token.word == "record" and any(t.word in _AUXILIARIES for t in tokens[max(0, i - 3):i]):
+            query.concepts.discard("record")   # "how many leaks did Roskomnadzor record": a verb, not a record
         if token.word in _NEGATIONS and any(t.keys & _NOTIFY for t in tokens[i + 1:i + 3]):
             query.concepts.add("notification_failure")
 
@@ -504,4 +506,5 @@ def _offender(query: Query) -> str | None:
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
+_AUXILIARIES = frozenset({"did", "do", "does", "will", "would", "to", "can", "could", "has", "have", "had"})
 _WITHOUT = frozenset({"без", "without"})
