@@ -6,6 +6,7 @@ names a language. Plain module: no aiogram."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, localcontext
 
 from babel.dates import format_date as babel_date
 from babel.numbers import format_decimal
@@ -18,9 +19,11 @@ _SHORT_UNITS = ((_BILLION, "billion"), (_MILLION, "million"), (_THOUSAND, "thous
 
 
 def format_number(value: float, lang: str, decimals: int = 0) -> str:
-    """12345.6 -> "12 345,6" (ru) / "12,345.6" (en): at most `decimals` decimals, trailing zeros dropped."""
+    """12345.6 -> "12 345,6" (ru) / "12,345.6" (en): at most `decimals` decimals, trailing zeros dropped, a half
+    rounded up as people do ("€2.265m" -> "€2.27m"; Babel's default would round it to the even "€2.26m")."""
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=lang)
+    with localcontext(rounding=ROUND_HALF_UP):
+        return format_decimal(value, format=pattern, locale=lang)
 
 
 def format_date(value: dt.date | dt.datetime, lang: str, precision: str = "day") -> str:
