@@ -4,10 +4,12 @@ source channel, and sees both alerts and the channel post arrive."""
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 
 import pytest
 
+from bot.__main__ import main
 from bot.config import Settings
 from tg_sandbox.console import OUTPUT_CHANNEL, run_console
 
@@ -37,3 +39,11 @@ async def test_console_shows_a_watch_a_breach_post_and_the_alerts(tmp_path: Path
     assert f"bot → chat {OUTPUT_CHANNEL}:\n🔓 Утечка данных: Литрес" in text  # the bot's own channel
     assert "13.11" in text  # and an ordinary question still gets its answer
     assert (tmp_path / "data" / "console.sqlite3").exists()
+
+
+def test_without_the_sandbox_the_console_command_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # An installed bot (its wheel) has no tg_sandbox: `python -m bot console` explains instead of a traceback.
+    monkeypatch.setitem(sys.modules, "tg_sandbox.console", None)  # import of it fails as if not installed
+    assert main(["console"]) == 2
+    assert "make console" in capsys.readouterr().err
