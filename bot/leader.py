@@ -9,13 +9,16 @@ notice within about 20 s) — and a standby takes it at its next try.
 The leader fences itself: it runs `SELECT 1` on the lock's connection every `check` seconds, and at the first
 failure (connection lost, database restarted) it steps down before a standby can have taken over for long.
 It also LISTENs on that connection, so a replica that queued work wakes it at once (`NOTIFY`); it polls anyway,
-so a lost notification only delays. (SQLite has one process by definition and needs none of this.)
+so a lost notification only delays. A fan-out published on any replica is announced the same way (`FAN_OUT_CHANNEL`,
+with its kind, ref, size and title), so the admins' live progress message comes from the leader, the replica that
+sends, and from no other. (SQLite has one process by definition and needs none of this.)
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -25,20 +28,57 @@ log = logging.getLogger(__name__)
 # pg_try_advisory_lock(class, key): the class says "leader of this bot", the key is the schema (as for migrations).
 LEADER_LOCK_CLASS = 0x4C454144  # "LEAD"
 OUTBOX_CHANNEL = "privacy_bot_outbox"  # NOTIFY'd when rows are queued: the leader's sender wakes up
+FAN_OUT_CHANNEL = "privacy_bot_fan_out"  # NOTIFY'd with a fan-out's notice: the leader reports its progress
 # The server drops a silent client's session (and its lock) after about idle + interval × count seconds.
 KEEPALIVES = {"tcp_keepalives_idle": "10", "tcp_keepalives_interval": "3", "tcp_keepalives_count": "3"}
 
 Hook = Callable[[], Awaitable[Any]]
+Heard = Callable[[str], object]  # called with the notification's payload
+Track = Callable[[str, str, int, str], object]  # (kind, ref, total, title): AlertService.on_fan_out's shape
+
+
+def fan_out_notice(kind: str, ref: str, total: int, title: str) -> str:
+    """A fan-out's NOTIFY payload (PostgreSQL takes under 8000 bytes: a title is cut well before that)."""
+    return json.dumps({"kind": kind, "ref": ref, "total": total, "title": title[:500]}, ensure_ascii=False)
+
+
+def read_fan_out_notice(payload: str) -> tuple[str, str, int, str] | None:
+    """(kind, ref, total, title) from `fan_out_notice`'s payload; None for anything else (logged, never raised)."""
+    try:
+        notice = json.loads(payload)
+        return str(notice["kind"]), str(notice["ref"]), int(notice["total"]), str(notice["title"])
+    except (ValueError, TypeError, KeyError):
+        log.warning("unreadable fan-out notice: %.80r", payload)
+        return None
+
+
+def announce_fan_outs(notify: Callable[[str, str], object]) -> Track:
+    """AlertService's `on_fan_out` on a shared database: NOTIFY the fan-out instead of tracking it here (`notify`
+    is the database's `notify(channel, payload)`); the leader, wherever it runs, hears it and tracks it."""
+    return lambda kind, ref, total, title: notify(FAN_OUT_CHANNEL, fan_out_notice(kind, ref, total, title))
+
+
+def follow_fan_outs(track: Track) -> Heard:
+    """The leader's callback for FAN_OUT_CHANNEL (`Leadership(hear=...)`): each announced fan-out goes to `track`."""
+    def heard(payload: str) -> None:
+        notice = read_fan_out_notice(payload)
+        if notice is not None:
+            track(*notice)
+
+    return heard
 
 
 class Leadership:
     """Runs `on_elected` when this process becomes the leader and `on_deposed` when it stops being one."""
 
     def __init__(self, url: str, on_elected: Hook, on_deposed: Hook, *, retry: float = 5.0, check: float = 1.0,
-                 name: str = "replica", listen: dict[str, Callable[[], object]] | None = None):
+                 name: str = "replica", listen: dict[str, Callable[[], object]] | None = None,
+                 hear: dict[str, Heard] | None = None):
         self.url = url
-        # While leading, LISTEN on these channels on the lock's connection: NOTIFY from any replica calls them.
-        self.listen = listen or {}
+        # While leading, LISTEN on these channels on the lock's connection: NOTIFY from any replica (this one too)
+        # calls them; `listen`'s callbacks take nothing, `hear`'s the notification's payload.
+        self.listen = {channel: _ignoring_payload(callback) for channel, callback in (listen or {}).items()}
+        self.listen.update(hear or {})
         self.notifications = 0
         self.on_elected, self.on_deposed = on_elected, on_deposed
         self.retry, self.check = retry, check
@@ -101,10 +141,10 @@ class Leadership:
                                             LEADER_LOCK_CLASS)
                 log.info("leadership (%s): stepped down", self.name)
 
-    def _listener(self, callback: Callable[[], object]) -> Callable[..., None]:
-        def heard(*_: object) -> None:
+    def _listener(self, callback: Heard) -> Callable[..., None]:
+        def heard(_conn: object, _pid: int, _channel: str, payload: str) -> None:
             self.notifications += 1
-            callback()
+            callback(payload)
 
         return heard
 
@@ -113,3 +153,6 @@ class Leadership:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stop.wait(), timeout=seconds)
 
+
+def _ignoring_payload(callback: Callable[[], object]) -> Heard:
+    return lambda _payload: callback()

@@ -98,14 +98,15 @@ class UpdateOnceMiddleware(BaseMiddleware):
         if not isinstance(event, Update) or bot is None:
             return await handler(event, data)
         seen = await self.journal.begin(bot.id, event.update_id)
-        while seen is Seen.IN_PROGRESS:  # bounded: the other replica's claim lapses after UPDATE_LEASE seconds
+        while seen is Seen.IN_PROGRESS:  # until the other replica finishes, or its claim lapses (it died)
             await asyncio.sleep(self.poll)
             seen = await self.journal.begin(bot.id, event.update_id)
         if seen is Seen.DONE:
             log.info("update %s was handled already: dropped", event.update_id)
             return None
         try:
-            result = await handler(event, data)
+            async with self.journal.held(bot.id, event.update_id):
+                result = await handler(event, data)
         except BaseException:
             await self.journal.abandon(bot.id, event.update_id)
             raise

@@ -11,6 +11,8 @@ update.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
@@ -30,7 +32,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FSM_TTL = 24 * 3600            # a conversation left half-way is forgotten after a day
-UPDATE_LEASE = 60              # seconds an update counts as "in progress" on the replica that took it
+# Seconds an update counts as "in progress" on the replica that took it. The replica renews the claim while it
+# handles the update (every third of this), so a long handler keeps it and a replica killed half-way loses it soon.
+UPDATE_LEASE = 10
 UPDATE_MEMORY = 24 * 3600      # Telegram keeps undelivered updates for 24 h: a later repeat is impossible
 
 
@@ -135,8 +139,9 @@ class Seen(Enum):
 
 class UpdateJournal:
     """Which update ids were taken and handled, so an update Telegram delivers twice (a retry after a timeout, a
-    replica that died before answering) is handled once. `begin` marks an update in progress for `lease` seconds;
-    `finish` marks it handled for a day; `abandon` (the handler failed) forgets it, so the redelivery is handled."""
+    replica that died before answering) is handled once. `begin` marks an update in progress for `lease` seconds,
+    which `held` renews while the handler runs; `finish` marks it handled for a day; `abandon` (the handler failed)
+    forgets it, so the redelivery is handled."""
 
     def __init__(self, redis: Redis, breaker: RedisBreaker, prefix: str, *, lease: int = UPDATE_LEASE,
                  memory: int = UPDATE_MEMORY):
@@ -161,6 +166,23 @@ class UpdateJournal:
         if value == b"done":
             return Seen.DONE
         return Seen.IN_PROGRESS if value is not None else Seen.NEW
+
+    @asynccontextmanager
+    async def held(self, bot_id: int, update_id: int) -> AsyncGenerator[None, None]:
+        """Renew this replica's claim on the update while the block runs (a repeat elsewhere keeps waiting)."""
+        renewal = asyncio.create_task(self._renew(self._key(bot_id, update_id)), name=f"update-claim:{update_id}")
+        try:
+            yield None
+        finally:
+            renewal.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewal
+
+    async def _renew(self, key: str) -> None:
+        while True:
+            await asyncio.sleep(self.lease / 3)
+            # GT: only ever lengthens, so a renewal that reaches Redis after `finish` leaves the day's memory alone
+            await self._quietly(lambda: self.redis.expire(key, self.lease, gt=True))
 
     async def finish(self, bot_id: int, update_id: int) -> None:
         await self._quietly(lambda: self.redis.set(self._key(bot_id, update_id), "done", ex=self.memory))

@@ -2,10 +2,15 @@
 
 `build_app` makes the aiohttp application (testable on any port): aiogram's `SimpleRequestHandler` at
 WEBHOOK_PATH checks the `X-Telegram-Bot-Api-Secret-Token` header (a wrong or missing secret gets 401 and nothing
-is processed), answers Telegram at once and handles the update in the background; `setup_application` runs the
-dispatcher's startup hooks, then the webhook is set. `run_webhook` serves it until SIGTERM or SIGINT and then
-shuts down in order: stop listening, finish the updates in progress, the dispatcher's shutdown hooks (the outbox
-sender stops after its current message), close the Bot session. The caller closes the database."""
+is processed), handles the update and only then answers Telegram (`handle_in_background=False`). Telegram sends a
+chat's next update only after the previous one was answered, and sends an unanswered update again, so with several
+replicas behind a balancer one chat's updates are handled in order even when they land on different replicas, and
+an update whose replica dies half-way is handled by another (bot/shared_state.py's journal keeps it to once).
+Handlers therefore stay short: slow work (fan-outs, channel posts) goes to the outbox. aiogram answers anyway
+after 55 s and finishes the update in the background. `setup_application` runs the dispatcher's startup hooks,
+then the webhook is set. `run_webhook` serves it until SIGTERM or SIGINT and then shuts down in order: stop
+listening, finish the updates in progress, the dispatcher's shutdown hooks (the outbox sender stops after its
+current message), close the Bot session. The caller closes the database."""
 
 from __future__ import annotations
 
@@ -72,8 +77,8 @@ async def finish_in_flight(tasks: Iterable[asyncio.Task[Any]], timeout: float = 
 
 
 class RequestsInProgress:
-    """Counts webhook requests still being read (an aiohttp middleware), so shutdown waits for every update that
-    Telegram was told is accepted, including one whose background task is not created yet."""
+    """Counts webhook requests in progress (an aiohttp middleware), so shutdown waits for every update being
+    handled: Telegram gets its answer, and does not send the update again, once it is handled."""
 
     def __init__(self) -> None:
         self.count = 0
@@ -103,18 +108,17 @@ def build_app(bot: Bot, dp: Dispatcher, settings: Settings) -> web.Application:
     Bot session."""
     from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 
-    from bot.aiogram_compat import webhook_update_tasks
-
     secret = settings.webhook_secret.get_secret_value()
-    handler = SimpleRequestHandler(dp, bot, secret_token=secret or None, handle_in_background=True)
+    # Answered once handled (see the module's docstring): order per chat across replicas, redelivery after a crash.
+    handler = SimpleRequestHandler(dp, bot, secret_token=secret or None, handle_in_background=False)
     requests = RequestsInProgress()
     app = web.Application(middlewares=[requests.middleware])
 
     async def finish_updates(_app: web.Application) -> None:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + SHUTDOWN_GRACE
+        # aiohttp runs on_shutdown once it stops listening, while handlers still run: they finish before the
+        # dispatcher's shutdown hooks close what they use. One still running after SHUTDOWN_GRACE is cancelled by
+        # aiohttp later; Telegram, which got no answer for it, sends it again (to another replica, or to this one).
         await requests.wait_idle(SHUTDOWN_GRACE)
-        await finish_in_flight(webhook_update_tasks(handler), max(0.0, deadline - loop.time()))
 
     async def set_webhook(_app: web.Application) -> None:
         await bot.set_webhook(

@@ -17,7 +17,7 @@ from aiogram.fsm.storage.base import StorageKey
 from bot.app import Services, create_bot, create_dispatcher, create_services
 from bot.config import Settings
 from bot.kb import KnowledgeBase
-from bot.shared_state import RedisBreaker, Seen, SharedState, connect_redis
+from bot.shared_state import RedisBreaker, Seen, SharedState, UpdateJournal, connect_redis
 from bot.texts import t
 from bot.throttle import SharedThrottle, Verdict
 from tests import backends
@@ -268,3 +268,32 @@ async def test_a_repeat_waits_for_the_replica_handling_it_then_drops_or_takes_it
             assert answered(answer)
     finally:
         await other.storage.close()
+
+
+
+async def test_a_claim_held_while_handling_outlives_its_lease_and_lapses_once_let_go(
+    redis_prefix: tuple[str, str]
+) -> None:
+    url, prefix = redis_prefix
+    redis = connect_redis(url)
+    journal = UpdateJournal(redis, RedisBreaker(), prefix, lease=2)  # renewed every third of it
+    key = f"{prefix}:update:1:300"
+    loop = asyncio.get_running_loop()
+    try:
+        assert await journal.begin(1, 300) is Seen.NEW
+        taken = loop.time()
+        async with journal.held(1, 300):
+            while loop.time() - taken < 4.5:  # well past the 2 s lease: the claim never runs out meanwhile
+                assert await redis.pttl(key) > 0
+                assert await journal.begin(1, 300) is Seen.IN_PROGRESS
+                await asyncio.sleep(0.05)
+        # let go without finishing (the replica died): the claim lapses within the lease and a repeat is handled
+        while (seen := await journal.begin(1, 300)) is Seen.IN_PROGRESS:
+            assert loop.time() - taken < 10, "the claim of a replica that stopped renewing never lapsed"
+            await asyncio.sleep(0.05)
+        assert seen is Seen.NEW
+        await journal.finish(1, 300)
+        await redis.expire(key, 1, gt=True)  # what a renewal that reaches Redis after `finish` does
+        assert await redis.ttl(key) > 3600 and await journal.begin(1, 300) is Seen.DONE
+    finally:
+        await redis.aclose()

@@ -128,6 +128,15 @@ async def test_start_over_the_webhook_as_the_sandbox_delivers_it(telegram: FakeT
     assert "message" in telegram.webhook_deliveries[-1]
 
 
+async def test_an_update_is_answered_only_once_it_is_handled(telegram: FakeTelegram, served: Served) -> None:
+    # Telegram sends a chat's next update after this answer and resends an unanswered one: answering first would
+    # let a chat's updates overtake each other on two replicas, and lose this one if the replica died now.
+    telegram.delay("sendMessage", 0.5)  # a slow reply: answered at once, the POST would return well before it
+    assert await served.post(private_message(15, "/start", user_id=1501)) == 200
+    [greeting] = telegram.messages(1501)  # already there, not awaited
+    assert "Привет" in greeting["text"]
+
+
 def sending_to(telegram: FakeTelegram, chat_id: int, count: int = 1) -> bool:
     """The bot has called sendMessage for `chat_id` at least `count` times (answered or not yet)."""
     calls = [r for r in telegram.calls("sendMessage") if str(r.params.get("chat_id")) == str(chat_id)]

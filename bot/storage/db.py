@@ -387,17 +387,17 @@ class PostgresDatabase(Database):
         )
         return [(row[0], row[1]) for row in columns] + [(row[0], row[1]) for row in indexes]
 
-    def notify(self, channel: str) -> None:
+    def notify(self, channel: str, payload: str = "") -> None:
         """`NOTIFY channel`, from code that cannot wait (a "wake up" callback): every process LISTENing on it, in
         any replica, hears it (bot/leader.py wakes the sender so). Best effort: a lost notification only delays
         the listener to its next poll."""
-        task = asyncio.get_running_loop().create_task(self._notify(channel))
+        task = asyncio.get_running_loop().create_task(self._notify(channel, payload))
         self._notifying.add(task)
         task.add_done_callback(self._notifying.discard)
 
-    async def _notify(self, channel: str) -> None:
+    async def _notify(self, channel: str, payload: str) -> None:
         try:
-            await self.pool.execute("SELECT pg_notify($1, '')", channel)
+            await self.pool.execute("SELECT pg_notify($1, $2)", channel, payload)
         except Exception as exc:  # noqa: BLE001 (best effort, see notify)
             log.warning("NOTIFY %s failed: %s: %s", channel, type(exc).__name__, exc)
 
