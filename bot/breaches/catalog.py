@@ -34,20 +34,9 @@ def catalogue_entries(items: list[dict[str, Any]]) -> list[dict[str, str]]:
     return sorted(entries, key=lambda e: e["name"].lower())
 
 
-def load_catalogue(path: Path = HIBP_CATALOGUE_PATH) -> list[Any]:
-    """Catalogue entries as ``Service`` objects (not ``known``: they carry no curated country or parent)."""
-    from bot.breaches.names import Service, canonical_key
-
-    services = []
-    for entry in json.loads(path.read_text(encoding="utf-8")) if path.exists() else []:
-        key = canonical_key(entry["name"])
-        if not key:
-            continue
-        aliases = tuple(dict.fromkeys(n for n in (entry["name"],) if n != entry["title"]))
-        domains = (entry["domain"],) if entry["domain"] else ()
-        services.append(Service(key=key, name_ru=entry["title"], name_en=entry["title"], domains=domains,
-                                known=True, aliases=aliases))
-    return services
+def load_catalogue(path: Path = HIBP_CATALOGUE_PATH) -> list[dict[str, str]]:
+    """The catalogue's entries (``names.catalogue_services`` makes them services); none when the file is absent."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
 
 
 def main(argv: list[str]) -> None:

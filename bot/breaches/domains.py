@@ -6,7 +6,8 @@ A closed list of suffixes on purpose: "Яндекс.Еда" or "М.Видео" m
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from bot.kb.text import fold
 
 # Public suffixes we recognise. A closed list on purpose: "Яндекс.Еда" must not look like a domain.
 TLDS = frozenset(
@@ -26,11 +27,6 @@ _HOST_PREFIXES = ("www", "www2", "m", "mobile")
 _DOMAIN_RE = re.compile(r"^(?:[a-z0-9а-я](?:[a-z0-9а-я-]{0,61}[a-z0-9а-я])?\.)+([a-zа-я]{2,10})$")
 
 
-def fold(text: str) -> str:
-    """NFKC, trimmed, lowercase, ё -> е: the form every comparison starts from."""
-    return unicodedata.normalize("NFKC", text).strip().lower().replace("ё", "е")
-
-
 def split_host(host: str) -> tuple[list[str], str]:
     """``"eda.yandex.ru"`` -> ``(["eda", "yandex"], "ru")``; leading www/m labels are dropped."""
     labels = host.strip(".").split(".")
@@ -43,7 +39,7 @@ def split_host(host: str) -> tuple[list[str], str]:
 
 def as_host(term: str) -> str | None:
     """Return the host name if ``term`` is a URL or a bare domain with a known TLD, else None."""
-    text = fold(term)
+    text = fold(term).strip()
     if not text or " " in text:
         return None
     had_scheme = "://" in text

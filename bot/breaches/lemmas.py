@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from bot.breaches.domains import fold
+from bot.kb.text import fold
 
 # Hyphenated words stay whole: «пресс-службе» is a press office, not a «служба» (a delivery service's noun).
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from bot.breaches.domains import as_host, fold
+from bot.breaches.domains import as_host
 from bot.breaches.lemmas import Token, lemma_phrase, tokens
 from bot.breaches.names import ServiceDirectory, canonical_key
+from bot.kb.text import fold
 
 MIN_NAME_LENGTH = 2
 _CYRILLIC = re.compile(r"[а-я]")

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from bot.breaches.names import default_directory, keys_for_breach, primary_key
+
 ORIGINS = ("channel", "admin", "hibp")
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 RUSSIAN_TLDS = (".ru", ".рф", ".su", ".москва", ".moscow", ".xn--p1ai")
@@ -49,16 +51,12 @@ class Breach:
         breaches of one service in the same month merge, and one breach whose sources straddle a
         month boundary gets two keys; both are rare, and a duplicate is cheaper than a silenced alert.
         """
-        from bot.breaches.names import primary_key  # names imports models for typing only
-
         when = self.breach_date or (self.reported_at.date() if self.reported_at else None)
         return f"{primary_key(self)}:{when.strftime('%Y-%m') if when else 'undated'}"
 
     @property
     def match_keys(self) -> set[str]:
         """Service keys a watcher may have subscribed with; see ``names.keys_for_breach``."""
-        from bot.breaches.names import keys_for_breach
-
         return keys_for_breach(self)
 
     @property
@@ -75,8 +73,6 @@ def looks_russian(name: str | None, domain: str | None) -> bool:
 
 def is_russian_operator(name: str | None, domain: str | None) -> bool:
     """A known service's country wins over the heuristic (Cyrillic «Фейсбук» is not Russian)."""
-    from bot.breaches.names import default_directory
-
     directory = default_directory()
     probe = Breach(service=name or "", domain=domain)
     services = directory.services_for_breach(probe)

@@ -27,97 +27,35 @@ Mail leaks they did not ask for.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import yaml
 from rapidfuzz import fuzz, process
 
-from bot.breaches.domains import SECOND_LEVEL, TLDS, as_host, fold, registrable_domain, split_host
+from bot.breaches.catalog import CURATED_PATHS, load_catalogue
+from bot.breaches.domains import SECOND_LEVEL, TLDS, as_host, registrable_domain, split_host
 from bot.breaches.phonetic import is_distinctive, phonetic_key
-
-if TYPE_CHECKING:
-    from bot.breaches.models import Breach
+from bot.breaches.spelling import MAX_TERM_LENGTH, canonical_key
+from bot.breaches.spelling import split_watch_terms as split_watch_terms  # the watch handler's import
+from bot.breaches.spelling import transliterate as transliterate
 
 SERVICES_PATH = Path(__file__).with_name("services.yaml")
-MAX_TERM_LENGTH = 64
 # Fuzzy matching is only for typos in longer names: "vk" -> "vc" style guesses are how wrong alerts start.
 FUZZY_CUTOFF = 88.0
 FUZZY_TOKEN_CUTOFF = 75.0
 FUZZY_MIN_LENGTH = 5
 
-# One fixed table. ё is folded to е before this; ъ/ь vanish so "Тинькофф" -> "tinkoff".
-_TRANSLIT = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i",
-    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
-    "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "",
-    "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
-}
+class NamedBreach(Protocol):
+    """What the directory reads of a breach (``models.Breach`` has it; the directory needs no more of it)."""
 
-_TERM_SEPARATORS = re.compile(r"[,;\n\r\uff0c\uff1b]+")
-_QUOTES = "\"'«»“”„`"
-
-
-def split_watch_terms(text: str) -> list[str]:
-    """Split a ``/watch`` argument into terms.
-
-    Commas, semicolons and newlines separate terms; spaces do not ("яндекс еда" is one service).
-    Each term is trimmed, loses surrounding quotes, has inner whitespace collapsed and is capped at
-    64 characters. Empty terms and repeats (case-insensitive) are dropped, order is kept.
-    """
-    terms: list[str] = []
-    seen: set[str] = set()
-    for raw in _TERM_SEPARATORS.split(text or ""):
-        term = " ".join(raw.split()).strip(_QUOTES + " ")
-        term = term[:MAX_TERM_LENGTH].strip()
-        if term and term.casefold() not in seen:
-            seen.add(term.casefold())
-            terms.append(term)
-    return terms
-
-
-def _translit_word(word: str) -> str:
-    out: list[str] = []
-    i = 0
-    while i < len(word):
-        ch = word[i]
-        # Brand names spell a final "кс" as "x" (Яндекс -> yandex, Фикс -> fix) while "такси" stays
-        # "taksi"; doing it only at the end of a word keeps the table deterministic.
-        if ch == "к" and word[i + 1 : i + 2] == "с" and i + 2 == len(word):
-            out.append("x")
-            i += 2
-            continue
-        out.append(_TRANSLIT.get(ch, ch))
-        i += 1
-    return "".join(out)
-
-
-def transliterate(text: str) -> str:
-    """Cyrillic -> Latin with the fixed table; other characters are kept."""
-    return re.sub(r"[а-яёіїєґ]+", lambda m: _translit_word(m.group(0)), text)
-
-
-def canonical_key(term: str) -> str:
-    """Normalise a service name, domain or URL into a key: ``"ЛитРес"``, ``"https://www.litres.ru/x"``
-    -> ``"litres"``; ``"Яндекс.Еда"``, ``"яндекс еда"`` -> ``"yandex-eda"``.
-
-    Lowercase, ё->е, URL scheme/www/path and the TLD dropped, Cyrillic transliterated, accents
-    removed, apostrophes removed ("Domino's" -> "dominos"), every other non-alphanumeric run becomes
-    one "-". Deterministic and directory-free: spelling variants the table cannot unify ("сдэк" ->
-    "sdek" vs "cdek") are unified by ``ServiceDirectory``.
-    """
-    text = fold(term or "")
-    host = as_host(text)
-    if host:
-        text = " ".join(split_host(host)[0])
-    text = transliterate(text)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = re.sub(r"['’ʼ`´]", "", text)
-    return "-".join(re.findall(r"[a-z0-9]+", text))[:MAX_TERM_LENGTH].strip("-")
+    service: str
+    domain: str | None
+    aliases: list[str]
+    hibp_name: str | None
 
 
 def _tokens(key: str) -> list[str]:
@@ -139,8 +77,14 @@ class Service:
     umbrella: bool = False
     distinct_from: tuple[str, ...] = field(default=(), repr=False)
 
+    @property
+    def names(self) -> dict[str, str]:
+        """The service's name by language; the directory holds Russian and English ones."""
+        return {"ru": self.name_ru, "en": self.name_en}
+
     def name(self, lang: str) -> str:
-        return self.name_ru if lang == "ru" else self.name_en
+        """Its name in ``lang``; in English for a language the directory has no name in."""
+        return self.names.get(lang, self.name_en)
 
 
 def load_services(path: Path | str) -> list[Service]:
@@ -323,7 +267,7 @@ class ServiceDirectory:
             return canonical_key(" ".join([*names, suffix]))
         return key
 
-    def services_for_breach(self, breach: Breach) -> list[Service]:
+    def services_for_breach(self, breach: NamedBreach) -> list[Service]:
         """Known services a breach is about: by its domain (exact), else by its names, unless the
         breach domain shows the name is a namesake (same label, other TLD, e.g. avito.ma)."""
         found: list[Service] = []
@@ -355,13 +299,26 @@ class ServiceDirectory:
 @lru_cache(maxsize=1)
 def default_directory() -> ServiceDirectory:
     """The curated files plus the HIBP catalogue (see ``catalog.py``), loaded once per process."""
-    from bot.breaches.catalog import CURATED_PATHS, load_catalogue
-
     curated = [service for path in CURATED_PATHS for service in load_services(path)]
-    return ServiceDirectory(curated, load_catalogue())
+    return ServiceDirectory(curated, catalogue_services(load_catalogue()))
 
 
-def primary_key(breach: Breach, directory: ServiceDirectory | None = None) -> str:
+def catalogue_services(entries: Iterable[dict[str, str]]) -> list[Service]:
+    """HIBP catalogue entries (``catalog.load_catalogue``) as services: each breach's Title is its name, its Name
+    an alias. Not curated: they carry no country or parent."""
+    services = []
+    for entry in entries:
+        key = canonical_key(entry["name"])
+        if not key:
+            continue
+        aliases = tuple(dict.fromkeys(n for n in (entry["name"],) if n != entry["title"]))
+        domains = (entry["domain"],) if entry["domain"] else ()
+        services.append(Service(key=key, name_ru=entry["title"], name_en=entry["title"], domains=domains,
+                                known=True, aliases=aliases))
+    return services
+
+
+def primary_key(breach: NamedBreach, directory: ServiceDirectory | None = None) -> str:
     """The one key that names the breached service (used by ``Breach.dedupe_key``)."""
     directory = directory or default_directory()
     services = directory.services_for_breach(breach)
@@ -376,7 +333,7 @@ def primary_key(breach: Breach, directory: ServiceDirectory | None = None) -> st
     return "unknown"
 
 
-def keys_for_breach(breach: Breach, directory: ServiceDirectory | None = None) -> set[str]:
+def keys_for_breach(breach: NamedBreach, directory: ServiceDirectory | None = None) -> set[str]:
     """Every service key whose watchers should hear of ``breach``.
 
     * keys of the known services it is about, plus their parent brands (never their children);

@@ -3,8 +3,8 @@
 Brands are not transliterated letter by letter, they are written as they sound, so the key keeps what
 survives a re-spelling: the consonant skeleton (vowels are where spellings disagree: "tair"/"тэйр"),
 whether the word starts with a vowel sound (Ozon is not Zen), and digits. Latin spellings of one sound
-are folded first (ck/c/k/q, ph/f, w/v, x/ks, tz/ts ...). It builds on ``names.canonical_key``, the
-one Cyrillic->Latin table of the breach side, so nothing here transliterates on its own.
+are folded first (ck/c/k/q, ph/f, w/v, x/ks, tz/ts ...). It builds on ``spelling.canonical_key``, the
+project's one Cyrillic->Latin table, so nothing here transliterates on its own.
 
 The key is deliberately coarse; it is used only as a last resort (after the directory's exact names and
 typo matching) and only when exactly one known service has that key, and words are never dropped:
@@ -14,6 +14,8 @@ typo matching) and only when exactly one known service has that key, and words a
 from __future__ import annotations
 
 import re
+
+from bot.breaches.spelling import canonical_key
 
 _DIGRAPHS = [
     ("shch", "sh"), ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"),
@@ -42,8 +44,6 @@ def _word_key(word: str) -> str:
 
 def phonetic_key(name: str) -> str:
     """``"ЮТэйр"`` and ``"Utair"`` -> ``"atr"``; ``"Яндекс Такси"`` -> ``"yndx-tx"``. Empty for nothing."""
-    from bot.breaches.names import canonical_key  # names builds its index with this module
-
     words = [w for w in canonical_key(name).split("-") if w]
     return "-".join(_word_key(w) for w in words)
 
