@@ -255,6 +255,10 @@ class Reader:
                 corrected.append((m.start(), m.end(), typo[0]))
                 keys |= typo[1]
             query.tokens.append(Token(m.group(0), keys, grammemes, m.start(), m.end()))
+        for token in query.tokens:
+            if token.keys & _FRAME_VERBS:
+                corrected.append((token.start, token.end, ""))
+        corrected.sort()
         for start, end, word in reversed(corrected):   # the search reads the vocabulary's spelling
             query.search_text = query.search_text[:start] + word + query.search_text[end:]
         self._match_vocabulary(query)
@@ -450,6 +454,7 @@ def _labelled_phrases() -> list[tuple[str, tuple[str, ...]]]:
 SUBJECT_KEYS = _keys(V.SUBJECT_NOUNS)
 _IDENTIFIERS = _keys(V.IDENTIFIER_NOUNS)
 _REVENUE = _keys(V.CONCEPTS["revenue"])
+_FRAME_VERBS = _keys(V.FRAME_VERBS)
 _CURRENCY_WORDS = _keys(w for names in V.CURRENCIES.values() for w in names)
 _DURATIONS = _keys(w for units in V.DURATION_UNITS.values() for w in units)
 _DATA_WORDS = _keys(("данные", "data", "персональный", "записи"))

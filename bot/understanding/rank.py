@@ -282,7 +282,7 @@ def ambiguous(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> bool:
     asked = q.concepts & set(DISTINGUISHING)
     concepts = title_concepts(kb)
     one, two = concepts.get(first.id, frozenset()), concepts.get(second.id, frozenset())
-    if asked & two <= asked & one and two - asked >= one - asked and one != two:
+    if asked and asked & two <= asked & one and two - asked >= one - asked and one != two:
         # The first's title says at least what the question asks that the second's does, and the second's is also
         # about something not asked (the notification, beside the fine for a leak): the question chose.
         return False

@@ -32,7 +32,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "срок", "deadline", "сколько час", "how many hour", "within", "за сколько"),
     "since_when": ("с какой", "с какого", "since when", "when did", "what date", "какой дата", "вступить в сила",
                    "take effect", "come into force", "in force", "apply from", "действовать", "начать действовать",
-                   "принять", "утвердить", "pass", "passed", "adopt", "adopted"),
+                   "принять", "утвердить", "pass", "passed", "adopt", "adopted", "start", "started", "begin", "began",
+                   "начаться"),
     "count_question": ("how many", "number of", "count of", "сколько раз", "количество", "how often"),
     "sum_question": ("total", "sum of", "altogether", "combined", "=всего", "суммарный", "общий сумма", "в сумма",
                      "сумма =штрафов", "итого", "совокупный", "in total", "overall"),
@@ -113,6 +114,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 NEGATIONS = ("не", "not", "doesnt", "dont", "didnt", "doesn", "don", "didn", "never", "без", "without", "failed",
              "failing", "failure", "no", "отсутствие", "absence", "lack", "нет", "неподача")
 # A concept that alone makes a question about the bot's topics (with "privacy_topic").
+# Verbs that only frame a "since when" question ("when did localisation start"): the search leaves them out, so
+# an entry that happens to say "start" does not outrank the one about the thing asked.
+FRAME_VERBS = ("start", "started", "begin", "began", "начаться", "начинаться")
 TOPIC_CONCEPTS = ("privacy_topic", "topic_word", "leak", "fine", "notify")
 
 # ------------------------------------------------------------------------------------------ laws
