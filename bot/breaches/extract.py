@@ -9,17 +9,10 @@ from datetime import date
 
 from bot.breaches.lemmas import tokens
 from bot.breaches.lexicon import COUNT_BREAK, COUNT_NOUNS, NOT_COUNT, NUMBER_WORDS, ROW_NOUNS, SCALE_WORDS
-from bot.kb.amounts import parse_number
+from bot.kb.amounts import multiplier_of, parse_number
 
 # --- numbers -----------------------------------------------------------------------------------------
 
-_MULTIPLIERS = {
-    "тыс": 1_000, "тысяч": 1_000, "тысячи": 1_000, "тысяча": 1_000, "k": 1_000, "thousand": 1_000,
-    "млн": 1_000_000, "миллион": 1_000_000, "миллиона": 1_000_000, "миллионов": 1_000_000,
-    "m": 1_000_000, "mln": 1_000_000, "million": 1_000_000, "millions": 1_000_000,
-    "млрд": 1_000_000_000, "миллиард": 1_000_000_000, "миллиарда": 1_000_000_000,
-    "миллиардов": 1_000_000_000, "b": 1_000_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000,
-}
 _SEP = r"[ \u00a0\u202f\u2009,.']"
 NUMBER_RE = re.compile(
     rf"(?<![\w.,])(?P<num>\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d])|\d+(?:[.,]\d+)?)"
@@ -37,8 +30,8 @@ def parse_count(text: str) -> int | None:
 
 
 def _to_int(match: re.Match[str]) -> int | None:
-    raw, mult = match.group("num"), (match.group("mult") or "").lower().rstrip(".")
-    factor = _MULTIPLIERS.get(mult, 1)
+    raw, mult = match.group("num"), match.group("mult")
+    factor = multiplier_of(mult) if mult else 1  # the vocabulary's multiplier words, read by the one number parser
     try:  # the project's one reading of digits and separators ("1,5", "3,083,408", "58.000", "3 083 408")
         value, _unit = parse_number(raw.replace("'", " "), has_multiplier=factor > 1)
     except ValueError:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.breaches.lemmas import Token
+from bot.understanding.vocabulary import MULTIPLIERS
 
 GAP = 3
 
@@ -209,8 +210,10 @@ COUNT_BREAK = lemma_set("на в по за из с о об для от до и �
 # Numbers in words: «двух миллионов», «полумиллиона».
 NUMBER_WORDS = {"один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
                 "девять": 9, "десять": 10, "полтора": 1.5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-SCALE_WORDS = {"тысяча": 1_000, "миллион": 1_000_000, "миллиард": 1_000_000_000, "полмиллиона": 500_000,
-               "полумиллион": 500_000, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Scale words by lemma: the vocabulary's multiplier words («тысяча», "million", "crore"; not the abbreviations
+# "k", "млн", which the digit reader takes), and the halves Russian writes as one word.
+SCALE_WORDS = {word: value for word, value in MULTIPLIERS.items() if len(word) > 4} | {
+    "полмиллиона": 500_000, "полумиллион": 500_000}
 VAGUE_COUNT = PhraseSet(
     "десяток|сотня ~ тысяча|миллион", "тысяча|миллион|миллиард ~ пользователь|клиент|абонент|запись|человек",
     "несколько ~ миллион|тысяча", "million ~ of", "thousand ~ of", "hundr ~ of", "half ~ million",
