@@ -127,3 +127,28 @@ def test_a_gdpr_fine_with_a_stated_turnover_is_an_estimate(real_kb: KnowledgeBas
 ])
 def test_a_currency_word_does_not_hide_what_an_amount_is(text: str, kinds: list[str]) -> None:
     assert [n.kind for n in Reader().read(text, "en").numbers] == kinds
+
+
+@pytest.mark.parametrize(("text", "record"), [
+    ("how many data leaks did roskomnadzor record in 2023", False),   # a verb
+    ("what is the record gdpr fine", True),
+    ("record fine for a leak in russia", True),
+])
+def test_record_as_a_verb_is_no_record_fine(text: str, record: bool) -> None:
+    assert ("record" in Reader().read(text, "en").concepts) is record
+
+
+@pytest.mark.parametrize(("text", "kept", "dropped"), [
+    ("when did russian data localisation start", "localisation", "start"),
+    ("когда началась локализация данных", "локализация", "началась"),
+    ("start of processing notice", "start", None),   # no "since when": a word like any other
+])
+def test_a_verb_framing_since_when_is_left_out_of_the_search(text: str, kept: str, dropped: str | None) -> None:
+    q = Reader().read(text, "ru")
+    assert kept in q.search_text and (dropped is None or dropped not in q.search_text)
+
+
+def test_how_many_weighs_nothing_in_the_search(real_kb: KnowledgeBase) -> None:
+    # The statistic of the year asked answers, not an entry whose sample question happens to say "how many".
+    answer = answer_question(real_kb, "how many data leaks did roskomnadzor record in 2023", "en")
+    assert answer.entry is not None and "168" in answer.entry.title.en

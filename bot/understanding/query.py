@@ -255,13 +255,11 @@ class Reader:
                 corrected.append((m.start(), m.end(), typo[0]))
                 keys |= typo[1]
             query.tokens.append(Token(m.group(0), keys, grammemes, m.start(), m.end()))
-        for token in query.tokens:
-            if token.keys & _FRAME_VERBS:
-                corrected.append((token.start, token.end, ""))
-        corrected.sort()
-        for start, end, word in reversed(corrected):   # the search reads the vocabulary's spelling
-            query.search_text = query.search_text[:start] + word + query.search_text[end:]
         self._match_vocabulary(query)
+        if query.has("when"):   # "when did … start": the verb frames the question, the search leaves it out
+            corrected += [(t.start, t.end, "") for t in query.tokens if t.keys & _FRAME_VERBS]
+        for start, end, word in sorted(corrected, reverse=True):   # the search reads the vocabulary's spelling
+            query.search_text = query.search_text[:start] + word + query.search_text[end:]
         self._read_structures(query)
         self._read_companies(query)
         query.offender = _offender(query)
