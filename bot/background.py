@@ -25,7 +25,7 @@ from bot.delivery.progress import ProgressReporter
 from bot.delivery.sender import Sender
 from bot.delivery.telegram import progress_messages, telegram_transport
 from bot.jobs import create_scheduler
-from bot.leader import OUTBOX_CHANNEL, Leadership
+from bot.leader import FAN_OUT_CHANNEL, OUTBOX_CHANNEL, Leadership, follow_fan_outs
 from bot.storage import Database
 from bot.storage.outbox import Outbox
 from bot.storage.users import Users
@@ -111,10 +111,12 @@ class Background:
         if self.db.dialect != "postgresql":
             await self._lead(bot)
             return
-        # Alerts queued in any replica NOTIFY (bot/app.py); the leader hears it on its lock's connection.
+        # Rows queued and fan-outs published in any replica NOTIFY (bot/app.py); the leader hears them on its lock's
+        # connection, wakes its sender and reports the fan-out's progress to the admins: one message, from the sender.
         self.leadership = Leadership(self.settings.database_url, lambda: self._lead(bot), self._step_down,
                                      name=socket.gethostname(),
-                                     listen={OUTBOX_CHANNEL: lambda *_payload: self.delivery.wake()})
+                                     listen={OUTBOX_CHANNEL: self.delivery.wake},
+                                     hear={FAN_OUT_CHANNEL: follow_fan_outs(self.delivery.track)})
         self.tasks.append(asyncio.create_task(self.leadership.run(), name="leadership"))
 
     async def _lead(self, bot: Bot) -> None:
