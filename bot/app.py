@@ -34,7 +34,7 @@ from bot.delivery.telegram import LimiterMiddleware
 from bot.handlers import get_routers
 from bot.i18n import CATALOGUE
 from bot.kb import KnowledgeBase
-from bot.leader import OUTBOX_CHANNEL, Leadership
+from bot.leader import OUTBOX_CHANNEL, Leadership, announce_fan_outs
 from bot.middlewares import LanguageMiddleware, MessageTextLogMiddleware, ThrottleMiddleware, UpdateOnceMiddleware
 from bot.storage import Database
 from bot.storage.breaches import Breaches
@@ -121,15 +121,18 @@ async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -
     directory = default_directory()
     users, watches, breaches, outbox = Users(db), Watches(db), Breaches(db), Outbox(db)
     delivery = Delivery(outbox, users, settings.admin_ids)
-    # Queued rows wake the sender: this process's own, or on PostgreSQL, which several replicas may share, the
-    # leader's, whichever replica queued them (NOTIFY, heard on the leader's lock connection: bot/leader.py).
-    wake = functools.partial(db.notify, OUTBOX_CHANNEL) if db.dialect == "postgresql" else delivery.wake
+    # Queued rows wake the sender and a large fan-out starts the admins' progress message: this process's own, or
+    # on PostgreSQL, which several replicas may share, the leader's, whichever replica queued them (NOTIFY, heard
+    # on the leader's lock connection: bot/leader.py).
+    wake, on_fan_out = delivery.wake, delivery.track
+    if db.dialect == "postgresql":
+        wake, on_fan_out = functools.partial(db.notify, OUTBOX_CHANNEL), announce_fan_outs(db.notify)
     channel = ChannelPoster(
         ChannelJournal(db, outbox), breaches, watches, kb, language=settings.channel_language,
         timezone=settings.timezone, digest_cron=settings.digest_cron, fact_cron=settings.fact_cron, wake=wake,
     )
     alerts = AlertService(breaches, watches, outbox, directory, wake=wake, on_published=channel.post_breach_in,
-                          on_fan_out=delivery.track)
+                          on_fan_out=on_fan_out)
     shared = None
     if settings.redis_url:
         from bot.shared_state import SharedState  # here: redis is imported only when REDIS_URL is set
