@@ -17,13 +17,14 @@ import asyncpg
 from aiogram import Bot
 
 from bot.app import Services, create_bot, create_services, start_background, stop_background
+from bot.breaches.models import Breach
 from bot.config import PROJECT_ROOT, Settings
 from bot.kb import KnowledgeBase
 from bot.leader import Leadership
 from tests import backends
 from tests.backends import PgSchema
-
 from tg_sandbox.server import FakeTelegram, SandboxSession
+
 pg_schema = backends.pg_schema
 FAST = {"retry": 0.05, "check": 0.05}
 
@@ -194,3 +195,29 @@ async def test_only_the_leader_sends_and_a_standby_sends_once_it_is_gone(
         await queue_alerts(standby, "2", range(30_100, 30_110))
         await until(lambda: len(sent_to(telegram)) == 40)
         assert set(sent_to(telegram).values()) == {1}
+
+
+async def test_a_fan_out_published_on_a_standby_gets_one_progress_message_from_the_leader(
+    telegram: FakeTelegram, settings: Settings, real_kb: KnowledgeBase, pg_schema: PgSchema
+) -> None:
+    admin = 77_001
+    settings = settings.model_copy(update={"database_url": pg_schema.url, "admin_ids": [admin], "send_rate": 100})
+    async with bot_replica(settings, real_kb) as (first, _), bot_replica(settings, real_kb) as (second, _):
+        replicas = [first, second]
+        await until(lambda: sum(bool(s.leadership and s.leadership.is_leader and s.scheduler) for s in replicas) == 1)
+        [leader] = [s for s in replicas if s.leadership and s.leadership.is_leader]
+        [standby] = [s for s in replicas if s is not leader]
+        assert leader.progress is not None and standby.progress is None
+        leader.progress.interval = 0.2
+        for chat_id in range(31_000, 31_060):  # more than the progress message's 50
+            await standby.users.ensure(chat_id, "ru")
+            await standby.watches.add(chat_id, "litres", "Литрес", limit=50)
+
+        published = await standby.alerts.publish(Breach(service="Литрес", domain="litres.ru", origin="admin"))
+        assert published.queued == 60
+        await until(lambda: len(sent_to(telegram)) == 61 and "Готово" in (telegram.messages(admin) or [{}])[-1].get(
+            "text", ""), timeout=30)
+        # one message, from the leader: a standby reporting too would have sent a second one
+        [progress] = telegram.messages(admin)
+        assert "Литрес" in progress["text"] and "60 / 60" in progress["text"]
+        assert sent_to(telegram)[admin] == 1
