@@ -52,4 +52,4 @@ bench: install  ## benchmarks (not tests): hit rate, search latency, throughput,
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist
