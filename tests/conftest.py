@@ -115,7 +115,7 @@ class BotHarness:
         self.in_flight = in_flight
 
     async def say(self, text: str | None, *, user_id: int = 1001, language_code: str | None = "ru",
-                  timeout: float = 5.0, **kwargs) -> dict:  # noqa: ASYNC109
+                  timeout: float = 30.0, **kwargs) -> dict:  # noqa: ASYNC109
         """Send a message and return the bot's reply to that chat."""
         chat_id = kwargs.get("chat_id") or user_id
         before = len(self.telegram.messages(chat_id))
@@ -123,14 +123,14 @@ class BotHarness:
         messages = await self.telegram.wait_for_messages(chat_id, before + 1, timeout=timeout)
         return messages[before]
 
-    async def press(self, message: dict, number: int, *, user_id: int = 1001, timeout: float = 5.0) -> str:  # noqa: ASYNC109
+    async def press(self, message: dict, number: int, *, user_id: int = 1001, timeout: float = 30.0) -> str:  # noqa: ASYNC109
         """Press the n-th (1-based) inline button of a bot message; returns the callback query id."""
         buttons = [b for row in message["reply_markup"]["inline_keyboard"] for b in row]
         query_id = self.telegram.press_button(message, buttons[number - 1]["callback_data"], user_id=user_id)
         await self.telegram.wait_until(lambda: query_id in self.telegram.callback_answers, timeout=timeout)
         return query_id
 
-    async def idle(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+    async def idle(self, timeout: float = 30.0) -> None:  # noqa: ASYNC109
         """Wait until the bot has nothing left to do: every queued update taken and handled, no request waiting
         in the limiter, nothing due or in flight in the outbox. Seen twice in a row, 5 ms apart, so that work
         handed from one to the other (a handler queueing alerts, the sender claiming them) is never missed."""

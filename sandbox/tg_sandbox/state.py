@@ -13,6 +13,10 @@ from typing import Any
 
 from tg_sandbox.models import _MEMBER_MODELS, Recorded, _complete
 
+# How long a wait for the bot gives up after. Waits end on a signal (a message, a call), so this limit only decides
+# how long a failing test takes; it is generous because a loaded 2-core CI machine can take seconds per update.
+WAIT_LIMIT = 30.0
+
 
 class StateMixin:
     """Observation and state helpers of :class:`~tg_sandbox.server.FakeTelegram`."""
@@ -65,7 +69,7 @@ class StateMixin:
         """Recorded calls that got an error answer."""
         return [r for r in self.requests if r.status != 200]
 
-    async def wait_until(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:  # noqa: ASYNC109
+    async def wait_until(self, predicate: Callable[[], bool], timeout: float = WAIT_LIMIT) -> None:  # noqa: ASYNC109
         """Wait until ``predicate()`` is true; it is re-checked after every API call and update
         (and every 20 ms).  Raises TimeoutError."""
         loop = asyncio.get_running_loop()
@@ -82,7 +86,7 @@ class StateMixin:
         self,
         chat_id: int,
         count: int = 1,
-        timeout: float = 5.0,  # noqa: ASYNC109 - part of the public API
+        timeout: float = WAIT_LIMIT,  # noqa: ASYNC109 - part of the public API
     ) -> list[dict[str, Any]]:
         """Wait until the bot has sent at least ``count`` (not deleted) messages to ``chat_id`` in
         total and return them all (see :meth:`messages`)."""
@@ -97,7 +101,7 @@ class StateMixin:
             ) from None
         return self.messages(chat_id)
 
-    async def wait_for_updates_consumed(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109
+    async def wait_for_updates_consumed(self, timeout: float = WAIT_LIMIT) -> None:  # noqa: ASYNC109
         """Wait until every queued update was confirmed (getUpdates with a higher offset) or
         delivered to the webhook."""
         try:
