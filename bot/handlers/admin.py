@@ -47,18 +47,15 @@ def draft_keyboard(breach_id: int, lang: str) -> InlineKeyboardMarkup:
     ]])
 
 
-async def stats(message: Message, users: Users, watches: Watches, breaches: Breaches, outbox: Outbox) -> None:
+async def stats(message: Message, lang: str, users: Users, watches: Watches, breaches: Breaches,
+                outbox: Outbox) -> None:
     total_users, active = await users.count()
     watch_rows, watchers = await watches.total()
     counts = await outbox.counts()
-    await message.answer(
-        "<b>Stats</b>\n"
-        f"users: {total_users} ({active} active)\n"
-        f"watchers: {watchers} ({watch_rows} watches)\n"
-        f"breaches: {await breaches.count()}\n"
-        f"outbox: queued {counts['pending'] + counts['sending']}, sent {counts['sent']}, "
-        f"failed {counts['failed']}, skipped {counts['skipped']}"
-    )
+    await message.answer(t("admin_stats", lang, users=total_users, active=active, watchers=watchers,
+                           watches=watch_rows, breaches=await breaches.count(),
+                           queued=counts["pending"] + counts["sending"], sent=counts["sent"],
+                           failed=counts["failed"], skipped=counts["skipped"]))
 
 
 MAX_PROBLEMS_SHOWN = 10

@@ -38,3 +38,11 @@ draft_published = Published. Alerts queued: { $queued }.
 draft_cancelled = Cancelled.
 draft_edit_prompt = Send corrections as <code>field: value</code> lines. Fields: service, domain, records, date (YYYY-MM-DD).
 draft_not_found = Draft not found.
+
+## /stats
+admin_stats =
+    <b>Stats</b>
+    users: { $users } ({ $active } active)
+    watchers: { $watchers } ({ $watches } watches)
+    breaches: { $breaches }
+    outbox: queued { $queued }, sent { $sent }, failed { $failed }, skipped { $skipped }

@@ -38,3 +38,11 @@ draft_published = Опубликовано. Оповещений в очеред
 draft_cancelled = Отменено.
 draft_edit_prompt = Пришлите исправления строками <code>поле: значение</code>. Поля: service, domain, records, date (ГГГГ-ММ-ДД).
 draft_not_found = Черновик не найден.
+
+## /stats
+admin_stats =
+    <b>Статистика</b>
+    пользователи: { $users } (активных: { $active })
+    следят: { $watchers } (подписок: { $watches })
+    утечки: { $breaches }
+    очередь: ждут { $queued }, отправлено { $sent }, ошибок { $failed }, пропущено { $skipped }
