@@ -120,6 +120,7 @@ async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -
     log.info("knowledge base: %d entries", len(kb.entries))
     directory = default_directory()
     users, watches, breaches, outbox = Users(db), Watches(db), Breaches(db), Outbox(db)
+    await watches.load_names()  # the breach parser finds watched names the directory lacks (issue 16)
     delivery = Delivery(outbox, users, settings.admin_ids)
     # Queued rows wake the sender and a large fan-out starts the admins' progress message: this process's own, or
     # on PostgreSQL, which several replicas may share, the leader's, whichever replica queued them (NOTIFY, heard
@@ -141,7 +142,8 @@ async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -
     per_minute = settings.throttle_per_minute
     return Services(
         settings=settings, db=db, kb=kb, directory=directory, users=users, watches=watches, breaches=breaches,
-        outbox=outbox, breach_parser=BreachParser(), delivery=delivery, channel=channel, alerts=alerts,
+        outbox=outbox, breach_parser=BreachParser(watched_terms=watches.watched_names), delivery=delivery,
+        channel=channel, alerts=alerts,
         background=Background(settings, db, users, delivery, alerts, channel),
         throttle=shared.throttle(per_minute) if shared else Throttle(per_minute), shared=shared,
     )

@@ -143,3 +143,28 @@ async def test_hibp_confirms_a_breach_waiting_as_a_draft_and_alerts_once(
         await poll_feed(harness.services.alerts, feed)
         await _drain(harness)
         assert len(telegram.messages(1)) == 2 and len(telegram.messages(CHANNEL)) == 1
+
+
+# A shop no list knows, named inflected and without a word saying what it is: only the watch list can name it.
+UNLISTED = "Хакеры выставили на продажу данные 120 тысяч клиентов Ромашка Маркета: имена, телефоны, адреса."
+
+
+async def test_a_watched_name_the_directory_lacks_is_found_in_posts(
+        telegram: FakeTelegram, channel_settings: Settings, real_kb: KnowledgeBase) -> None:
+    async with running_bot(telegram, channel_settings, real_kb) as harness:
+        reply = await harness.say("/watch Ромашка Маркет", user_id=1)
+        assert not harness.services.directory.exact("Ромашка Маркет"), "the test needs a name no list has"
+        assert "Ромашка Маркет" in reply["text"]
+        telegram.send_channel_post(UNLISTED, chat_id=SOURCE_CHANNEL)
+        alert = (await telegram.wait_for_messages(1, 2))[1]["text"]
+        assert "Ромашка Маркет" in alert and "120 000" in alert.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+async def test_watched_names_are_read_back_at_start(
+        telegram: FakeTelegram, channel_settings: Settings, real_kb: KnowledgeBase) -> None:
+    async with running_bot(telegram, channel_settings, real_kb) as harness:
+        await harness.say("/watch Ромашка Маркет", user_id=1)
+    async with running_bot(telegram, channel_settings, real_kb) as harness:  # a restart: same database
+        telegram.send_channel_post(UNLISTED, chat_id=SOURCE_CHANNEL)
+        alert = (await telegram.wait_for_messages(1, 2))[1]["text"]
+        assert "Ромашка Маркет" in alert

@@ -20,6 +20,7 @@ best reading as a ``Breach``, for an admin to confirm (``parse`` returns only su
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from bot.breaches import lexicon as L
@@ -57,15 +58,15 @@ def clean_post(text: str) -> str:
 class BreachParser:
     """One instance parses many posts; the directory's name index is built once, here."""
 
-    def __init__(self, directory: ServiceDirectory | None = None, *, watched_terms: tuple[str, ...] = (),
-                 use_ner: bool = True):
+    def __init__(self, directory: ServiceDirectory | None = None, *,
+                 watched_terms: Iterable[str] | Callable[[], Iterable[str]] = (), use_ner: bool = True):
+        """``watched_terms``: the names people watch, so one the directory lacks is found in posts like a
+        directory name; a callable is read at every parse (the watch storage's in-memory set: a new watch
+        counts from the next post on), and the matcher's small term index is rebuilt only when it changed."""
         self.directory = directory or default_directory()
-        self.matcher = NameMatcher(self.directory, watched_terms)
+        self._watched = watched_terms if callable(watched_terms) else _fixed(tuple(watched_terms))
+        self.matcher = NameMatcher(self.directory, self._watched())
         self.victims = VictimFinder(self.directory, self.matcher, use_ner=use_ner)
-
-    def watch_terms(self, terms: list[str]) -> None:
-        """Names people watch that the directory lacks: found in posts like directory names."""
-        self.matcher.add_terms(terms, self.directory)
 
     def parse(self, text: str, *, posted_at: datetime | None = None, source_name: str | None = None,
               source_url: str | None = None, origin: str = "channel") -> Breach | None:
@@ -84,6 +85,7 @@ class BreachParser:
         clean = clean_post(text)
         if not clean:
             return None, "empty"
+        self.matcher.set_terms(self._watched())
         toks = tokens(clean)
         spans = sentences(clean)
         # The headline; a short one («Базы тянут ко дну») is read with its subtitle.
@@ -146,6 +148,10 @@ class BreachParser:
                                           else looks_russian(breach.service, breach.domain))
         else:
             breach.is_russian_operator = looks_russian(breach.service, breach.domain)
+
+
+def _fixed(terms: tuple[str, ...]) -> Callable[[], tuple[str, ...]]:
+    return lambda: terms
 
 
 def _describe(text: str, limit: int = 300) -> str:

@@ -99,7 +99,10 @@ class VictimFinder:
     def candidates(self, text: str, toks: Sequence[Token]) -> list[Candidate]:
         found: list[Candidate] = []
         for hit in self.matcher.find(toks):
-            found.append(Candidate(None, None, toks[hit.first].start, toks[hit.last - 1].end, 1.0, hit.key))
+            # A watched term the directory lacks is named as its watcher typed it («Ромашка Маркет», not the
+            # inflected «Ромашка Маркета» of the post): its key is the one the watch was stored under.
+            name = None if self.directory.get(hit.key) else hit.name
+            found.append(Candidate(name, None, toks[hit.first].start, toks[hit.last - 1].end, 1.0, hit.key))
         for match in rules.DOMAIN_IN_TEXT.finditer(text):
             host = as_host(match.group(1))
             if host and host not in rules.NOT_VICTIM_HOSTS and not host.endswith(".t.me"):
@@ -224,8 +227,11 @@ class VictimFinder:
         name = cand.name or ""
         known = self.directory.exact(name)
         if known is None:  # "Audi USA" is Audi, «Острова чистоты и вкуса» is the directory's name inflected
-            hits = self.matcher.find(tokens(name))
+            words = tokens(name)
+            hits = self.matcher.find(words)
             known = self.directory.get(hits[0].key) if hits and hits[0].first == 0 else None
+            if known is None and hits and (hits[0].first, hits[0].last) == (0, len(words)):
+                return hits[0].key  # a watched term, inflected («Ромашка Маркета»)
         return known.key if known else canonical_key(name)
 
     def _related(self, a: str, b: str) -> bool:

@@ -12,6 +12,18 @@ from bot.storage.outbox import Outbox
 class Watches:
     def __init__(self, db: Database):
         self.db = db
+        # The names of the watched services, in memory for the breach parser (a watched name the directory lacks
+        # must be found in posts): loaded by `load_names`, grown by `add`; a new frozen set on each change, so the
+        # parser sees at a glance that it changed. Names no longer watched stay until restart (they alert nobody).
+        self.names: frozenset[str] = frozenset()
+
+    async def load_names(self) -> frozenset[str]:
+        rows = await self.db.fetchall("SELECT DISTINCT service_name FROM watches")
+        self.names = frozenset(row[0] for row in rows)
+        return self.names
+
+    def watched_names(self) -> frozenset[str]:
+        return self.names
 
     async def add(self, chat_id: int, service_key: str, service_name: str, *, limit: int) -> str:
         """'added', 'exists' or 'limit' (the user already watches `limit` services)."""
@@ -29,6 +41,8 @@ class Watches:
                 "INSERT INTO watches (chat_id, service_key, service_name, created_at) VALUES (?, ?, ?, ?)",
                 (chat_id, service_key, service_name, utcnow()),
             )
+        if service_name not in self.names:
+            self.names = self.names | {service_name}
         return "added"
 
     async def remove(self, chat_id: int, service_key: str) -> bool:
