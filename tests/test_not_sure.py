@@ -24,7 +24,7 @@ def _hits(kb: KnowledgeBase, first: str, second: str, ratio: float) -> list[Hit]
     # two rules of one law, close: the question did not say which
     ("с какого года локализация персданных", "ru", "pd-localisation-art18-5", "pd-extraterritorial-2022", 0.97, True),
     # ... but far enough apart, the first is the answer
-    ("с какого года локализация персданных", "ru", "pd-localisation-art18-5", "pd-extraterritorial-2022", 0.8, False),
+    ("с какого года локализация персданных", "ru", "pd-localisation-art18-5", "pd-extraterritorial-2022", 0.7, False),
     # one decision filed under two companies of a group
     ("google cookie fine cnil", "en", "fine-fr-cnil-google-llc-2021-12", "fine-fr-cnil-google-ireland-2021-12",
      0.99, False),
@@ -151,4 +151,5 @@ def test_a_verb_framing_since_when_is_left_out_of_the_search(text: str, kept: st
 def test_how_many_weighs_nothing_in_the_search(real_kb: KnowledgeBase) -> None:
     # The statistic of the year asked answers, not an entry whose sample question happens to say "how many".
     answer = answer_question(real_kb, "how many data leaks did roskomnadzor record in 2023", "en")
-    assert answer.entry is not None and "168" in answer.entry.title.en
+    answered = [answer.entry] if answer.entry is not None else answer.buttons
+    assert answered and "168" in answered[0].title.en and "168" in answer.text
