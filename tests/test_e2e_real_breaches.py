@@ -4,6 +4,7 @@ HIBP's "Utair" reaches a user watching «ЮТэйр»; an unsure post reaches th
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,30 @@ async def test_watched_names_are_read_back_at_start(
         telegram.send_channel_post(UNLISTED, chat_id=SOURCE_CHANNEL)
         alert = (await telegram.wait_for_messages(1, 2))[1]["text"]
         assert "Ромашка Маркет" in alert
+
+
+def _real_post(start: str) -> str:
+    """A real news text of the measured corpus's dev part (tests/data/breach_posts_real.json), by its opening."""
+    posts = json.loads((Path(__file__).parent / "data" / "breach_posts_real.json").read_text(encoding="utf-8"))
+    return next(p["text"] for p in posts if p["text"].startswith(start) and not p["is_breach"])
+
+
+@pytest.mark.parametrize(
+    ("start", "watched"),
+    [
+        ("Сеть лабораторий «Гемотест» оштрафовали", "Гемотест"),  # a fine for an old leak
+        ("Клиенты сервиса СДЭК требуют два миллиона", "СДЭК"),  # a lawsuit
+        ("В Ростелекоме прокомментировали появление", "Ростелеком"),  # a denial
+        ("Мессенджер Telegram остается источником", "Telegram"),  # statistics
+    ],
+)
+async def test_a_real_post_about_leaks_that_reports_none_alerts_nobody(
+        telegram: FakeTelegram, channel_settings: Settings, real_kb: KnowledgeBase, start: str, watched: str) -> None:
+    async with running_bot(telegram, channel_settings, real_kb) as harness:
+        await harness.say(f"/watch {watched}", user_id=1)
+        await harness.say("/start", user_id=ADMIN_ID)
+        admin_before = len(telegram.messages(ADMIN_ID))
+        telegram.send_channel_post(_real_post(start), chat_id=SOURCE_CHANNEL)
+        await _drain(harness)
+        assert len(telegram.messages(1)) == 1 and telegram.messages(CHANNEL) == []
+        assert len(telegram.messages(ADMIN_ID)) == admin_before, "not even a draft"
