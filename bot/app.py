@@ -85,9 +85,10 @@ class Services:
     shared: SharedState | None  # REDIS_URL: conversation state, throttle and handled updates shared by replicas
 
     def workflow_data(self) -> dict[str, object]:
-        """What handlers (and filters, middlewares) may name as parameters: `Dispatcher(**workflow_data())`."""
+        """What handlers (and filters, middlewares) may name as parameters: `Dispatcher(**workflow_data())`. Not the
+        database itself: handlers reach it through the repositories."""
         return {
-            "settings": self.settings, "db": self.db, "users": self.users, "kb": self.kb, "watches": self.watches,
+            "settings": self.settings, "users": self.users, "kb": self.kb, "watches": self.watches,
             "breaches": self.breaches, "outbox": self.outbox, "directory": self.directory,
             "breach_parser": self.breach_parser, "alerts": self.alerts, "channel": self.channel,
         }
