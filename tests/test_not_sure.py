@@ -153,3 +153,14 @@ def test_how_many_weighs_nothing_in_the_search(real_kb: KnowledgeBase) -> None:
     answer = answer_question(real_kb, "how many data leaks did roskomnadzor record in 2023", "en")
     answered = [answer.entry] if answer.entry is not None else answer.buttons
     assert answered and "168" in answered[0].title.en and "168" in answer.text
+
+
+@pytest.mark.parametrize(("question", "lang", "part"), [
+    ("утечка данных более 100 тыс человек какой штраф для компании", "ru", "ч. 14 ст. 13.11"),   # over the band
+    ("утечка данных 100 тыс человек какой штраф для компании", "ru", "ч. 13 ст. 13.11"),         # its top
+    ("утечка данных свыше 10 000 человек, штраф ооо", "ru", "ч. 13 ст. 13.11"),
+])
+def test_more_than_a_bands_end_is_the_next_band(real_kb: KnowledgeBase, question: str, lang: str,
+                                                part: str) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert answer.intent == I.ESTIMATE and part in answer.text

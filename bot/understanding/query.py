@@ -328,6 +328,8 @@ class Reader:
             if any(s <= n.start < e for s, e in taken):
                 continue
             n.kind = self._kind_of(query, n)
+            if n.kind in ("subjects", "identifiers", "count") and _more_than(query, n):
+                n.value += 1   # «более 100 тыс человек»: over the band that ends at 100,000
             if n.kind == "year":
                 query.years.append(int(n.value))
             query.numbers.append(n)
@@ -379,6 +381,11 @@ class Reader:
         if word.endswith("s") and len(word) > 4 and word[:-1] in self.companies:
             return self.companies[word[:-1]]
         return None
+
+
+def _more_than(query: Query, n: Number) -> bool:
+    before = " ".join(t.word for t in query.tokens if t.end <= n.start)
+    return any(before.endswith(" " + phrase) or before == phrase for phrase in V.MORE_THAN)
 
 
 @lru_cache(maxsize=50_000)

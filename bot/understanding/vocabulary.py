@@ -114,6 +114,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 NEGATIONS = ("не", "not", "doesnt", "dont", "didnt", "doesn", "don", "didn", "never", "без", "without", "failed",
              "failing", "failure", "no", "отсутствие", "absence", "lack", "нет", "неподача")
 # A concept that alone makes a question about the bot's topics (with "privacy_topic").
+# "More than N people": a count strictly above N (the law's bands end at N: «более 100 000» is the next band).
+MORE_THAN = ("более", "больше", "свыше", "over", "above", "exceeding", "more than", "greater than")
 # Verbs that only frame a "since when" question ("when did localisation start"): the search leaves them out, so
 # an entry that happens to say "start" does not outrank the one about the thing asked.
 FRAME_VERBS = ("start", "started", "begin", "began", "начаться", "начинаться")
