@@ -135,18 +135,19 @@ async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -
     )
     alerts = AlertService(breaches, watches, outbox, directory, wake=wake, on_published=channel.post_breach_in,
                           on_fan_out=on_fan_out)
+    breach_parser = BreachParser(directory, watched_terms=watches.watched_names)
+    background = Background(settings, db, users, delivery, alerts, channel)
     shared = None
     if settings.redis_url:
         from bot.shared_state import SharedState  # here: redis is imported only when REDIS_URL is set
 
         shared = SharedState.from_settings(settings)
     per_minute = settings.throttle_per_minute
+    throttle = shared.throttle(per_minute) if shared else Throttle(per_minute)
     return Services(
         settings=settings, db=db, kb=kb, directory=directory, users=users, watches=watches, breaches=breaches,
-        outbox=outbox, breach_parser=BreachParser(watched_terms=watches.watched_names), delivery=delivery,
-        channel=channel, alerts=alerts,
-        background=Background(settings, db, users, delivery, alerts, channel),
-        throttle=shared.throttle(per_minute) if shared else Throttle(per_minute), shared=shared,
+        outbox=outbox, breach_parser=breach_parser, delivery=delivery, channel=channel, alerts=alerts,
+        background=background, throttle=throttle, shared=shared,
     )
 
 
