@@ -24,10 +24,17 @@ def parser() -> BreachParser:
     # a number's tail is not part of the name
     ("Hackers have stolen the personal data of 40,000 Zentrix customers, including names and email addresses.",
      "Zentrix"),
+    # a name before its type, in English word order
+    ("A hacker offers for sale 2 million phone numbers taken from the Quorlo application servers. The Quorlo "
+     "members' contacts are included.", "Quorlo"),
 ])
 def test_victims_named_in_more_ways(parser: BreachParser, text: str, service: str) -> None:
     breach = parser.parse(text)
     assert breach is not None and breach.service == service
+
+
+def test_the_forum_data_is_posted_on_is_not_the_victim(parser: BreachParser) -> None:
+    assert parser.parse("Data of 500,000 users was leaked on the Qwexo forum, the researchers said.") is None
 
 
 def test_a_place_where_a_leak_happened_is_not_a_victim(parser: BreachParser) -> None:

@@ -36,10 +36,13 @@ _EN_TYPE = (r"(?:company|retailer|firm|telco|provider|platform|site|website|app|
             r"university|college|club|community|magazine|newspaper|publisher|developer|studio|manufacturer|"
             r"vendor|clinic|laboratory|lab|charity|organi[sz]ation|council|district|department|ministry|"
             r"library|festival|conference|league|portal|aggregator|messenger|VPN|software|server|program|"
-            r"programme|marketer|consultancy|reseller|supplier|distributor|dealer|producer|group)")
+            r"programme|marketer|consultancy|reseller|supplier|distributor|dealer|producer|group|application)")
 _NAME = r"(?<![\w.'’-])" + rules.EN_NAME  # a name starts a word: "mate1.com" holds no name "1.com"
 EN_COMPANY_CUE = re.compile(
     rf"\b(?:{_EN_TYPE}(?:\s+for)?,?|known\s+as|attributed\s+to|called|named)\s+[\"“]?{_NAME}")
+# A name before its type, English's word order ("the Clubhouse application servers", "the Roblox forum"): a name.
+# "on the XSS forum", "to the X Telegram channel": where data is posted is the medium, never the victim.
+EN_NAME_TYPE = re.compile(rf"(?<!\bon )(?<!\bto )(?<!\bonto )(?<!\bin )\bthe\s+{_NAME}\s+{_EN_TYPE}s?\b")
 # A name before whose people it is: "1.2 million Orange Belgium customers", "Ticketmaster users' data".
 EN_NAME_ROLE = re.compile(rf"{_NAME}(?:'s|’s)?\s+(?:customers|users|clients|subscribers|members|patients|"
                           r"employees|accounts|passengers|players|students|shoppers|staff|guests)\b")
@@ -113,7 +116,7 @@ class VictimFinder:
                 found.append(Candidate(name, None, match.start(1), match.end(1), 1.0))
         for match in rules.ORG_LATIN_RE.finditer(text):
             found.append(Candidate(match.group("n").rstrip(".,"), None, match.start("n"), match.end("n"), 1.5))
-        cues = ((EN_COMPANY_CUE, 2.5), (EN_VICTIM_VERB, 2.5), (EN_NAME_ROLE, 2.0),
+        cues = ((EN_COMPANY_CUE, 2.5), (EN_VICTIM_VERB, 2.5), (EN_NAME_ROLE, 2.0), (EN_NAME_TYPE, 1.0),
                 *((p, 2.5) for p in rules.EN_PATTERNS))
         for pattern, base in cues:
             for match in pattern.finditer(text):
