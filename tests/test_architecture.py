@@ -24,19 +24,6 @@ DOMAIN = (
     "bot.alerts", "bot.answers", "bot.jobs", "bot.throttle",
 )
 
-# Pairs of modules that import each other (one of them lazily, inside a function) and that another change is
-# untangling; their mutual imports are left out of the cycle check. The lead deletes a pair once it is gone.
-KNOWN_MUTUAL_IMPORTS: set[frozenset[str]] = {
-    # Breach.dedupe_key reaches the service directory lazily, names.py imports Breach for typing: the helper
-    # reworking bot/breaches (issue #14) is removing it.
-    frozenset({"bot.breaches.models", "bot.breaches.names"}),
-    # Found by this test, same package and same kind (a lazy import back into names.py), for the same helper:
-    # names builds its index with phonetic_key and loads the catalogue, which both use names.canonical_key/Service.
-    frozenset({"bot.breaches.catalog", "bot.breaches.names"}),
-    frozenset({"bot.breaches.phonetic", "bot.breaches.names"}),
-}
-
-
 def module_name(path: Path) -> str:
     parts = path.relative_to(PROJECT_ROOT).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -131,12 +118,7 @@ def test_the_graph_sees_every_kind_of_import() -> None:
 
 
 def test_bot_has_no_import_cycle() -> None:
-    graph = import_graph()
-    for pair in KNOWN_MUTUAL_IMPORTS:
-        first, second = sorted(pair)
-        graph[first].discard(second)
-        graph[second].discard(first)
-    found = cycles(graph)
+    found = cycles(import_graph())
     assert not found, "import cycles in bot/ (each line: modules that import one another, directly or not):\n" + \
         "\n".join(" <-> ".join(component) for component in found)
 
