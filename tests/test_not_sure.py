@@ -164,3 +164,23 @@ def test_more_than_a_bands_end_is_the_next_band(real_kb: KnowledgeBase, question
                                                 part: str) -> None:
     answer = answer_question(real_kb, question, lang)
     assert answer.intent == I.ESTIMATE and part in answer.text
+
+
+@pytest.mark.parametrize(("question", "lang", "company"), [
+    ("equifax breach how many people were affected", "en", "Equifax"),
+    ("утечка yahoo сколько аккаунтов", "ru", "Yahoo"),
+    ("linkedin blocked in russia why", "en", "LinkedIn"),
+])
+def test_a_story_about_the_company_named_answers_not_another_companys(real_kb: KnowledgeBase, question: str,
+                                                                       lang: str, company: str) -> None:
+    answer = answer_question(real_kb, question, lang)
+    answered = [answer.entry] if answer.entry is not None else answer.buttons[:1]
+    assert answered and company in answered[0].title.en and answered[0].fine is None
+
+
+def test_a_story_naming_another_company_weighs_less(real_kb: KnowledgeBase) -> None:
+    q = reader_for(real_kb).read("equifax breach how many people were affected", "en")
+    stories = {e.id: e for e in real_kb.entries if e.fine is None and rank.companies_in_title(real_kb, e)}
+    own = next(e for e in stories.values() if "Equifax" in e.title.en)
+    other = next(e for e in stories.values() if "Yahoo" in e.title.en)
+    assert rank.agreement(real_kb, q, own) > rank.agreement(real_kb, q, other)

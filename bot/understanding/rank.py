@@ -121,6 +121,7 @@ def entry_regimes(kb: KnowledgeBase, entry: Entry) -> frozenset[str]:
 
 
 LARGEST_OF_COMPANY = 1.25
+OWN_STORY, OTHER_STORY = 1.3, 0.6   # an entry whose title names companies: the one asked about, or others
 NOT_ASKED_DECISION = 0.65
 
 
@@ -180,7 +181,11 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
             names = {AUTHORITIES[a][1] for a in q.authorities if a in AUTHORITIES}
             key = T.fold(fine.authority.split()[0])
             factor *= 1.2 if key in q.authorities or fine.country in names else 0.8
-    elif q.years:
+    if fine is None and q.companies:
+        named = companies_in_title(kb, entry)
+        if named:   # a story about a company (a breach, a blocking): the one the question names, or another's
+            factor *= OWN_STORY if named & q.companies else OTHER_STORY
+    if fine is None and q.years:
         stated = {int(y) for y in _TITLE_YEAR.findall(entry.title.en + " " + entry.title.ru)}
         if stated & set(q.years):
             factor *= 1.15
