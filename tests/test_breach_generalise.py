@@ -27,6 +27,15 @@ def parser() -> BreachParser:
     # a name before its type, in English word order
     ("A hacker offers for sale 2 million phone numbers taken from the Quorlo application servers. The Quorlo "
      "members' contacts are included.", "Quorlo"),
+    # a language word before a name is not part of it
+    ("In 2017, the now defunct Brazilian service for retrieving subtitles in Portuguese Legendix suffered a data "
+     "breach that exposed nearly 4M customer records, including names and email addresses.", "Legendix"),
+    # "in British Columbia" is where the victim is, and a name does not begin inside a capitalised phrase
+    ("In January 2023, Pitt Meadows Academy 7 in British Columbia suffered a data breach. The incident exposed the "
+     "names and email addresses of approximately 19k students.", "Pitt Meadows Academy 7"),
+    # a quoted phrase right after a name is that name's other name, and the victim keeps its own name
+    ('In June 2020, Pony Valley "The Secret Land of Ponies" suffered a data breach. The incident exposed 28k unique '
+     "email addresses along with names and plain text passwords.", "Pony Valley"),
 ])
 def test_victims_named_in_more_ways(parser: BreachParser, text: str, service: str) -> None:
     breach = parser.parse(text)

@@ -29,7 +29,9 @@ EN_PATTERNS = [
     re.compile(rf"(?:breach|hack|leak|cyberattack|attack)\s+(?:at|of|on|hits|affecting|impacting)\s+{EN_NAME}"),
     re.compile(rf"(?:from|of|at)\s+{EN_NAME}\s*(?:\(|,|\.|$|\s+(?:were|was|have|has|appeared|on|in|is|are))"),
     re.compile(
-        rf"{EN_NAME}\s+(?:has\s+|have\s+)?(?:suffered|disclose[sd]|reports?|reported|notif(?:ies|ied)|says|said|"
+        # "in British Columbia suffered": a name after "in" is a place
+        rf"(?<!\bin ){EN_NAME}\s+(?:has\s+|have\s+)?(?:suffered|disclose[sd]|reports?|reported|notif(?:ies|ied)|"
+        r"says|said|"
         r"confirm(?:s|ed)|warns|warned|is\s+investigating)\b.{0,40}?"
         r"(?:breach|hack|leak|incident|attack|unauthori[sz]ed)"
     ),

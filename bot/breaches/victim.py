@@ -49,7 +49,8 @@ EN_NAME_ROLE = re.compile(rf"{_NAME}(?:'s|’s)?\s+(?:customers|users|clients|su
 # The subject of a victim's verb, maybe with its type between: "the Carding Mafia forum suffered", "the Bell
 # telecommunications company in Canada suffered". A name after "in" is a place, not the subject.
 EN_VICTIM_VERB = re.compile(
-    rf"(?<!\bin ){_NAME}(?:\s+\([A-Z][\w.&-]*\))?(?:\s+(?:[a-z]+|in\s+[A-Z]\w+)){{0,4}}?\s+"
+    rf"(?<!\bin ){_NAME}(?:\s+\([A-Z][\w.&-]*\)|\s+[\"“][^\"”\n]{{1,60}}[\"”])?"  # its other name
+    r"(?:\s+(?:[a-z]+|in\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)){0,4}?\s+"
     r"(?:(?:was|were|became|has\s+been)\s+(?:the\s+|a\s+)?(?:victim|target|subject)\b|"
     r"(?:announced|detected|discovered|revealed|admitted|advised|notified|disclosed|suffered|confirmed|reported)\b|"
     r"(?:announces|admits|discloses|confirms|notifies|suffers)\b)"
@@ -121,8 +122,9 @@ class VictimFinder:
         for pattern, base in cues:
             for match in pattern.finditer(text):
                 name = _clean_en_name(match.group("n"))
-                if name:
-                    at = match.start("n") + match.group("n").find(name)
+                at = match.start("n") + match.group("n").find(name) if name else -1
+                # (a name after words the cleaning dropped, "Los Angeles-based X", begins no phrase)
+                if name and not (at == match.start("n") and _inside_phrase(text, at)):
                     found.append(Candidate(name, None, at, at + len(name), base, evidence=True))
         for match in _KNOWN_AS_NUMBER.finditer(text):  # "the Chinese email service known as 126"
             found.append(Candidate(match.group(1), None, match.start(1), match.end(1), 2.5, evidence=True))
@@ -247,13 +249,21 @@ class VictimFinder:
         service = self.directory.get(key)
         return len(self.directory.ancestors(service)) if service else 0
 
-    def _merge_overlaps(self, found: list[Candidate]) -> None:
+    def _merge_overlaps(self, text: str, found: list[Candidate]) -> None:
         """A phrase overlapping a directory name is that service: "Get Revenge On Your" and "Revenge On Your Ex"
         are HIBP's Get Revenge On Your Ex, "RepoSpace" inside "myRepoSpace" is myRepoSpace."""
         known = [c for c in found if c.name is None and c.domain is None and self.directory.get(c.entity)]
         for cand in found:
             if cand.name and not self.directory.get(cand.entity):
                 owner = next((k for k in known if k.start < cand.end and cand.start < k.end), None)
+                if owner is not None:
+                    cand.entity = owner.entity
+        # A quoted or bracketed phrase right after a name is that name's other name: Horse Isle "The Secret Land
+        # of Horses", «СберЛогистика» (ранее «Сбер Логистика»).
+        for cand in sorted(found, key=lambda c: c.start):
+            if cand.name and text[cand.start - 1 : cand.start] in _OPENING:
+                owner = next((k for k in found if k is not cand and k.score > 0 and k.end <= cand.start
+                              and _APPOSITION.fullmatch(text[k.end : cand.start])), None)
                 if owner is not None:
                     cand.entity = owner.entity
 
@@ -315,7 +325,7 @@ class VictimFinder:
         for cand in found:
             self._score(text, toks, sentences, cand, leak_sentences)
             cand.entity = self._entity(cand)
-        self._merge_overlaps(found)
+        self._merge_overlaps(text, found)
         self._drop_modifiers(text, toks, found)
         self._mark_subjects(toks, sentences, leak_sentences, found)
         for cand in found:
@@ -339,7 +349,9 @@ class VictimFinder:
         ambiguous = bool(rival and top - rival[0] < 1.0 and any(c.evidence for c in rival[2])
                          and not self._related(entity, rival[1]))
         cyrillic = len(re.findall(r"[а-яё]", text, re.I)) > len(re.findall(r"[a-z]", text, re.I))
-        named = sorted((c for c in cands if c.name), key=lambda c: (-c.score, c.start))
+        # The entity's own name before its other names (Pony Valley, not its subtitle «The Secret Land…»).
+        named = sorted((c for c in cands if c.name), key=lambda c: (canonical_key(c.name or "") != entity, -c.score,
+                                                                   c.start))
         domain = next((c.domain for c in sorted(cands, key=lambda c: -c.score) if c.domain), None)
         service = self.directory.get(entity)
         if service:
@@ -373,6 +385,14 @@ def _places() -> frozenset[str]:
     return frozenset(canonical_key(n) for n in names)
 
 
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    """English names of languages (Babel's CLDR data), lowercase: "Portuguese Legendas.TV" is Legendas.TV."""
+    from babel import Locale
+
+    return frozenset(n.lower() for n in Locale("en").languages.values() if " " not in n)
+
+
 def _is_place(name: str | None) -> bool:
     """"Indonesia's", «России»: a country is where a victim is, never the victim."""
     if not name:
@@ -381,6 +401,8 @@ def _is_place(name: str | None) -> bool:
     return canonical_key(words) in _places() or canonical_key(" ".join(t.lemma for t in tokens(words))) in _places()
 
 
+_OPENING = ("\"", "«", "“", "(")
+_APPOSITION = re.compile(r"[\s»”\"]*[\s(]?[«“\"(]")
 _POSSESSIVES = frozenset("its their our his her your my".split())
 # «В Нижнекамской ЦРБ произошла утечка», «У „Ростелекома“ случился взлом»: where a leak happened is whose it is.
 # Only a quoted name or one with an abbreviation («ЦРБ», «СДЭК»): «в Москве произошла утечка» names a place.
@@ -410,13 +432,31 @@ def _latin_after(text: str, toks: Sequence[Token], i: int) -> list[Candidate]:
     return [Candidate(text[toks[j].start : toks[k - 1].end].rstrip(".,"), None, toks[j].start, toks[k - 1].end, 1.0)]
 
 
+_WORD_BEFORE = re.compile(r"([A-Z][\w.&'’-]*)[ \t]+$")
+# Capitalised words that are not part of a name before them: function words and dates ("In January Acme ...").
+_NOT_PHRASE = frozenset(
+    "the in on at a an and or but while whilst when since after before during by for from with as of to this that "
+    "these those its their last earlier later then also meanwhile monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september october november december".split())
+
+
+def _inside_phrase(text: str, start: int) -> bool:
+    """"in British Columbia suffered": a name does not begin inside a capitalised phrase (a sentence's first
+    word, "The", "In", is not part of one)."""
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    word = before.group(1).lower().strip(".,") if before else ""
+    return bool(before) and word not in _NOT_PHRASE and word not in _languages() \
+        and not re.search(r"(?:^|[.!?\n]\s*)$", text[: start - len(before.group(0))])
+
+
 def _clean_en_name(raw: str) -> str | None:
     """Trim a capitalised phrase down to the service name: "Massive Chinese gaming site Acme's" -> "Acme"."""
     # "17173. Whilst" ends at the full stop, "Mr. Green Gaming" does not.
     words = re.split(r"(?:(?<=[^\W\d_]{3})|(?<=\d))[.!?]\s", raw.replace("’", "'"))[0].split()
     # "40,000 Acer customers", "Los Angeles-based Barlow Hospital": a number's tail or a place is not the name.
-    while words and (re.fullmatch(r"[\d.,]+|[\w.-]+-based", words[0]) or words[0].lower() in _NOT_NAME_START
-                     or words[0].lower().removesuffix("'s") in rules.EN_NOT_NAMES):
+    while len(words) > 1 and words[0].lower() in _languages() or words and (
+            re.fullmatch(r"[\d.,]+|[\w.-]+-based", words[0]) or words[0].lower() in _NOT_NAME_START
+            or words[0].lower().removesuffix("'s") in rules.EN_NOT_NAMES):
         words = words[1:]
     while words and words[-1].lower().removesuffix("'") in rules.EN_TRAILING_STOP:
         words = words[:-1]
