@@ -184,3 +184,11 @@ def test_a_story_naming_another_company_weighs_less(real_kb: KnowledgeBase) -> N
     own = next(e for e in stories.values() if "Equifax" in e.title.en)
     other = next(e for e in stories.values() if "Yahoo" in e.title.en)
     assert rank.agreement(real_kb, q, own) > rank.agreement(real_kb, q, other)
+
+
+def test_an_entry_about_another_country_weighs_less(real_kb: KnowledgeBase) -> None:
+    q = reader_for(real_kb).read("how many gdpr fines has ireland issued", "en")
+    own = real_kb.index.by_id["gdpr-countries-most-fines"]   # names Ireland (and Spain)
+    others = [e for e in real_kb.entries if e.fine is None and e.domain.startswith("gdpr")
+              and rank._titles(real_kb)[e.id][4] and not rank._titles(real_kb)[e.id][4] & {"IE", "EU"}]
+    assert others and rank.agreement(real_kb, q, own) > max(rank.agreement(real_kb, q, e) for e in others)

@@ -76,12 +76,12 @@ def month_years(text: str) -> set[tuple[int, int]]:
 _ARTICLE_REF = re.compile(r"(?:ст\.|стать[яиейю]|art\.|article|section|s\.)\s*\d")
 
 
-Title = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+Title = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 
 
 def _titles(kb: KnowledgeBase) -> dict[str, Title]:
     """Each entry's title read once per knowledge base: (its distinguishing concepts, the regimes it names, its
-    index terms, the companies it names)."""
+    index terms, the companies it names, the countries it names)."""
     def build(base: KnowledgeBase) -> dict[str, Title]:
         from bot.understanding.lexicon import reader_for
         reader = reader_for(base)
@@ -92,12 +92,13 @@ def _titles(kb: KnowledgeBase) -> dict[str, Title]:
             # a company is named with a capital ("LinkedIn blocked …"), not as a word of a sentence ("a network")
             capitalised = {T.term(w.lower()) for w in re.findall(r"\b[A-Z][\w&-]+", e.title.en)}
             out[e.id] = (frozenset(title.concepts & set(DISTINGUISHING)), frozenset(title.regimes),
-                         frozenset(T.terms(text)), frozenset(title.companies & capitalised))
+                         frozenset(T.terms(text)), frozenset(title.companies & capitalised),
+                         frozenset(title.countries))
         return out
     return kb.built("entry_titles", build)
 
 
-_NO_TITLE: Title = (frozenset(), frozenset(), frozenset(), frozenset())
+_NO_TITLE: Title = (frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
 
 
 def question_terms(q: Query) -> frozenset[str]:
@@ -185,6 +186,10 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
         named = companies_in_title(kb, entry)
         if named:   # a story about a company (a breach, a blocking): the one the question names, or another's
             factor *= OWN_STORY if named & q.companies else OTHER_STORY
+    if fine is None and gdpr_countries:
+        named = _titles(kb).get(entry.id, _NO_TITLE)[4]
+        if named:   # an entry about a country's decisions or figures: the country asked about, or others
+            factor *= OWN_STORY if named & set(q.countries) else OTHER_STORY
     if fine is None and q.years:
         stated = {int(y) for y in _TITLE_YEAR.findall(entry.title.en + " " + entry.title.ru)}
         if stated & set(q.years):
