@@ -180,7 +180,8 @@ def create_dispatcher(services: Services) -> Dispatcher:
     # On the update, not on dp.message & co: aiogram runs an observer's outer middleware again for every nested
     # router the event passes through (a dozen here), an update's once.
     dp.update.outer_middleware(LanguageMiddleware(services.users))
-    dp.update.outer_middleware(MessageTextLogMiddleware(services.settings.log_message_text))
+    if services.settings.log_message_text:  # off (the default): not even a layer to pass through
+        dp.update.outer_middleware(MessageTextLogMiddleware())
     dp.include_routers(*get_routers())
     dp.startup.register(register_commands)
     dp.startup.register(services.background.start)

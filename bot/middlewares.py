@@ -50,12 +50,9 @@ class LanguageMiddleware(BaseMiddleware):
 
 
 class MessageTextLogMiddleware(BaseMiddleware):
-    """An outer middleware on `dp.update`: with LOG_MESSAGE_TEXT=true logs what the user sent (message text or
-    caption, button data, inline query) with the update id. Off by default: then logs carry only update ids and
-    timings (aiogram's "Update id=… is handled. Duration … ms")."""
-
-    def __init__(self, enabled: bool):
-        self.enabled = enabled
+    """An outer middleware on `dp.update`, registered only with LOG_MESSAGE_TEXT=true: logs what the user sent
+    (message text or caption, button data, inline query) with the update id. Off by default: then logs carry only
+    update ids and timings (aiogram's "Update id=… is handled. Duration … ms"), and updates skip this layer."""
 
     async def __call__(
         self,
@@ -63,7 +60,7 @@ class MessageTextLogMiddleware(BaseMiddleware):
         event: TelegramObject,
         data: dict[str, Any],
     ) -> Any:
-        if self.enabled and isinstance(event, Update):
+        if isinstance(event, Update) and text_log.isEnabledFor(logging.INFO):
             try:
                 inner = event.event
             except LookupError:  # an update type aiogram does not know

@@ -15,10 +15,11 @@ the runner holds an advisory lock, so replicas starting at the same moment apply
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import re
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -330,6 +331,11 @@ class PostgresDatabase(Database):
         self.min_size, self.max_size = min_size, max_size
         self._pool: Any = None
         self._notifying: set[asyncio.Task[None]] = set()
+        # LISTEN: channel -> [(heard(payload), reset())], on one connection of its own (see `listen`)
+        self._listeners: dict[str, list[tuple[Callable[[str], object], Callable[[], object]]]] = {}
+        self._listening: asyncio.Task[None] | None = None
+        self.listening = False  # True while every channel's LISTEN is in place: nothing said since is missed
+        self.listen_pid: int | None = None  # the LISTEN session on the server (logs, tests)
 
     @property
     def pool(self) -> Any:
@@ -344,6 +350,11 @@ class PostgresDatabase(Database):
         return self
 
     async def close(self) -> None:
+        if self._listening is not None:
+            self._listening.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._listening
+            self._listening = None
         if self._notifying:
             await asyncio.wait(self._notifying, timeout=2)
         if self._pool is not None:
@@ -400,6 +411,63 @@ class PostgresDatabase(Database):
             await self.pool.execute("SELECT pg_notify($1, $2)", channel, payload)
         except Exception as exc:  # noqa: BLE001 (best effort, see notify)
             log.warning("NOTIFY %s failed: %s: %s", channel, type(exc).__name__, exc)
+
+    def listen(self, channel: str, heard: Callable[[str], object], reset: Callable[[], object]) -> None:
+        """Call `heard(payload)` for every NOTIFY on `channel`, from any replica (this one too), while this
+        database is open; and `reset()` whenever notifications may have been missed (the LISTEN connection was lost)
+        so that what was learnt from them (a cache) starts over. `listening` says whether they are heard now. One
+        connection of this process's own (not the pool's: LISTEN belongs to a session) serves every channel, and
+        is made again `retry` seconds after it is lost."""
+        self._listeners.setdefault(channel, []).append((heard, reset))
+        if self._listening is None:
+            self._listening = asyncio.get_running_loop().create_task(self._listen())
+        elif self.listening:  # a channel added to a live connection: heard from its LISTEN on
+            self._listening.cancel()
+            self._listening = asyncio.get_running_loop().create_task(self._listen())
+
+    async def _listen(self, retry: float = 1.0) -> None:
+        import asyncpg
+
+        while True:
+            conn = None
+            try:
+                conn = await asyncpg.connect(self.url, timeout=5)
+                self.listen_pid = conn.get_server_pid()
+                lost = asyncio.Event()
+                conn.add_termination_listener(lambda _conn, lost=lost: lost.set())
+                for channel, callbacks in self._listeners.items():
+                    await conn.add_listener(channel, self._hear(callbacks))
+                self.listening = True
+                # Checked now and then as well: a silent network drop ends no session on this side.
+                while not lost.is_set():
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(lost.wait(), timeout=15)
+                    if not lost.is_set():
+                        await asyncio.wait_for(conn.fetchval("SELECT 1"), timeout=5)
+            except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+                log.warning("LISTEN connection lost (%s: %s); again in %.0f s", type(exc).__name__, exc, retry)
+            except Exception:  # whatever it was, listening must go on: a cache depends on it
+                log.exception("LISTEN failed; again in %.0f s", retry)
+            finally:
+                self._forget_heard()
+                if conn is not None:
+                    with contextlib.suppress(Exception):
+                        await asyncio.wait_for(conn.close(), timeout=2)
+            await asyncio.sleep(retry)
+
+    def _forget_heard(self) -> None:
+        self.listening = False
+        for callbacks in self._listeners.values():
+            for _heard, reset in callbacks:
+                reset()
+
+    @staticmethod
+    def _hear(callbacks: list[tuple[Callable[[str], object], Callable[[], object]]]) -> Callable[..., None]:
+        def heard(_conn: object, _pid: int, _channel: str, payload: str) -> None:
+            for callback, _reset in callbacks:
+                callback(payload)
+
+        return heard
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> PgCursor:
         async with self.pool.acquire() as raw:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import uuid
 from typing import Any
 
 from bot.storage.db import Database, utcnow
@@ -17,12 +19,18 @@ def language_from_code(language_code: str | None) -> str:
     return "ru" if code in _RUSSIAN_READERS else "en"
 
 
+# NOTIFY'd on PostgreSQL with "<origin>:<chat id>" whenever a replica changes a chat's settings or state, so every
+# replica's cache of it (Users) forgets that chat.
+USERS_CHANNEL = "privacy_bot_users"
+
+
 class Users:
     def __init__(self, db: Database):
         self.db = db
-        # The language of every chat seen since start: answering a question must not cost a database round trip.
-        # Only with SQLite (one process): on PostgreSQL other replicas change languages (/lang) behind our back,
-        # so each update reads its row (a primary-key lookup).
+        # The language and time zone of every chat seen since start: answering a question must not cost a database
+        # round trip. SQLite has one process. On PostgreSQL other replicas change a chat (/lang, /tz, /forget, a
+        # block seen by the leader's sender) behind our back: each change is NOTIFY'd, every replica forgets that
+        # chat, and while the LISTEN connection is down (a change may be missed) nothing is cached at all.
         self._language: dict[int, str] = {}
         self._timezone: dict[int, str | None] = {}  # the same for /tz (None: the default zone)
         # A burst of updates from one new chat, handled at once, shares one lookup (`touch`) instead of each
@@ -30,14 +38,53 @@ class Users:
         self._touching: dict[int, asyncio.Task[str]] = {}
         # Chats with no row (someone who speaks only in groups): their language is Telegram's, with no lookup.
         self._no_row: set[int] = set()
-        self._cached = db.dialect == "sqlite"
+        # Bumped by every change heard from elsewhere: a read that began before one is not cached (it may be stale).
+        self._epoch = 0
+        self._origin = uuid.uuid4().hex[:12]
+        self._shared = db.dialect != "sqlite"
+        if self._shared:
+            # made outside an event loop (a script), it cannot listen: then it reads every time
+            with contextlib.suppress(RuntimeError):
+                db.listen(USERS_CHANNEL, self._heard, self._reset)
+
+    @property
+    def _cached(self) -> bool:
+        return not self._shared or self.db.listening
+
+    def _changed(self, chat_id: int) -> None:
+        """After this process changed a chat: tell the other replicas to forget it."""
+        if self._shared:
+            self.db.notify(USERS_CHANNEL, f"{self._origin}:{chat_id}")
+
+    def _heard(self, payload: str) -> None:
+        origin, _, chat = payload.partition(":")
+        if origin == self._origin:
+            return  # our own change: this cache is right already
+        self._epoch += 1
+        try:
+            self._forget_cached(int(chat))
+        except ValueError:
+            self._reset()
+
+    def _reset(self) -> None:
+        self._epoch += 1
+        self._language.clear()
+        self._timezone.clear()
+        self._touching.clear()
+        self._no_row.clear()
+
+    def _forget_cached(self, chat_id: int) -> None:
+        self._language.pop(chat_id, None)
+        self._timezone.pop(chat_id, None)
+        self._touching.pop(chat_id, None)
+        self._no_row.discard(chat_id)
 
     async def touch(self, chat_id: int, language_code: str | None) -> str:
         """Remember a private chat on first contact and return the language to answer in."""
         cached = self._language.get(chat_id)
         if cached is not None:
             return cached
-        if not self._cached:
+        if not self._cached:  # PostgreSQL without LISTEN: read, and remember nothing
             return await self._touch(chat_id, language_code)
         pending = self._touching.get(chat_id)
         if pending is None:
@@ -47,6 +94,7 @@ class Users:
         return await asyncio.shield(pending)
 
     async def _touch(self, chat_id: int, language_code: str | None) -> str:
+        epoch = self._epoch
         row = await self.db.fetchone(
             "SELECT language, active, timezone FROM users WHERE chat_id = ?", (chat_id,)
         )
@@ -57,13 +105,16 @@ class Users:
                 (chat_id, language, utcnow()),
             )
             self._no_row.discard(chat_id)
+            self._changed(chat_id)  # another replica may hold it as "no row" (a group member)
         else:
             language = row["language"]
             if not row["active"]:
                 await self.db.execute(
                     "UPDATE users SET active = TRUE, inactive_since = NULL WHERE chat_id = ?", (chat_id,)
                 )
-        if self._touching.get(chat_id) is asyncio.current_task():  # not overtaken by /lang, /forget or a block
+                self._changed(chat_id)
+        # Remembered unless overtaken by /lang, /forget or a block here, or by any change heard from elsewhere.
+        if self._touching.get(chat_id) is asyncio.current_task() and epoch == self._epoch:
             self._remember(chat_id, language)
             self._timezone[chat_id] = row["timezone"] if row is not None else None  # one read for both settings
         return language
@@ -79,6 +130,7 @@ class Users:
         self._no_row.discard(chat_id)
         self._touching.pop(chat_id, None)
         self._remember(chat_id, language)
+        self._changed(chat_id)
 
     def _remember(self, chat_id: int, language: str) -> None:
         if self._cached:
@@ -88,8 +140,9 @@ class Users:
         """The time zone chosen with /tz (an IANA name or "UTC+05:30"); None means the default (Europe/Moscow)."""
         if chat_id in self._timezone:
             return self._timezone[chat_id]
+        epoch, cached = self._epoch, self._cached
         value = await self.db.fetchval("SELECT timezone FROM users WHERE chat_id = ?", (chat_id,))
-        if self._cached:
+        if cached and epoch == self._epoch:
             self._timezone[chat_id] = value
         return value
 
@@ -102,14 +155,16 @@ class Users:
         self._no_row.discard(chat_id)
         if self._cached:
             self._timezone[chat_id] = timezone
+        self._changed(chat_id)
 
     async def language(self, chat_id: int, default: str = "ru") -> str:
         if chat_id in self._language:
             return self._language[chat_id]
         if chat_id in self._no_row:
             return default
+        epoch, cached = self._epoch, self._cached
         value = await self.db.fetchval("SELECT language FROM users WHERE chat_id = ?", (chat_id,))
-        if value is None and self._cached:
+        if value is None and cached and epoch == self._epoch:
             self._no_row.add(chat_id)
         return value or default
 
@@ -120,6 +175,7 @@ class Users:
             (chat_id, language, utcnow()),
         )
         self._no_row.discard(chat_id)
+        self._changed(chat_id)
 
     async def mark_inactive(self, chat_id: int) -> None:
         """The chat blocked the bot or is gone: stop sending; its data is purged after the retention period."""
@@ -127,9 +183,8 @@ class Users:
             "UPDATE users SET active = FALSE, inactive_since = COALESCE(inactive_since, ?) WHERE chat_id = ?",
             (utcnow(), chat_id),
         )
-        self._language.pop(chat_id, None)
-        self._timezone.pop(chat_id, None)
-        self._touching.pop(chat_id, None)
+        self._forget_cached(chat_id)  # its next update reads the row again, and so reactivates it
+        self._changed(chat_id)
 
     async def reactivate(self, chat_id: int) -> None:
         """The chat is reachable again (the bot was unblocked or added back to a group)."""
@@ -165,9 +220,8 @@ class Users:
             await conn.execute("DELETE FROM outbox WHERE chat_id = ?", (chat_id,))
             await conn.execute("DELETE FROM watches WHERE chat_id = ?", (chat_id,))
             await conn.execute("DELETE FROM users WHERE chat_id = ?", (chat_id,))
-        self._language.pop(chat_id, None)
-        self._timezone.pop(chat_id, None)
-        self._touching.pop(chat_id, None)
+        self._forget_cached(chat_id)
+        self._changed(chat_id)
 
     async def purge_inactive(self, older_than_iso: str) -> int:
         """Forget every chat inactive since before `older_than_iso` (users row, watches, outbox rows)."""

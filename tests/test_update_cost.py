@@ -1,0 +1,164 @@
+"""What an update costs beyond its handler's own work, on both backends: a returning user's settings come from
+memory (on PostgreSQL too, where each replica's memory is kept right by NOTIFY, and nothing is remembered while a
+change could be missed), every middleware is a coroutine, the throttle counts in memory without Redis, and the
+knowledge base is read from its cache at start when nothing it is built from changed."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiogram import Dispatcher, Router
+
+from bot.app import create_dispatcher, create_services
+from bot.config import Settings
+from bot.storage.db import Database
+from bot.storage.users import Users
+from bot.throttle import Throttle
+from tests import backends
+
+pg_schema = backends.pg_schema
+
+
+class Counted:
+    """Counts the statements a Database runs, by wrapping its own methods (the real wrapper does the work)."""
+
+    METHODS = ("execute", "fetchall", "fetchone", "fetchval")
+
+    def __init__(self, db: Database):
+        self.statements: list[str] = []
+        for name in self.METHODS:
+            setattr(db, name, self._counting(getattr(db, name)))
+
+    def _counting(self, method: Callable[..., Any]) -> Callable[..., Any]:
+        async def run(sql: str, *args: Any) -> Any:
+            self.statements.append(sql)
+            return await method(sql, *args)
+
+        return run
+
+
+async def until(condition: Callable[[], Any]) -> None:
+    """Wait (10 s at most) for `condition()`, sync or async, to hold: a notification crossing the server takes
+    milliseconds."""
+    async with asyncio.timeout(10):
+        while True:
+            result = condition()
+            if inspect.isawaitable(result):
+                result = await result
+            if result:
+                return
+            await asyncio.sleep(0.01)
+
+
+@pytest.fixture
+async def replicas(pg_schema: backends.PgSchema) -> AsyncIterator[tuple[Database, Database]]:
+    """Two replicas' databases on one PostgreSQL schema, migrated."""
+    first = await Database(pg_schema.url).connect()
+    await first.migrate()
+    second = await Database(pg_schema.url).connect()
+    try:
+        yield first, second
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_on_postgresql_a_returning_users_settings_cost_no_statement(
+        replicas: tuple[Database, Database]) -> None:
+    db, _ = replicas
+    users = Users(db)
+    await until(lambda: db.listening)
+    counted = Counted(db)
+    assert await users.touch(1, "uk") == "ru"
+    assert await users.timezone(1) is None
+    assert counted.statements  # the control: the first contact is read and written
+    counted.statements.clear()
+    for _ in range(3):
+        assert await users.touch(1, "uk") == "ru"
+        assert await users.timezone(1) is None
+        assert await users.language(1) == "ru"
+    assert counted.statements == []
+
+
+async def test_a_change_made_on_another_replica_reaches_this_ones_cache(replicas: tuple[Database, Database]) -> None:
+    db_a, db_b = replicas
+    here, there = Users(db_a), Users(db_b)
+    await until(lambda: db_a.listening and db_b.listening)
+    assert await here.touch(1, "ru") == "ru" and await here.timezone(1) is None  # cached here
+    await there.set_language(1, "en")
+    await there.set_timezone(1, "Asia/Kolkata")
+    await until(lambda: _equals(here.touch(1, "ru"), "en"))
+    assert await here.timezone(1) == "Asia/Kolkata"
+    # The leader's sender (there) finds the chat blocked; the chat's next message (here) makes it active again,
+    # which only a fresh read of the row can notice.
+    await there.mark_inactive(1)
+    assert not await there.is_active(1)
+    await until(lambda: _touched_and_active(here, there, 1))
+    # /forget there: the language chosen with /lang is gone here too
+    await there.forget(1)
+    await until(lambda: _equals(here.touch(1, "ru"), "ru"))
+    assert await here.timezone(1) is None
+
+
+async def _equals(value: Any, expected: Any) -> bool:
+    return await value == expected
+
+
+async def _touched_and_active(here: Users, there: Users, chat_id: int) -> bool:
+    await here.touch(chat_id, "ru")
+    return await there.is_active(chat_id)
+
+
+async def test_while_changes_could_be_missed_nothing_is_remembered(replicas: tuple[Database, Database]) -> None:
+    db, other = replicas
+    users = Users(db)
+    await until(lambda: db.listening)
+    await users.touch(1, "ru")
+    lost_pid = db.listen_pid
+    counted = Counted(db)
+    await other.execute("SELECT pg_terminate_backend(?)", (lost_pid,))  # the LISTEN session dies
+    await until(lambda: not db.listening)
+    await other.execute("UPDATE users SET language = 'en' WHERE chat_id = 1")  # a change nobody hears
+    assert await users.touch(1, "ru") == "en"  # read again: what was remembered is dropped
+    counted.statements.clear()
+    if not db.listening:  # still reconnecting: every touch reads
+        await users.touch(1, "ru")
+        assert counted.statements
+    await until(lambda: db.listening and db.listen_pid != lost_pid)  # listening again: remembered again
+    await users.touch(1, "ru")
+    counted.statements.clear()
+    assert await users.touch(1, "ru") == "en"
+    assert counted.statements == []
+
+
+def _routers(router: Router) -> Iterator[Router]:
+    yield router
+    for sub in router.sub_routers:
+        yield from _routers(sub)
+
+
+async def test_every_middleware_is_a_coroutine_and_the_throttle_counts_in_memory(tmp_path: Path) -> None:
+    settings = Settings(_env_file=None, bot_token="42:TEST", database_url=f"sqlite:///{tmp_path / 'bot.sqlite3'}")
+    services = await create_services(settings)
+    try:
+        dp: Dispatcher = create_dispatcher(services)
+    finally:
+        await services.db.close()
+    assert isinstance(services.throttle, Throttle)  # no REDIS_URL: no network round trip per update
+    middlewares = [(f"{router.name}.{name} {kind}", middleware)
+                   for router in _routers(dp) for name, observer in router.observers.items()
+                   for kind, manager in (("outer", observer.outer_middleware), ("inner", observer.middleware))
+                   for middleware in manager]
+    assert len(middlewares) >= 3  # the control: the walk found the dispatcher's own
+    not_async = [where for where, middleware in middlewares
+                 if not (inspect.iscoroutinefunction(middleware)
+                         or inspect.iscoroutinefunction(type(middleware).__call__))]
+    assert not not_async, not_async
+    # With LOG_MESSAGE_TEXT off, no middleware reads the text to log it.
+    names = [type(middleware).__name__ for _, middleware in middlewares]
+    assert "MessageTextLogMiddleware" not in names
