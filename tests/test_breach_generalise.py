@@ -117,3 +117,15 @@ def test_more_ways_to_say_data_left_its_owner(text: str) -> None:
     from bot.breaches.lemmas import tokens
 
     assert L.LEAK_EVENT.any(tokens(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a share is statistics, whatever example follows
+    "Эксперты: каждая третья утечка в России происходит через подрядчиков. Так, данные 500 тыс. клиентов «Ленты» "
+    "утекли через подрядчика.",
+    "One in three retailers leaked customer data last year; at Zentrix, 2 million records were exposed.",
+    # an old leak on sale again is not a new one
+    "В сети снова продают базу клиентов Delivery Club, утекшую в 2022 году: 2,5 млн записей с телефонами и адресами.",
+])
+def test_shares_and_resold_old_leaks_are_not_new_breaches(parser: BreachParser, text: str) -> None:
+    assert parser.analyse(text)[0] is None

@@ -143,6 +143,9 @@ COMPILATION = PhraseSet(
     "старый|прошлый|давний ~ утечка", "комбо-лист", "комболист", "стилер", "логи ~ стилер",
     "compil*", "combo ~ list", "combolist*", "stealer", "infosteal*", "aggreg* ~ from", "multipl ~ sourc",
     "old ~ leak|breach", "credenti ~ stuff",
+    # data of an old leak on sale again: «снова продают базу, утекшую в 2022 году»
+    "снова|вновь|повторно ~ продавать|продать|выставить|выставлять|появиться|выложить|опубликовать|слить",
+    "again ~ for ~ sale", "resold", "re-sold",
 )
 # What ends a "previously leaked A, B" clause: the verb of the news itself.
 HISTORY_END = lemma_set("выложить опубликовать разместить выставить слить теперь сейчас", "now time releas publish")
@@ -185,6 +188,9 @@ OFF_TOPIC_HEADLINE = PhraseSet(
     # guides and digests
     "как ~ проверить|защитить|узнать", "что ~ делать", "итог", "дайджест", "how ~ to", "week ~ in", "почему",
     "памятка", "совет", "рекомендация", "tip ~ to|for|on", "what ~ to ~ do", "should ~ do",
+    # shares: «каждая третья утечка», "one in three companies", "every second user"
+    "каждый ~ второй|третий|четвертый|пятый|десятый|сотый", "one ~ in ~ two|three|four|five|ten|twenti|hundr",
+    "everi ~ second|third|fourth|fifth|tenth",
     # trends: «утечки выросли вдвое», "breaches doubled"
     "утечка|инцидент ~ вырасти|увеличиться|сократиться|снизиться|удвоиться",
     "breach|leak|incid ~ rose|risen|increas|doubl|fell|declin|drop",
