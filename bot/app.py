@@ -22,6 +22,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.aiogram_compat import KeepResponseTypes
 from bot.alerts import AlertService
+from bot.answers import answer_question
 from bot.background import Background, Delivery
 from bot.breaches.names import ServiceDirectory, default_directory
 from bot.breaches.parser import BreachParser
@@ -34,6 +35,7 @@ from bot.delivery.telegram import LimiterMiddleware
 from bot.handlers import get_routers
 from bot.i18n import CATALOGUE
 from bot.kb import KnowledgeBase
+from bot.kb.cache import load_cached
 from bot.leader import OUTBOX_CHANNEL, Leadership, announce_fan_outs
 from bot.middlewares import LanguageMiddleware, MessageTextLogMiddleware, ThrottleMiddleware, UpdateOnceMiddleware
 from bot.storage import Database
@@ -117,7 +119,7 @@ async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -
     makes it when the dispatcher starts."""
     db = await Database(settings.database_location).connect()
     await db.migrate()
-    kb = kb or KnowledgeBase.load(settings.knowledge_dir)
+    kb = kb or load_cached(settings.knowledge_dir, warm=warm_up)  # built once, then read from bot/kb/cache.py's file
     log.info("knowledge base: %d entries", len(kb.entries))
     directory = default_directory()
     users, watches, breaches, outbox = Users(db), Watches(db), Breaches(db), Outbox(db)
@@ -149,6 +151,12 @@ async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -
         outbox=outbox, breach_parser=breach_parser, delivery=delivery, channel=channel, alerts=alerts,
         background=background, throttle=throttle, shared=shared,
     )
+
+
+def warm_up(kb: KnowledgeBase) -> None:
+    """What the first question builds and keeps on the knowledge base (the question reader, every title read),
+    built before the base is cached: then neither a start nor the first asker pays for it."""
+    answer_question(kb, "штраф за утечку персональных данных", "ru")
 
 
 def create_limiter(settings: Settings) -> RequestLimiter:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import shutil
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,8 +15,13 @@ from typing import Any
 import pytest
 from aiogram import Dispatcher, Router
 
+from bot.answers import answer_question
 from bot.app import create_dispatcher, create_services
 from bot.config import Settings
+from bot.kb import KnowledgeBase
+from bot.kb import cache as cache_module
+from bot.kb.cache import cache_key, load_cached
+from bot.resources import knowledge_dir
 from bot.storage.db import Database
 from bot.storage.users import Users
 from bot.throttle import Throttle
@@ -162,3 +168,50 @@ async def test_every_middleware_is_a_coroutine_and_the_throttle_counts_in_memory
     # With LOG_MESSAGE_TEXT off, no middleware reads the text to log it.
     names = [type(middleware).__name__ for _, middleware in middlewares]
     assert "MessageTextLogMiddleware" not in names
+
+
+def _small_knowledge(tmp_path: Path) -> Path:
+    directory = tmp_path / "knowledge"
+    directory.mkdir()
+    shutil.copy(knowledge_dir() / "dpdp_basics.yaml", directory / "dpdp_basics.yaml")
+    return directory
+
+
+def test_the_built_knowledge_base_is_read_from_its_cache_until_a_file_or_the_code_changes(tmp_path: Path) -> None:
+    directory, cache = _small_knowledge(tmp_path), tmp_path / "cache"
+    built: list[int] = []
+
+    def warm(base: KnowledgeBase) -> None:  # called only when the base is built, not when read from the cache
+        built.append(len(base.entries))
+        answer_question(base, "штраф", "ru")
+
+    first = load_cached(directory, cache, warm=warm)
+    again = load_cached(directory, cache, warm=warm)
+    assert built == [len(first.entries)]  # the second start read the file
+    assert [e.id for e in again.entries] == [e.id for e in first.entries]
+    assert again._built.keys() == first._built.keys() != set()  # what the first question built came along
+    question = first.entries[0].questions.en[0] if first.entries[0].questions.en else first.entries[0].title.en
+    assert answer_question(again, question, "en").text == answer_question(first, question, "en").text
+    # an edited knowledge file is a new base
+    path = directory / "dpdp_basics.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    load_cached(directory, cache, warm=warm)
+    assert len(built) == 2
+    # a broken cache file is rebuilt, not a crash
+    for file in cache.glob("kb-*.pickle"):
+        file.write_bytes(b"not a pickle")
+    assert len(load_cached(directory, cache, warm=warm).entries) == len(first.entries)
+    assert len(built) == 3
+    assert load_cached(directory, cache, warm=warm) is not None and len(built) == 3  # and rewritten
+
+
+def test_the_cache_key_covers_the_bots_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    directory = _small_knowledge(tmp_path)
+    key = cache_key(directory)
+    assert cache_key(directory) == key
+    code = tmp_path / "bot_sources"
+    shutil.copytree(Path(cache_module.__file__).parent, code / "kb")
+    monkeypatch.setattr(cache_module, "_BOT_SOURCES", code)
+    changed_from = cache_key(directory)
+    (code / "kb" / "index.py").write_text("# a new way to index\n", encoding="utf-8")
+    assert cache_key(directory) != changed_from
