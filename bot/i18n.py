@@ -98,12 +98,10 @@ class Catalogue:
     def variables(self, key: str, lang: str) -> frozenset[str]:
         return self._variables[lang][key]
 
-    def has(self, key: str, lang: str) -> bool:
-        return key in self._variables.get(lang, {})
-
     def t(self, key: str, lang: str, **values: object) -> str:
         """The text `key` in `lang` with `values` filled in: strings HTML-escaped, numbers as digits (choosing the
-        plural form). A language or key unknown: English, logged; a key unknown in English too: KeyError."""
+        plural form). A language without files reads English; a key missing in a language is taken from English and
+        logged; a key English lacks too is a KeyError."""
         bundle = self._bundles.get(lang)
         if bundle is None or not bundle.has_message(key):
             if lang in self._bundles:
@@ -116,10 +114,6 @@ class Catalogue:
         if errors:
             raise ValueError(f"text {key!r} in {lang!r}: {errors}")
         return text
-
-    def all_languages(self, key: str, **values: object) -> dict[str, str]:
-        """The text in every language (for messages queued once per language, such as an alert)."""
-        return {lang: self.t(key, lang, **values) for lang in self.languages}
 
 
 class Html(str):
