@@ -36,6 +36,12 @@ def parser() -> BreachParser:
     # a quoted phrase right after a name is that name's other name, and the victim keeps its own name
     ('In June 2020, Pony Valley "The Secret Land of Ponies" suffered a data breach. The incident exposed 28k unique '
      "email addresses along with names and plain text passwords.", "Pony Valley"),
+    # whose statement opens the leak sentence
+    ("Dell says data of 49 million current and former customers was leaked on the dark web.", "Dell"),
+    # a name before its people's records, in the singular
+    ("Hacker leaks 10 million Quorlo customer records on a forum, with names, emails and phone numbers.", "Quorlo"),
+    # the size of one dump is not a statistic
+    ("В даркнете продают базу данных клиентов банка «Кворло» объемом 2,3 млн записей.", "Кворло"),
 ])
 def test_victims_named_in_more_ways(parser: BreachParser, text: str, service: str) -> None:
     breach = parser.parse(text)
@@ -129,3 +135,13 @@ def test_more_ways_to_say_data_left_its_owner(text: str) -> None:
 ])
 def test_shares_and_resold_old_leaks_are_not_new_breaches(parser: BreachParser, text: str) -> None:
     assert parser.analyse(text)[0] is None
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("data of 49 million current and former customers", 49_000_000),
+    ("данные 2 млн бывших и нынешних клиентов", 2_000_000),
+])
+def test_a_count_reaches_its_noun_past_joined_adjectives(text: str, count: int) -> None:
+    from bot.breaches.extract import extract_counts
+
+    assert extract_counts(text)[0] == count

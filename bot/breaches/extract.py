@@ -56,6 +56,9 @@ _CLAIM_RE = re.compile(
 )
 
 
+_JOINING = frozenset(("и", "или", "and", "or"))
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in re.finditer(r"(?<=[.!?…])\s+(?=[^a-zа-я\s])|\n+", text):
@@ -92,7 +95,11 @@ def extract_counts(text: str) -> tuple[int | None, int | None]:
         # What is counted: the first counted noun among the next words («записей», «пользователей»,
         # «адресов», "customer records"); a unit («300 Гб», «рублей») or a preposition first means no count.
         after = [t.lemma for t in tokens(text[end : end + 80])[:4]]
-        noun = next((i for i, w in enumerate(after) if w in COUNT_NOUNS or w in NOT_COUNT or w in COUNT_BREAK), None)
+        # «бывших и нынешних клиентов», "current and former customers": a conjunction between two adjectives
+        # joins them; before a number («10 тысяч и 5 тысяч») it ends the count.
+        breaks = [w in COUNT_BREAK and not (w in _JOINING and i + 1 < len(after) and not after[i + 1][:1].isdigit())
+                  for i, w in enumerate(after)]
+        noun = next((i for i, w in enumerate(after) if w in COUNT_NOUNS or w in NOT_COUNT or breaks[i]), None)
         if noun is None or after[noun] not in COUNT_NOUNS:
             continue
         rank = 0 if any(w in ROW_NOUNS for w in after[: noun + 2]) else 1

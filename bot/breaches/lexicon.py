@@ -163,7 +163,9 @@ DENIAL = PhraseSet(
 # a breach report may mention a fine or a law in passing).
 OFF_TOPIC_HEADLINE = PhraseSet(
     # statistics and market studies
-    "количество|число|объем|доля|рост|масштаб ~ утечка|инцидент|слив|запись", "статистика", "исследование",
+    # («базу объемом 2,3 млн записей» is the size of one dump, «объем утечек» a statistic)
+    "количество|число|доля|рост|масштаб ~ утечка|инцидент|слив|запись", "объем ~ утечка|инцидент|слив|слить|слитый",
+    "статистика", "исследование",
     "опрос", "подсчитать",
     # a market study, not «продают на черном рынке» (a leak's venue)
     "рынок ~ утечка|кибербезопасность|защита|вырасти|составить|объем", "объем ~ рынок",
@@ -258,6 +260,8 @@ VICTIM_EVENT = PhraseSet(
     "скомпрометировать", "suffer*", "succumb*", "victim", "hack", "breach", "compromis*",
     "left ~ expos*|unsecur*|public*|open", "expos ~ data|record|databas|user|custom",
     "had ~ expos*|breach*|leak*|compromis*|hack*|stolen|scrape*|publish*|dump*",
+    # "AT&T says data of 73 million customers was leaked": whose statement opens a leak sentence
+    "say|said|confirm|admit|disclos|notifi ~ data|custom|user|client|record|person|inform",
 )
 # Who attacked: «хакерская группировка X», "an attacker known as X", "claimed by X".
 ATTACKERS = lemma_set("хакер группировка злоумышленник вымогатель", "attack hacker group actor gang by")

@@ -45,7 +45,9 @@ EN_COMPANY_CUE = re.compile(
 EN_NAME_TYPE = re.compile(rf"(?<!\bon )(?<!\bto )(?<!\bonto )(?<!\bin )\bthe\s+{_NAME}\s+{_EN_TYPE}s?\b")
 # A name before whose people it is: "1.2 million Orange Belgium customers", "Ticketmaster users' data".
 EN_NAME_ROLE = re.compile(rf"{_NAME}(?:'s|’s)?\s+(?:customers|users|clients|subscribers|members|patients|"
-                          r"employees|accounts|passengers|players|students|shoppers|staff|guests)\b")
+                          r"employees|accounts|passengers|players|students|shoppers|staff|guests|"
+                          r"(?:customer|user|client|subscriber|member|patient|employee|student|player|passenger)\s+"
+                          r"(?:data|records|information|details|accounts|database|emails))\b")
 # The subject of a victim's verb, maybe with its type between: "the Carding Mafia forum suffered", "the Bell
 # telecommunications company in Canada suffered". A name after "in" is a place, not the subject.
 EN_VICTIM_VERB = re.compile(
