@@ -192,3 +192,14 @@ def test_an_entry_about_another_country_weighs_less(real_kb: KnowledgeBase) -> N
     others = [e for e in real_kb.entries if e.fine is None and e.domain.startswith("gdpr")
               and rank._titles(real_kb)[e.id][4] and not rank._titles(real_kb)[e.id][4] & {"IE", "EU"}]
     assert others and rank.agreement(real_kb, q, own) > max(rank.agreement(real_kb, q, e) for e in others)
+
+
+@pytest.mark.parametrize(("question", "lang", "entry"), [
+    ("что такое GDPR?", "ru", "gdpr-what-it-is"),       # one word all GDPR entries share: the sample question chose
+    ("What is the GDPR", "en", "gdpr-what-it-is"),
+    ("что такое 152-ФЗ", "ru", "pd-152fz-overview"),
+])
+def test_a_question_asked_as_an_entry_samples_it_is_answered_by_it(real_kb: KnowledgeBase, question: str, lang: str,
+                                                                   entry: str) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert not answer.unsure and answer.entry is not None and answer.entry.id == entry

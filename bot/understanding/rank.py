@@ -101,6 +101,19 @@ def _titles(kb: KnowledgeBase) -> dict[str, Title]:
 _NO_TITLE: Title = (frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
 
 
+def _content_terms(text: str) -> frozenset[str]:
+    return frozenset(T.term(w) for w in T.words(text) if not T.is_stopword(w))
+
+
+def asked_as_written(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
+    """Is the question, word for word but for stopwords, one of the entry's sample questions ("что такое GDPR")?
+    A sample question is how people ask for that entry, so such a question chose it, however short."""
+    def build(base: KnowledgeBase) -> dict[str, frozenset[frozenset[str]]]:
+        return {e.id: frozenset(map(_content_terms, e.questions.all())) for e in base.entries}
+    words = _content_terms(q.search_text or q.text)
+    return bool(words) and words in kb.built("sample_question_terms", build).get(entry.id, frozenset())
+
+
 def question_terms(q: Query) -> frozenset[str]:
     return frozenset(T.term(w) for w in T.words(q.search_text or q.text) if not T.is_stopword(w) and not w.isdigit())
 
@@ -123,6 +136,7 @@ def entry_regimes(kb: KnowledgeBase, entry: Entry) -> frozenset[str]:
 
 LARGEST_OF_COMPANY = 1.25
 OWN_STORY, OTHER_STORY = 1.3, 0.6   # an entry whose title names companies: the one asked about, or others
+AS_WRITTEN = 1.3   # the question is one of the entry's sample questions, word for word
 NOT_ASKED_DECISION = 0.65
 
 
@@ -253,6 +267,8 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
         # many times is not the answer to a question of five.
         score = hit.score * agreement(kb, q, hit.entry) * (COVERAGE_WEIGHT + hit.coverage) * (
             1 + TITLE_WEIGHT * title_share(kb, words, hit.entry))
+        if asked_as_written(kb, q, hit.entry):
+            score *= AS_WRITTEN
         hits.append(Hit(hit.entry, score, hit.coverage))
     hits.sort(key=lambda h: -h.score)
     ranked = SearchResult(query=result.query, hits=hits, unknown_words=result.unknown_words)
@@ -262,7 +278,9 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
         if q.companies and hits[0].entry.fine is not None and not (
                 kb.fines.company_terms_of(hits[0].entry) & q.companies):
             ranked.confident = False   # another company's fine is not the answer about this one
-        if ambiguous(kb, q, hits) or not shares_a_meaningful_term(kb, q, hits[0].entry):
+        chosen = len(hits) > 1 and asked_as_written(kb, q, hits[0].entry) and not asked_as_written(
+            kb, q, hits[1].entry)
+        if (ambiguous(kb, q, hits) and not chosen) or not shares_a_meaningful_term(kb, q, hits[0].entry):
             ranked.confident = False
         elif not q.anchored and not title_share(kb, words, hits[0].entry):
             # A question naming nothing of the bot's own ("how many people live in Germany") is not answered by an
