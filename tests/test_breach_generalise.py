@@ -145,3 +145,9 @@ def test_a_count_reaches_its_noun_past_joined_adjectives(text: str, count: int) 
     from bot.breaches.extract import extract_counts
 
     assert extract_counts(text)[0] == count
+
+
+def test_data_left_on_an_unprotected_server_is_a_leak(parser: BreachParser) -> None:
+    breach = parser.parse("Исследователь обнаружил незащищенный сервер Elasticsearch с данными 4 млн клиентов брокера "
+                          "«Кворло».")
+    assert breach is not None and breach.service == "Кворло" and breach.record_count == 4_000_000

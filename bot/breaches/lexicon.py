@@ -113,7 +113,10 @@ LEAK_EVENT = PhraseSet(
     "unauthoriz* ~ access", "extort*", "ransomwar*", "cyber ~ attack", "cyberattack", "scrape*", "extract*",
     "attack ~ build|obtain|gain|download|harvest|enumer",
     "obtain*", "sold", "sell", "distribut*", "redistribut*", "circul*", "collat*", "discov ~ onlin|expos",
-    "unsecur*", "misconfigur*", "unprotect*", "trade ~ onlin|forum", "appear ~ onlin|forum|sale",
+    "unsecur*", "misconfigur*", "unprotect*",
+    # «незащищённый сервер Elasticsearch с данными клиентов»: data left open is data exposed
+    "незащищенный ~ сервер|база|хранилище|облако|бакет|экземпляр", "открытый ~ сервер|хранилище|бакет",
+    "trade ~ onlin|forum", "appear ~ onlin|forum|sale",
     "инцидент ~ безопасность|данные|информационный|утечка", "кибератака", "exfiltr*",
     "secur|data|cyber|cybersecur ~ incid", "access* ~ data|record|inform|account|system|databas|file",
 )
