@@ -151,3 +151,11 @@ def test_data_left_on_an_unprotected_server_is_a_leak(parser: BreachParser) -> N
     breach = parser.parse("Исследователь обнаружил незащищенный сервер Elasticsearch с данными 4 млн клиентов брокера "
                           "«Кворло».")
     assert breach is not None and breach.service == "Кворло" and breach.record_count == 4_000_000
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix says its systems were not breached after hackers claimed to sell 1 million customer records.",
+    "В «Кворло» заявили, что системы компании не были взломаны, а продаваемая база на 2 млн строк — старая.",
+])
+def test_a_company_saying_it_was_not_breached_is_a_denial(parser: BreachParser, text: str) -> None:
+    assert parser.analyse(text) == (None, "denial")

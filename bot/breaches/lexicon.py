@@ -161,6 +161,9 @@ DENIAL = PhraseSet(
     # the company's own "it did not happen", in the forms it takes
     "не ~ соответствовать ~ действительность", "утечка ~ не ~ быть", "не ~ быть ~ утечка", "не ~ являться ~ источник",
     "не ~ принадлежать ~ компания|банк|сервис", "no ~ evid ~ of ~ breach|compromis|unauthor", "not ~ been ~ breach*",
+    # "its systems were not breached", «системы не были взломаны» (not "payment data was not compromised": a
+    # breach report says what was spared)
+    "were|was ~ not ~ breach*|hack*", "не ~ быть ~ взломанный|взломать",
 )
 # What a headline of statistics, law, courts, regulators or research says (checked on the headline only:
 # a breach report may mention a fine or a law in passing).
