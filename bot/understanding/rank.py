@@ -344,8 +344,21 @@ def _same_subject(a: Entry, b: Entry) -> bool:
         return a.fine.decision_date == b.fine.decision_date and a.fine.authority == b.fine.authority
     if a.fine is not None or b.fine is not None or a.domain != b.domain:
         return False
-    return bool(_TITLE_ARTICLE.findall(T.fold(a.title.en)) and
-                set(_TITLE_ARTICLE.findall(T.fold(a.title.en))) & set(_TITLE_ARTICLE.findall(T.fold(b.title.en))))
+    return bool(_title_articles(a) & _title_articles(b))
+
+
+_ARTICLE_RANGE = re.compile(r"(?:arts?\.?|articles?)\s*(\d{1,3})\s*[-–]\s*(\d{1,3})(?![\d.(])")
+
+
+def _title_articles(entry: Entry) -> set[str]:
+    """The article numbers an entry's title names, a range spelt out ("Arts 37-39": 37, 38, 39)."""
+    title = T.fold(entry.title.en)
+    found = set(_TITLE_ARTICLE.findall(title))
+    for m in _ARTICLE_RANGE.finditer(title):
+        low, high = int(m.group(1)), int(m.group(2))
+        if 0 < high - low <= 20:
+            found |= {str(n) for n in range(low, high + 1)}
+    return found
 
 
 def suggestions(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:

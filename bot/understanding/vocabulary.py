@@ -127,8 +127,9 @@ GDPR, RU, DPDP = "gdpr", "ru", "dpdp"   # the regimes of bot/legal/estimator.py
 # company's leak asked about in Russian is under Russian law; any other language, the GDPR.
 DEFAULT_REGIME = {"ru": RU}
 OTHER_LANGUAGES_REGIME = GDPR
-# Knowledge domains a question in a language leans to when it names no law (a tie-breaker in the search).
-CONTEXT_DOMAINS = {"ru": ("ru_pd", "ru_sim", "breaches")}
+# Knowledge domains a question in a language leans to when it names no law (a tie-breaker in the search): those
+# of the language's default regime.
+CONTEXT_DOMAINS = {"ru": ("ru_pd", "ru_sim", "breaches"), "en": ("gdpr", "gdpr_fines")}
 # Languages written in Cyrillic: a country is named to their readers by its Cyrillic name.
 CYRILLIC_LANGUAGES = frozenset({"ru"})
 
