@@ -157,9 +157,12 @@ async def running_bot(telegram: FakeTelegram, settings: Settings, kb: KnowledgeB
     dp = create_dispatcher(services)
     in_flight = UpdatesInFlight()
     in_flight.track(bot, dp)
+    # Ready once this bot polls (its startup hooks have run by then): a getUpdates recorded after this point, since
+    # a test may start several bots over one sandbox in turn and the earlier ones' calls are still on record.
+    seen = len(telegram.requests)
     polling = asyncio.create_task(dp.start_polling(bot, handle_signals=False, polling_timeout=1))
     try:
-        await telegram.wait_until(lambda: any(r.method == "getUpdates" for r in telegram.requests), timeout=10)
+        await telegram.wait_until(lambda: any(r.method == "getUpdates" for r in telegram.requests[seen:]))
         yield BotHarness(telegram, services, limiter, in_flight)
     finally:
         with contextlib.suppress(RuntimeError):

@@ -26,6 +26,6 @@ async def test_every_request_to_telegram_passed_the_limiter(harness: BotHarness)
     assert {"sendMessage", "answerCallbackQuery", "editMessageText", "answerInlineQuery"} <= {r.method for r in made}
     assert sum(harness.limiter.granted.values()) == len(made)
     alerts = [r for r in telegram.calls("sendMessage") if "Литрес" in r.params.get("text", "")
-              and "3 083 408" in r.params.get("text", "")]
+              and "3\u00a0083\u00a0408" in r.params.get("text", "")]
     assert harness.limiter.granted[BULK] == len(alerts) == 1
     assert harness.limiter.granted[INTERACTIVE] == len(made) - 1
