@@ -102,9 +102,12 @@ class FailOpenStorage(BaseStorage):
 
 
 class FailOpenIsolation(BaseEventIsolation):
-    """aiogram's RedisEventIsolation (one chat's updates take turns across replicas), skipped while Redis is down."""
+    """aiogram's RedisEventIsolation (one chat's updates take turns across replicas), skipped while Redis is down.
+    Unlike aiogram's (60 s), the lock lasts `timeout` seconds and is renewed while the update is handled: a replica
+    killed half-way holds its chat for seconds, not a minute, and a long handler never loses it."""
 
-    def __init__(self, redis: Redis, key_builder: DefaultKeyBuilder, breaker: RedisBreaker, timeout: float = 60):
+    def __init__(self, redis: Redis, key_builder: DefaultKeyBuilder, breaker: RedisBreaker,
+                 timeout: float = UPDATE_LEASE):
         self.redis, self.key_builder, self.breaker, self.timeout = redis, key_builder, breaker, timeout
 
     @asynccontextmanager
@@ -118,14 +121,28 @@ class FailOpenIsolation(BaseEventIsolation):
                 self.breaker.ok()
             except RedisError as exc:
                 self.breaker.failed(exc)
+        renewal = asyncio.create_task(self._renew(lock)) if lock is not None else None
         try:
             yield None
         finally:
+            if renewal is not None:
+                renewal.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await renewal
             if lock is not None:
                 try:
                     await lock.release()
                 except RedisError as exc:  # gone mid-update, or the lock expired: nothing left to release
                     log.debug("conversation lock not released: %s", exc)
+
+    async def _renew(self, lock: Any) -> None:
+        while True:
+            await asyncio.sleep(self.timeout / 3)
+            try:
+                await lock.reacquire()  # back to `timeout` seconds; fails if the lock was lost meanwhile
+            except RedisError as exc:  # LockError included: the update goes on; nothing more to renew
+                log.debug("conversation lock not renewed: %s", exc)
+                return
 
     async def close(self) -> None:
         return None

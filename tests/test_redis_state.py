@@ -297,3 +297,32 @@ async def test_a_claim_held_while_handling_outlives_its_lease_and_lapses_once_le
         assert await redis.ttl(key) > 3600 and await journal.begin(1, 300) is Seen.DONE
     finally:
         await redis.aclose()
+
+
+
+async def test_a_chat_lock_is_renewed_while_held_and_short_once_its_holder_is_gone(
+    redis_prefix: tuple[str, str]
+) -> None:
+    url, prefix = redis_prefix
+    here, there = SharedState(connect_redis(url), prefix), SharedState(connect_redis(url), prefix)
+    here.isolation.timeout = there.isolation.timeout = 2  # renewed every third of it
+    key = StorageKey(bot_id=1, chat_id=400, user_id=400)
+    loop = asyncio.get_running_loop()
+    try:
+        async with here.isolation.lock(key):
+            taken = loop.time()
+            waiting = there.isolation.lock(key)
+            other = asyncio.create_task(waiting.__aenter__())
+            while loop.time() - taken < 4.5:  # well past the 2 s: the other replica still waits its turn
+                assert not other.done()
+                await asyncio.sleep(0.05)
+        await asyncio.wait_for(other, 10)  # let go: the other one has it
+        await waiting.__aexit__(None, None, None)
+        # a replica killed while holding the chat: its lock is no longer renewed and lapses in seconds, not aiogram's 60
+        assert await here.redis.lock(name=here.key_builder.build(key, "lock"), timeout=2).acquire()
+        died = loop.time()
+        async with there.isolation.lock(key):
+            assert loop.time() - died < 10
+    finally:
+        await here.storage.close()
+        await there.storage.close()
