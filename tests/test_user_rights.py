@@ -121,7 +121,7 @@ async def test_forget_also_clears_a_conversation_in_progress(harness: BotHarness
     await harness.press(confirm, 1, user_id=ADMIN_ID)
     # Without the state, a "field: value" line is an ordinary question again, not a correction of the draft.
     reply = await harness.say("records: 5", user_id=ADMIN_ID)
-    assert "Черновик" not in reply["text"] and "3 083 408" not in reply["text"]
+    assert "Черновик" not in reply["text"] and "3 083 408" not in reply["text"].replace("\u00a0", " ")
     draft_id = DraftAction.unpack(draft["reply_markup"]["inline_keyboard"][0][0]["callback_data"]).id
     assert (await harness.services.breaches.get(draft_id)).breach.record_count == 3_083_408
 
