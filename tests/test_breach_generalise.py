@@ -159,3 +159,22 @@ def test_data_left_on_an_unprotected_server_is_a_leak(parser: BreachParser) -> N
 ])
 def test_a_company_saying_it_was_not_breached_is_a_denial(parser: BreachParser, text: str) -> None:
     assert parser.analyse(text) == (None, "denial")
+
+
+def test_a_public_body_is_named_by_its_kind_and_place(parser: BreachParser) -> None:
+    breach = parser.parse("Хакеры взломали базу данных полиции Кворлограда и выставили на продажу сведения о 2 млн "
+                          "жителей: имена, адреса и телефоны.")
+    assert breach is not None and breach.service == "Полиция Кворлограда"
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("сведения о миллиарде жителей", 1_000_000_000),
+    ("phone numbers of half a billion users", 500_000_000),
+    ("данные почти полмиллиона пользователей; база из 450 тысяч аккаунтов", 450_000),  # digits beat round words
+    ("half a billion users; a seller claims a database of 487 million users", 487_000_000),
+    ("миллионы клиентов", None),  # a plural is vague, not one million
+])
+def test_numbers_in_words_are_round_figures(text: str, count: int | None) -> None:
+    from bot.breaches.extract import extract_counts
+
+    assert extract_counts(text)[0] == count

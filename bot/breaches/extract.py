@@ -88,8 +88,8 @@ def extract_counts(text: str) -> tuple[int | None, int | None]:
         email_spans.append(match.span())
         if unique_emails is None:
             unique_emails = _to_int(match)
-    candidates: list[tuple[int, int, int]] = []  # (rank, position, value)
-    for start, end, value in _numbers(text):
+    candidates: list[tuple[float, int, int]] = []  # (rank, position, value)
+    for start, end, value, in_words in _numbers(text):
         if any(s <= start < e for s, e in email_spans) or text[end : end + 2].strip().startswith("%"):
             continue
         # What is counted: the first counted noun among the next words («записей», «пользователей»,
@@ -105,27 +105,35 @@ def extract_counts(text: str) -> tuple[int | None, int | None]:
         rank = 0 if any(w in ROW_NOUNS for w in after[: noun + 2]) else 1
         if _CLAIM_RE.search(_sentence_of(text, start)):
             rank += 2
-        candidates.append((rank, start, value))
+        # A number in words is a round figure («о миллиарде», "half a billion"): digits win, even a seller's claim.
+        candidates.append((rank + 2.5 * in_words, start, value))
     record_count = min(candidates)[2] if candidates else None
     return record_count, unique_emails
 
 
-def _numbers(text: str) -> list[tuple[int, int, int]]:
+def _numbers(text: str) -> list[tuple[int, int, int, bool]]:
     """``(start, end, value)`` of every number: digits («1,5 тыс.», "1.4M") and words («двух миллионов»)."""
     found = []
     for match in NUMBER_RE.finditer(text):
         value = _to_int(match)
         if value is not None and value >= 10 and not _looks_like_year(match):
-            found.append((match.start(), match.end(), value))
+            found.append((match.start(), match.end(), value, False))
     toks = tokens(text)
     for i, tok in enumerate(toks):
         if tok.lemma in SCALE_WORDS and (i == 0 or not toks[i - 1].text[:1].isdigit()):
             factor = NUMBER_WORDS.get(toks[i - 1].lemma) if i else None
             if factor is not None:
-                found.append((toks[i - 1].start, tok.end, round(factor * SCALE_WORDS[tok.lemma])))
-            elif tok.lemma.startswith("пол"):
-                found.append((tok.start, tok.end, SCALE_WORDS[tok.lemma]))
+                found.append((toks[i - 1].start, tok.end, round(factor * SCALE_WORDS[tok.lemma]), True))
+            elif tok.lemma.startswith("пол") or _ONE_SCALE.fullmatch(tok.text):
+                # «полмиллиона», «о миллиарде жителей», "a million users": one of the scale (never the plural,
+                # «миллионы», "millions", nor «тысячи», which may be either)
+                half = i > 1 and toks[i - 1].lemma == "a" and toks[i - 2].lemma == "half"  # "half a billion"
+                found.append((toks[i - 2].start if half else tok.start, tok.end,
+                              SCALE_WORDS[tok.lemma] // (2 if half else 1), True))
     return sorted(found)
+
+
+_ONE_SCALE = re.compile(r"(?:миллиард|миллион)(?:а|у|ом|е)?|million|billion", re.IGNORECASE)
 
 
 def _looks_like_year(match: re.Match[str]) -> bool:

@@ -239,6 +239,10 @@ ROLE_BEFORE = lemma_set(
     "custom user client patient subscrib member data databas record account breach from of at system server "
     "infrastructur",
 )
+# Public bodies named by their kind and their place: «база данных полиции Шанхая», «пациентов больницы Казани».
+INSTITUTIONS = lemma_set(
+    "полиция министерство минздрав минобрнаука минобр мэрия правительство администрация департамент ведомство "
+    "больница поликлиника госпиталь университет муниципалитет", "")
 # Verbs whose object is the victim: «хакеры взломали „Азбуку вкуса“», "attackers breached PayAsUGym".
 ATTACK_VERBS = lemma_set("взломать атаковать скомпрометировать ломать", "hack breach attack compromis target")
 # What a victim is: «служба доставки СДЭК», "online training company Udemy", "retailer X".

@@ -155,6 +155,16 @@ class VictimFinder:
             if j > i + 1 and not is_adjective(toks[j - 1].text):
                 name = nominative(" ".join(t.text for t in toks[i + 1 : j]))
                 found.append(Candidate(name, None, toks[i + 1].start, toks[j - 1].end, 1.0))
+            elif tok.lemma in L.ROLE_BEFORE and j == i + 1 and j + 1 < len(toks) and toks[j].lemma in L.INSTITUTIONS \
+                    and not toks[j].capitalised and toks[j + 1].capitalised and _CYRILLIC_WORD.match(toks[j + 1].text) \
+                    and not text_between(toks[j], toks[j + 1]).strip(" "):
+                # «данные полиции Шанхая»: a public body is named by its kind and its place («Полиция Шанхая»)
+                k = j + 1
+                while k < len(toks) and k - j <= 3 and toks[k].capitalised and _CYRILLIC_WORD.match(toks[k].text) \
+                        and not text_between(toks[k - 1], toks[k]).strip(" "):
+                    k += 1
+                name = toks[j].lemma.capitalize() + " " + " ".join(t.text for t in toks[j + 1 : k])
+                found.append(Candidate(name, None, toks[j].start, toks[k - 1].end, 1.0))
             elif _CYRILLIC_WORD.match(tok.text) and tok.lemma not in _TECHNICAL:
                 found += _latin_after(text, toks, i)
         return found
