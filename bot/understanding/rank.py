@@ -105,13 +105,17 @@ def _content_terms(text: str) -> frozenset[str]:
     return frozenset(T.term(w) for w in T.words(text) if not T.is_stopword(w))
 
 
-def asked_as_written(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
-    """Is the question, word for word but for stopwords, one of the entry's sample questions ("что такое GDPR")?
-    A sample question is how people ask for that entry, so such a question chose it, however short."""
-    def build(base: KnowledgeBase) -> dict[str, frozenset[frozenset[str]]]:
-        return {e.id: frozenset(map(_content_terms, e.questions.all())) for e in base.entries}
+def asked_as_written(kb: KnowledgeBase, q: Query) -> frozenset[str]:
+    """The entries one of whose sample questions is the question word for word but for stopwords ("что такое
+    GDPR"). A sample question is how people ask for that entry, so such a question chose it, however short."""
+    def build(base: KnowledgeBase) -> dict[frozenset[str], frozenset[str]]:
+        out: dict[frozenset[str], set[str]] = {}
+        for e in base.entries:
+            for text in e.questions.all():
+                out.setdefault(_content_terms(text), set()).add(e.id)
+        return {words: frozenset(ids) for words, ids in out.items()}
     words = _content_terms(q.search_text or q.text)
-    return bool(words) and words in kb.built("sample_question_terms", build).get(entry.id, frozenset())
+    return kb.built("sample_question_terms", build).get(words, frozenset()) if words else frozenset()
 
 
 def question_terms(q: Query) -> frozenset[str]:
@@ -247,6 +251,7 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
     no_decision = _not_about_a_decision(q)
     counting = q.has("count_question", "published_statistic", "sum_question", "mean_question")
     words = question_terms(q)
+    as_written = asked_as_written(kb, q)
     hits = []
     for hit in result.hits:
         regimes = entry_regimes(kb, hit.entry)
@@ -267,7 +272,7 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
         # many times is not the answer to a question of five.
         score = hit.score * agreement(kb, q, hit.entry) * (COVERAGE_WEIGHT + hit.coverage) * (
             1 + TITLE_WEIGHT * title_share(kb, words, hit.entry))
-        if asked_as_written(kb, q, hit.entry):
+        if hit.entry.id in as_written:
             score *= AS_WRITTEN
         hits.append(Hit(hit.entry, score, hit.coverage))
     hits.sort(key=lambda h: -h.score)
@@ -278,8 +283,7 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
         if q.companies and hits[0].entry.fine is not None and not (
                 kb.fines.company_terms_of(hits[0].entry) & q.companies):
             ranked.confident = False   # another company's fine is not the answer about this one
-        chosen = len(hits) > 1 and asked_as_written(kb, q, hits[0].entry) and not asked_as_written(
-            kb, q, hits[1].entry)
+        chosen = len(hits) > 1 and hits[0].entry.id in as_written and hits[1].entry.id not in as_written
         if (ambiguous(kb, q, hits) and not chosen) or not shares_a_meaningful_term(kb, q, hits[0].entry):
             ranked.confident = False
         elif not q.anchored and not title_share(kb, words, hits[0].entry):
@@ -310,22 +314,22 @@ def ambiguous(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> bool:
     first, second = hits[0].entry, hits[1].entry
     if hits[1].score < AMBIGUOUS_MARGIN * hits[0].score or _same_subject(first, second):
         return False
-    if names_its_subject(kb, q, first) and not names_its_subject(kb, q, second):
-        return False   # "сколько заплатил Гемотест": the question names the first's subject by its own name
     if first.fine is not None and second.fine is not None and q.companies and not (
             q.years or q.countries or q.authorities or q.articles) and \
             kb.fines.company_terms_of(first) & kb.fines.company_terms_of(second) & q.companies:
         return False   # two fines of the company named alone: its largest is meant (`LARGEST_OF_COMPANY`)
     asked = q.concepts & set(DISTINGUISHING)
-    concepts = title_concepts(kb)
-    one, two = concepts.get(first.id, frozenset()), concepts.get(second.id, frozenset())
+    one, two = _titles(kb).get(first.id, _NO_TITLE)[0], _titles(kb).get(second.id, _NO_TITLE)[0]
     if asked and asked & two <= asked & one and two - asked >= one - asked and one != two:
         # The first's title says at least what the question asks that the second's does, and the second's is also
         # about something not asked (the notification, beside the fine for a leak): the question chose.
         return False
     # A case of one company (LinkedIn blocked for not localising) beside the rule it illustrates is no rival
     # answer to a question that names no company.
-    return not (companies_in_title(kb, second) - q.companies) or bool(companies_in_title(kb, first) - q.companies)
+    if companies_in_title(kb, second) - q.companies and not companies_in_title(kb, first) - q.companies:
+        return False
+    # "сколько заплатил Гемотест": the question names the first's subject by its own name (the costliest test)
+    return not (names_its_subject(kb, q, first) and not names_its_subject(kb, q, second))
 
 
 def companies_in_title(kb: KnowledgeBase, entry: Entry) -> frozenset[str]:
