@@ -79,7 +79,8 @@ async def time_to_polling(telegram: FakeTelegram, argv: list[str], workdir: Path
 
 async def startup(runs: int = 3) -> dict[str, tuple[float, float]]:
     """Median seconds (wall, CPU) to the first getUpdates of this bot and of a bare aiogram bot, runs alternating
-    so that a busy machine slows both alike. The bot's database exists after the first run, as on any restart."""
+    so that a busy machine slows both alike. The bot's database and its knowledge base cache (bot/kb/cache.py, under
+    the runs' HOME) exist after the first run, as on any restart; the first run is a cold start."""
     telegram = FakeTelegram()
     await telegram.start()
     ours, bare = [], []

@@ -26,6 +26,7 @@ from bot.storage.db import Database
 from bot.storage.users import Users
 from bot.throttle import Throttle
 from tests import backends
+from tests.conftest import BotHarness
 
 pg_schema = backends.pg_schema
 
@@ -215,3 +216,33 @@ def test_the_cache_key_covers_the_bots_code(tmp_path: Path, monkeypatch: pytest.
     changed_from = cache_key(directory)
     (code / "kb" / "index.py").write_text("# a new way to index\n", encoding="utf-8")
     assert cache_key(directory) != changed_from
+
+
+class Statements:
+    """The SQL statements the bot's SQLite connection runs while `recording` (sqlite3's trace callback)."""
+
+    def __init__(self) -> None:
+        self.recording = False
+        self.seen: list[str] = []
+
+    def __call__(self, statement: str) -> None:
+        if self.recording and "outbox" not in statement:  # the sender's own polling is no update's work
+            self.seen.append(statement)
+
+
+async def test_a_burst_of_new_users_is_read_with_one_statement(harness: BotHarness) -> None:
+    statements = Statements()
+    await harness.services.db.conn.set_trace_callback(statements)
+    users = range(7001, 7021)
+    statements.recording = True
+    for user_id in users:  # one getUpdates batch: handled at once
+        harness.telegram.send_user_message("какой штраф за утечку?", user_id=user_id,
+                                           language_code="ru" if user_id % 2 else "de")
+    for user_id in users:
+        await harness.telegram.wait_for_messages(user_id, 1)
+    statements.recording = False
+    reads = [s for s in statements.seen if "FROM users" in s]
+    assert len(reads) == 1, reads  # not one per user
+    stored = {row[0]: row[1] for row in await harness.services.db.fetchall(
+        "SELECT chat_id, language FROM users WHERE chat_id BETWEEN 7001 AND 7020")}
+    assert stored == {user_id: "ru" if user_id % 2 else "en" for user_id in users}  # every one remembered

@@ -33,11 +33,13 @@ class Users:
         # chat, and while the LISTEN connection is down (a change may be missed) nothing is cached at all.
         self._language: dict[int, str] = {}
         self._timezone: dict[int, str | None] = {}  # the same for /tz (None: the default zone)
-        # A burst of updates from one new chat, handled at once, shares one lookup (`touch`) instead of each
-        # reading and inserting the row before any of them has filled the cache.
-        self._touching: dict[int, asyncio.Task[str]] = {}
+        # A burst of updates from new chats, handled at once, shares one lookup (`touch`) instead of each
+        # reading and inserting its row before any of them has filled the cache.
+        self._touching: dict[int, asyncio.Future[str]] = {}
         # Chats with no row (someone who speaks only in groups): their language is Telegram's, with no lookup.
         self._no_row: set[int] = set()
+        self._first_contacts: dict[int, tuple[str | None, asyncio.Future[str]]] = {}  # waiting for `_flush`
+        self._flushing: asyncio.Future[None] | None = None
         # Bumped by every change heard from elsewhere: a read that began before one is not cached (it may be stale).
         self._epoch = 0
         self._origin = uuid.uuid4().hex[:12]
@@ -51,18 +53,21 @@ class Users:
     def _cached(self) -> bool:
         return not self._shared or self.db.listening
 
-    def _changed(self, chat_id: int) -> None:
-        """After this process changed a chat: tell the other replicas to forget it."""
-        if self._shared:
-            self.db.notify(USERS_CHANNEL, f"{self._origin}:{chat_id}")
+    def _changed(self, *chat_ids: int) -> None:
+        """After this process changed chats: tell the other replicas to forget them."""
+        if not self._shared:
+            return
+        for start in range(0, len(chat_ids), 400):  # a NOTIFY payload stays under 8000 bytes
+            self.db.notify(USERS_CHANNEL, f"{self._origin}:" + ",".join(map(str, chat_ids[start:start + 400])))
 
     def _heard(self, payload: str) -> None:
-        origin, _, chat = payload.partition(":")
+        origin, _, chats = payload.partition(":")
         if origin == self._origin:
             return  # our own change: this cache is right already
         self._epoch += 1
         try:
-            self._forget_cached(int(chat))
+            for chat_id in chats.split(","):
+                self._forget_cached(int(chat_id))
         except ValueError:
             self._reset()
 
@@ -84,40 +89,68 @@ class Users:
         cached = self._language.get(chat_id)
         if cached is not None:
             return cached
-        if not self._cached:  # PostgreSQL without LISTEN: read, and remember nothing
-            return await self._touch(chat_id, language_code)
         pending = self._touching.get(chat_id)
         if pending is None:
-            pending = self._touching[chat_id] = asyncio.ensure_future(self._touch(chat_id, language_code))
-            pending.add_done_callback(lambda done: self._touching.pop(chat_id, None)
-                                      if self._touching.get(chat_id) is done else None)
+            pending = self._touching[chat_id] = asyncio.get_running_loop().create_future()
+            self._first_contacts[chat_id] = (language_code, pending)
+            if self._flushing is None:  # runs once every update of this getUpdates batch has asked
+                self._flushing = asyncio.ensure_future(self._flush())
         return await asyncio.shield(pending)
 
-    async def _touch(self, chat_id: int, language_code: str | None) -> str:
-        epoch = self._epoch
-        row = await self.db.fetchone(
-            "SELECT language, active, timezone FROM users WHERE chat_id = ?", (chat_id,)
-        )
-        if row is None:
-            language = language_from_code(language_code)
-            await self.db.execute(
-                "INSERT INTO users (chat_id, language, started_at) VALUES (?, ?, ?) ON CONFLICT (chat_id) DO NOTHING",
-                (chat_id, language, utcnow()),
+    async def _flush(self) -> None:
+        """The chats not in memory whose updates arrived together (one getUpdates batch, or a webhook burst) are
+        read with one SELECT, and the new ones written in one transaction: a burst of new users costs a few
+        statements, not a few per user."""
+        contacts, self._first_contacts, self._flushing = self._first_contacts, {}, None
+        epoch, cached = self._epoch, self._cached
+        try:
+            settings = await self._first_contact(contacts)
+        except Exception as exc:
+            for chat_id, (_, future) in contacts.items():
+                if self._touching.get(chat_id) is future:
+                    del self._touching[chat_id]
+                future.set_exception(exc)
+            return
+        for chat_id, (_, future) in contacts.items():
+            language, timezone = settings[chat_id]
+            # Remembered unless overtaken by /lang, /forget or a block here, or by a change heard from elsewhere
+            # (or read while PostgreSQL's changes could not be heard).
+            if self._touching.get(chat_id) is future:
+                del self._touching[chat_id]
+                if cached and epoch == self._epoch:
+                    self._language[chat_id] = language
+                    self._timezone[chat_id] = timezone  # one read for both settings
+            future.set_result(language)
+
+    async def _first_contact(self, contacts: dict[int, tuple[str | None, Any]]) -> dict[int, tuple[str, str | None]]:
+        ids = list(contacts)
+        found: dict[int, Any] = {}
+        for start in range(0, len(ids), 500):  # SQLite takes some hundreds of parameters at most
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))  # only placeholders go into the text
+            rows = await self.db.fetchall(
+                f"SELECT chat_id, language, active, timezone FROM users WHERE chat_id IN ({marks})", chunk  # noqa: S608
             )
-            self._no_row.discard(chat_id)
-            self._changed(chat_id)  # another replica may hold it as "no row" (a group member)
-        else:
-            language = row["language"]
-            if not row["active"]:
-                await self.db.execute(
-                    "UPDATE users SET active = TRUE, inactive_since = NULL WHERE chat_id = ?", (chat_id,)
-                )
-                self._changed(chat_id)
-        # Remembered unless overtaken by /lang, /forget or a block here, or by any change heard from elsewhere.
-        if self._touching.get(chat_id) is asyncio.current_task() and epoch == self._epoch:
-            self._remember(chat_id, language)
-            self._timezone[chat_id] = row["timezone"] if row is not None else None  # one read for both settings
-        return language
+            found.update((row["chat_id"], row) for row in rows)
+        now = utcnow()
+        new = [(chat_id, language_from_code(code), now) for chat_id, (code, _) in contacts.items()
+               if chat_id not in found]
+        inactive = [(chat_id,) for chat_id, row in found.items() if not row["active"]]
+        if new or inactive:
+            async with self.db.transaction() as conn:
+                if new:
+                    await conn.executemany("INSERT INTO users (chat_id, language, started_at) VALUES (?, ?, ?) "
+                                           "ON CONFLICT (chat_id) DO NOTHING", new)
+                if inactive:  # a chat that blocked the bot wrote again
+                    await conn.executemany(
+                        "UPDATE users SET active = TRUE, inactive_since = NULL WHERE chat_id = ?", inactive)
+            for chat_id, _, _ in new:
+                self._no_row.discard(chat_id)
+            # another replica may hold a new chat as "no row" (a group member), an inactive one as gone
+            self._changed(*(chat_id for chat_id, _, _ in new), *(chat_id for chat_id, in inactive))
+        settings = {chat_id: (row["language"], row["timezone"]) for chat_id, row in found.items()}
+        settings.update((chat_id, (language, None)) for chat_id, language, _ in new)
+        return settings
 
     async def set_language(self, chat_id: int, language: str) -> None:
         if language not in SUPPORTED_LANGUAGES:
