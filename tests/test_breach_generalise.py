@@ -178,3 +178,15 @@ def test_numbers_in_words_are_round_figures(text: str, count: int | None) -> Non
     from bot.breaches.extract import extract_counts
 
     assert extract_counts(text)[0] == count
+
+
+@pytest.mark.parametrize(("text", "data_class"), [
+    ("В даркнете выложены данные о пациентах районной больницы.", "Personal health data"),
+    ("Hackers leaked patients' data of the Quorlo clinic.", "Personal health data"),
+    ("В базе ФИО, телефоны и сведения о работе заёмщиков.", "Employers"),
+    ("Хакеры похитили фотографии и адреса детей.", "Photos"),
+])
+def test_data_classes_by_lemma(text: str, data_class: str) -> None:
+    from bot.breaches.extract import extract_data_classes
+
+    assert data_class in extract_data_classes(text)

@@ -361,10 +361,14 @@ DATA_CLASSES = [
     DataClass("Personal health data", PhraseSet(
         "результат ~ анализ|исследование", "медицинский ~ данные|информация|карта|запись", "диагноз",
         "состояние ~ здоровье", "medic record|data|inform|histori|report", "health data|record|inform",
-        "treatment histori", "diagnos*", "test result", "lab result")),
+        "treatment histori", "diagnos*", "test result", "lab result",
+        # patients' data is health data, whatever else it holds
+        "данные|сведение|информация|база|карта ~ пациент", "пациент ~ данные|база", "patient ~ data|record|inform",
+        "data|record|inform ~ of ~ patient")),
     DataClass("Health insurance information", PhraseSet("полис ~ омс|дмс", "медицинский ~ страхование",
                                                         "insur ~ detail|number|polici|inform", "polici number")),
-    DataClass("Employers", PhraseSet("место ~ работа", "работодатель", "employ")),
+    DataClass("Employers", PhraseSet("место ~ работа", "работодатель", "employ", "сведение|данные ~ работа")),
+    DataClass("Photos", PhraseSet("фотография", "фото", "photo", "photograph")),
     DataClass("Job titles", PhraseSet("должность", "job titl")),
     DataClass("Social media profiles", PhraseSet("ссылка ~ профиль|страница", "профиль ~ соцсеть",
                                                  "social media profil")),
