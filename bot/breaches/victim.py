@@ -1,7 +1,7 @@
 """Whose data leaked: every service a post names, each scored by its role in the sentence.
 
 Candidates come from the directory matcher (names and watched terms), domains, «quoted» names,
-English company cues ("online training company Udemy", "French retailer Cultura"), English victim
+English company cues (``cues.py``: "online training company Udemy", "French retailer Cultura"), English victim
 phrases ("X suffered a data breach") and, when nothing else names anyone, organisations found by
 Natasha's Russian NER. A candidate becomes the victim by its role: it sits after whose-data words
 («данные клиентов службы доставки СДЭК», "customers of X") or a type noun («сети магазинов „X“»), or
@@ -21,6 +21,17 @@ from functools import lru_cache
 
 from bot.breaches import lexicon as L
 from bot.breaches import rules
+from bot.breaches.cues import (
+    EN_COMPANY_CUE,
+    EN_NAME_ROLE,
+    EN_NAME_TYPE,
+    EN_VICTIM_VERB,
+    KNOWN_AS_NUMBER,
+    WHERE_IT_HAPPENED,
+    clean_en_name,
+    inside_phrase,
+    is_place,
+)
 from bot.breaches.lemmas import Token, is_adjective, nominative, tokens
 from bot.breaches.matcher import NameMatcher
 from bot.breaches.names import ServiceDirectory, as_host, canonical_key
@@ -28,36 +39,6 @@ from bot.breaches.names import ServiceDirectory, as_host, canonical_key
 MIN_SCORE = 3.0
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё]")
 ROLE_WINDOW = 6  # words before a name that can give it its role
-
-# English: a type noun then the name ("telco Odido", "home security firm ADT"); case-sensitive.
-_EN_TYPE = (r"(?:company|retailer|firm|telco|provider|platform|site|website|app|chain|operator|bank|maker|"
-            r"marketplace|insurer|brand|giant|startup|service|forum|store|shop|carrier|airline|hospital|"
-            r"school|network|game|lender|exchange|broker|processor|agency|pharmacy|ISP|restaurant|hotel|"
-            r"university|college|club|community|magazine|newspaper|publisher|developer|studio|manufacturer|"
-            r"vendor|clinic|laboratory|lab|charity|organi[sz]ation|council|district|department|ministry|"
-            r"library|festival|conference|league|portal|aggregator|messenger|VPN|software|server|program|"
-            r"programme|marketer|consultancy|reseller|supplier|distributor|dealer|producer|group|application)")
-_NAME = r"(?<![\w.'’-])" + rules.EN_NAME  # a name starts a word: "mate1.com" holds no name "1.com"
-EN_COMPANY_CUE = re.compile(
-    rf"\b(?:{_EN_TYPE}(?:\s+for)?,?|known\s+as|attributed\s+to|called|named)\s+[\"“]?{_NAME}")
-# A name before its type, English's word order ("the Clubhouse application servers", "the Roblox forum"): a name.
-# "on the XSS forum", "to the X Telegram channel": where data is posted is the medium, never the victim.
-EN_NAME_TYPE = re.compile(rf"(?<!\bon )(?<!\bto )(?<!\bonto )(?<!\bin )\bthe\s+{_NAME}\s+{_EN_TYPE}s?\b")
-# A name before whose people it is: "1.2 million Orange Belgium customers", "Ticketmaster users' data".
-EN_NAME_ROLE = re.compile(rf"{_NAME}(?:'s|’s)?\s+(?:customers|users|clients|subscribers|members|patients|"
-                          r"employees|accounts|passengers|players|students|shoppers|staff|guests|"
-                          r"(?:customer|user|client|subscriber|member|patient|employee|student|player|passenger)\s+"
-                          r"(?:data|records|information|details|accounts|database|emails))\b")
-# The subject of a victim's verb, maybe with its type between: "the Carding Mafia forum suffered", "the Bell
-# telecommunications company in Canada suffered". A name after "in" is a place, not the subject.
-EN_VICTIM_VERB = re.compile(
-    rf"(?<!\bin ){_NAME}(?:\s+\([A-Z][\w.&-]*\)|\s+[\"“][^\"”\n]{{1,60}}[\"”])?"  # its other name
-    r"(?:\s+(?:[a-z]+|in\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)){0,4}?\s+"
-    r"(?:(?:was|were|became|has\s+been)\s+(?:the\s+|a\s+)?(?:victim|target|subject)\b|"
-    r"(?:announced|detected|discovered|revealed|admitted|advised|notified|disclosed|suffered|confirmed|reported)\b|"
-    r"(?:announces|admits|discloses|confirms|notifies|suffers)\b)"
-)
-
 
 @dataclass
 class Candidate:
@@ -123,14 +104,14 @@ class VictimFinder:
                 *((p, 2.5) for p in rules.EN_PATTERNS))
         for pattern, base in cues:
             for match in pattern.finditer(text):
-                name = _clean_en_name(match.group("n"))
+                name = clean_en_name(match.group("n"))
                 at = match.start("n") + match.group("n").find(name) if name else -1
                 # (a name after words the cleaning dropped, "Los Angeles-based X", begins no phrase)
-                if name and not (at == match.start("n") and _inside_phrase(text, at)):
+                if name and not (at == match.start("n") and inside_phrase(text, at)):
                     found.append(Candidate(name, None, at, at + len(name), base, evidence=True))
-        for match in _KNOWN_AS_NUMBER.finditer(text):  # "the Chinese email service known as 126"
+        for match in KNOWN_AS_NUMBER.finditer(text):  # "the Chinese email service known as 126"
             found.append(Candidate(match.group(1), None, match.start(1), match.end(1), 2.5, evidence=True))
-        for match in _WHERE_IT_HAPPENED.finditer(text):
+        for match in WHERE_IT_HAPPENED.finditer(text):
             name = match.group(1).strip("«»\"")
             if match.group(1)[:1] in "«\"" or re.search(r"\b[A-ZА-ЯЁ]{2,}\b", name):
                 found.append(Candidate(nominative(name), None, match.start(1), match.end(1), 2.5, evidence=True))
@@ -333,7 +314,7 @@ class VictimFinder:
     def _choose(self, text: str, toks: Sequence[Token], sentences: Sequence[tuple[int, int]],
                 leak_sentences: set[int], found: list[Candidate]) -> Choice:
         groups: dict[str, list[Candidate]] = {}
-        found = [c for c in found if not _is_place(c.name)]
+        found = [c for c in found if not is_place(c.name)]
         for cand in found:
             self._score(text, toks, sentences, cand, leak_sentences)
             cand.entity = self._entity(cand)
@@ -379,50 +360,10 @@ class VictimFinder:
         return Choice(name=name, domain=domain, key=entity)
 
 
-# Words that open a captured phrase without being part of a name: conjunctions ("Whilst commonly
-# reported"), and the victim's type written with a capital ("the Australian Telco Tangerine").
-_NOT_NAME_START = rules.EN_LEADING_STOP | {
-    "whilst", "while", "although", "though", "however", "but", "since", "when", "because", "if", "despite",
-    "telco", "telecom", "the", "no", "none", "this", "that", "these", "those", "our", "we", "its", "their",
-    "some", "many", "several", "each", "every", "all", "any",
-}
-
-
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """Country and region names in English and Russian (Babel's CLDR data), folded."""
-    from babel import Locale
-
-    names = {n for lang in ("en", "ru") for n in Locale(lang).territories.values()}
-    return frozenset(canonical_key(n) for n in names)
-
-
-@lru_cache(maxsize=1)
-def _languages() -> frozenset[str]:
-    """English names of languages (Babel's CLDR data), lowercase: "Portuguese Legendas.TV" is Legendas.TV."""
-    from babel import Locale
-
-    return frozenset(n.lower() for n in Locale("en").languages.values() if " " not in n)
-
-
-def _is_place(name: str | None) -> bool:
-    """"Indonesia's", «России»: a country is where a victim is, never the victim."""
-    if not name:
-        return False
-    words = name.replace("’", "'").removesuffix("'s")
-    return canonical_key(words) in _places() or canonical_key(" ".join(t.lemma for t in tokens(words))) in _places()
-
-
 _OPENING = ("\"", "«", "“", "(")
 _APPOSITION = re.compile(r"[\s»”\"]*[\s(]?[«“\"(]")
 _POSSESSIVES = frozenset("its their our his her your my".split())
-# «В Нижнекамской ЦРБ произошла утечка», «У „Ростелекома“ случился взлом»: where a leak happened is whose it is.
-# Only a quoted name or one with an abbreviation («ЦРБ», «СДЭК»): «в Москве произошла утечка» names a place.
-_WHERE_IT_HAPPENED = re.compile(
-    r"(?:^|(?<=[\s(]))(?:[Вв]о?|[Уу])\s+([«\"]?[А-ЯЁA-Z][\w-]*(?:\s+[А-ЯЁA-Z«][\w-]*){0,3}[»\"]?)\s+"
-    r"(?:произош|случил|зафиксирова|выявле)\w*\s+(?:масштабн\w+\s+|крупн\w+\s+)?"
-    r"(?:утечк|взлом|инцидент|кибератак|хакерск)", re.MULTILINE)
-_KNOWN_AS_NUMBER = re.compile(r"\bknown\s+as\s+[\"“]?(\d{2,6})\b(?![.,]\d)")
+
 # «сервер MongoDB», «система 1С»: after these a Latin name is the software, not whose data it is.
 _TECHNICAL = frozenset("сервер система инфраструктура база дамп файл".split())
 _LATIN_WORD = re.compile(r"[A-Z][\w.&+-]*$")
@@ -442,41 +383,3 @@ def _latin_after(text: str, toks: Sequence[Token], i: int) -> list[Candidate]:
     if k == j or text[toks[j - 1].end : toks[j].start].strip(" "):
         return []
     return [Candidate(text[toks[j].start : toks[k - 1].end].rstrip(".,"), None, toks[j].start, toks[k - 1].end, 1.0)]
-
-
-_WORD_BEFORE = re.compile(r"([A-Z][\w.&'’-]*)[ \t]+$")
-# Capitalised words that are not part of a name before them: function words and dates ("In January Acme ...").
-_NOT_PHRASE = frozenset(
-    "the in on at a an and or but while whilst when since after before during by for from with as of to this that "
-    "these those its their last earlier later then also meanwhile monday tuesday wednesday thursday friday "
-    "saturday sunday january february march april may june july august september october november december".split())
-
-
-def _inside_phrase(text: str, start: int) -> bool:
-    """"in British Columbia suffered": a name does not begin inside a capitalised phrase (a sentence's first
-    word, "The", "In", is not part of one)."""
-    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
-    word = before.group(1).lower().strip(".,") if before else ""
-    return bool(before) and word not in _NOT_PHRASE and word not in _languages() \
-        and not re.search(r"(?:^|[.!?\n]\s*)$", text[: start - len(before.group(0))])
-
-
-def _clean_en_name(raw: str) -> str | None:
-    """Trim a capitalised phrase down to the service name: "Massive Chinese gaming site Acme's" -> "Acme"."""
-    # "17173. Whilst" ends at the full stop, "Mr. Green Gaming" does not.
-    words = re.split(r"(?:(?<=[^\W\d_]{3})|(?<=\d))[.!?]\s", raw.replace("’", "'"))[0].split()
-    # "40,000 Acer customers", "Los Angeles-based Barlow Hospital": a number's tail or a place is not the name.
-    while len(words) > 1 and words[0].lower() in _languages() or words and (
-            re.fullmatch(r"[\d.,]+|[\w.-]+-based", words[0]) or words[0].lower() in _NOT_NAME_START
-            or words[0].lower().removesuffix("'s") in rules.EN_NOT_NAMES):
-        words = words[1:]
-    while words and words[-1].lower().removesuffix("'") in rules.EN_TRAILING_STOP:
-        words = words[:-1]
-    if words and words[-1].endswith("'s"):
-        words[-1] = words[-1][:-2]
-    name = " ".join(words).strip(".,'")
-    if len(name) < 2 or name.lower() in rules.EN_NOT_NAMES or not re.search(r"[^\W\d_]", name):
-        return None
-    if re.fullmatch(r"[\d.,]+\s?[kmb]?", name, re.I):
-        return None
-    return name
