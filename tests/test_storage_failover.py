@@ -7,21 +7,19 @@ every update answered once, one delivered twice answered once, and with a replic
 
 from __future__ import annotations
 
-import contextlib
 import signal
 import time
 from collections import Counter
 from pathlib import Path
 
-import aiohttp
 import asyncpg
-from aiohttp import web
 
 from bot.storage import Database
 from bot.texts import t
 from tests import backends
 from tests.backends import PgSchema
-from tests.botprocess import BotProcess, free_port
+from tests.botprocess import free_port
+from tests.replicas import RoundRobin, elected, listening, replica_processes, webhook_port
 from tests.test_webhook import QUESTION
 from tg_sandbox.server import FakeTelegram
 
@@ -40,8 +38,8 @@ def delivered(telegram: FakeTelegram) -> Counter[int]:
                    if r.status == 200 and int(r.params["chat_id"]) in WATCHERS)
 
 
-async def queue_alerts(url: str) -> None:
-    """1,500 users and one alert each, as a fan-out leaves them: pending rows in the outbox."""
+async def queue_alerts(url: str, chats: range = WATCHERS) -> None:
+    """1,500 users (or `chats`) and one alert each, as a fan-out leaves them: pending rows in the outbox."""
     db = await Database(url).connect()
     try:
         await db.migrate()
@@ -49,12 +47,12 @@ async def queue_alerts(url: str) -> None:
             await conn.execute(
                 "INSERT INTO users (chat_id, language, started_at) "
                 "SELECT g, 'ru', '2026-01-01T00:00:00+00:00' FROM generate_series(?::bigint, ?::bigint) g",
-                (WATCHERS.start, WATCHERS.stop - 1))
+                (chats.start, chats.stop - 1))
             await conn.execute(
                 "INSERT INTO outbox (kind, ref, chat_id, text, next_attempt_at, created_at) "
                 "SELECT 'alert', 'failover', g, 'Утечка: проверьте пароль', '2000-01-01T00:00:00+00:00', "
                 "'2026-01-01T00:00:00+00:00' FROM generate_series(?::bigint, ?::bigint) g",
-                (WATCHERS.start, WATCHERS.stop - 1))
+                (chats.start, chats.stop - 1))
     finally:
         await db.close()
 
@@ -67,30 +65,19 @@ async def in_flight(url: str) -> int:
         await conn.close()
 
 
-def elected(process: BotProcess) -> int:
-    return process.stderr.count("elected; this replica runs the sender")
-
-
 async def test_the_leader_killed_mid_fan_out_loses_nothing_and_a_standby_takes_over(
     telegram: FakeTelegram, tmp_path: Path, pg_schema: PgSchema, redis_prefix: tuple[str, str]
 ) -> None:
     redis_url, prefix = redis_prefix
     telegram.enforce_limits(global_per_second=RATE, private_per_second=1)
-    replicas = []
-    for n in range(3):
-        home = tmp_path / f"replica-{n}"
-        home.mkdir()
-        port = free_port()
-        replicas.append(BotProcess(
-            telegram, home, DATABASE_URL=pg_schema.url, REDIS_URL=redis_url, REDIS_PREFIX=prefix,
-            SEND_RATE=str(SEND_RATE), WEBHOOK_URL=f"http://127.0.0.1:{port}", WEBHOOK_PORT=str(port),
-            WEBHOOK_HOST="127.0.0.1", WEBHOOK_SECRET="failover-secret", LOG_LEVEL="INFO"))
+    replicas = replica_processes(telegram, tmp_path, 3, database_url=pg_schema.url, redis_url=redis_url,
+                                 redis_prefix=prefix, SEND_RATE=str(SEND_RATE))
     try:
         for replica in replicas:  # all three start on the empty database at once: each migration applied once
             await replica.start()
-        await replicas[0].wait_until(lambda: sum(elected(r) for r in replicas) == 1, timeout=60)
+        await replicas[0].wait_until(lambda: sum(elected(r) for r in replicas) == 1, timeout=180)
         for replica in replicas:
-            await replica.wait_until(lambda r=replica: "webhook mode: listening" in r.stderr, timeout=60)
+            await replica.wait_until(lambda r=replica: listening(r), timeout=180)
         [leader] = [r for r in replicas if elected(r)]
         standbys = [r for r in replicas if r is not leader]
 
@@ -130,73 +117,26 @@ async def test_the_leader_killed_mid_fan_out_loses_nothing_and_a_standby_takes_o
             await replica.close()
 
 
-class RoundRobin:
-    """The load balancer: each POST to the next live replica (per request, as nginx does); a replica that refuses
-    the connection gets the request passed on; if none answers, 502 and the sandbox delivers it again later.
-    `replay` also sends the next update to a second replica afterwards: Telegram's repeat of an update."""
-
-    def __init__(self, ports: list[int]):
-        self.ports = ports
-        self.turn = 0
-        self.handled_by: list[int] = []
-        self.replay_next = False
-        self.runner: web.AppRunner | None = None
-
-    async def start(self, port: int) -> None:
-        app = web.Application()
-        app.router.add_post("/telegram/webhook", self._forward)
-        self.runner = web.AppRunner(app, access_log=None)
-        await self.runner.setup()
-        await web.TCPSite(self.runner, "127.0.0.1", port).start()
-
-    async def stop(self) -> None:
-        if self.runner is not None:
-            await self.runner.cleanup()
-
-    async def _forward(self, request: web.Request) -> web.Response:
-        body, headers = await request.read(), {k: v for k, v in request.headers.items() if k.lower().startswith("x-")}
-        replay, self.replay_next = self.replay_next, False
-        async with aiohttp.ClientSession() as http:
-            for _ in range(len(self.ports)):
-                port = self.ports[self.turn % len(self.ports)]
-                self.turn += 1
-                try:
-                    async with http.post(f"http://127.0.0.1:{port}/telegram/webhook", data=body, headers={
-                            **headers, "Content-Type": "application/json"}) as response:
-                        status, text = response.status, await response.text()
-                except aiohttp.ClientConnectionError:
-                    continue
-                self.handled_by.append(port)
-                if replay:  # the same update, again, to the next replica
-                    with contextlib.suppress(aiohttp.ClientConnectionError):
-                        async with http.post(f"http://127.0.0.1:{self.ports[self.turn % len(self.ports)]}"
-                                             "/telegram/webhook", data=body,
-                                             headers={**headers, "Content-Type": "application/json"}) as again:
-                            await again.read()
-                return web.Response(status=status, text=text, content_type="application/json")
-        return web.Response(status=502)
+async def waiting_for_users(conn: asyncpg.Connection) -> bool:
+    """A session (a replica handling an update) is blocked behind this test's lock on the users table."""
+    return bool(await conn.fetchval("SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND relation = 'users'::regclass"))
 
 
-async def test_three_replicas_behind_a_balancer_answer_each_update_once_even_with_one_killed(
+async def test_three_replicas_behind_a_balancer_answer_each_update_once_in_order_even_when_one_dies_mid_update(
     telegram: FakeTelegram, tmp_path: Path, pg_schema: PgSchema, redis_prefix: tuple[str, str]
 ) -> None:
     redis_url, prefix = redis_prefix
-    balancer_port, ports = free_port(), [free_port() for _ in range(3)]
-    balancer = RoundRobin(ports)
+    telegram.webhook_timeout = 30  # Telegram waits about a minute for an answer
+    balancer_port = free_port()
+    replicas = replica_processes(telegram, tmp_path, 3, database_url=pg_schema.url, redis_url=redis_url,
+                                 redis_prefix=prefix, public_port=balancer_port)  # compose.yaml's public URL
+    balancer = RoundRobin([webhook_port(r) for r in replicas])
     await balancer.start(balancer_port)
-    replicas = []
-    for n, port in enumerate(ports):
-        home = tmp_path / f"replica-{n}"
-        home.mkdir()
-        replicas.append(BotProcess(  # the public URL is the balancer's, as in compose.yaml
-            telegram, home, DATABASE_URL=pg_schema.url, REDIS_URL=redis_url, REDIS_PREFIX=prefix,
-            WEBHOOK_URL=f"http://127.0.0.1:{balancer_port}", WEBHOOK_PORT=str(port), WEBHOOK_HOST="127.0.0.1",
-            WEBHOOK_SECRET="balanced-secret", LOG_LEVEL="INFO"))
     try:
         for replica in replicas:
             await replica.start()
         for replica in replicas:
-            await replica.wait_until(lambda r=replica: "webhook mode: listening" in r.stderr, timeout=60)
+            await replica.wait_until(lambda r=replica: listening(r), timeout=180)
         users = range(9101, 9105)
 
         def answers(user_id: int) -> list[str]:
@@ -207,15 +147,50 @@ async def test_three_replicas_behind_a_balancer_answer_each_update_once_even_wit
                 balancer.replay_next = round_ == 1 and user_id == users[0]  # one update delivered twice
                 telegram.send_user_message(QUESTION, user_id=user_id)
                 await replicas[0].wait_until(lambda u=user_id, n=round_ + 1: len(answers(u)) >= n, timeout=30)
-        assert set(balancer.handled_by) == set(ports), "every replica took updates"
+        assert set(balancer.handled_by) == set(balancer.ports), "every replica took updates"
 
-        victim = replicas[balancer.turn % 3]  # the one the next update goes to
-        assert await victim.stop(signal.SIGKILL) == -signal.SIGKILL
+        # One chat's three quick updates, on three replicas: each reply is sent while its own update is being
+        # handled (after the previous one was answered, before this one is), so they come in the order asked.
+        chat = 9201
+        for text in ("/start", "/help", QUESTION):
+            telegram.send_user_message(text, user_id=chat)
+        await replicas[0].wait_until(lambda: len(answers(chat)) == 3, timeout=60)
+        await telegram.wait_for_updates_consumed(30)
+        served = [f for f in balancer.forwarded if f.status == 200][-3:]
+        assert len({f.port for f in served}) == 3, "the chat's updates went to three replicas"
+        replies = [r.time for r in telegram.calls("sendMessage") if str(r.params["chat_id"]) == str(chat)]
+        previous = 0.0
+        for reply_at, forwarded in zip(replies, served, strict=True):
+            assert forwarded.answered_at is not None and previous < reply_at < forwarded.answered_at
+            previous = forwarded.answered_at
+        assert "Привет" in answers(chat)[0]
+
+        # A replica killed while it handles an update (held behind a table lock, before any reply): Telegram got
+        # no answer, delivers the update again, another replica handles it once the dead one's claim lapses.
+        victim_chat, victim = 9301, replicas[balancer.turn % 3]
+        survivors = [r for r in replicas if r is not victim]
+        blocker = await asyncpg.connect(pg_schema.url)
+        try:
+            async with blocker.transaction():
+                await blocker.execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE")
+                telegram.send_user_message("/start", user_id=victim_chat)
+                telegram.send_user_message("/help", user_id=victim_chat)  # waits behind it, as in Telegram
+                deadline = time.monotonic() + 60
+                while not await waiting_for_users(blocker):  # the victim is mid-update
+                    assert time.monotonic() < deadline, victim.stderr
+                    await blocker.fetchval("SELECT pg_sleep(0.05)")
+                assert [f.port for f in balancer.forwarded][-1] == webhook_port(victim)
+                assert await victim.stop(signal.SIGKILL) == -signal.SIGKILL
+        finally:
+            await blocker.close()
+        await survivors[0].wait_until(lambda: len(answers(victim_chat)) >= 2, timeout=60)
+        await telegram.wait_for_updates_consumed(60)
+        assert answers(victim_chat) == answers(chat)[:2], "/start and /help answered once each, in order"
+        assert webhook_port(victim) not in [f.port for f in balancer.forwarded if f.status == 200][-2:]
         for user_id in users:
             telegram.send_user_message(QUESTION, user_id=user_id)
-            await replicas[(replicas.index(victim) + 1) % 3].wait_until(
-                lambda u=user_id: len(answers(u)) >= 4, timeout=30)
-        await telegram.wait_for_updates_consumed(10)
+            await survivors[0].wait_until(lambda u=user_id: len(answers(u)) >= 4, timeout=30)
+        await telegram.wait_for_updates_consumed(30)
         for user_id in users:
             replies = answers(user_id)
             assert len(replies) == 4 and len(set(replies)) == 1 and replies[0] != t("error", "ru"), user_id
