@@ -40,6 +40,14 @@ def parser() -> BreachParser:
     ("Dell says data of 49 million current and former customers was leaked on the dark web.", "Dell"),
     # a name before its people's records, in the singular
     ("Hacker leaks 10 million Quorlo customer records on a forum, with names, emails and phone numbers.", "Quorlo"),
+    # "of Quorlo" continues the name "University of Quorlo"
+    ("The University of Quorlo is investigating a data breach that compromised the personal records of 650,000 "
+     "students.", "University of Quorlo"),
+    # whose statement reports the leak, in Russian
+    ("«Кворло» сообщила, что хакерам удалось похитить персональные данные 70 млн ее клиентов.", "Кворло"),
+    # a sub-brand and its parent in one post are one victim, the sub-brand
+    ("Хакеры похитили банковские данные 77 млн клиентов сервиса PlayStation Network. Компания Sony признала, что "
+     "хакеры похитили у нее данные 77 млн владельцев PlayStation Network.", "PlayStation Network"),
     # the size of one dump is not a statistic
     ("В даркнете продают базу данных клиентов банка «Кворло» объемом 2,3 млн записей.", "Кворло"),
 ])
@@ -190,3 +198,9 @@ def test_data_classes_by_lemma(text: str, data_class: str) -> None:
     from bot.breaches.extract import extract_data_classes
 
     assert data_class in extract_data_classes(text)
+
+
+def test_a_country_by_its_short_name_is_a_place_not_a_victim(parser: BreachParser) -> None:
+    breach, _why = parser.analyse("В США произошла утечка персональных данных с 40 млн кредитных карт. Об этом "
+                                  "сообщила торговая компания Target.")
+    assert breach is not None and breach.service == "Target"

@@ -59,6 +59,8 @@ def _places() -> frozenset[str]:
     from babel import Locale
 
     names = {n for lang in ("en", "ru") for n in Locale(lang).territories.values()}
+    # CLDR has the full names; news writes the short ones
+    names |= {"США", "РФ", "ОАЭ", "КНР", "ЕС", "USA", "US", "UK", "UAE", "EU", "PRC"}
     return frozenset(canonical_key(n) for n in names)
 
 
@@ -93,10 +95,15 @@ _NOT_PHRASE = frozenset(
     "saturday sunday january february march april may june july august september october november december".split())
 
 
+# "The University of Nebraska is investigating": "of Nebraska" continues a name.
+_OF_BEFORE = re.compile(r"([A-Z][\w.&'’-]*)[ \t]+(?:of|and|&|for|de)[ \t]+$")
+
+
 def inside_phrase(text: str, start: int) -> bool:
     """"in British Columbia suffered": a name does not begin inside a capitalised phrase (a sentence's first
     word, "The", "In", is not part of one)."""
-    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    window = text[max(0, start - 40) : start]
+    before = _WORD_BEFORE.search(window) or _OF_BEFORE.search(window)
     word = before.group(1).lower().strip(".,") if before else ""
     return bool(before) and word not in _NOT_PHRASE and word not in _languages() \
         and not re.search(r"(?:^|[.!?\n]\s*)$", text[: start - len(before.group(0))])

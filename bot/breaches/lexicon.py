@@ -272,6 +272,8 @@ VICTIM_EVENT = PhraseSet(
     "had ~ expos*|breach*|leak*|compromis*|hack*|stolen|scrape*|publish*|dump*",
     # "AT&T says data of 73 million customers was leaked": whose statement opens a leak sentence
     "say|said|confirm|admit|disclos|notifi ~ data|custom|user|client|record|person|inform",
+    # «Target сообщила, что хакерам удалось похитить данные»: whose statement reports the leak
+    "сообщить|признать|подтвердить|уведомить ~ что|о ~ утечка|взлом|похитить|кража|инцидент|доступ",
 )
 # Who attacked: «хакерская группировка X», "an attacker known as X", "claimed by X".
 ATTACKERS = lemma_set("хакер группировка злоумышленник вымогатель", "attack hacker group actor gang by")
