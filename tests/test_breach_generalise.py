@@ -164,6 +164,8 @@ def test_data_left_on_an_unprotected_server_is_a_leak(parser: BreachParser) -> N
 @pytest.mark.parametrize("text", [
     "Zentrix says its systems were not breached after hackers claimed to sell 1 million customer records.",
     "В «Кворло» заявили, что системы компании не были взломаны, а продаваемая база на 2 млн строк — старая.",
+    "Опубликованы данные 3 млн пользователей сервиса «Кворло». «Пользователям сервиса ничего не угрожает: данные "
+    "связаны с утечкой стороннего ресурса», — заявили в компании.",
 ])
 def test_a_company_saying_it_was_not_breached_is_a_denial(parser: BreachParser, text: str) -> None:
     assert parser.analyse(text) == (None, "denial")

@@ -164,6 +164,8 @@ DENIAL = PhraseSet(
     # "its systems were not breached", «системы не были взломаны» (not "payment data was not compromised": a
     # breach report says what was spared)
     "were|was ~ not ~ breach*|hack*", "не ~ быть ~ взломанный|взломать",
+    # «пользователям ничего не угрожает»; «данные связаны с утечкой стороннего ресурса»: the data is someone else's
+    "ничего ~ не ~ угрожать", "утечка ~ сторонний ~ ресурс|сервис|сайт|компания",
 )
 # What a headline of statistics, law, courts, regulators or research says (checked on the headline only:
 # a breach report may mention a fine or a law in passing).
