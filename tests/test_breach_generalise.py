@@ -183,6 +183,11 @@ def test_a_public_body_is_named_by_its_kind_and_place(parser: BreachParser) -> N
     ("данные почти полмиллиона пользователей; база из 450 тысяч аккаунтов", 450_000),  # digits beat round words
     ("half a billion users; a seller claims a database of 487 million users", 487_000_000),
     ("миллионы клиентов", None),  # a plural is vague, not one million
+    # the exact figure beats the headline's round one of the same size
+    ("Ransomware crooks steal 3m+ patients' records. Letters went to 3,300,638 patients.", 3_300_638),
+    # a seller's sample is not the leak's size
+    ("В базе данные более 1,2 млн клиентов, уверяет продавец. Пробник базы, содержащий около 800 записей, включает "
+     "ФИО.", 1_200_000),
 ])
 def test_numbers_in_words_are_round_figures(text: str, count: int | None) -> None:
     from bot.breaches.extract import extract_counts

@@ -103,12 +103,28 @@ def extract_counts(text: str) -> tuple[int | None, int | None]:
         if noun is None or after[noun] not in COUNT_NOUNS:
             continue
         rank = 0 if any(w in ROW_NOUNS for w in after[: noun + 2]) else 1
-        if _CLAIM_RE.search(_sentence_of(text, start)):
+        sentence = _sentence_of(text, start)
+        if _CLAIM_RE.search(sentence):
             rank += 2
+        if _SAMPLE_RE.search(text[max(0, start - 50) : start]):  # «пробник … на 800 записей»: a sample's size
+            rank += 3
         # A number in words is a round figure («о миллиарде», "half a billion"): digits win, even a seller's claim.
         candidates.append((rank + 2.5 * in_words, start, value))
-    record_count = min(candidates)[2] if candidates else None
-    return record_count, unique_emails
+    if not candidates:
+        return None, unique_emails
+    best = min(candidates)
+    # "3m+ patients" in the headline, "3,300,638 patients" below: the exact figure of the same size is the count.
+    exact = [c for c in candidates if c[0] <= best[0] + 1 and _digits(c[2]) > _digits(best[2])
+             and abs(c[2] - best[2]) <= best[2] * 0.25]
+    return (max(exact, key=lambda c: _digits(c[2]))[2] if exact else best[2]), unique_emails
+
+
+def _digits(value: int) -> int:
+    """Significant digits: 3,000,000 has 1, 3,300,638 has 7."""
+    return len(str(value).rstrip("0"))
+
+
+_SAMPLE_RE = re.compile(r"пробник\w*|образ[ец]\w*|выборк\w*|\bsample\s+of\b|\bteaser", re.IGNORECASE)
 
 
 def _numbers(text: str) -> list[tuple[int, int, int, bool]]:
