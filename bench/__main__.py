@@ -7,7 +7,7 @@ import asyncio
 import logging
 import time
 
-from bench import breaches, busy, delivery, questions, search, startup
+from bench import breaches, busy, delivery, questions, replicas, search, startup
 from bot.breaches.evaluation import evaluate, load_labelled
 from bot.breaches.parser import BreachParser
 from bot.config import PROJECT_ROOT
@@ -102,6 +102,7 @@ def main() -> None:
     breaches.section(table)
     fan_out_section(kb, 300 if args.quick else 5000)
     busy_section(kb, args.quick)
+    replicas.section(table, args.quick)  # skipped, saying why, without PostgreSQL and Redis
 
 
 if __name__ == "__main__":

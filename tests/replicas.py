@@ -98,7 +98,7 @@ def replica_processes(telegram: FakeTelegram, tmp_path: Path, count: int, *, dat
     replicas = []
     for n in range(count):
         home = tmp_path / f"replica-{n}"
-        home.mkdir(exist_ok=True)
+        home.mkdir(parents=True, exist_ok=True)
         port = free_port()
         replicas.append(BotProcess(
             telegram, home, DATABASE_URL=database_url, REDIS_URL=redis_url, REDIS_PREFIX=redis_prefix,
