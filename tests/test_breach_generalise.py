@@ -48,6 +48,9 @@ def parser() -> BreachParser:
     # a sub-brand and its parent in one post are one victim, the sub-brand
     ("Хакеры похитили банковские данные 77 млн клиентов сервиса PlayStation Network. Компания Sony признала, что "
      "хакеры похитили у нее данные 77 млн владельцев PlayStation Network.", "PlayStation Network"),
+    # "says … was stolen": the statement names its victim
+    ("In an update to a data breach that happened in March, Quorlo Digital says customer data was stolen, including "
+     "names and addresses of 2 million customers.", "Quorlo Digital"),
     # the size of one dump is not a statistic
     ("В даркнете продают базу данных клиентов банка «Кворло» объемом 2,3 млн записей.", "Кворло"),
 ])
@@ -211,3 +214,11 @@ def test_a_country_by_its_short_name_is_a_place_not_a_victim(parser: BreachParse
     breach, _why = parser.analyse("В США произошла утечка персональных данных с 40 млн кредитных карт. Об этом "
                                   "сообщила торговая компания Target.")
     assert breach is not None and breach.service == "Target"
+
+
+@pytest.mark.parametrize("text", [
+    "Персональные данные клиентов МФО выставили на продажу: более 1,2 млн записей с ФИО и телефонами.",  # a kind
+    "Ransomware crooks steal 3m+ patients' medical records, personal info",  # a number
+])
+def test_a_kind_of_company_or_a_number_is_no_victim(parser: BreachParser, text: str) -> None:
+    assert parser.parse(text) is None

@@ -115,8 +115,8 @@ def clean_en_name(raw: str) -> str | None:
     words = re.split(r"(?:(?<=[^\W\d_]{3})|(?<=\d))[.!?]\s", raw.replace("’", "'"))[0].split()
     # "40,000 Acer customers", "Los Angeles-based Barlow Hospital": a number's tail or a place is not the name.
     while len(words) > 1 and words[0].lower() in _languages() or words and (
-            re.fullmatch(r"[\d.,]+|[\w.-]+-based", words[0]) or words[0].lower() in NOT_NAME_START
-            or words[0].lower().removesuffix("'s") in rules.EN_NOT_NAMES):
+            re.fullmatch(r"[\d.,]+(?:[kmb]|bn|mn)?\+?|[\w.-]+-based", words[0], re.I)
+            or words[0].lower() in NOT_NAME_START or words[0].lower().removesuffix("'s") in rules.EN_NOT_NAMES):
         words = words[1:]
     while words and words[-1].lower().removesuffix("'") in rules.EN_TRAILING_STOP:
         words = words[:-1]
@@ -125,6 +125,6 @@ def clean_en_name(raw: str) -> str | None:
     name = " ".join(words).strip(".,'")
     if len(name) < 2 or name.lower() in rules.EN_NOT_NAMES or not re.search(r"[^\W\d_]", name):
         return None
-    if re.fullmatch(r"[\d.,]+\s?[kmb]?", name, re.I):
+    if re.fullmatch(r"[\d.,]+\s?(?:[kmb]|bn|mn)?\+?", name, re.I):  # "3m+ patients": a number
         return None
     return name

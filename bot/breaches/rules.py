@@ -33,7 +33,7 @@ EN_PATTERNS = [
         rf"(?<!\bin ){EN_NAME}\s+(?:has\s+|have\s+)?(?:suffered|disclose[sd]|reports?|reported|notif(?:ies|ied)|"
         r"says|said|"
         r"confirm(?:s|ed)|warns|warned|is\s+investigating)\b.{0,40}?"
-        r"(?:breach|hack|leak|incident|attack|unauthori[sz]ed)"
+        r"(?:breach|hack|leak|incident|attack|unauthori[sz]ed|stolen|stole|exposed|compromised)"
     ),
     re.compile(rf"{EN_NAME}\s+(?:was|has\s+been|got)\s+(?:hacked|breached)"),
     re.compile(rf"{EN_NAME}\s+(?:has\s+)?(?:exposed|leaked|left)\s+(?:the\s+)?(?:data|records|personal|sensitive|"

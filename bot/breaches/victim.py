@@ -133,7 +133,9 @@ class VictimFinder:
             while j < len(toks) and j - i <= 4 and toks[j].capitalised and _CYRILLIC_WORD.match(toks[j].text) \
                     and not text_between(toks[j - 1], toks[j]).strip(" "):
                 j += 1
-            if j > i + 1 and not is_adjective(toks[j - 1].text):
+            # «клиентов МФО»: an abbreviation of a kind of company names no company
+            if j > i + 1 and not is_adjective(toks[j - 1].text) \
+                    and not (j == i + 2 and toks[i + 1].lemma in L.TYPE_NOUNS):
                 name = nominative(" ".join(t.text for t in toks[i + 1 : j]))
                 found.append(Candidate(name, None, toks[i + 1].start, toks[j - 1].end, 1.0))
             elif tok.lemma in L.ROLE_BEFORE and j == i + 1 and j + 1 < len(toks) and toks[j].lemma in L.INSTITUTIONS \
