@@ -129,6 +129,6 @@ async def test_a_button_pressed_over_the_limit_gets_a_slow_down_toast(harness: B
 async def test_admins_are_not_throttled(harness: BotHarness) -> None:
     limit = harness.services.settings.throttle_per_minute
     for _ in range(limit + 5):
-        harness.telegram.send_user_message("/stats", user_id=ADMIN_ID)
+        harness.telegram.send_user_message("/stats", user_id=ADMIN_ID, language_code="en")  # /stats answers in English
     replies = await harness.telegram.wait_for_messages(ADMIN_ID, limit + 5)
     assert all("users:" in m["text"] for m in replies)
