@@ -246,3 +246,21 @@ async def test_a_burst_of_new_users_is_read_with_one_statement(harness: BotHarne
     stored = {row[0]: row[1] for row in await harness.services.db.fetchall(
         "SELECT chat_id, language FROM users WHERE chat_id BETWEEN 7001 AND 7020")}
     assert stored == {user_id: "ru" if user_id % 2 else "en" for user_id in users}  # every one remembered
+
+
+async def test_questions_are_answered_from_what_was_built_at_start(harness: BotHarness,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """No update reads a knowledge file or builds an index: with both made impossible after start, questions on
+    several paths (an entry, a fines list, a fine) are still answered."""
+    from bot.kb import index, loader
+
+    def forbidden(*_args: Any, **_kwargs: Any) -> None:
+        raise AssertionError("the knowledge base was read or built again for an update")
+
+    monkeypatch.setattr(loader, "load_entries", forbidden)
+    monkeypatch.setattr(index.KnowledgeIndex, "__init__", forbidden)
+    with pytest.raises(AssertionError):  # the control: loading the base now fails
+        KnowledgeBase.load(knowledge_dir())
+    for question in ("какой штраф за утечку персональных данных?", "top 10 GDPR fines", "штраф WhatsApp 2021"):
+        reply = await harness.say(question, user_id=5101)
+        assert "€" in reply["text"] or "₽" in reply["text"] or "руб" in reply["text"], reply["text"][:200]
