@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,14 @@ from tg_sandbox.server import FakeTelegram, SandboxSession
 
 ADMIN_ID = 900
 SOURCE_CHANNEL = -1001000000001
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _knowledge_cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The built knowledge base (bot/kb/cache.py) is cached in this run's temporary folder, never in the user's
+    ~/.cache: a run leaves nothing behind and never reads what an earlier one wrote (bots started as child processes
+    inherit the variable)."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
 
 
 @pytest.fixture(scope="session")
