@@ -128,6 +128,16 @@ def test_a_key_missing_in_a_language_falls_back_to_english_loudly(tmp_path: Path
         catalogue.t("nowhere", "en")
 
 
+def test_a_knowledge_entry_reads_in_its_languages_and_in_english_for_any_other() -> None:
+    """Entries' texts follow the catalogue's rule: the reader's language if written, else English (never Russian,
+    and never an attribute of the model that merely shares the language's name)."""
+    from bot.kb.models import Localized
+
+    text = Localized(ru="Штраф", en="Fine")
+    assert (text.get("ru"), text.get("en")) == ("Штраф", "Fine")
+    assert [text.get(lang) for lang in ("de", "", "get", "model_fields")] == ["Fine"] * 4
+
+
 def test_a_broken_file_is_refused_at_start(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="cannot read"):
         _catalogue(tmp_path, {"en": "hello = { $name\n"})

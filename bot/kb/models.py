@@ -26,7 +26,9 @@ class Localized(BaseModel):
         return value
 
     def get(self, lang: str) -> str:
-        return self.ru if lang == "ru" else self.en
+        """The text in `lang`, read by the field of that name; English for a language entries are not written in
+        (as bot/i18n.py falls back). A new language is a new field, not a new branch here."""
+        return getattr(self, lang) if lang in type(self).model_fields else self.en
 
 
 class Questions(BaseModel):
