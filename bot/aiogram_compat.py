@@ -1,11 +1,12 @@
 """The one place that reaches into aiogram's private parts, each reach guarded.
 
-Graceful shutdown needs what aiogram keeps to itself: the tasks of the updates it is handling (long polling and
-the webhook handler each keep a set) and a way to run our hook before the shutdown hooks registered earlier. If an
-aiogram release renames or reshapes one of these, the functions here raise `AiogramChanged` naming it and the
-installed version, instead of shutdown silently no longer waiting; `tests/test_aiogram_compat.py` drives each one
-through real aiogram (polling against the sandbox, a webhook request, a shutdown), so such a release fails the
-tests before it reaches production. The lock file pins the version `make install` gets."""
+Graceful shutdown needs what aiogram keeps to itself: the tasks of the updates long polling is handling (a set;
+webhook mode needs none: it answers a request once its update is handled, and bot/webhook.py counts the requests)
+and a way to run our hook before the shutdown hooks registered earlier. If an aiogram release renames or reshapes
+one of these, the functions here raise `AiogramChanged` naming it and the installed version, instead of shutdown
+silently no longer waiting; `tests/test_aiogram_compat.py` drives each one through real aiogram (polling against
+the sandbox, a shutdown), so such a release fails the tests before it reaches production. The lock file pins the
+version `make install` gets."""
 
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from aiogram import Bot, Dispatcher
     from aiogram.client.session.aiohttp import AiohttpSession
     from aiogram.dispatcher.event.telegram import TelegramEventObserver
-    from aiogram.webhook.aiohttp_server import BaseRequestHandler
 
 
 class AiogramChanged(RuntimeError):
@@ -41,11 +41,6 @@ def _private_set(owner: object, name: str) -> set[asyncio.Task[Any]]:
 def polling_update_tasks(dp: Dispatcher) -> set[asyncio.Task[Any]]:
     """The tasks of updates long polling is handling now (aiogram adds each and discards it when done)."""
     return _private_set(dp, "_handle_update_tasks")
-
-
-def webhook_update_tasks(handler: BaseRequestHandler) -> set[asyncio.Task[Any]]:
-    """The tasks of updates a webhook handler with `handle_in_background=True` is handling now."""
-    return _private_set(handler, "_background_feed_update_tasks")
 
 
 def run_first_on_shutdown(dp: Dispatcher, hook: Callable[[], Awaitable[None]]) -> None:

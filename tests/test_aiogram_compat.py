@@ -10,12 +10,9 @@ import gc
 import weakref
 
 import pytest
-from aiogram import Bot, Dispatcher, Router
+from aiogram import Dispatcher, Router
 from aiogram.methods.base import Response
 from aiogram.types import Message, User
-from aiogram.webhook.aiohttp_server import SimpleRequestHandler
-from aiohttp import web
-from aiohttp.test_utils import TestClient, TestServer
 
 from bot.aiogram_compat import (
     AiogramChanged,
@@ -24,7 +21,6 @@ from bot.aiogram_compat import (
     observer_filters,
     polling_update_tasks,
     run_first_on_shutdown,
-    webhook_update_tasks,
 )
 from bot.filters import TEXT
 from tg_sandbox.server import FakeTelegram, SandboxSession
@@ -63,25 +59,6 @@ async def test_polling_keeps_the_update_in_progress_where_shutdown_looks(telegra
         with contextlib.suppress(Exception):
             await asyncio.wait_for(polling, 10)
         await bot.session.close()
-
-
-async def test_a_webhook_handler_keeps_the_update_in_progress_where_shutdown_looks() -> None:
-    dp, started, release = _blocking_dispatcher()
-    bot = Bot("42:TEST")
-    handler = SimpleRequestHandler(dp, bot, handle_in_background=True)
-    app = web.Application()
-    handler.register(app, path="/hook")
-    update = {"update_id": 1, "message": {"message_id": 1, "date": 0, "chat": {"id": 7, "type": "private"},
-                                          "from": {"id": 7, "is_bot": False, "first_name": "A"}, "text": "hi"}}
-    async with TestClient(TestServer(app)) as client:
-        response = await client.post("/hook", json=update)
-        assert response.status == 200  # answered at once, handled in the background
-        await asyncio.wait_for(started.wait(), 10)
-        tasks = webhook_update_tasks(handler)
-        assert len(tasks) == 1 and not next(iter(tasks)).done()
-        release.set()
-        await asyncio.wait_for(asyncio.gather(*tasks), 10)
-    await bot.session.close()
 
 
 async def test_a_hook_run_first_on_shutdown_runs_before_earlier_ones() -> None:
