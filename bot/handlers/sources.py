@@ -34,9 +34,7 @@ async def source_post(message: Message, settings: Settings, breach_parser: Breac
     if why != "breach":  # unsure is not silent: the admins decide
         await _ask_admins(message, breach, why, alerts, settings, users)
         return
-    result = await alerts.publish(breach)
-    if not result.created:  # an earlier unsure post of this breach waits as a draft: this sure one settles it
-        result = await alerts.confirm(result.breach_id, breach)
+    result = await alerts.publish(breach)  # a draft an earlier unsure post left is published by this sure one
     log.info("channel %s post %s: breach %s (new: %s, alerts queued: %s)", message.chat.id, message.message_id,
              result.breach_id, result.created, result.queued)
 
