@@ -205,35 +205,21 @@ def freeze_long_lived() -> None:
     gc.freeze()
 
 
-async def start_background(bot: Bot, services: Services) -> None:
-    """What the dispatcher's startup hook does, for a test that runs replicas without polling."""
-    await services.background.start(bot)
-
-
-async def stop_background(services: Services) -> None:
-    await services.background.stop()
-
-
 async def register_commands(bot: Bot, settings: Settings) -> None:
-    """The command menu: user commands for everyone; admins also see the admin commands, in their own chat only."""
-    for lang, commands in USER_COMMANDS.items():
-        await bot.set_my_commands(
-            [BotCommand(command=name, description=text) for name, text in commands],
-            scope=BotCommandScopeDefault(),
-            language_code=lang,
-        )
-    await bot.set_my_commands(
-        [BotCommand(command=name, description=text) for name, text in USER_COMMANDS["en"]],
-        scope=BotCommandScopeDefault(),
-    )
+    """The command menu: user commands for everyone; admins also see the admin commands, in their own chat only.
+    One menu per language the locale files have, and the fallback language's for a client in any other
+    (language_code=None)."""
+    menus = [*((lang, lang) for lang in USER_COMMANDS), (None, CATALOGUE.fallback)]
+    for code, lang in menus:
+        await bot.set_my_commands(_menu(USER_COMMANDS[lang]), scope=BotCommandScopeDefault(), language_code=code)
     for admin_id in settings.admin_ids:
         try:
-            for lang in ("ru", "en", None):
-                commands = USER_COMMANDS[lang or "en"] + ADMIN_COMMANDS[lang or "en"]
-                await bot.set_my_commands(
-                    [BotCommand(command=name, description=text) for name, text in commands],
-                    scope=BotCommandScopeChat(chat_id=admin_id),
-                    language_code=lang,
-                )
+            for code, lang in menus:
+                await bot.set_my_commands(_menu(USER_COMMANDS[lang] + ADMIN_COMMANDS[lang]),
+                                          scope=BotCommandScopeChat(chat_id=admin_id), language_code=code)
         except TelegramAPIError as exc:  # e.g. an admin who never opened the bot: "chat not found"
             log.warning("admin %s: command menu not set: %s", admin_id, exc.message)
+
+
+def _menu(commands: list[tuple[str, str]]) -> list[BotCommand]:
+    return [BotCommand(command=name, description=text) for name, text in commands]

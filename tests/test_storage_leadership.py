@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator
 import asyncpg
 from aiogram import Bot
 
-from bot.app import Services, create_bot, create_services, start_background, stop_background
+from bot.app import Services, create_bot, create_services
 from bot.breaches.models import Breach
 from bot.config import PROJECT_ROOT, Settings
 from bot.kb import KnowledgeBase
@@ -147,17 +147,17 @@ async def test_a_standby_takes_over_from_a_leader_killed_with_sigkill(pg_schema:
             await process.wait()
 
 
-# --- the bot itself: two replicas' start_background on one PostgreSQL schema ------------------------------------
+# --- the bot itself: two replicas' background on one PostgreSQL schema ------------------------------------------
 
 @contextlib.asynccontextmanager
 async def bot_replica(settings: Settings, kb: KnowledgeBase) -> AsyncIterator[tuple[Services, Bot]]:
     services = await create_services(settings, kb=kb)
     bot = create_bot(settings, session_class=SandboxSession)
     try:
-        await start_background(bot, services)
+        await services.background.start(bot)  # the dispatcher's startup hook, without polling
         yield services, bot
     finally:
-        await stop_background(services)
+        await services.background.stop()
         await bot.session.close()
         await services.db.close()
 
@@ -190,7 +190,7 @@ async def test_only_the_leader_sends_and_a_standby_sends_once_it_is_gone(
         await until(lambda: len(sent_to(telegram)) == 30)
         assert set(sent_to(telegram).values()) == {1}
 
-        await stop_background(leader)
+        await leader.background.stop()
         await until(lambda: bool(standby.leadership and standby.leadership.is_leader and standby.scheduler))
         await queue_alerts(standby, "2", range(30_100, 30_110))
         await until(lambda: len(sent_to(telegram)) == 40)
