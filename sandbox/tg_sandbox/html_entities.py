@@ -88,34 +88,29 @@ def _decode_html_entity(text: str, i: int) -> tuple[str, int] | None:
     return char, j
 
 
-def _html_unescape(text: str, *, strict_ampersand: bool, offset_base: str, base_index: int) -> str:
-    if "&" not in text:
-        return text
+def _read_ampersand(text: str, i: int, strict_ampersand: bool) -> tuple[str, int]:
+    """At the "&" text[i]: the character its entity stands for ("&amp;", "&#39;") and the index after it. A bare
+    "&" stands for itself, as in Telegram, unless `strict_ampersand`."""
+    decoded = _decode_html_entity(text, i)
+    if decoded is not None:
+        return decoded
+    if strict_ampersand:
+        raise _entity_error(f'Unescaped "&" at byte offset {_byte_offset(text, i)}; write it as "&amp;" '
+                            "(the sandbox is stricter than Telegram here)")
+    return "&", i + 1
+
+
+def _html_unescape(text: str, start: int, end: int, *, strict_ampersand: bool) -> str:
+    """text[start:end] (a quoted attribute value) with its entities decoded. An entity never runs past `end`: the
+    closing quote is neither a letter, a digit nor ";"."""
     out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "&":
-            decoded = _decode_html_entity(text, i)
-            if decoded is None:
-                if strict_ampersand:
-                    raise _entity_error(_ampersand_message(offset_base, base_index + i))
-                out.append(c)
-                i += 1
-            else:
-                out.append(decoded[0])
-                i = decoded[1]
-        else:
-            out.append(c)
-            i += 1
+    i = start
+    while (amp := text.find("&", i, end)) >= 0:
+        out.append(text[i:amp])
+        chunk, i = _read_ampersand(text, amp, strict_ampersand)
+        out.append(chunk)
+    out.append(text[i:end])
     return "".join(out)
-
-
-def _ampersand_message(text: str, index: int) -> str:
-    return (
-        f'Unescaped "&" at byte offset {_byte_offset(text, index)}; write it as "&amp;" '
-        "(the sandbox is stricter than Telegram here)"
-    )
 
 
 def parse_html(text: str, *, strict_ampersand: bool = True) -> tuple[str, list[dict[str, Any]]]:
@@ -134,13 +129,7 @@ def parse_html(text: str, *, strict_ampersand: bool = True) -> tuple[str, list[d
     while i < n:
         c = text[i]
         if c == "&":
-            decoded = _decode_html_entity(text, i)
-            if decoded is None:
-                if strict_ampersand:
-                    raise _entity_error(_ampersand_message(text, i))
-                chunk, i = "&", i + 1
-            else:
-                chunk, i = decoded
+            chunk, i = _read_ampersand(text, i, strict_ampersand)
             parts.append(chunk)
             pos16 += _u16(chunk)
             continue
@@ -221,9 +210,7 @@ def parse_html(text: str, *, strict_ampersand: bool = True) -> tuple[str, list[d
                 end = text.find(quote, j + 1)
                 if end < 0:
                     raise _entity_error(f'Unclosed start tag "{name}" at byte offset {_byte_offset(text, begin)}')
-                value = _html_unescape(
-                    text[j + 1 : end], strict_ampersand=strict_ampersand, offset_base=text, base_index=j + 1
-                )
+                value = _html_unescape(text, j + 1, end, strict_ampersand=strict_ampersand)
                 j = end + 1
             else:
                 value_begin = j
