@@ -77,8 +77,6 @@ class MethodsMixin:
         self._take_flood_slot(chat["id"])
         if is_new:
             self._stored_files[stored.file_id] = stored
-            if stored.upload is not None and stored.upload.data:
-                self.files[stored.file_id] = stored.upload
         upload = stored.upload
         size: dict[str, Any] = {
             "file_id": stored.file_id,

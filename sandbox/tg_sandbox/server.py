@@ -180,8 +180,6 @@ class FakeTelegram(SimulationMixin, StateMixin, ValidationMixin, DeliveryMixin, 
         self.callback_answers: dict[str, dict[str, Any]] = {}
         #: inline_query_id -> params of answerInlineQuery (results, cache_time, is_personal, ...)
         self.inline_answers: dict[str, dict[str, Any]] = {}
-        #: file_id -> the uploaded file
-        self.files: dict[str, UploadedFile] = {}
         #: updates delivered to the webhook (oldest first)
         self.webhook_deliveries: list[dict[str, Any]] = []
         #: updates dropped because their type was not in ``allowed_updates``
