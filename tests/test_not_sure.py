@@ -166,6 +166,33 @@ def test_more_than_a_bands_end_is_the_next_band(real_kb: KnowledgeBase, question
     assert answer.intent == I.ESTIMATE and part in answer.text
 
 
+@pytest.mark.parametrize(("question", "lang", "shown", "not_shown"), [
+    ("утечка данных более 100 тыс человек какой штраф для компании", "ru", "более 100 000 человек", "100 001"),
+    ("data leak of more than 100,000 people in russia, what fine for a company", "en", "more than 100,000 people",
+     "100,001"),
+    ("утекло более 1 млн записей, штраф ооо", "ru", "более 1 000 000 идентификаторов", "1 000 001"),
+    # a count stated exactly is shown exactly
+    ("утечка данных 100 тыс человек какой штраф для компании", "ru", "100 000 человек", "более 100 000"),
+])
+def test_a_count_stated_as_a_bound_is_shown_as_stated(real_kb: KnowledgeBase, question: str, lang: str, shown: str,
+                                                      not_shown: str) -> None:
+    text = answer_question(real_kb, question, lang).text.replace("\xa0", " ").replace("\u202f", " ")
+    assert shown in text and not_shown not in text
+
+
+@pytest.mark.parametrize(("question", "lang", "heading", "not_heading"), [
+    ("we are an EU company with €300m turnover, what's the most the GDPR could fine us", "en", "GDPR fine",
+     "Leak fine"),
+    ("GDPR fine for a company with 500 million euro revenue", "en", "GDPR fine", "Leak fine"),
+    ("we leaked 5000 customer records, what fine", "en", "Leak fine", "GDPR fine: Art. 83 ceilings"),
+])
+def test_a_gdpr_estimate_without_a_leak_is_not_headed_as_a_leak(real_kb: KnowledgeBase, question: str, lang: str,
+                                                                heading: str, not_heading: str) -> None:
+    answer = answer_question(real_kb, question, lang)
+    first = answer.text.splitlines()[0]
+    assert answer.intent == I.ESTIMATE and heading in first and not_heading not in first
+
+
 @pytest.mark.parametrize(("question", "lang", "company"), [
     ("equifax breach how many people were affected", "en", "Equifax"),
     ("утечка yahoo сколько аккаунтов", "ru", "Yahoo"),

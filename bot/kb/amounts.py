@@ -32,6 +32,7 @@ class Number:
     currency: str | None = None   # "EUR", "RUB", "INR", "USD", "GBP"
     grouped: bool = False         # written with digit grouping ("15 000", "15,000")
     kind: str = "unknown"         # set by the reader: subjects, identifiers, revenue, money, year, duration, count
+    more_than: bool = False       # «более 100 000»: `value` is then one above the bound stated
 
 
 @dataclass(frozen=True)

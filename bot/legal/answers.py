@@ -37,7 +37,7 @@ def estimate_answer(q: Query, lang: str, regime: str | None) -> str:
     notes = list(leak.notes)
     if not leak.offender_named and leak.case.regime != DPDP:
         notes.append("offender_assumed")
-    return render_estimate(estimate(leak.case), lang, notes=notes, hint=True)
+    return render_estimate(estimate(leak.case), lang, notes=notes, hint=True, over=leak.over, leak=leak.leak)
 
 
 def aggregate_answer(kb: KnowledgeBase, q: Query, lang: str) -> str:

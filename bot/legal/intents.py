@@ -56,6 +56,8 @@ class EstimateIntent:
     offender_named: bool
     specific: bool = False                            # the text stated at least one fact about the leak
     notes: list[str] = field(default_factory=list)   # "records_as_identifiers", "sole_trader"
+    over: frozenset[str] = frozenset()   # the counts stated as a bound ("more than 100,000"): "subjects", …
+    leak: bool = True                    # the text is about a leak (else only about a fine: a GDPR ceiling)
 
 
 def extract_case(question: str | Query, lang: str, regime: str | None = None) -> EstimateIntent:
@@ -74,12 +76,21 @@ def extract_case(question: str | Query, lang: str, regime: str | None = None) ->
                  revenue=revenue),
         offender_named=offender is not None,
         specific=bool(subjects or identifiers or revenue or offender or q.has("repeat")),
+        over=frozenset(_bounds(q)),
+        leak=q.has("leak"),
     )
     if identifiers is not None and subjects is None and any(t.keys & SUBJECT_KEYS for t in q.tokens):
         intent.notes.append("records_as_identifiers")
     if q.offender == "sole_trader":
         intent.notes.append("sole_trader")
     return intent
+
+
+def _bounds(q: Query) -> list[str]:
+    """The counts the estimate uses that were stated as "more than N" (the first of each kind, as above)."""
+    people = [n for n in q.numbers if n.kind == "subjects"] or [n for n in q.numbers if n.kind == "count"]
+    records = [n for n in q.numbers if n.kind == "identifiers"]
+    return [name for name, found in (("subjects", people), ("identifiers", records)) if found and found[0].more_than]
 
 
 def estimate_intent(question: str | Query, lang: str) -> EstimateIntent | None:

@@ -47,6 +47,7 @@ _NOTIFY = {RU: "est_notify_ru", GDPR: "est_notify_gdpr", DPDP: "est_notify_dpdp"
 _DUTY_SOURCE = {RU: "duty_source_ru", GDPR: "duty_source_gdpr", DPDP: "duty_source_dpdp"}
 _CATEGORY = {ORDINARY: "est_ordinary", SPECIAL: "est_special", BIOMETRIC: "est_biometric"}
 _OFFENDER = {LEGAL: "est_legal", OFFICIAL: "est_official", CITIZEN: "est_citizen"}
+_COUNT = {"subjects": ("est_people", "est_people_over"), "identifiers": ("est_identifiers", "est_identifiers_over")}
 _CONDITION = {"12": "condition_12", "13": "condition_13", "14": "condition_14"}
 _NOTE = {
     "regardless_of_count": "note_regardless_of_count", "count_unknown": "note_count_unknown",
@@ -114,18 +115,18 @@ def _condition(part: str | None, lang: str) -> str:
     return t(_CONDITION[part], lang) if part in _CONDITION else escape(part or "")
 
 
-def _facts(est: Estimate, lang: str, count_label: str | None = None) -> str:
+def _facts(est: Estimate, lang: str, count_label: str | None = None, over: frozenset[str] = frozenset()) -> str:
     case = est.case
     facts: list[str] = []
     if case.regime == RU:
         if case.category == ORDINARY and count_label:
             facts.append(count_label)
         elif case.category == ORDINARY:
-            if case.subjects is not None:
-                facts.append(t("est_people", lang, n=case.subjects, count=number_text(case.subjects, lang)))
-            if case.identifiers is not None:
-                facts.append(t("est_identifiers", lang, n=case.identifiers,
-                               count=number_text(case.identifiers, lang)))
+            # A count stated as a bound ("more than 100,000") is estimated one above it and shown as stated.
+            for name, value in (("subjects", case.subjects), ("identifiers", case.identifiers)):
+                if value is not None:
+                    shown = value - 1 if name in over else value
+                    facts.append(t(_COUNT[name][name in over], lang, n=shown, count=number_text(shown, lang)))
             if case.subjects is None and case.identifiers is None:
                 facts.append(t("est_count_unknown", lang))
         facts.append(t(_CATEGORY[case.category], lang))
@@ -165,12 +166,14 @@ def _sources(lines: list[Line], extra: list[tuple[str, str]], lang: str) -> str:
 
 
 def render_estimate(est: Estimate, lang: str, *, notes: list[str] | None = None, hint: bool = False,
-                    count_label: str | None = None) -> str:
+                    count_label: str | None = None, over: frozenset[str] = frozenset(), leak: bool = True) -> str:
     """The estimate as HTML. `notes` are extra note codes from free-text recognition ("records_as_identifiers");
-    `count_label` replaces the exact count in the summary when the user picked a band ("👤 1 000–10 000")."""
+    `count_label` replaces the exact count in the summary when the user picked a band ("👤 1 000–10 000");
+    `over` names the counts stated as "more than N"; `leak` False: a GDPR ceiling asked without a leak."""
     case = est.case
-    parts = [f"<b>{t(_TITLE[case.regime], lang)}</b>"]
-    facts = _facts(est, lang, count_label)
+    title = _TITLE[case.regime] if leak or case.regime != GDPR else "est_title_gdpr_any"
+    parts = [f"<b>{t(title, lang)}</b>"]
+    facts = _facts(est, lang, count_label, over)
     if facts:
         parts.append(t("est_case", lang, facts=facts))
     body = [f"• {_line_text(line, est, lang)}" for line in est.lines]

@@ -330,6 +330,7 @@ class Reader:
             n.kind = self._kind_of(query, n)
             if n.kind in ("subjects", "identifiers", "count") and _more_than(query, n):
                 n.value += 1   # «более 100 тыс человек»: over the band that ends at 100,000
+                n.more_than = True   # ... while the reply repeats the bound as stated
             if n.kind == "year":
                 query.years.append(int(n.value))
             query.numbers.append(n)

@@ -2,11 +2,20 @@
 
 est_title_ru = Leak fine: Russia, KoAP RF Art. 13.11 (as amended by 420-FZ, since 30 May 2025)
 est_title_gdpr = Leak fine: GDPR Art. 83
+est_title_gdpr_any = GDPR fine: Art. 83 ceilings
 est_title_dpdp = Leak fine: India, DPDP Act 2023 (the Schedule)
 est_case = The case: { $facts }.
 est_people = { $n ->
         [one] { $count } person
        *[other] { $count } people
+    }
+est_people_over = more than { $count } { $n ->
+        [one] person
+       *[other] people
+    }
+est_identifiers_over = more than { $count } { $n ->
+        [one] identifier (record)
+       *[other] identifiers (records)
     }
 est_identifiers = { $n ->
         [one] { $count } identifier (record)

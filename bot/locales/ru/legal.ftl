@@ -2,12 +2,21 @@
 
 est_title_ru = Штраф за утечку: Россия, ст. 13.11 КоАП РФ (в ред. 420-ФЗ, с 30 мая 2025 года)
 est_title_gdpr = Штраф за утечку: GDPR, ст. 83
+est_title_gdpr_any = Штраф по GDPR: пределы ст. 83
 est_title_dpdp = Штраф за утечку: Индия, закон DPDP 2023 (Приложение)
 est_case = Что известно: { $facts }.
 est_people = { $n ->
         [one] { $count } человек
         [few] { $count } человека
        *[many] { $count } человек
+    }
+est_people_over = более { $count } { $n ->
+        [one] человека
+       *[other] человек
+    }
+est_identifiers_over = более { $count } { $n ->
+        [one] идентификатора (записи)
+       *[other] идентификаторов (записей)
     }
 est_identifiers = { $n ->
         [one] { $count } идентификатор (запись)
