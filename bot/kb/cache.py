@@ -6,7 +6,9 @@ The file's name is a hash of everything the built base depends on: the knowledge
 bot's own source files (any change to how entries are read, indexed or understood makes a new file), the versions of
 Python and of the libraries that shape the result. So a stale file is never read; an unreadable one is rebuilt.
 Only this process's user writes the cache directory ($XDG_CACHE_HOME/privacy-bot, else ~/.cache/privacy-bot):
-a pickle runs code when read, so it must never come from anyone else.
+a pickle runs code when read, so it must never come from anyone else. That is checked, not assumed (`_ours`): the
+directory is made private (0700), and a file that another user owns, or that sits in a directory others may
+write to (XDG_CACHE_HOME pointed at a shared folder), is not read; the base is built instead.
 """
 
 from __future__ import annotations
@@ -62,6 +64,8 @@ def load_cached(directory: Path, cache_dir: Path | None = None,
     cache_dir = cache_dir or default_cache_dir()
     path = cache_dir / f"kb-{cache_key(directory)}.pickle"
     try:
+        if not _ours(path):
+            raise PermissionError("written by another user, or in a folder others may write to")
         with path.open("rb") as file:
             base = pickle.load(file)  # noqa: S301 (our own file, see the module's docstring)
         if isinstance(base, KnowledgeBase):
@@ -77,13 +81,25 @@ def load_cached(directory: Path, cache_dir: Path | None = None,
     return base
 
 
+def _ours(path: Path) -> bool:
+    """Could only this user have written the file: it and its directory are ours, and no one else may write to
+    either? (FileNotFoundError when there is no file yet.) Without POSIX owners (Windows) the user's profile
+    folder, where the cache lives, is private already."""
+    if not hasattr(os, "getuid"):
+        path.stat()
+        return True
+    return all(st.st_uid == os.getuid() and not st.st_mode & 0o022 for st in (path.stat(), path.parent.stat()))
+
+
 def _write(path: Path, base: KnowledgeBase, keep: int = 4) -> None:
     """Atomically (a process starting meanwhile reads the old file or the new one, never half of one); all but the
     `keep` newest files are removed (other knowledge directories, earlier versions). A cache that cannot be
     written only costs the next start its seconds."""
     temporary = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if path.parent.stat().st_mode & 0o077:  # made before, or by mkdir under a umask of 002: private from now on
+            path.parent.chmod(0o700)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".kb-", delete=False) as file:
             temporary = Path(file.name)
             pickle.dump(base, file, protocol=pickle.HIGHEST_PROTOCOL)
