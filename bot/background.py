@@ -120,8 +120,8 @@ class Background:
         self.tasks.append(asyncio.create_task(self.leadership.run(), name="leadership"))
 
     async def _lead(self, bot: Bot) -> None:
-        """Send what is queued (rows a crash or the last leader left in flight first), catch up on missed channel
-        slots, run the scheduler."""
+        """Send what is queued (rows a crash or the last leader left in flight once their lease ends), catch up on
+        missed channel slots, run the scheduler."""
         self.tasks.append(self.delivery.start(bot))
         if self.channel.chat_id is not None:
             caught_up = await self.channel.catch_up()

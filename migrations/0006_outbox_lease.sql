@@ -5,3 +5,6 @@
 -- lease cannot overwrite the new owner's result. The same DDL on SQLite and PostgreSQL.
 ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
 ALTER TABLE outbox ADD COLUMN lease_until TEXT;
+-- Rows an older version left in flight (its own start-up put them back in the queue) come back at the first claim:
+-- a lease that ended when they were queued.
+UPDATE outbox SET lease_until = created_at WHERE status = 'sending';

@@ -126,14 +126,16 @@ async def test_network_errors_are_retried_with_backoff_and_bad_requests_are_not(
     assert clock.slept >= 1  # the backoff (1 s after the first failure) was waited out on the fake clock
 
 
-async def test_rows_in_flight_at_a_crash_are_sent_after_restart(outbox: Outbox) -> None:
+async def test_rows_in_flight_at_a_crash_are_sent_after_restart_once_their_lease_ends(
+        outbox: Outbox, clock: FakeClock) -> None:
     await outbox.enqueue("alert", "1", [(1, "x"), (2, "x"), (3, "x")])
     claimed = await outbox.claim(2)  # a process took two rows and died before sending them
     assert len(claimed) == 2
     transport = ScriptedTransport()
-    assert await outbox.recover() == 2
     await sender_for(outbox, transport).drain(timeout=20)
     assert transport.delivered == Counter({1: 1, 2: 1, 3: 1})
+    assert transport.calls[0] == 3  # the queued row at once, the dead claim's rows ...
+    assert clock.slept == pytest.approx(outbox.lease, abs=0.3)  # ... when its lease ran out (on the fake clock)
 
 
 async def test_channel_posts_leave_one_at_a_time_in_order_while_alerts_go_in_parallel(outbox: Outbox) -> None:
@@ -144,7 +146,7 @@ async def test_channel_posts_leave_one_at_a_time_in_order_while_alerts_go_in_par
     first = await outbox.claim(10)
     assert [row.text for row in first] == ["part 1", "alert a", "alert b"]  # part 2 waits for part 1
     assert await outbox.claim(10) == []
-    await outbox.mark_sent(first[0].id)
+    await outbox.mark_sent(first[0])
     assert [row.text for row in await outbox.claim(10)] == ["part 2"]
 
 
@@ -154,7 +156,7 @@ async def test_the_outbox_is_open_only_while_something_is_due_or_in_flight(outbo
     assert await outbox.open_now() == 1
     [row] = await outbox.claim(10)
     assert await outbox.open_now() == 1  # in flight
-    await outbox.retry_later(row.id, 30, "429")
+    await outbox.retry_later(row, 30, "429")
     assert await outbox.open_now() == 0  # waiting for its time is not work to do now
     await clock.sleep(30)
     assert await outbox.open_now() == 1

@@ -111,12 +111,13 @@ async def test_outbox_claims_each_row_once_and_records_the_outcome(database: Dat
     assert [row.chat_id for row in first] == [1, 2]
     assert [row.chat_id for row in await outbox.claim(10)] == [3]
     assert await outbox.claim(10) == []
-    await outbox.mark_sent(first[0].id)
-    await outbox.retry_later(first[1].id, 3600, "429 Too Many Requests")
+    assert await outbox.mark_sent(first[0])
+    assert await outbox.retry_later(first[1], 3600, "429 Too Many Requests")
     assert await outbox.counts(ref="9") == {"pending": 1, "sending": 1, "sent": 1, "failed": 0, "skipped": 0}
     due_in = await outbox.next_due_in()
     assert due_in is not None and 3500 < due_in <= 3600
-    assert await outbox.skip_chat(3, "blocked") == 1
+    assert await outbox.skip_chat(3, "blocked") == 0, "row 3 is another sender's, in flight under its lease"
+    assert await outbox.skip_chat(2, "blocked") == 1  # a queued row
     assert (await outbox.counts(ref="9"))["skipped"] == 1
 
 

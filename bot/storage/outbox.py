@@ -1,13 +1,24 @@
 """The durable outbox: every alert and channel post is a row here before it is sent.
 
-A row is `pending` until the sender claims it (`sending`), then `sent`, `failed` (gave up) or `skipped`
-(the chat blocked the bot). UNIQUE (kind, ref, chat_id) makes enqueueing idempotent. After a crash, rows
-left in `sending` were in flight: `recover()` puts them back, so at most those few are sent twice.
+A row is `pending` until a sender claims it (`sending`), then `sent`, `failed` (gave up) or `skipped`
+(the chat blocked the bot). UNIQUE (kind, ref, chat_id) makes enqueueing idempotent.
+
+Claims are leases, so that several replicas may share one outbox: a claim marks its rows with a token of its own
+(`claimed_by`) and `lease_until = now + LEASE`; the sender renews the lease of the rows it still holds, and its
+outcome (sent, retry, failed, skipped) is written only while the row still carries its token. A row left in
+`sending` after its lease ran out belongs to a sender that died or hung: the next claim takes it (so after a crash
+at most the rows in flight are sent twice), while a living sender's rows are never taken. A stale sender's late
+outcome changes nothing: the row has the new owner's token by then. Times are the outbox clock's (injectable);
+replicas' clocks must agree to well within LEASE (NTP does).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import itertools
+import os
+import socket
+import uuid
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -24,19 +35,36 @@ class OutboxRow:
     chat_id: int
     text: str
     attempts: int
+    claim: str = ""  # the token of the claim that holds it: an outcome is written only while the row still has it
 
 
 CHANNEL_KIND = "channel"  # channel posts: they reach the channel strictly in the order they were queued
+
+
+# How long a claim holds its rows without renewal. The sender renews every LEASE / 3, so a living sender loses its
+# rows only after two renewals in a row failed (its database gone for 20 s, when a leader has stepped down anyway);
+# a dead sender's rows are sent again at most LEASE after its last renewal.
+LEASE = 30.0
 
 
 def wall_clock() -> datetime:
     return datetime.now(UTC)
 
 
+def process_name() -> str:
+    """Who claims, as operators read it in `claimed_by`: host, pid and a random part (two outboxes in one process,
+    or a pid reused after a restart, never share a token)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
 class Outbox:
-    def __init__(self, db: Database, *, clock: Callable[[], datetime] = wall_clock):
+    def __init__(self, db: Database, *, clock: Callable[[], datetime] = wall_clock, owner: str | None = None,
+                 lease: float = LEASE):
         self.db = db
-        self.clock = clock  # when rows are due: tests pass a fake clock and move it instead of waiting
+        self.clock = clock  # when rows are due and leases end: tests pass a fake clock and move it instead of waiting
+        self.owner = owner or process_name()
+        self.lease = lease
+        self._claims = itertools.count(1)
 
     def due_in(self, seconds: float) -> str:
         """The stored form of "due `seconds` from now"."""
@@ -62,55 +90,74 @@ class Outbox:
         )
         return conn.total_changes - before
 
-    async def recover(self) -> int:
-        """Rows a crashed process left in flight go back to the queue."""
-        cursor = await self.db.execute("UPDATE outbox SET status = 'pending' WHERE status = 'sending'")
-        return cursor.rowcount
-
     async def claim(self, limit: int) -> list[OutboxRow]:
-        """Take up to `limit` due rows, oldest first, and mark them in flight: one UPDATE … RETURNING, so two
-        claimers (a drain beside the sender's loop; on PostgreSQL two processes) never take the same row. The
-        picked ids are MATERIALIZED: as a plain `IN (SELECT … LIMIT n)` PostgreSQL may run the pick once per row
-        it updates and take more than `limit`."""
+        """Take up to `limit` rows, oldest first: due pending rows and rows whose claim's lease ran out (their sender
+        died or hung). They are marked in flight under a new token and lease. One UPDATE … RETURNING (PostgreSQL:
+        the pick is FOR UPDATE SKIP LOCKED), so two claimers, in one process or in two replicas, never take the same
+        row. The picked ids are MATERIALIZED: as a plain `IN (SELECT … LIMIT n)` PostgreSQL may run the pick once
+        per row it updates and take more than `limit`."""
         now = self.due_in(0)
+        token = f"{self.owner}/{next(self._claims)}"
+        claimable = "(status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?)"
         async with self.db.transaction() as conn, conn.execute(
-            "WITH picked AS MATERIALIZED (SELECT id FROM outbox o "  # noqa: S608 (skip_locked is a constant)
-            "WHERE status = 'pending' AND next_attempt_at <= ? "
+            "WITH picked AS MATERIALIZED (SELECT id FROM outbox o "  # noqa: S608 (constants only)
+            f"WHERE ({claimable}) "
             # Channel posts go one at a time, in order: a long post's parts must not overtake each other.
             "AND NOT (kind = ? AND EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id AND p.kind = ? "
             f"AND p.id < o.id AND p.status IN ('pending', 'sending'))) ORDER BY id LIMIT ?{self.db.skip_locked}) "
-            "UPDATE outbox SET status = 'sending' WHERE status = 'pending' AND id IN (SELECT id FROM picked) "
-            "RETURNING id, kind, ref, chat_id, text, attempts",
-            (now, CHANNEL_KIND, CHANNEL_KIND, limit),
+            "UPDATE outbox SET status = 'sending', claimed_by = ?, lease_until = ? "
+            f"WHERE id IN (SELECT id FROM picked) AND ({claimable}) "
+            "RETURNING id, kind, ref, chat_id, text, attempts, claimed_by",
+            (now, now, CHANNEL_KIND, CHANNEL_KIND, limit, token, self.due_in(self.lease), now, now),
         ) as cur:
             rows = [OutboxRow(*row) for row in await cur.fetchall()]
         return sorted(rows, key=lambda row: row.id)  # RETURNING keeps no order
 
-    async def mark_sent(self, row_id: int) -> None:
-        await self.db.execute(
-            "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?",
-            (utcnow(), row_id),
-        )
-
-    async def retry_later(self, row_id: int, seconds: float, error: str, *, count_attempt: bool = True) -> None:
-        await self.db.execute(
-            "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?, "
-            "attempts = attempts + ? WHERE id = ?",
-            (self.due_in(seconds), error[:300], 1 if count_attempt else 0, row_id),
-        )
-
-    async def mark_failed(self, row_id: int, error: str) -> None:
-        await self.db.execute(
-            "UPDATE outbox SET status = 'failed', last_error = ?, attempts = attempts + 1 WHERE id = ?",
-            (error[:300], row_id),
-        )
-
-    async def skip_chat(self, chat_id: int, reason: str) -> int:
-        """The chat is gone (blocked the bot, deleted): nothing more is sent to it."""
+    async def renew(self, claims: Collection[str]) -> int:
+        """Extend the lease of the rows these claims still hold; returns how many. A row another claimer has taken
+        meanwhile (its token changed) is not touched."""
+        if not claims:
+            return 0
+        marks = ", ".join("?" * len(claims))
         cursor = await self.db.execute(
-            "UPDATE outbox SET status = 'skipped', last_error = ? "
-            "WHERE chat_id = ? AND status IN ('pending', 'sending')",
-            (reason[:300], chat_id),
+            f"UPDATE outbox SET lease_until = ? WHERE status = 'sending' AND claimed_by IN ({marks})",  # noqa: S608
+            (self.due_in(self.lease), *claims),
+        )
+        return cursor.rowcount
+
+    # The outcomes: each applies only while the row is still in flight under the caller's claim (True if it did).
+    _HELD = "id = ? AND status = 'sending' AND claimed_by = ?"
+
+    async def mark_sent(self, row: OutboxRow) -> bool:
+        cursor = await self.db.execute(
+            f"UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE {self._HELD}",  # noqa: S608
+            (utcnow(), row.id, row.claim),
+        )
+        return cursor.rowcount == 1
+
+    async def retry_later(self, row: OutboxRow, seconds: float, error: str, *, count_attempt: bool = True) -> bool:
+        cursor = await self.db.execute(
+            "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?, "  # noqa: S608
+            f"attempts = attempts + ? WHERE {self._HELD}",
+            (self.due_in(seconds), error[:300], 1 if count_attempt else 0, row.id, row.claim),
+        )
+        return cursor.rowcount == 1
+
+    async def mark_failed(self, row: OutboxRow, error: str) -> bool:
+        cursor = await self.db.execute(
+            f"UPDATE outbox SET status = 'failed', last_error = ?, attempts = attempts + 1 WHERE {self._HELD}",  # noqa: S608
+            (error[:300], row.id, row.claim),
+        )
+        return cursor.rowcount == 1
+
+    async def skip_chat(self, chat_id: int, reason: str, claim: str = "") -> int:
+        """The chat is gone (blocked the bot, deleted): nothing more is sent to it. Skips its queued rows and those in
+        flight under `claim` (the caller's) or under a lapsed lease; another living sender's row of this chat is its
+        own to settle (its request gets the same answer)."""
+        cursor = await self.db.execute(
+            "UPDATE outbox SET status = 'skipped', last_error = ? WHERE chat_id = ? AND (status = 'pending' "
+            "OR (status = 'sending' AND (claimed_by = ? OR lease_until <= ?)))",
+            (reason[:300], chat_id, claim, self.due_in(0)),
         )
         return cursor.rowcount
 
