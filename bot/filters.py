@@ -8,6 +8,7 @@ from typing import Any
 
 from aiogram import F
 from aiogram.filters import BaseFilter, Filter
+from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message, TelegramObject
 from aiogram.utils.magic_filter import MagicFilter
 
@@ -37,6 +38,32 @@ NOT_COMMAND = Magic(~F.text.startswith("/"))
 FORWARDED = Magic(F.forward_origin)
 HAS_MESSAGE = Magic(F.message)  # a button under a message (not an inline-mode result)
 IN_PRIVATE_CHAT = Magic(F.message.chat.type == "private")  # a button under a message in a private chat
+
+
+def command_name(message: Message) -> str | None:
+    """"/watch@bot args" -> "watch", read as aiogram's `Command` reads it (the text or a caption, its first word,
+    the prefix "/", the @mention cut off); None for anything that is no command."""
+    text = message.text or message.caption
+    if not text or text.lstrip()[:1] != "/":
+        return None
+    return text.split(maxsplit=1)[0][1:].partition("@")[0]
+
+
+class Claims(Filter):
+    """A router's own filter (`router.message.filter(Claims(...))`): passes only a message one of the router's
+    handlers could take, one of its `commands` or one sent while the chat waits in one of its `states`, so any
+    other message (a plain question above all) skips the whole router in one check instead of failing each
+    handler's filters in turn. The handlers keep their own filters: this only says no sooner, never yes."""
+
+    def __init__(self, *commands: str, states: tuple[State, ...] = ()) -> None:
+        self.commands = frozenset(commands)
+        self.states = frozenset(state.state for state in states)
+
+    async def __call__(self, message: Message, raw_state: str | None = None) -> bool:
+        return command_name(message) in self.commands or (raw_state is not None and raw_state in self.states)
+
+    def __str__(self) -> str:
+        return f"Claims({sorted(self.commands)}, states={sorted(self.states)})"
 
 
 class IsAdmin(BaseFilter):

@@ -14,10 +14,12 @@ from typing import Any
 
 import pytest
 from aiogram import Dispatcher, Router
+from aiogram.dispatcher.event.handler import FilterObject
 
 from bot.answers import answer_question
 from bot.app import create_dispatcher, create_services
 from bot.config import Settings
+from bot.handlers.watch import watchlist_view
 from bot.kb import KnowledgeBase
 from bot.kb import cache as cache_module
 from bot.kb.cache import cache_key, load_cached
@@ -264,3 +266,41 @@ async def test_questions_are_answered_from_what_was_built_at_start(harness: BotH
     for question in ("какой штраф за утечку персональных данных?", "top 10 GDPR fines", "штраф WhatsApp 2021"):
         reply = await harness.say(question, user_id=5101)
         assert "€" in reply["text"] or "₽" in reply["text"] or "руб" in reply["text"], reply["text"][:200]
+
+
+class FilterChecks:
+    """Every filter aiogram checks (a router's own filters and each handler's), counted while `counting`: the real
+    check runs, wrapped."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.counting = False
+        self.seen: list[str] = []
+        check = FilterObject.call
+
+        async def counted(filter_object: FilterObject, *args: Any, **kwargs: Any) -> Any:
+            if self.counting:
+                self.seen.append(str(filter_object.callback))
+            return await check(filter_object, *args, **kwargs)
+
+        monkeypatch.setattr(FilterObject, "call", counted)
+
+
+async def test_a_plain_question_skips_each_command_router_in_one_check(harness: BotHarness,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A router that only takes its commands (and the typed answers of its own steps) turns anything else away
+    with one check of its own filter, not one per handler: a question passes eight routers in 12 checks (21 when
+    each handler's filters were tried in turn), and what the routers do take still reaches them."""
+    checks = FilterChecks(monkeypatch)
+    first = await harness.say("какой штраф за утечку персональных данных?", user_id=5301)
+    checks.counting = True
+    again = await harness.say("какой штраф за утечку персональных данных?", user_id=5301)
+    checks.counting = False
+    assert again["text"] == first["text"]
+    assert len(checks.seen) <= 12, checks.seen
+    # the control: a command still reaches its router, past its router's filter to its handler's
+    checks.seen.clear()
+    checks.counting = True
+    listing = await harness.say("/watchlist", user_id=5301)
+    checks.counting = False
+    assert "/watch litres" in listing["text"] and "/watch litres" in watchlist_view([], "ru")[0]
+    assert any(seen.startswith("Claims(['unwatch', 'watch', 'watchlist']") for seen in checks.seen), checks.seen

@@ -144,3 +144,26 @@ async def test_a_group_members_second_question_does_no_database_work(harness: Bo
     statements.recording = False
     assert second["text"] == first["text"]
     assert statements.on_the_update_path() == []
+
+
+async def test_a_routers_own_filter_turns_away_nothing_its_command_handlers_take() -> None:
+    """`Claims` reads a command as aiogram's `Command` does (a caption too, leading spaces, an @mention, case), so
+    a router filter made of it never hides a command from the router's handlers."""
+    from datetime import UTC, datetime
+
+    from aiogram.filters import Command
+    from aiogram.types import Chat, Message
+
+    from bot.filters import Claims
+
+    def message(text: str | None = None, caption: str | None = None) -> Message:
+        return Message(message_id=1, date=datetime.now(UTC), chat=Chat(id=1, type="private"), text=text,
+                       caption=caption)
+
+    samples = [message(text) for text in ("/watch", "  /watch litres", "/watch@privacy_bot x", "/Watch", "/watchlist",
+                                          "watch", "/", " ", "какой штраф?", "/watch\nlitres")]
+    samples += [message(caption="/watch litres"), message(caption="фото"), message()]
+    claims, command = Claims("watch"), Command("watch", ignore_mention=True)
+    taken = [m.text or m.caption for m in samples if await command(m, bot=None)]
+    assert taken == ["/watch", "  /watch litres", "/watch@privacy_bot x", "/watch\nlitres", "/watch litres"]
+    assert [await claims(m) for m in samples] == [bool(await command(m, bot=None)) for m in samples]

@@ -9,7 +9,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.channel.poster import DIGEST, FACT, ChannelPoster
 from bot.channel.split import split_html
-from bot.filters import IsAdmin
+from bot.filters import Claims, IsAdmin
 from bot.render import format_date
 from bot.storage.channel_posts import CHANNEL
 from bot.storage.outbox import Outbox
@@ -91,7 +91,7 @@ async def digest(message: Message, command: CommandObject, lang: str, channel: C
 def router() -> Router:
     """Admins only (a router filter), like `admin`."""
     r = Router(name="channel")
-    r.message.filter(IsAdmin())
+    r.message.filter(Claims("post", "schedule", "digest"), IsAdmin())
     r.callback_query.filter(IsAdmin())
     r.message.register(post, Command("post"))
     r.callback_query.register(post_action, PostAction.filter())

@@ -13,7 +13,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot.filters import NOT_COMMAND, PRIVATE_CHAT, TEXT
+from bot.filters import NOT_COMMAND, PRIVATE_CHAT, TEXT, Claims
 from bot.handlers.steps import await_input, button, edit, rows, typed_answer
 from bot.kb import KnowledgeBase
 from bot.legal import estimator as E
@@ -140,6 +140,7 @@ async def tz_button(query: CallbackQuery, callback_data: TzPick, lang: str, user
 def router() -> Router:
     """The typed-moment step comes before `ask`, which would otherwise read it as a question."""
     r = Router(name="deadline")
+    r.message.filter(Claims("deadline", "tz", states=(DeadlineInput.moment,)))
     r.message.register(deadline_command, Command("deadline"))
     r.message.register(deadline_moment, StateFilter(DeadlineInput.moment), PRIVATE_CHAT, TEXT, NOT_COMMAND)
     r.callback_query.register(deadline_button, DeadlineView.filter())

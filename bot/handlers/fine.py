@@ -11,7 +11,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot.filters import NOT_COMMAND, PRIVATE_CHAT, TEXT
+from bot.filters import NOT_COMMAND, PRIVATE_CHAT, TEXT, Claims
 from bot.handlers.steps import await_input, button, edit, rows, typed_answer
 from bot.kb import KnowledgeBase
 from bot.legal import estimator as E
@@ -160,6 +160,7 @@ async def fine_number(message: Message, lang: str, state: FSMContext, kb: Knowle
 def router() -> Router:
     """The typed-number steps come before `ask`, which would otherwise read them as questions."""
     r = Router(name="fine")
+    r.message.filter(Claims("fine", states=(FineInput.count, FineInput.revenue)))
     r.message.register(fine_command, Command("fine"))
     r.callback_query.register(fine_step, FineStep.filter())
     r.message.register(fine_number, StateFilter(FineInput.count, FineInput.revenue), PRIVATE_CHAT, TEXT, NOT_COMMAND)

@@ -13,6 +13,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 
+from bot.filters import Claims
 from bot.handlers.steps import button, edit, rows
 from bot.kb import KnowledgeBase
 from bot.kb.countries import COUNTRIES, country_label
@@ -150,6 +151,7 @@ async def fines_button(query: CallbackQuery, callback_data: FinesView, lang: str
 
 def router() -> Router:
     r = Router(name="fines")
+    r.message.filter(Claims("fines"))
     r.message.register(fines_command, Command("fines"))
     r.callback_query.register(fines_button, FinesView.filter())
     return r

@@ -13,7 +13,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, ChatMemberUpdated, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.config import Settings
-from bot.filters import IN_PRIVATE_CHAT, NOT_PRIVATE_CHAT
+from bot.filters import IN_PRIVATE_CHAT, NOT_PRIVATE_CHAT, Claims
 from bot.storage.users import Users
 from bot.texts import t
 
@@ -117,6 +117,7 @@ async def membership_changed(update: ChatMemberUpdated, users: Users) -> None:
 
 def router() -> Router:
     r = Router(name="privacy")
+    r.message.filter(Claims("mydata", "forget"))
     r.message.register(private_only, Command("mydata", "forget"), NOT_PRIVATE_CHAT)
     r.message.register(mydata, Command("mydata"))
     r.message.register(forget, Command("forget"))

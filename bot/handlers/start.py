@@ -6,6 +6,7 @@ from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 
+from bot.filters import Claims
 from bot.storage.users import SUPPORTED_LANGUAGES, Users
 from bot.texts import t
 
@@ -30,6 +31,7 @@ async def set_language(message: Message, command: CommandObject, lang: str, user
 
 def router() -> Router:
     r = Router(name="start")
+    r.message.filter(Claims("start", "help", "lang"))
     r.message.register(start, CommandStart())
     r.message.register(help_, Command("help"))
     r.message.register(set_language, Command("lang"))

@@ -14,7 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from bot.breaches.names import ServiceDirectory, split_watch_terms
 from bot.breaches.render import render_history_line
 from bot.config import Settings
-from bot.filters import HAS_MESSAGE
+from bot.filters import HAS_MESSAGE, Claims
 from bot.storage.breaches import Breaches
 from bot.storage.users import Users
 from bot.storage.watches import Watches
@@ -119,6 +119,7 @@ async def unwatch_button(query: CallbackQuery, callback_data: Unwatch, lang: str
 
 def router() -> Router:
     r = Router(name="watch")
+    r.message.filter(Claims("watch", "unwatch", "watchlist"))
     r.message.register(watch, Command("watch"))
     r.message.register(unwatch, Command("unwatch"))
     r.message.register(watchlist, Command("watchlist"))
