@@ -23,7 +23,7 @@ from bot.breaches.render import render_alert
 from bot.channel.digest import Digest, DigestBreach, entries_of_week, render_digest
 from bot.channel.schedule import cron_trigger, latest_slot, next_slot
 from bot.channel.split import split_html
-from bot.i18n import t
+from bot.i18n import CATALOGUE, t
 from bot.kb import KnowledgeBase
 from bot.kb.models import Entry
 from bot.render import render_entry
@@ -50,7 +50,7 @@ class ChannelPoster:
         self.breaches = breaches
         self.watches = watches
         self.kb = kb
-        self.language = "en" if language == "en" else "ru"
+        self.language = language if language in CATALOGUE.languages else "ru"  # CHANNEL_LANGUAGE, if texts exist
         self.tz = ZoneInfo(timezone)
         self.chat_id = chat_id  # None until the channel is known (CHANNEL_ID resolved at start): nothing is posted
         self.wake = wake
