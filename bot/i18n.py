@@ -33,6 +33,9 @@ from fluent.syntax.visitor import Visitor
 log = logging.getLogger(__name__)
 
 FALLBACK = "en"
+# Texts remembered as rendered (see Catalogue.t): enough for every fixed text in both languages and the figures of
+# many replies; past it the memory starts afresh rather than growing with users' own words.
+MEMO_SIZE = 8192
 
 
 def locales_root() -> Traversable:
@@ -78,6 +81,7 @@ class Catalogue:
                         variables[entry.id.name] = frozenset(visitor.names)
             self._bundles[lang] = bundle
             self._variables[lang] = variables
+        self._memo: dict[tuple[object, ...], str] = {}
 
     @classmethod
     def load(cls, root: Traversable | Path | None = None, fallback: str = FALLBACK) -> Catalogue:
@@ -109,6 +113,24 @@ class Catalogue:
             bundle = self._bundles[self.fallback]
             if not bundle.has_message(key):
                 raise KeyError(key)
+        # The catalogue never changes, so a text rendered with the same plain values is the same text: remembered,
+        # as a reply renders dozens (labels, units, money) and Fluent's resolver costs more than the lookup. The
+        # values' types are part of the key: Html("<b>") is not "<b>", True is not 1, 2.0 is not 2. Any other kind
+        # of value (an object whose str() may change) is rendered each time.
+        types = tuple(map(type, values.values()))
+        if not _PLAIN.issuperset(types):
+            return self._render(bundle, key, lang, values)
+        memo_key = (id(bundle), key, types, *values.items())
+        text = self._memo.get(memo_key)
+        if text is not None:
+            return text
+        text = self._memo[memo_key] = self._render(bundle, key, lang, values)
+        if len(self._memo) > MEMO_SIZE:
+            self._memo.clear()
+        return text
+
+    @staticmethod
+    def _render(bundle: FluentBundle, key: str, lang: str, values: dict[str, object]) -> str:
         args = {name: _argument(value) for name, value in values.items()}
         text, errors = bundle.format_pattern(bundle.get_message(key).value, args)
         if errors:
@@ -121,6 +143,9 @@ class Html(str):
     it in as it is. Any other string is escaped."""
 
     __slots__ = ()
+
+
+_PLAIN = frozenset({str, Html, int, float, bool, type(None)})  # values whose text a memo key fixes
 
 
 def _argument(value: object) -> object:

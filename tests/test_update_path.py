@@ -167,3 +167,39 @@ async def test_a_routers_own_filter_turns_away_nothing_its_command_handlers_take
     taken = [m.text or m.caption for m in samples if await command(m, bot=None)]
     assert taken == ["/watch", "  /watch litres", "/watch@privacy_bot x", "/watch\nlitres", "/watch litres"]
     assert [await claims(m) for m in samples] == [bool(await command(m, bot=None)) for m in samples]
+
+
+def test_formatting_built_once_per_language_and_pattern_gives_babels_own_output() -> None:
+    """bot/formatting.py keeps Babel's parsed locales and patterns, and bot/i18n.py the texts it rendered: the
+    outputs are Babel's and Fluent's own, for every language, pattern and kind of value."""
+    import datetime as dt
+    import random
+    from decimal import ROUND_HALF_UP, localcontext
+
+    from babel.dates import format_date
+    from babel.numbers import format_decimal
+
+    from bot.formatting import format_date as our_date
+    from bot.formatting import format_number
+    from bot.i18n import CATALOGUE, Catalogue, Html
+
+    rng = random.Random(14)
+    values = [0, 1, 2.265, 1234.5, 10**9, -3.3, 7, 2.0, *(rng.uniform(0, 10**10) for _ in range(50))]
+    for lang in ("ru", "en"):
+        for decimals in (0, 1, 2, 3):
+            pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+            for value in values * 2:  # the second time from what was built the first
+                with localcontext(rounding=ROUND_HALF_UP):
+                    expected = format_decimal(value, format=pattern, locale=lang)
+                assert format_number(value, lang, decimals) == expected
+        day = dt.date(2023, 8, 3)
+        for precision, key in (("day", "date_pattern"), ("month", "date_pattern_month")):
+            assert our_date(day, lang, precision) == format_date(day, CATALOGUE.t(key, lang), locale=lang)
+    fresh = Catalogue.load()  # renders every time it is asked something new
+    for values_ in ({"n": 1}, {"n": True}, {"n": 1.0}, {"n": 5}, {"n": 1}):
+        assert CATALOGUE.t("dur_days", "ru", **values_) == fresh.t("dur_days", "ru", **values_)
+    assert CATALOGUE.t("lang_usage", "ru") == Catalogue.load().t("lang_usage", "ru")
+    # Html is put in as it is, a string escaped: the same characters, two texts
+    label = "<b>x</b>"
+    assert CATALOGUE.t("money_crore", "en", number=Html(label)) != CATALOGUE.t("money_crore", "en", number=label)
+    assert CATALOGUE.t("money_crore", "en", number=label) == fresh.t("money_crore", "en", number=label)
