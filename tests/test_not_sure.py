@@ -230,3 +230,29 @@ def test_a_question_asked_as_an_entry_samples_it_is_answered_by_it(real_kb: Know
                                                                    entry: str) -> None:
     answer = answer_question(real_kb, question, lang)
     assert not answer.unsure and answer.entry is not None and answer.entry.id == entry
+
+
+@pytest.mark.parametrize(("question", "lang", "entry"), [
+    # the name is in the entry's keywords, the rival mentions it only in its answer
+    ("DLBI 2023 how many leak incidents in runet", "en", "leak-rkn-stats-2022-2023"),
+    # an organisation's abbreviation the dictionary knows (tagged Orgn/Abbr) is a name all the same
+    ("утечка ржд виновного как наказали", "ru", "leak-rzd-employees-2019"),
+])
+def test_a_question_naming_an_entrys_subject_is_answered_by_it(real_kb: KnowledgeBase, question: str, lang: str,
+                                                               entry: str) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert not answer.unsure and answer.entry is not None and answer.entry.id == entry
+
+
+@pytest.mark.parametrize(("question", "lang", "word", "named"), [
+    ("утечка ржд виновного как наказали", "ru", "ржд", True),
+    ("DLBI 2023 how many leak incidents", "en", "dlbi", True),
+    ("dlbi 2023 how many leak incidents", "en", "dlbi", False),          # a Latin word needs its capital
+    ("с какого года локализация персданных в россии", "ru", "россии", False),   # a place is no subject
+    ("с какого года локализация персданных в россии", "ru", "персданных", False),   # shorthand, not a name
+])
+def test_what_looks_like_a_name(real_kb: KnowledgeBase, question: str, lang: str, word: str, named: bool) -> None:
+    q = reader_for(real_kb).read(question, lang)
+    token = next(t for t in q.tokens if t.word == word)
+    looks = rank._looks_like_a_name(q, token) and token.word not in rank.T.SYNONYMS
+    assert looks is named

@@ -122,6 +122,9 @@ SYNONYMS: dict[str, str] = {
     "russia": "russia россия",
     "russian": "russia россия",
     "рф": "россия",
+    # the Russian segment of the internet: a question about leaks "in runet" is about Russia
+    "рунет": "россия russia",
+    "runet": "russia россия",
     "иностранец": "иностранец иностранный foreigner",
     "иностранцу": "иностранец иностранный foreigner",
     "иностранцам": "иностранец иностранный foreigner",

@@ -329,7 +329,7 @@ def ambiguous(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> bool:
     if companies_in_title(kb, second) - q.companies and not companies_in_title(kb, first) - q.companies:
         return False
     # "сколько заплатил Гемотест": the question names the first's subject by its own name (the costliest test)
-    return not (names_its_subject(kb, q, first) and not names_its_subject(kb, q, second))
+    return naming(kb, q, first) <= naming(kb, q, second)
 
 
 def companies_in_title(kb: KnowledgeBase, entry: Entry) -> frozenset[str]:
@@ -386,17 +386,38 @@ def contenders_of(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> list[Hit]:
 
 
 def names_its_subject(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
-    """Does the question name what the entry's title is about by a rare word ("Гемотест", "Clearview")? Such a name
-    anchors a question that has no other word of the bot's topics."""
-    title = {T.term(w) for w in T.words(f"{entry.title.ru} {entry.title.en}")}
-    return any(kb.index.idf.get(T.term(t.word), 0.0) >= NAME_IDF and T.term(t.word) in title
-               and _looks_like_a_name(q, t) for t in q.tokens if not t.word.isdigit() and len(t.word) > 3)
+    """Does the question name what the entry is about (its title, or its keywords, which list its names: "DLBI",
+    «РЖД») by a rare word ("Гемотест", "Clearview")? Such a name anchors a question that has no other word of the
+    bot's topics."""
+    return naming(kb, q, entry) > 0
+
+
+def naming(kb: KnowledgeBase, q: Query, entry: Entry) -> int:
+    """2: the entry's title names what the question names by a rare word, 1: only its keywords do, 0: neither. An
+    entry about the name beats one listing it, which beats one mentioning it in passing (an overview of cases)."""
+    title, listed = _subject_terms(kb).get(entry.id, (frozenset(), frozenset()))
+    # A word the search reads as other words («персданные», «ркн») is shorthand for a topic, not a name.
+    names = {T.term(t.word) for t in q.tokens if not t.word.isdigit() and len(t.word) > 2
+             and t.word not in T.SYNONYMS and kb.index.idf.get(T.term(t.word), 0.0) >= NAME_IDF
+             and _looks_like_a_name(q, t)}
+    return 2 if names & title else 1 if names & listed else 0
+
+
+def _subject_terms(kb: KnowledgeBase) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    def build(base: KnowledgeBase) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+        return {e.id: (frozenset(T.term(w) for w in T.words(f"{e.title.ru} {e.title.en}")),
+                       frozenset(T.term(w) for w in T.words(" ".join(e.keywords)))) for e in base.entries}
+    return kb.built("entry_subject_terms", build)
+
+
+_NAME_GRAMMEMES = frozenset({"Orgn", "Abbr"})   # not a place: a country is no entry's subject
 
 
 def _looks_like_a_name(q: Query, token: Token) -> bool:
-    """A Russian word the dictionary does not know («гемотест»), or a Latin word written with a capital."""
+    """A Russian word the dictionary does not know («гемотест») or knows as a name or an abbreviation («ржд»,
+    «яндекс»), or a Latin word written with a capital."""
     if T.is_cyrillic(token.word):
-        return not T.analyzer().word_is_known(token.word)
+        return not T.analyzer().word_is_known(token.word) or bool(token.grammemes & _NAME_GRAMMEMES)
     at = q.raw.lower().find(token.word)
     return at >= 0 and q.raw[at].isupper()
 

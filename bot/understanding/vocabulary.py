@@ -224,7 +224,7 @@ AUTHORITIES: dict[str, tuple[tuple[str, ...], str, str]] = {
 # Beyond the GDPR countries of bot/kb/countries.py: those the bot covers and those it does not.
 OTHER_COUNTRIES: dict[str, tuple[str, ...]] = {
     "RU": ("russia", "russian", "russians", "россия", "российский", "рф", "россиянин", "moscow", "москва",
-           "st petersburg", "петербург", "санкт-петербург"),
+           "st petersburg", "петербург", "санкт-петербург", "рунет", "runet"),
     "IN": ("india", "indian", "индия", "индийский", "bengaluru", "bangalore", "mumbai", "delhi", "new delhi",
            "hyderabad", "chennai", "pune", "kolkata", "aadhaar", "бангалор", "мумбаи", "дели"),
     "EU": ("eu", "ес", "евросоюз", "европа", "европейский", "europe", "european"),
