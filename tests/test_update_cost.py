@@ -304,3 +304,35 @@ async def test_a_plain_question_skips_each_command_router_in_one_check(harness: 
     checks.counting = False
     assert "/watch litres" in listing["text"] and "/watch litres" in watchlist_view([], "ru")[0]
     assert any(seen.startswith("Claims(['unwatch', 'watch', 'watchlist']") for seen in checks.seen), checks.seen
+
+
+async def test_a_read_on_sqlite_is_one_trip_to_the_database_thread(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """aiosqlite runs each call in its own thread and the event loop waits for the hand-over back: a read is one
+    such trip (the statement, its rows and the cursor's end together), not one for each step."""
+    import aiosqlite
+
+    db = await Database(tmp_path / "bot.sqlite3").connect()
+    try:
+        await db.migrate()
+        users = Users(db)
+        await users.touch(1, "en")
+        trips: list[object] = []
+        hand_over = aiosqlite.Connection._execute
+
+        async def counted(conn: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
+            trips.append(fn)
+            return await hand_over(conn, fn, *args, **kwargs)
+
+        monkeypatch.setattr(aiosqlite.Connection, "_execute", counted)
+        assert (await db.fetchone("SELECT language FROM users WHERE chat_id = ?", (1,)))[0] == "en"
+        assert await db.fetchone("SELECT language FROM users WHERE chat_id = ?", (2,)) is None
+        assert [row[0] for row in await db.fetchall("SELECT chat_id FROM users")] == [1]
+        assert await db.fetchval("SELECT COUNT(*) FROM users") == 1
+        assert len(trips) == 4
+        trips.clear()  # the control: the same read step by step is three trips
+        async with db.conn.execute("SELECT chat_id FROM users") as cursor:
+            await cursor.fetchall()
+        assert len(trips) == 3
+    finally:
+        await db.close()

@@ -190,13 +190,16 @@ class SqliteDatabase(Database):
             await self.conn.commit()
             return cursor
 
+    # A read is one trip to aiosqlite's thread (execute_fetchall runs the statement, reads its rows and lets the
+    # cursor go there), not three (execute, fetch, close), each a hand-over between threads.
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
-        async with self.conn.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        return list(await self.conn.execute_fetchall(sql, params))
 
     async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
-        async with self.conn.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        """The first row, or None. The whole result is read in the same trip: for a lookup by key or an aggregate
+        (every caller's case) that is the one row; a query of many rows wants fetchall or a LIMIT."""
+        rows = await self.conn.execute_fetchall(sql, params)
+        return rows[0] if rows else None
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
