@@ -256,3 +256,26 @@ def test_what_looks_like_a_name(real_kb: KnowledgeBase, question: str, lang: str
     token = next(t for t in q.tokens if t.word == word)
     looks = rank._looks_like_a_name(q, token) and token.word not in rank.T.SYNONYMS
     assert looks is named
+
+
+@pytest.mark.parametrize(("question", "lang", "entry"), [
+    # the same right under two laws, no law named: the language's law answers (English: the GDPR)
+    ("right to erasure", "en", "gdpr-right-to-erasure-art-17"),
+    ("who needs a data protection officer", "en", "gdpr-dpo-art-37-39"),   # "need" frames, like «нужен»
+    # ... a law or country named still chooses
+    ("right to erasure under dpdp", "en", "dpdp-rights-access-correction-erasure"),
+    ("do we need a DPO in India", "en", "dpdp-sdf-obligations"),
+])
+def test_the_same_subject_under_two_laws_goes_to_the_languages_law(real_kb: KnowledgeBase, question: str,
+                                                                   lang: str, entry: str) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert not answer.unsure and answer.entry is not None and answer.entry.id == entry
+
+
+def test_two_laws_for_a_question_in_a_language_of_neither_stay_ambiguous(real_kb: KnowledgeBase) -> None:
+    # Russian means Russian law: the GDPR's and India's articles are both guesses
+    q = reader_for(real_kb).read("право на удаление данных", "ru")
+    hits = _hits(real_kb, "gdpr-right-to-erasure-art-17", "dpdp-rights-access-correction-erasure", 0.95)
+    assert rank.ambiguous(real_kb, q, hits)
+    q = reader_for(real_kb).read("right to erasure", "en")
+    assert not rank.ambiguous(real_kb, q, hits)

@@ -205,6 +205,7 @@ STOPWORDS = frozenset(
     наш наша наше наши нашей нашу нам нас ваш ваша ваше ваши вам вас свой своя свое свои нужен нужна нужны
     хотим хочу подскажите скажите пожалуйста здравствуйте привет добрый день вообще просто вот ну
     hello hi hey our us many much
+    need needs
     скока скоко скольк чё че шо щас плиз pls плз
     say says said mean means говорит гласит сказано
     actually really basically exactly currently anyway вообще-то реально именно

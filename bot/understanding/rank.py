@@ -21,6 +21,7 @@ from bot.understanding.vocabulary import (
     MONTHS,
     OTHER_COUNTRIES,
     RU,
+    default_regime,
     month_forms_ru,
 )
 
@@ -318,6 +319,12 @@ def ambiguous(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> bool:
             q.years or q.countries or q.authorities or q.articles) and \
             kb.fines.company_terms_of(first) & kb.fines.company_terms_of(second) & q.companies:
         return False   # two fines of the company named alone: its largest is meant (`LARGEST_OF_COMPANY`)
+    if not q.regimes and not q.uncovered_laws and not q.uncovered_countries:
+        own, other = entry_regimes(kb, first), entry_regimes(kb, second)
+        if own == {default_regime(q.lang)} and other and not other & own:
+            # "right to erasure" asked in English, naming no law: the GDPR's article, not India's section on the
+            # same right (a question in Russian means Russian law: `vocabulary.DEFAULT_REGIME`)
+            return False
     asked = q.concepts & set(DISTINGUISHING)
     one, two = _titles(kb).get(first.id, _NO_TITLE)[0], _titles(kb).get(second.id, _NO_TITLE)[0]
     if asked and asked & two <= asked & one and two - asked >= one - asked and one != two:
