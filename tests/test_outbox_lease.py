@@ -6,17 +6,21 @@ one outbox deliver each message once. Time is the outbox's fake clock, moved by 
 from __future__ import annotations
 
 import asyncio
+import shutil
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from bot.delivery.sender import Outcome, Sender, Status
 from bot.storage import Database
+from bot.storage.db import MIGRATIONS_DIR, migration_files
 from bot.storage.outbox import Outbox, OutboxRow
 from bot.storage.users import Users
 from tests import backends
+from tests.test_migrations import open_backend
 from tests.test_outbox_sender import FakeClock
 
 database = backends.database
@@ -172,3 +176,29 @@ async def test_two_senders_racing_over_one_outbox_deliver_each_message_once(
     assert set(delivered) == set(chats) and max(delivered.values()) == 1
     assert all(sender.stats.sent > 0 for sender in senders), "both senders took part"
     assert (await first_outbox.counts())["sent"] == len(chats)
+
+
+@pytest.mark.parametrize("backend", backends.BACKENDS)
+async def test_rows_an_older_version_left_in_flight_are_claimed_after_the_upgrade(backend: str, tmp_path: Path) -> None:
+    """Before leases, a restart put 'sending' rows back in the queue; the migration gives them a lease that has
+    ended, so the first claim takes them instead of leaving them in flight for ever."""
+    db, schema = await open_backend(backend, tmp_path, "old")
+    try:
+        old_dir = tmp_path / "old_migrations"
+        (old_dir / backend).mkdir(parents=True)
+        for _version, path in migration_files(dialect=backend):
+            if "lease" not in path.name:
+                shutil.copy(path, old_dir / path.relative_to(MIGRATIONS_DIR))
+        await db.migrate(old_dir)
+        await Users(db).ensure(100, "ru")
+        await db.execute("INSERT INTO outbox (kind, ref, chat_id, text, status, next_attempt_at, created_at) "
+                         "VALUES ('alert', 'old', 100, 'x', 'sending', ?, ?)",
+                         ("2026-01-01T00:00:00+00:00", "2026-01-01T00:00:00+00:00"))
+        assert await db.migrate() != []
+        clock = FakeClock()  # 2026-01-01, the moment the row was queued
+        [row] = await Outbox(db, clock=clock).claim(10)
+        assert row.ref == "old" and row.claim
+    finally:
+        await db.close()
+        if schema is not None:
+            await schema.drop()
