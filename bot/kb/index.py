@@ -117,11 +117,16 @@ class KnowledgeIndex:
             self._weights[t] = np.fromiter((w * idf for _, w in plist), dtype=np.float32, count=len(plist))
         self._doc_terms = [frozenset(c) for c in weighted]
         self._doc_of = {entry.id: doc for doc, entry in enumerate(self.entries)}
+        by_domain: dict[str, list[int]] = defaultdict(list)
+        for doc, entry in enumerate(self.entries):
+            by_domain[entry.domain].append(doc)
+        self._domain_rows = {d: np.array(rows, dtype=np.int32) for d, rows in by_domain.items()}
         self.vocabulary = sorted(self.idf)
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for t in self.vocabulary:
             self._by_length[len(t)].append(t)
         self._repairs: dict[str, tuple[str, str] | None] = {}
+        self._swaps: dict[str, str | None] = {}
         self._max_idf = max(self.idf.values(), default=1.0)
 
     def terms_of(self, entry: Entry) -> frozenset[str]:
@@ -203,19 +208,29 @@ class KnowledgeIndex:
         tokens = query.split()
         changed = False
         for i, token in enumerate(tokens):
-            own = T.words(token)
-            if all(w in T.STOPWORDS for w in own):
-                continue
-            if own and any(self._known(T.term(w)) or self._known(T.translit_term(w)) for w in own):
-                continue
+            swapped = self._layout_swapped(token)
+            if swapped is not None:
+                tokens[i] = swapped
+                changed = True
+        return " ".join(tokens) if changed else query
+
+    def _layout_swapped(self, token: str) -> str | None:
+        """The token typed on the other layout, when only that reads; remembered per token (as `resolve`)."""
+        if token in self._swaps:
+            return self._swaps[token]
+        found = None
+        own = T.words(token)
+        if not all(w in T.STOPWORDS for w in own) and not (
+                own and any(self._known(T.term(w)) or self._known(T.translit_term(w)) for w in own)):
             swapped = T.layout_swap(token)
             swapped_words = T.words(swapped)
             if swapped_words and all(
                 w in T.STOPWORDS or self._known(T.term(w)) or self._prefix_match(T.term(w)) for w in swapped_words
             ):
-                tokens[i] = swapped
-                changed = True
-        return " ".join(tokens) if changed else query
+                found = swapped
+        if len(self._swaps) < 100_000:
+            self._swaps[token] = found
+        return found
 
     # -- search ---------------------------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 4, domains: set[str] | None = None,
@@ -252,11 +267,14 @@ class KnowledgeIndex:
                 scores[self._docs[t]] += self._weights[t] * factor
             resolved_groups.append((list(terms), max(self.idf[t] for t in terms)))
         if domains is not None or boost:
-            for i, entry in enumerate(self.entries):
-                if domains is not None and entry.domain not in domains:
-                    scores[i] = 0
-                elif boost and entry.domain in boost:
-                    scores[i] *= boost[entry.domain]
+            # by each entry's domain, as arrays: a loop over every entry costs more than the rest of the search
+            factor = np.ones(len(self.entries), dtype=np.float32)
+            for domain, rows in self._domain_rows.items():
+                if domains is not None and domain not in domains:
+                    factor[rows] = 0
+                elif boost and domain in boost:
+                    factor[rows] = boost[domain]
+            scores *= factor
         count = min(limit, int(np.count_nonzero(scores)))
         if count == 0:
             return result

@@ -213,6 +213,7 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=100_000)
 def is_stopword(word: str) -> bool:
     """Also Russian stopwords typed in Latin letters (`dlya`, `za`), so they do not fuzzy-match real terms."""
     return word in STOPWORDS or (not is_cyrillic(word) and word.isalpha() and to_cyrillic(word) in STOPWORDS)
@@ -239,8 +240,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(expand_synonyms(fold(text)))
 
 
+_CYRILLIC = re.compile("[а-я]")
+
+
 def is_cyrillic(word: str) -> bool:
-    return any("а" <= ch <= "я" for ch in word)
+    return _CYRILLIC.search(word) is not None
 
 
 def to_latin(word: str) -> str:

@@ -208,6 +208,7 @@ class Reader:
             return " ".join(out), "translit"
         return folded, None
 
+    @lru_cache(maxsize=20_000)  # noqa: B019 - one Reader per knowledge base, built once
     def _russian_spelling(self, latin: str) -> str | None:
         """A transliterated word as the Russian word it is, or None: the soft sign, which transliteration drops,
         is tried where Russian words have it ("uvedomlyat" -> «уведомлять», "personalnyh" -> «персональных»)."""
