@@ -24,12 +24,12 @@ from bot.config import Settings
 from bot.delivery.progress import ProgressReporter
 from bot.delivery.sender import Sender
 from bot.delivery.telegram import progress_messages, telegram_transport
+from bot.i18n import t
 from bot.jobs import create_scheduler
 from bot.leader import FAN_OUT_CHANNEL, OUTBOX_CHANNEL, Leadership, follow_fan_outs
 from bot.storage import Database
 from bot.storage.outbox import Outbox
 from bot.storage.users import Users
-from bot.texts import t
 
 log = logging.getLogger(__name__)
 STOP_TIMEOUT = 10  # seconds the sender has to finish its current messages at shutdown

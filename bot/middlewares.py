@@ -13,8 +13,8 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import TelegramObject, Update, User
 
 from bot.config import Settings
+from bot.i18n import t
 from bot.storage.users import Users, language_from_code
-from bot.texts import t
 from bot.throttle import SharedThrottle, Throttle, Verdict
 
 if TYPE_CHECKING:  # redis is imported only when REDIS_URL is set

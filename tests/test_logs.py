@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.texts import t
+from bot.i18n import t
 from tests.botprocess import BotProcess, free_port
 from tg_sandbox.server import FakeTelegram
 

@@ -16,9 +16,9 @@ from aiogram.fsm.storage.base import StorageKey
 
 from bot.app import Services, create_bot, create_dispatcher, create_services
 from bot.config import Settings
+from bot.i18n import t
 from bot.kb import KnowledgeBase
 from bot.shared_state import RedisBreaker, Seen, SharedState, UpdateJournal, connect_redis
-from bot.texts import t
 from bot.throttle import SharedThrottle, Verdict
 from tests import backends
 from tests.backends import PgSchema

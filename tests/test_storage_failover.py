@@ -14,8 +14,8 @@ from pathlib import Path
 
 import asyncpg
 
+from bot.i18n import t
 from bot.storage import Database
-from bot.texts import t
 from tests import backends
 from tests.backends import PgSchema
 from tests.botprocess import free_port

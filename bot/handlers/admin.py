@@ -21,12 +21,12 @@ from bot.breaches.parser import BreachParser
 from bot.breaches.render import render_alert
 from bot.config import Settings
 from bot.filters import FORWARDED, PRIVATE_CHAT, TEXT, IsAdmin
+from bot.i18n import t
 from bot.kb import KnowledgeBase
 from bot.storage.breaches import Breaches
 from bot.storage.outbox import Outbox
 from bot.storage.users import Users
 from bot.storage.watches import Watches
-from bot.texts import t
 
 
 class DraftAction(CallbackData, prefix="bd"):

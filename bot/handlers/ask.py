@@ -13,10 +13,10 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from bot.answers import Answer, answer_entry, answer_question
 from bot.config import Settings
 from bot.filters import COMMAND, GROUP_CHAT, PRIVATE_CHAT, TEXT
+from bot.i18n import t
 from bot.kb import KnowledgeBase
 from bot.keyboards import OpenEntry, entries_keyboard
 from bot.storage.users import Users
-from bot.texts import t
 from bot.understanding import intents as I
 
 # The question an "answer with the other tool" button answers again (callback data cannot hold it).

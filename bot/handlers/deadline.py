@@ -15,13 +15,13 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.filters import NOT_COMMAND, PRIVATE_CHAT, TEXT, Claims
 from bot.handlers.steps import await_input, button, edit, rows, typed_answer
+from bot.i18n import t
 from bot.kb import KnowledgeBase
 from bot.legal import estimator as E
 from bot.legal.deadlines import DEFAULT_TZ, deadlines, resolve_timezone, tzinfo_for
 from bot.legal.intents import moment_in, regime_of
 from bot.legal.render import render_deadlines, zone_label
 from bot.storage.users import Users
-from bot.texts import t
 from bot.understanding.vocabulary import default_regime
 
 _TZ_CHOICES = ["Europe/Moscow", "Europe/Kaliningrad", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Novosibirsk",

@@ -7,8 +7,8 @@ import logging
 from aiogram import Router
 from aiogram.types import ErrorEvent
 
+from bot.i18n import t
 from bot.storage.users import language_from_code
-from bot.texts import t
 
 log = logging.getLogger(__name__)
 

@@ -13,11 +13,11 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.filters import NOT_COMMAND, PRIVATE_CHAT, TEXT, Claims
 from bot.handlers.steps import await_input, button, edit, rows, typed_answer
+from bot.i18n import t
 from bot.kb import KnowledgeBase
 from bot.legal import estimator as E
 from bot.legal.intents import extract_case, quantities
 from bot.legal.render import render_estimate
-from bot.texts import t
 
 _CATEGORY = {"o": E.ORDINARY, "s": E.SPECIAL, "b": E.BIOMETRIC}
 _OFFENDER = {"l": E.LEGAL, "o": E.OFFICIAL, "c": E.CITIZEN}

@@ -15,6 +15,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup
 
 from bot.filters import Claims
 from bot.handlers.steps import button, edit, rows
+from bot.i18n import t
 from bot.kb import KnowledgeBase
 from bot.kb.countries import COUNTRIES, country_label
 from bot.keyboards import entries_keyboard
@@ -23,7 +24,6 @@ from bot.legal.chart import fines_chart
 from bot.legal.explorer import AMOUNT_STEPS, FinesExplorer, FinesFilter
 from bot.legal.render import amount_step_label, filter_label, render_fines_page
 from bot.render import fines_notes
-from bot.texts import t
 
 _SAFE_WORD = re.compile(r"[^\w.&-]")
 

@@ -9,9 +9,9 @@ from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessag
 
 from bot.answers import answer_question
 from bot.config import Settings
+from bot.i18n import t
 from bot.kb import KnowledgeBase
 from bot.render import fit, render_entry
-from bot.texts import t
 
 MAX_RESULTS = 5
 

@@ -14,8 +14,8 @@ from aiogram.types import CallbackQuery, ChatMemberUpdated, InlineKeyboardButton
 
 from bot.config import Settings
 from bot.filters import IN_PRIVATE_CHAT, NOT_PRIVATE_CHAT, Claims
+from bot.i18n import t
 from bot.storage.users import Users
-from bot.texts import t
 
 # Columns /mydata describes in words; any other column of `users` is listed as name: value.
 _DESCRIBED = {"chat_id", "language", "language_fixed", "started_at", "active", "inactive_since"}

@@ -7,8 +7,8 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 
 from bot.filters import Claims
+from bot.i18n import t
 from bot.storage.users import SUPPORTED_LANGUAGES, Users
-from bot.texts import t
 
 
 async def start(message: Message, lang: str) -> None:

@@ -15,10 +15,10 @@ from bot.breaches.names import ServiceDirectory, split_watch_terms
 from bot.breaches.render import render_history_line
 from bot.config import Settings
 from bot.filters import HAS_MESSAGE, Claims
+from bot.i18n import t
 from bot.storage.breaches import Breaches
 from bot.storage.users import Users
 from bot.storage.watches import Watches
-from bot.texts import t
 
 MAX_TERMS_PER_COMMAND = 10
 # A service name or a domain: letters, digits, spaces and a little punctuation. Paths, URLs with queries,
