@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, localcontext
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import DateTimePattern
@@ -53,6 +53,14 @@ def format_date(value: dt.date | dt.datetime, lang: str, precision: str = "day")
     day = value.date() if isinstance(value, dt.datetime) else value
     if precision == "year":
         return str(day.year)
+    return _format_day(day, lang, precision)
+
+
+# A day or a whole amount formatted once is remembered: the text depends only on the arguments and the locale files,
+# which never change, and lists repeat the same fines and dates. Keyed by a calendar day (two datetimes equal as
+# instants may fall on different days) and by an int (0.0 and -0.0 are equal, not the same text).
+@lru_cache(maxsize=4096)
+def _format_day(day: dt.date, lang: str, precision: str) -> str:
     return _date_pattern(lang, precision).apply(day, _locale(lang))
 
 
@@ -97,6 +105,13 @@ def format_money(amount: int, currency: str, lang: str, *, style: str = "words")
              "250 крор рупий" / "₹250 crore";
     "short": for lists and buttons, to two decimals: "1,2 млрд €" / "€1.2bn", "150 тыс. €" / "€150k";
     "full":  every digit: "1 200 000 000 €" / "€1,200,000,000"."""
+    if type(amount) is int:
+        return _whole_money(amount, currency, lang, style)
+    return _dress(*_money_parts(amount, currency, lang, style), currency, lang, style)
+
+
+@lru_cache(maxsize=4096)
+def _whole_money(amount: int, currency: str, lang: str, style: str) -> str:
     return _dress(*_money_parts(amount, currency, lang, style), currency, lang, style)
 
 

@@ -180,7 +180,7 @@ def test_formatting_built_once_per_language_and_pattern_gives_babels_own_output(
     from babel.numbers import format_decimal
 
     from bot.formatting import format_date as our_date
-    from bot.formatting import format_number
+    from bot.formatting import format_money, format_number
     from bot.i18n import CATALOGUE, Catalogue, Html
 
     rng = random.Random(14)
@@ -195,6 +195,17 @@ def test_formatting_built_once_per_language_and_pattern_gives_babels_own_output(
         day = dt.date(2023, 8, 3)
         for precision, key in (("day", "date_pattern"), ("month", "date_pattern_month")):
             assert our_date(day, lang, precision) == format_date(day, CATALOGUE.t(key, lang), locale=lang)
+        # one instant, two days: a datetime is remembered by its own calendar day
+        moscow = dt.datetime(2023, 8, 3, 1, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+        assert moscow == moscow.astimezone(dt.UTC)
+        days = (dt.date(2023, 8, 3), dt.date(2023, 8, 2))
+        assert [our_date(moscow, lang), our_date(moscow.astimezone(dt.UTC), lang)] == [
+            format_date(day, CATALOGUE.t("date_pattern", lang), locale=lang) for day in days]
+        for amount in (0, 150_000, 3_000_000, 2_265_000, 10**9 + 1):
+            for style in ("words", "short", "full"):
+                first = format_money(amount, "EUR", lang, style=style)
+                assert format_money(amount, "EUR", lang, style=style) == first  # the second from memory
+                assert format_money(float(amount), "EUR", lang, style=style) == first  # not remembered: the same
     fresh = Catalogue.load()  # renders every time it is asked something new
     for values_ in ({"n": 1}, {"n": True}, {"n": 1.0}, {"n": 5}, {"n": 1}):
         assert CATALOGUE.t("dur_days", "ru", **values_) == fresh.t("dur_days", "ru", **values_)
