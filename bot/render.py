@@ -15,7 +15,8 @@ __all__ = ["format_date", "format_duration", "format_eur", "money", "money_range
 
 TELEGRAM_LIMIT = 4096
 
-# The money helpers keep their names for their many callers; the formatting itself is bot/formatting.py's.
+# Old names, kept only because bot/legal/render.py still imports them (and format_date/format_duration from here);
+# every other caller uses bot/formatting.py's names. Remove them once that module imports bot.formatting.
 number_text = format_number
 money = format_money
 money_range = format_money_range
@@ -23,12 +24,12 @@ money_range = format_money_range
 
 def format_eur(amount: int, lang: str) -> str:
     """1200000000 -> "1 200 000 000 €" (ru) / "€1,200,000,000" (en)."""
-    return money(amount, "EUR", lang, style="full")
+    return format_money(amount, "EUR", lang, style="full")
 
 
 def short_eur(amount: int, lang: str) -> str:
     """1200000000 -> "1,2 млрд €" / "€1.2bn": for lists and buttons."""
-    return money(amount, "EUR", lang, style="short")
+    return format_money(amount, "EUR", lang, style="short")
 
 
 def source_line(entry: Entry, lang: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from bot.formatting import format_date
 from bot.kb import KnowledgeBase
-from bot.render import format_date
 from tests.conftest import BotHarness
 
 PNG = b"\x89PNG\r\n\x1a\n"

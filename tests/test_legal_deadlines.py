@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.answers import answer_question
+from bot.formatting import format_duration
 from bot.kb import KnowledgeBase
 from bot.legal.answers import legal_answer
 from bot.legal.deadlines import (
@@ -22,7 +23,6 @@ from bot.legal.deadlines import (
 from bot.legal.estimator import DPDP, GDPR, RU
 from bot.legal.intents import deadline_intent
 from bot.legal.render import render_deadlines
-from bot.render import format_duration
 
 NOW_UTC = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)   # 12:00 in Moscow, 14:30 in Kolkata
 MSK, KOLKATA, UTC = ZoneInfo("Europe/Moscow"), ZoneInfo("Asia/Kolkata"), ZoneInfo("UTC")

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from bot.formatting import format_money
 from bot.kb import KnowledgeBase
 from bot.legal.estimator import (
     BIOMETRIC,
@@ -27,7 +28,7 @@ from bot.legal.estimator import (
 )
 from bot.legal.intents import estimate_intent, extract_case
 from bot.legal.render import render_estimate
-from bot.render import format_eur, money, short_eur
+from bot.render import format_eur, short_eur
 
 M = 1_000_000
 
@@ -333,6 +334,7 @@ def test_the_law_a_question_names_is_read_from_whole_words(question: str, lang: 
     (1_200_000_000, "EUR", "full", "1\u00a0200\u00a0000\u00a0000 €", "€1,200,000,000"),
 ])
 def test_money_in_each_style(amount: int, currency: str, style: str, ru: str, en: str) -> None:
-    assert (money(amount, currency, "ru", style=style), money(amount, currency, "en", style=style)) == (ru, en)
+    assert (format_money(amount, currency, "ru", style=style),
+            format_money(amount, currency, "en", style=style)) == (ru, en)
     if currency == "EUR" and style != "words":
         assert (format_eur if style == "full" else short_eur)(amount, "en") == en

@@ -10,8 +10,8 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from bot.channel.poster import DIGEST, FACT, ChannelPoster
 from bot.channel.split import split_html
 from bot.filters import Claims, IsAdmin
+from bot.formatting import format_date
 from bot.i18n import t
-from bot.render import format_date
 from bot.storage.channel_posts import CHANNEL
 from bot.storage.outbox import Outbox
 
