@@ -136,9 +136,36 @@ CONCRETE = PhraseSet(
     "черный ~ рынок", "black ~ market", "freeli|public|made ~ avail", "leak ~ public|onlin",
     "public ~ releas|leak|post|dump", "dump ~ public",
 )
-# Legal proceedings: a post about them is not a new leak unless it brings a count.
-LEGAL = PhraseSet("суд", "иск", "приговор", "оштрафовать", "lawsuit", "court", "class ~ action", "sentenc*",
-                  "convict*", "fined", "settlement")
+# The consequences of a leak: a fine, a court, a lawsuit. In the lead they make the post about an old leak.
+LEGAL = PhraseSet("суд", "иск", "приговор", "оштрафовать", "штраф", "осудить", "lawsuit", "court", "class ~ action",
+                  "sentenc*", "convict*", "fined", "fine", "penalti", "reprimand*", "settlement", "su ~ over|for",
+                  "задержать", "арестовать", "обвинить", "arrest*", "charg ~ with")
+# Who oversees, not who leaked: a regulator acting in the lead makes a post about an inquiry or a sanction.
+REGULATORS = lemma_set("роскомнадзор ркн регулятор комиссар прокуратура омбудсмен",
+                       "regul watchdog commission commissioner ico ftc cnil dpc ombudsman attorney")
+# What can leak that is no data: «утечка газа», "a water leak" (within two words of the leak word).
+SUBSTANCES = lemma_set("газ газовый вода нефть нефтепродукт топливо аммиак хлор тепло теплоноситель мазут радиация "
+                       "газопровод водопровод", "gas water oil fuel ammonia chlorin chemic radiat pipelin")
+# What data is: with one of these in its sentence, a leak word says data left its owner.
+DATA_OBJECTS = lemma_set(
+    "данные база запись информация сведение дамп файл архив таблица выгрузка строка персональный аккаунт учетный "
+    "пароль карта паспорт документ переписка", "data databas record inform detail account email password file "
+    "credenti row card ident person document dump")
+# A statistic over a period: «по итогам года», «за девять месяцев», "in the first half of 2025".
+PERIOD = PhraseSet("по ~ итог", "за ~ год|месяц|полугодие|квартал", "полугодие", "квартал",
+                   "first|second ~ half|quarter", "six ~ month", "year-on-year", "annual", "ежегодный",
+                   # a ranking or a ratio: «на пятом месте среди стран», «в 4,5 раза превысил», "ranked"
+                   "место ~ среди", "раз ~ превысить|больше|меньше|вырасти", "rank*", "time ~ more|higher")
+# An attack that stops a service rather than taking its data.
+OUTAGE = PhraseSet("ddos", "ddos-атака", "сбой", "перестать ~ работать", "недоступный", "приостановить ~ работа",
+                   "outag*", "downtim*", "offlin*", "disrupt*")
+# A warning about fraudsters, not a report of a leak.
+SCAM = PhraseSet("фишинг", "фишинговый", "мошенник", "мошеннический", "phish*", "scam*", "fraudster", "bewar*")
+# A guide: «что делать», "how to protect", "what you need to know".
+ADVICE = PhraseSet("что ~ делать", "как ~ защитить|проверить|узнать|защититься", "how ~ to", "what ~ to ~ do",
+                   "совет", "памятка", "tip ~ to|for|on", "need ~ to ~ know", "что ~ известно", "что ~ нужно ~ знать")
+# Words that open a sentence about the one just named: «Компания подтвердила…», "It said…", «Об этом сообщила…».
+ANAPHORS = lemma_set("компания она он они этот это её ее его их", "compani it they this firm its their")
 # A collection of old leaks, combo lists, stealer logs: no single service leaked (read in the headline only; a
 # breach report may say its data was later "redistributed as part of a larger corpus").
 COMPILATION = PhraseSet(
@@ -213,10 +240,10 @@ COUNT_NOUNS = lemma_set(
     "запись строка пользователь клиент покупатель аккаунт учетный абонент пациент человек заказ адрес номер "
     "телефон email e mail почта гражданин россиянин казахстанец житель студент ученик сотрудник заемщик пассажир "
     "подписчик участник профиль заявка уникальный создатель владелец автор продавец получатель ребенок "
-    "родитель посетитель читатель слушатель игрок водитель арендатор",
+    "родитель посетитель читатель слушатель игрок водитель арендатор карта",
     "record row line entri user custom account peopl individu member patient subscrib client student employe "
     "person passeng email address phone number profil uniqu applic policyhold borrow shopper guest resid "
-    "creator owner seller children kid parent visitor reader player driver tenant",
+    "creator owner seller children kid parent visitor reader player driver tenant card",
 )
 ROW_NOUNS = lemma_set("запись строка", "record row line entri")
 # Words after a number that make it something else than a count («300 Гб», "$2 million", «60 тыс. рублей»).

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
+from bot.breaches import evidence as E
 from bot.breaches import lexicon as L
 from bot.breaches import rules
 from bot.breaches.extract import (
@@ -67,6 +68,8 @@ class BreachParser:
         self._watched = watched_terms if callable(watched_terms) else _fixed(tuple(watched_terms))
         self.matcher = NameMatcher(self.directory, self._watched())
         self.victims = VictimFinder(self.directory, self.matcher, use_ner=use_ner)
+        self.sure = E.SURE  # the one threshold (bench/breach_curve.py moves it to draw the curve)
+        self.last_evidence: E.Evidence | None = None
 
     def parse(self, text: str, *, posted_at: datetime | None = None, source_name: str | None = None,
               source_url: str | None = None, origin: str = "channel") -> Breach | None:
@@ -99,21 +102,19 @@ class BreachParser:
             return None, "off_topic"
         if L.COMPILATION.any(head):
             return None, "compilation"
-        events = [toks[first].start for first, _ in L.LEAK_EVENT.find(toks)]
-        leak_sentences = {i for i, (s, e) in enumerate(spans) if any(s <= at < e for at in events)}
+        events = E.sentence_events(toks, spans)
+        leak_sentences = set(events)
         if not leak_sentences:
             return None, "no_leak_event"
         record_count, unique_emails = extract_counts(clean)
         has_count = record_count is not None or unique_emails is not None
-        # A lawsuit or a verdict in the lead is the story, whatever counts it quotes («22 клиента требуют»).
         lead_end = spans[min(1, len(spans) - 1)][1]
-        if L.LEGAL.any([t for t in toks if t.end <= lead_end]) or (not has_count and L.LEGAL.any(toks)):
-            return None, "off_topic"
         classes = extract_data_classes(clean)
         storage = extract_password_storage(clean)
         if storage and "Passwords" not in classes:
             classes = sorted({*classes, "Passwords"})
-        evidence = has_count or len(classes) >= 2 or L.VAGUE_COUNT.any(toks) or L.CONCRETE.any(toks)
+        vague, concrete = L.VAGUE_COUNT.any(toks), L.CONCRETE.any(toks)
+        evidence = has_count or len(classes) >= 2 or vague or concrete
         # Natasha only for a post that has everything but a named victim (it costs tens of ms), and only when
         # the caller takes drafts: a victim only NER found is never alerted on without an admin.
         choice = self.victims.choose(clean, toks, spans, leak_sentences, use_ner=evidence and drafts)
@@ -130,12 +131,27 @@ class BreachParser:
             return breach, UNSURE + "two_victims"
         if choice.reason == "ner":
             return breach, UNSURE + "ner_victim"
-        # A statement about a leak of "millions of users" is a confirmation, not a company checking a rumour.
-        if L.STATEMENT.any(head) and not has_count and not L.VAGUE_COUNT.any(toks):
-            return breach, UNSURE + "statement"
-        if not evidence:
-            return breach, UNSURE + "weak_evidence"
+        score = self.evidence(clean, toks, spans, head_end, lead_end, events, choice.at,
+                              has_count=has_count, classes=len(classes), vague=vague, concrete=concrete)
+        self.last_evidence = score
+        if score.score < self.sure:
+            # Evidence against the leak (a lawsuit, a regulator, statistics) is no doubt for an admin to settle: the
+            # post is about leaks, not one. A company's statement only lacks news, so it stays a draft.
+            against = score.counter - (E.STATEMENT_WEIGHT if "statement" in score.why else 0.0)
+            if against >= E.AGAINST:
+                return None, "off_topic:" + ",".join(score.why)
+            return breach, UNSURE + (score.why[0] if score.why else "weak_evidence")
         return breach, "breach"
+
+    @staticmethod
+    def evidence(clean: str, toks: list, spans: list[tuple[int, int]], head_end: int, lead_end: int,
+                 events: dict[int, int], victim_at: list[int], *, has_count: bool, classes: int, vague: bool,
+                 concrete: bool) -> E.Evidence:
+        """The post's score (``evidence.py``): the victim's tie to the event, the support, the counter-evidence."""
+        score = E.counter_of(clean, toks, head_end, lead_end, has_count=has_count)
+        score.tie = E.tie_of(victim_at, events, toks, spans, head_end)
+        score.support = E.support_of(has_count, classes, vague, concrete, E.has_size(clean))
+        return score
 
     def _complete(self, breach: Breach) -> None:
         """Domain, other names and the operator's country from the directory, when it knows the service."""

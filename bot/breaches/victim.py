@@ -58,6 +58,7 @@ class Choice:
     key: str | None = None
     reason: str = "victim"  # "victim", "none", "ambiguous", "ner" (found only by Natasha's NER)
     rivals: list[str] = field(default_factory=list)
+    at: list[int] = field(default_factory=list)  # where the victim is named with a role (for evidence.tie_of)
 
 
 @lru_cache(maxsize=1)
@@ -357,9 +358,10 @@ class VictimFinder:
             name = domain
         if not name:
             return Choice(reason="none")
+        at = [c.start for c in cands if c.score > 0]
         if ambiguous and rival:  # the best reading, for an admin to confirm or correct
-            return Choice(name=name, domain=domain, key=entity, reason="ambiguous", rivals=[entity, rival[1]])
-        return Choice(name=name, domain=domain, key=entity)
+            return Choice(name=name, domain=domain, key=entity, reason="ambiguous", rivals=[entity, rival[1]], at=at)
+        return Choice(name=name, domain=domain, key=entity, at=at)
 
 
 _OPENING = ("\"", "«", "“", "(")

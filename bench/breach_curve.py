@@ -1,0 +1,85 @@
+"""The trade-off curve of the breach parser's one threshold (bot/breaches/evidence.py SURE): for each value, over
+every dev set together, detection recall and precision, the false alerts, and the drafts (posts an admin is asked
+to confirm). A second block reads the same posts with the headline word lists switched off (off-topic, denial,
+compilation: the lists most fitted to the texts they were written with), to show how much of the precision the
+score holds up on its own, as it must on news the lists never saw. Dev sets only: held-out sets are never read.
+
+    .venv/bin/python -m bench.breach_curve [--values 3 3.5 4 4.5 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+from bench.breaches import load_dev2, load_dev3, load_split
+from bot.breaches import evidence
+from bot.breaches import lexicon as L
+from bot.breaches.parser import BreachParser
+
+
+@contextlib.contextmanager
+def headline_lists_off() -> Iterator[None]:
+    kept = L.OFF_TOPIC_HEADLINE, L.DENIAL, L.COMPILATION
+    L.OFF_TOPIC_HEADLINE = L.DENIAL = L.COMPILATION = L.PhraseSet()
+    try:
+        yield
+    finally:
+        L.OFF_TOPIC_HEADLINE, L.DENIAL, L.COMPILATION = kept
+
+
+Reading = tuple[bool, str, float, bool]
+
+
+def readings(parser: BreachParser, posts: list[dict[str, Any]]) -> list[Reading]:
+    """(is a breach, the parser's reading without the threshold, the score, whether the counter-evidence alone
+    would bin it below the threshold) per post."""
+    parser.sure = float("-inf")
+    out = []
+    try:
+        for post in posts:
+            parser.last_evidence = None
+            _, why = parser.analyse(post["text"])
+            ev = parser.last_evidence if why == "breach" else None
+            against = bool(ev) and ev.counter - (evidence.STATEMENT_WEIGHT if "statement" in ev.why else 0) \
+                >= evidence.AGAINST
+            out.append((post["is_breach"], why, ev.score if ev else float("-inf"), against))
+    finally:
+        parser.sure = evidence.SURE
+    return out
+
+
+def at(threshold: float, rows: list[Reading]) -> tuple[float, float, int, int]:
+    """(recall, precision, false alerts, drafts) when alerts need ``score >= threshold``."""
+    tp = fp = fn = drafts = 0
+    for is_breach, why, score, against in rows:
+        alert = why == "breach" and score >= threshold
+        drafts += not alert and (why == "breach" and not against or why.startswith("unsure:"))
+        tp += alert and is_breach
+        fp += alert and not is_breach
+        fn += is_breach and not alert
+    return tp / (tp + fn) if tp + fn else 1.0, tp / (tp + fp) if tp + fp else 1.0, fp, drafts
+
+
+def main() -> None:
+    parser_ = argparse.ArgumentParser(prog="python -m bench.breach_curve")
+    parser_.add_argument("--values", type=float, nargs="*", default=[2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5, 6])
+    args = parser_.parse_args()
+    posts = load_split("posts")[0] + load_dev2() + load_dev3()
+    parser = BreachParser()
+    rows = readings(parser, posts)
+    with headline_lists_off():
+        bare = readings(parser, posts)
+    print(f"SURE now {evidence.SURE}; {len(posts)} dev posts ({sum(p['is_breach'] for p in posts)} breaches)")
+    print(f"{'SURE':>5} {'recall':>7} {'precision':>9} {'false':>6} {'drafts':>7} | headline lists off: "
+          f"{'recall':>7} {'precision':>9} {'false':>6}")
+    for value in args.values:
+        r, p, fp, drafts = at(value, rows)
+        br, bp, bfp, _ = at(value, bare)
+        print(f"{value:>5} {r:>7.3f} {p:>9.3f} {fp:>6} {drafts:>7} | {'':>20}{br:>7.3f} {bp:>9.3f} {bfp:>6}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,173 @@
+"""How sure a post is that a named service's data leaked: one score, one threshold.
+
+A post alerts watchers only when three things hold together, not when their words merely co-occur:
+
+* **event**: a sentence says data left its owner: a leak word with a data object in the same sentence
+  («выставили на продажу базу клиентов», "hackers stole customer records") is strong; a bare attack or hack
+  word («хакеры атаковали сайт», "cyberattack") is weak (outages and DDoS are attacks without data);
+  a leak of a substance («утечка газа», "water leak") is no event at all;
+* **tie**: the victim is the owner of the leaked data: named in the sentence of a strong event, or the
+  subject of the headline, rather than somewhere else in the post;
+* **support**: a count, two exposed data classes, a vague count or a place the data surfaced.
+
+Counter-evidence subtracts: a fine, a court or a lawsuit in the lead (a post about an old leak), a company's
+statement without a count, statistics (several years, shares), an outage or DDoS, a phishing or scam warning,
+a question or advice in the headline.
+
+``score = 2 * tie + support - counter``; a post at or above ``SURE`` alerts, below it a post with a victim goes
+to the admins as a draft. ``SURE`` is calibrated on every dev set together (``python -m bench.breach_curve``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.breaches import lexicon as L
+from bot.breaches.lemmas import Token
+
+SURE = 4.5
+# Below SURE, counter-evidence of this weight (a statement aside) bins the post instead of drafting it.
+AGAINST = 2.0
+STATEMENT_WEIGHT = 2.0
+
+# The strength of the event of each sentence: 2 data left its owner, 1 an attack or hack without a data object.
+STRONG, WEAK = 2, 1
+
+
+@dataclass
+class Evidence:
+    tie: float = 0.0
+    support: float = 0.0
+    counter: float = 0.0
+    why: list[str] = field(default_factory=list)  # the counter cues that fired, for the admin's draft
+
+    @property
+    def score(self) -> float:
+        return 2 * self.tie + self.support - self.counter
+
+
+def substance_leak(toks: Sequence[Token], first: int) -> bool:
+    """«утечка газа», «утечки воды из трубы», "a gas leak": the leak word is about a substance, not data."""
+    near = toks[max(0, first - 2) : first + 3]
+    return any(t.lemma in L.SUBSTANCES for t in near)
+
+
+def sentence_events(toks: Sequence[Token], spans: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Each sentence that reports a leak, with the strength of its event (``STRONG`` or ``WEAK``)."""
+    found: dict[int, int] = {}
+    for first, _ in L.LEAK_EVENT.find(toks):
+        if substance_leak(toks, first):
+            continue
+        at = toks[first].start
+        index = next((i for i, (s, e) in enumerate(spans) if s <= at < e), None)
+        if index is None:
+            continue
+        s, e = spans[index]
+        sentence = [t for t in toks if s <= t.start < e]
+        strong = any(t.lemma in L.DATA_OBJECTS or t.lemma in L.COUNT_NOUNS for t in sentence) \
+            or L.CONCRETE.any(sentence)
+        found[index] = max(found.get(index, 0), STRONG if strong else WEAK)
+    # "…was the victim of an extortion attempt. The data included 1.4M email addresses.": a sentence that opens
+    # with the data tells what the attack before it took.
+    for index, strength in list(found.items()):
+        if strength == WEAK and index + 1 < len(spans):
+            s, e = spans[index + 1]
+            opening = [t for t in toks if s <= t.start < e][:3]
+            if any(t.lemma in L.DATA_OBJECTS for t in opening):
+                found[index] = STRONG
+    # Data at a venue («оказались на черном рынке», "for sale on a hacking forum") is itself the event.
+    for first, _ in L.CONCRETE.find(toks):
+        at = toks[first].start
+        index = next((i for i, (s, e) in enumerate(spans) if s <= at < e), None)
+        if index is not None:
+            found[index] = STRONG
+    return found
+
+
+def _opens_with_anaphor(toks: Sequence[Token], span: tuple[int, int]) -> bool:
+    """«Компания подтвердила взлом…», "It said hackers stole…", «Об этом сообщила…»: the sentence speaks of
+    the one named just before."""
+    first = [t for t in toks if span[0] <= t.start < span[1]][:3]
+    return any(t.lemma in L.ANAPHORS for t in first)
+
+
+def tie_of(victim_at: Sequence[int], events: dict[int, int], toks: Sequence[Token],
+           spans: Sequence[tuple[int, int]], head_end: int) -> float:
+    """How the victim is tied to the event: 2 named in a strong event's sentence, or in the sentence before
+    one that refers back to it («Компания подтвердила…»); 1.5 the headline's subject while the event is told
+    below, or named in the sentence right after the event («Об этом сообщила X»); 1 named in a weak event's
+    sentence or near a strong one; 0.5 elsewhere."""
+    sentences = {next((i for i, (s, e) in enumerate(spans) if s <= at < e), -1) for at in victim_at}
+    strong = {i for i, v in events.items() if v == STRONG}
+    if sentences & strong:
+        return 2.0
+    after = {i for i in sentences if i + 1 in strong and _opens_with_anaphor(toks, spans[i + 1])}
+    before = {i for i in sentences if i - 1 in strong and _opens_with_anaphor(toks, spans[i])}
+    if after or before:
+        return 2.0
+    if strong and any(at < head_end for at in victim_at) or any(i - 1 in strong for i in sentences):
+        return 1.5
+    if sentences & set(events) or any(i + 1 in strong or i - 2 in strong for i in sentences):
+        return 1.0
+    return 0.5
+
+
+def support_of(has_count: bool, classes: int, vague: bool, concrete: bool, size: bool = False) -> float:
+    """A count, two data classes, a vague count or a venue, the size of the dump («1,4 ТБ», "188 347 файлов")."""
+    return min(2.0, (1.0 if has_count else 0.0) + (1.0 if classes >= 2 else 0.0)
+               + (0.5 if vague or concrete else 0.0) + (0.5 if size else 0.0))
+
+
+# The size of what was taken: «300 Гб», «1,4 ТБ», «188 347 файлов», "2 TB of files".
+_SIZE = re.compile(r"\d\s?(?:[гтмgtm][бb]|гигабайт|терабайт|gigabyte|terabyte|файл\w*|files|documents|документ\w*)",
+                   re.IGNORECASE)
+
+
+def has_size(text: str) -> bool:
+    return _SIZE.search(text) is not None
+
+
+# The event noun in the plural: «утечек», «инцидентов», "breaches" (not «утечки», which is also one leak's genitive).
+_MANY_EVENTS = re.compile(r"\b(?:утечек|утечкам|утечками|утечках|инцидентов|сливов|взломов|кибератак|breaches|"
+                          r"incidents|compromises|cyberattacks)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_PERCENT = re.compile(r"\d\s?%|\bper\s?cent\b|процент", re.IGNORECASE)
+
+
+def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *, has_count: bool) -> Evidence:
+    """The counter-evidence of a post, with the cues that fired."""
+    ev = Evidence()
+    head = [t for t in toks if t.end <= head_end]
+    lead = [t for t in toks if t.end <= lead_end]
+
+    def add(weight: float, why: str) -> None:
+        ev.counter += weight
+        ev.why.append(why)
+
+    if L.LEGAL.any(head):
+        add(3.0, "penalty")  # a fine, a court, a lawsuit in the headline: the story is the consequence of a leak
+    elif L.LEGAL.any(lead):
+        add(2.0, "penalty")
+    elif L.LEGAL.any(toks) and not has_count:
+        add(1.0, "penalty")
+    if L.STATEMENT.any(head) and not has_count and not L.VAGUE_COUNT.any(toks):
+        add(STATEMENT_WEIGHT, "statement")
+    # (a share in the headline is a statistic; "20% of its users" below is the size of one leak)
+    years = set(_YEAR.findall(text[:lead_end]))
+    if len(years) >= 2 or _PERCENT.search(text[:head_end]) or L.PERIOD.any(lead):
+        add(1.0, "statistics")
+    if any(t.lemma in L.REGULATORS for t in head):
+        add(2.0, "regulator")
+    elif any(t.lemma in L.REGULATORS for t in lead):
+        add(1.0, "regulator")
+    if _MANY_EVENTS.search(text[:head_end]):
+        add(1.0, "many_events")  # «число утечек», "breaches rose": a post about leaks, not about one
+    if L.OUTAGE.any(lead):
+        add(1.0, "outage")
+    if L.SCAM.any(head):
+        add(1.0, "scam")
+    if "?" in text[:head_end] or L.ADVICE.any(head):
+        add(1.0, "advice")
+    return ev

@@ -1,0 +1,104 @@
+"""The evidence score (bot/breaches/evidence.py): each mechanism on sentences written for the test, beside a near
+neighbour that must not change. A post alerts only with the event and the victim tied together and no
+counter-evidence outweighing them; short of that, a post with a victim is a draft for the admins."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.breaches import evidence
+from bot.breaches.parser import BreachParser
+
+# The neighbour every counter cue is measured against: a strong event, its victim in the same sentence, a count.
+BASE = "Хакеры похитили данные 2 млн клиентов сервиса «Кворло»."
+
+
+@pytest.fixture(scope="module")
+def parser() -> BreachParser:
+    return BreachParser()
+
+
+def test_the_neighbour_alerts(parser: BreachParser) -> None:
+    breach, why = parser.analyse(BASE)
+    assert why == "breach" and breach is not None and breach.service == "Кворло"
+    assert parser.last_evidence is not None and parser.last_evidence.score >= evidence.SURE
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    # the consequences of a leak in the lead: a lawsuit
+    (BASE + " Клиенты подали коллективный иск.", "penalty"),
+    # and in the headline, where it outweighs a strong report: no draft either
+    ("Quorlo reprimanded: hackers stole the data of 2,000,000 customers of Quorlo.", "penalty"),
+    # a regulator acting in the lead
+    (BASE + " Роскомнадзор направил компании запрос.", "regulator"),
+    # a statistic over several years
+    ("В 2023 и 2024 годах хакеры похитили данные 2 млн клиентов сервиса «Кворло».", "statistics"),
+    # an outage
+    ("Сбой в работе сервиса «Кворло»: хакеры похитили данные 2 млн клиентов.", "outage"),
+    # a phishing warning
+    ("Beware of phishing: hackers stole the data of 2,000,000 customers of Quorlo.", "scam"),
+    # a guide
+    ("Хакеры похитили данные 2 млн клиентов сервиса «Кворло»: что нужно знать.", "advice"),
+    # a post about leaks, not one leak
+    ("Another of this year's breaches: hackers stole the data of 2,000,000 customers of Quorlo.", "many_events"),
+    # a company's statement without a count
+    ("Сервис «Кворло» подтвердил утечку данных клиентов, но не назвал их число.", "statement"),
+])
+def test_counter_evidence_turns_an_alert_into_a_draft(parser: BreachParser, text: str, cue: str) -> None:
+    breach, why = parser.analyse(text)
+    assert parser.parse(text) is None
+    if parser.last_evidence.counter - (evidence.STATEMENT_WEIGHT if cue == "statement" else 0) >= evidence.AGAINST:
+        assert why.startswith("off_topic:") and cue in why  # evidence against the leak: not even a draft
+    else:
+        assert why == "unsure:" + cue and breach is not None
+
+
+def test_a_gas_leak_is_no_leak_event(parser: BreachParser) -> None:
+    assert parser.analyse("На заводе «Кворло» произошла утечка газа: эвакуированы 2 тыс. сотрудников.")[1] \
+        == "no_leak_event"
+    # the neighbour: the same company's employees' data
+    assert parser.parse("На заводе «Кворло» произошла утечка данных: похищены записи о 2 тыс. сотрудников.") \
+        is not None
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    # data at a venue is the event («оказались на черном рынке»)
+    ("Персональные данные клиентов банка «Кворло» оказались на черном рынке: продавцы предлагают 2 млн записей.",
+     "breach"),
+    # «Компания …» opens the sentence of the event: it speaks of the victim named just before
+    ("Сервис «Кворло» оказался в центре скандала. Компания признала, что хакеры похитили данные 2 млн "
+     "клиентов.", "breach"),
+    # the neighbour: the victim in a headline, the event told by someone else below, is only the headline's subject
+    ("Сервис «Кворло» оказался в центре скандала. Эксперты считают, что хакеры похитили данные 2 млн "
+     "клиентов.", "unsure:weak_evidence"),
+    # a sentence that opens with the data tells what the attack before it took
+    ("In April 2026, the training company Quorlo was the victim of an extortion attempt. The data included 1.4M "
+     "unique email addresses.", "breach"),
+    ("In April 2026, the training company Quorlo was the victim of an extortion attempt. Its offices were closed "
+     "for 2 days after 1.4M unique email addresses were sent.", "unsure:weak_evidence"),
+    # the size of the dump supports a report without a count of people
+    ("Хакеры заявили, что взломали «Кворло» и похитили 188 347 файлов общим объемом 1,4 ТБ.", "breach"),
+    ("Хакеры заявили, что взломали «Кворло» и похитили файлы компании.", "unsure:weak_evidence"),
+    # a share below the headline is the size of one leak, not a statistic
+    ("In December 2025, Quorlo said hackers stole the data of 30M users. The attacker mapped the profiles of about "
+     "20% of its users.", "breach"),
+])
+def test_the_victim_tied_to_the_event(parser: BreachParser, text: str, why: str) -> None:
+    breach, got = parser.analyse(text)
+    assert got == why and breach is not None and breach.service in ("Кворло", "Quorlo")
+
+
+@pytest.mark.parametrize(("victim_at", "events", "tie"), [
+    ([5], {0: evidence.STRONG}, 2.0),           # in the strong event's sentence
+    ([5], {0: evidence.WEAK}, 1.0),             # in a weak event's sentence (an attack without data)
+    ([45], {0: evidence.STRONG}, 1.5),          # the sentence right after the event
+    ([85], {0: evidence.STRONG}, 1.0),          # two sentences after it
+    ([105], {0: evidence.STRONG}, 0.5),         # far from it
+])
+def test_tie_levels(victim_at: list[int], events: dict[int, int], tie: float) -> None:
+    from bot.breaches.lemmas import tokens
+
+    text = "Хакеры похитили данные клиентов сервиса. Об утечке сообщили журналисты газеты. " \
+           "Позже сайт заработал. Кворло молчит."
+    spans = [(0, 40), (41, 79), (80, 100), (101, len(text))]
+    assert evidence.tie_of(victim_at, events, tokens(text), spans, head_end=40) == tie
