@@ -279,3 +279,29 @@ def test_two_laws_for_a_question_in_a_language_of_neither_stay_ambiguous(real_kb
     assert rank.ambiguous(real_kb, q, hits)
     q = reader_for(real_kb).read("right to erasure", "en")
     assert not rank.ambiguous(real_kb, q, hits)
+
+
+@pytest.mark.parametrize(("question", "lang", "entry"), [
+    # a sample question in other words ("what counts as personal data under GDPR") chooses its entry
+    ("what is personal data under GDPR", "en", "gdpr-personal-data-definition-art-4-1"),
+    # ... whatever form its words take («симок», «иностранца» against «сим-карт», «иностранец»)
+    ("сколько симок может быть у иностранца в россии", "ru", "sim-limit-10-numbers-foreigners"),
+    # ... but not one saying another year ("leaked in 2024 DLBI")
+    ("dlbi 2022 unique phone numbers leaked russia", "en", "leak-dlbi-2022"),
+])
+def test_a_question_nearly_as_a_sample_asks_it_is_answered_by_its_entry(real_kb: KnowledgeBase, question: str,
+                                                                         lang: str, entry: str) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert not answer.unsure and answer.entry is not None and answer.entry.id == entry
+
+
+@pytest.mark.parametrize(("question", "lang", "entry", "near"), [
+    ("what is personal data under GDPR", "en", "gdpr-personal-data-definition-art-4-1", True),
+    ("what is personal data under GDPR", "en", "gdpr-storage-limitation-art-5-1-e", False),
+    ("dlbi 2022 unique phone numbers leaked russia", "en", "leak-stats-dlbi-9m-2024", False),   # another year
+    ("personal data", "en", "gdpr-personal-data-definition-art-4-1", False),   # too short to be near any
+])
+def test_what_is_nearly_a_sample_question(real_kb: KnowledgeBase, question: str, lang: str, entry: str,
+                                          near: bool) -> None:
+    q = reader_for(real_kb).read(question, lang)
+    assert (entry in rank.nearly_as_written(real_kb, q, [real_kb.index.by_id[entry]])) is near

@@ -119,6 +119,29 @@ def asked_as_written(kb: KnowledgeBase, q: Query) -> frozenset[str]:
     return kb.built("sample_question_terms", build).get(words, frozenset()) if words else frozenset()
 
 
+def _closed_terms(text: str) -> frozenset[str]:
+    """A text's content terms with their synonyms by term, whatever form the word took («иностранца» as much as
+    «иностранцу»), so that two wordings of one question are compared alike."""
+    own = _content_terms(text)
+    return own.union(*(T.TERM_SYNONYMS.get(t, ()) for t in own))
+
+
+def nearly_as_written(kb: KnowledgeBase, q: Query, entries: list[Entry]) -> frozenset[str]:
+    """Those of `entries` one of whose sample questions shares nearly all its words with the question (`NEAR_SAMPLE`
+    of the two together, stopwords aside): "what is personal data under GDPR" is "what counts as personal data
+    under GDPR" asked in other words, and chooses that entry as the sample asked word for word does."""
+    def build(base: KnowledgeBase) -> dict[str, tuple[frozenset[str], ...]]:
+        return {e.id: tuple(w for text in e.questions.all() if (w := _closed_terms(text))) for e in base.entries}
+    words = _closed_terms(q.search_text or q.text)
+    if len(words) < NEAR_SAMPLE_WORDS:
+        return frozenset()
+    samples = kb.built("sample_question_terms_by_entry", build)
+    # ... and says the same year or figure: "leaked in 2022" is not "leaked in 2024" asked in other words
+    return frozenset(e.id for e in entries
+                     if any(len(words & s) >= NEAR_SAMPLE * len(words | s) and not any(
+                         t[0].isdigit() for t in words ^ s) for s in samples.get(e.id, ())))
+
+
 def question_terms(q: Query) -> frozenset[str]:
     return frozenset(T.term(w) for w in T.words(q.search_text or q.text) if not T.is_stopword(w) and not w.isdigit())
 
@@ -141,7 +164,9 @@ def entry_regimes(kb: KnowledgeBase, entry: Entry) -> frozenset[str]:
 
 LARGEST_OF_COMPANY = 1.25
 OWN_STORY, OTHER_STORY = 1.3, 0.6   # an entry whose title names companies: the one asked about, or others
-AS_WRITTEN = 1.3   # the question is one of the entry's sample questions, word for word
+AS_WRITTEN = 1.3   # the question is one of the entry's sample questions, word for word (or nearly)
+NEAR_SAMPLE = 0.8   # the share of words a question and a sample question have in common (of both together)
+NEAR_SAMPLE_WORDS = 3   # ... of at least this many words: a short question is near too many samples
 NOT_ASKED_DECISION = 0.65
 
 
@@ -252,7 +277,7 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
     no_decision = _not_about_a_decision(q)
     counting = q.has("count_question", "published_statistic", "sum_question", "mean_question")
     words = question_terms(q)
-    as_written = asked_as_written(kb, q)
+    as_written = asked_as_written(kb, q) | nearly_as_written(kb, q, [h.entry for h in result.hits])
     hits = []
     for hit in result.hits:
         regimes = entry_regimes(kb, hit.entry)

@@ -100,6 +100,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "anonymisation", "anonymization", "анонимизация", "pseudonymisation", "псевдонимизация",
         "профилактический визит", "surveillance", "слежка", "telemarketing", "телемаркетинг", "scraping",
         "скрейпинг", "dpia",
+        # Russia's fines as a share of revenue for leaks (420-FZ): the phrase names the bot's topic by itself
+        "оборотный штраф",
     ),
     # Words of the bot's topics too common elsewhere to anchor a question alone ("data science", «закон о ЗПП»).
     "topic_word": (
