@@ -67,6 +67,27 @@ class RedisBreaker:
             self._open_until = None
 
 
+@asynccontextmanager
+async def renewing(renew: Callable[[], Awaitable[bool]], every: float, name: str | None = None,
+                   ) -> AsyncGenerator[None, None]:
+    """Call `renew()` every `every` seconds while the block runs, until it returns False (nothing left to renew:
+    the block goes on regardless). One loop for every claim held across a handler (the chat lock, the update's
+    claim), so each is renewed, and stopped when the block ends, the same way."""
+    async def loop() -> None:
+        while True:
+            await asyncio.sleep(every)
+            if not await renew():
+                return
+
+    renewal = asyncio.create_task(loop(), name=name)
+    try:
+        yield None
+    finally:
+        renewal.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await renewal
+
+
 class FailOpenStorage(BaseStorage):
     """aiogram's RedisStorage, except that an unreachable Redis reads as "no conversation" and drops writes."""
 
@@ -121,28 +142,25 @@ class FailOpenIsolation(BaseEventIsolation):
                 self.breaker.ok()
             except RedisError as exc:
                 self.breaker.failed(exc)
-        renewal = asyncio.create_task(self._renew(lock)) if lock is not None else None
+        renewal = (renewing(lambda: self._renew(lock), every=self.timeout / 3) if lock is not None
+                   else contextlib.nullcontext())
         try:
-            yield None
+            async with renewal:
+                yield None
         finally:
-            if renewal is not None:
-                renewal.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await renewal
             if lock is not None:
                 try:
                     await lock.release()
                 except RedisError as exc:  # gone mid-update, or the lock expired: nothing left to release
                     log.debug("conversation lock not released: %s", exc)
 
-    async def _renew(self, lock: Any) -> None:
-        while True:
-            await asyncio.sleep(self.timeout / 3)
-            try:
-                await lock.reacquire()  # back to `timeout` seconds; fails if the lock was lost meanwhile
-            except RedisError as exc:  # LockError included: the update goes on; nothing more to renew
-                log.debug("conversation lock not renewed: %s", exc)
-                return
+    async def _renew(self, lock: Any) -> bool:
+        try:
+            await lock.reacquire()  # back to `timeout` seconds; fails if the lock was lost meanwhile
+        except RedisError as exc:  # LockError included: the update goes on; nothing more to renew
+            log.debug("conversation lock not renewed: %s", exc)
+            return False
+        return True
 
     async def close(self) -> None:
         return None
@@ -187,19 +205,15 @@ class UpdateJournal:
     @asynccontextmanager
     async def held(self, bot_id: int, update_id: int) -> AsyncGenerator[None, None]:
         """Renew this replica's claim on the update while the block runs (a repeat elsewhere keeps waiting)."""
-        renewal = asyncio.create_task(self._renew(self._key(bot_id, update_id)), name=f"update-claim:{update_id}")
-        try:
+        key = self._key(bot_id, update_id)
+        async with renewing(lambda: self._renew(key), every=self.lease / 3, name=f"update-claim:{update_id}"):
             yield None
-        finally:
-            renewal.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await renewal
 
-    async def _renew(self, key: str) -> None:
-        while True:
-            await asyncio.sleep(self.lease / 3)
-            # GT: only ever lengthens, so a renewal that reaches Redis after `finish` leaves the day's memory alone
-            await self._quietly(lambda: self.redis.expire(key, self.lease, gt=True))
+    async def _renew(self, key: str) -> bool:
+        # GT: only ever lengthens, so a renewal that reaches Redis after `finish` leaves the day's memory alone.
+        # A failed renewal is the breaker's to count; the next one may reach Redis again, so renewing goes on.
+        await self._quietly(lambda: self.redis.expire(key, self.lease, gt=True))
+        return True
 
     async def finish(self, bot_id: int, update_id: int) -> None:
         await self._quietly(lambda: self.redis.set(self._key(bot_id, update_id), "done", ex=self.memory))
