@@ -305,3 +305,19 @@ def test_what_is_nearly_a_sample_question(real_kb: KnowledgeBase, question: str,
                                           near: bool) -> None:
     q = reader_for(real_kb).read(question, lang)
     assert (entry in rank.nearly_as_written(real_kb, q, [real_kb.index.by_id[entry]])) is near
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("DPDP Rules 2025 summary", "en"),
+    ("when were the DPDP Rules notified", "en"),
+    ("what are the DPDP Rules", "en"),
+])
+def test_the_dpdp_rules_are_read_as_the_rules_not_as_the_act(real_kb: KnowledgeBase, question: str,
+                                                             lang: str) -> None:
+    # "Rules" weighs as the word it is (the Rules of 2025 have entries of their own), the law is DPDP still
+    q = reader_for(real_kb).read(question, lang)
+    assert q.laws == ["dpdp"]
+    answer = answer_question(real_kb, question, lang)
+    answered = [answer.entry] if answer.entry is not None else answer.buttons
+    assert answered and any("Rule" in e.title.en for e in answered[:2])
+    assert answer.entry is None or "Rule" in answer.entry.title.en

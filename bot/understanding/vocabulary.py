@@ -162,7 +162,9 @@ LAWS: tuple[Law, ...] = (
                  "administrative code"), RU, "KoAP", "КоАП", search_as="koap"),
     Law("ru_criminal", ("ук рф", "уголовный кодекс", "уголовка", "criminal code", "272.1"), RU, "Criminal Code",
         "УК РФ", search_as="ukrf уголовный"),
-    Law("dpdp", ("dpdp", "dpdpa", "dpdp act", "dpdp rules", "digital personal data protection",
+    # (not "dpdp rules": read as one name, "rules" would weigh as a mere synonym of the Act in the search, and
+    # the Rules of 2025 are entries of their own; "dpdp" names the law all the same)
+    Law("dpdp", ("dpdp", "dpdpa", "dpdp act", "digital personal data protection",
                  "закон о защита цифровой персональный данные", "индийский закон", "индийского закона"), DPDP,
         "DPDP Act", "DPDP", search_as="dpdp индия закон"),
     # Laws the bot does not cover: a question about one says so by name.
