@@ -43,8 +43,7 @@ def readings(parser: BreachParser, posts: list[dict[str, Any]]) -> list[Reading]
             parser.last_evidence = None
             _, why = parser.analyse(post["text"])
             ev = parser.last_evidence if why == "breach" else None
-            against = bool(ev) and ev.counter - (evidence.STATEMENT_WEIGHT if "statement" in ev.why else 0) \
-                >= evidence.AGAINST
+            against = bool(ev) and ev.against
             out.append((post["is_breach"], why, ev.score if ev else float("-inf"), against))
     finally:
         parser.sure = evidence.SURE

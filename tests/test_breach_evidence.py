@@ -33,6 +33,8 @@ def test_the_neighbour_alerts(parser: BreachParser) -> None:
     (BASE + " Роскомнадзор направил компании запрос.", "regulator"),
     # a statistic over several years
     ("В 2023 и 2024 годах хакеры похитили данные 2 млн клиентов сервиса «Кворло».", "statistics"),
+    # a people as the data's owner
+    ("Hackers stole the data of 2,000,000 customers of Quorlo, citizens of every region.", "statistics"),
     # an outage
     ("Сбой в работе сервиса «Кворло»: хакеры похитили данные 2 млн клиентов.", "outage"),
     # a phishing warning
@@ -47,7 +49,7 @@ def test_the_neighbour_alerts(parser: BreachParser) -> None:
 def test_counter_evidence_turns_an_alert_into_a_draft(parser: BreachParser, text: str, cue: str) -> None:
     breach, why = parser.analyse(text)
     assert parser.parse(text) is None
-    if parser.last_evidence.counter - (evidence.STATEMENT_WEIGHT if cue == "statement" else 0) >= evidence.AGAINST:
+    if parser.last_evidence.against:
         assert why.startswith("off_topic:") and cue in why  # evidence against the leak: not even a draft
     else:
         assert why == "unsure:" + cue and breach is not None
@@ -102,3 +104,24 @@ def test_tie_levels(victim_at: list[int], events: dict[int, int], tie: float) ->
            "Позже сайт заработал. Кворло молчит."
     spans = [(0, 40), (41, 79), (80, 100), (101, len(text))]
     assert evidence.tie_of(victim_at, events, tokens(text), spans, head_end=40) == tie
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    # a hundred in words, alone and as a factor
+    ("Хакеры похитили данные более ста клиентов сервиса «Кворло».", 100),
+    ("Хакеры похитили данные ста тысяч клиентов сервиса «Кворло».", 100_000),
+    # the company's whole base after "of its" is not the leak's count; the neighbour without it is
+    ("Hackers stole records of 2,000,000 Quorlo customers. The carrier said 3% of its 77 million customers were "
+     "affected.", 2_000_000),
+    ("Hackers stole the records of 77 million Quorlo customers.", 77_000_000),
+])
+def test_the_count_that_belongs_to_this_leak(text: str, records: int) -> None:
+    from bot.breaches.extract import extract_counts
+
+    assert extract_counts(text)[0] == records
+
+
+def test_a_regulator_confirming_a_leak_is_a_draft_not_an_alert(parser: BreachParser) -> None:
+    breach, why = parser.analyse("Роскомнадзор подтвердил информацию об утечке данных почти 1 млн клиентов банка "
+                                 "«Кворло».")
+    assert why == "unsure:regulator" and breach is not None and breach.service == "Кворло"

@@ -28,9 +28,8 @@ from bot.breaches import lexicon as L
 from bot.breaches.lemmas import Token
 
 SURE = 4.5
-# Below SURE, counter-evidence of this weight (a statement aside) bins the post instead of drafting it.
+# Below SURE, counter-evidence of this weight (doubts aside) bins the post instead of drafting it.
 AGAINST = 2.0
-STATEMENT_WEIGHT = 2.0
 
 # The strength of the event of each sentence: 2 data left its owner, 1 an attack or hack without a data object.
 STRONG, WEAK = 2, 1
@@ -42,10 +41,17 @@ class Evidence:
     support: float = 0.0
     counter: float = 0.0
     why: list[str] = field(default_factory=list)  # the counter cues that fired, for the admin's draft
+    doubt: float = 0.0  # the part of ``counter`` that only doubts the news (a statement, a regulator's word)
 
     @property
     def score(self) -> float:
         return 2 * self.tie + self.support - self.counter
+
+    @property
+    def against(self) -> bool:
+        """Evidence that the post is about leaks, not one (a lawsuit, statistics, an outage): below ``SURE`` it is
+        binned rather than drafted. A company's or a regulator's statement only doubts the news: a draft."""
+        return self.counter - self.doubt >= AGAINST
 
 
 def substance_leak(toks: Sequence[Token], first: int) -> bool:
@@ -144,6 +150,7 @@ def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *
 
     def add(weight: float, why: str) -> None:
         ev.counter += weight
+        ev.doubt += weight if why in ("statement", "regulator") else 0.0
         ev.why.append(why)
 
     if L.LEGAL.any(head):
@@ -153,10 +160,11 @@ def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *
     elif L.LEGAL.any(toks) and not has_count:
         add(1.0, "penalty")
     if L.STATEMENT.any(head) and not has_count and not L.VAGUE_COUNT.any(toks):
-        add(STATEMENT_WEIGHT, "statement")
+        add(2.0, "statement")
     # (a share in the headline is a statistic; "20% of its users" below is the size of one leak)
     years = set(_YEAR.findall(text[:lead_end]))
-    if len(years) >= 2 or _PERCENT.search(text[:head_end]) or L.PERIOD.any(lead):
+    if len(years) >= 2 or _PERCENT.search(text[:head_end]) or L.PERIOD.any(lead) \
+            or any(t.lemma in L.POPULATION for t in head):
         add(1.0, "statistics")
     if any(t.lemma in L.REGULATORS for t in head):
         add(2.0, "regulator")

@@ -108,6 +108,8 @@ def extract_counts(text: str) -> tuple[int | None, int | None]:
             rank += 2
         if _SAMPLE_RE.search(text[max(0, start - 50) : start]):  # «пробник … на 800 записей»: a sample's size
             rank += 3
+        if _TOTAL_RE.search(text[max(0, start - 30) : start]):  # "of its 77 million customers": all it has
+            continue
         # A number in words is a round figure («о миллиарде», "half a billion"): digits win, even a seller's claim.
         candidates.append((rank + 2.5 * in_words, start, value))
     if not candidates:
@@ -124,6 +126,10 @@ def _digits(value: int) -> int:
     return len(str(value).rstrip("0"))
 
 
+# Before a number, the whole of which the leak is a part: "2 million of its 77 million customers" (not «база из
+# 450 тысяч аккаунтов», where «из» says what the dump is made of).
+_TOTAL_RE = re.compile(r"\b(?:of|out\s+of)\s+(?:its|their|all)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$",
+                       re.IGNORECASE)
 _SAMPLE_RE = re.compile(r"пробник\w*|образ[ец]\w*|выборк\w*|\bsample\s+of\b|\bteaser", re.IGNORECASE)
 
 
@@ -146,6 +152,8 @@ def _numbers(text: str) -> list[tuple[int, int, int, bool]]:
                 half = i > 1 and toks[i - 1].lemma == "a" and toks[i - 2].lemma == "half"  # "half a billion"
                 found.append((toks[i - 2].start if half else tok.start, tok.end,
                               SCALE_WORDS[tok.lemma] // (2 if half else 1), True))
+        elif NUMBER_WORDS.get(tok.lemma, 0) >= 100 and not (i + 1 < len(toks) and toks[i + 1].lemma in SCALE_WORDS):
+            found.append((tok.start, tok.end, NUMBER_WORDS[tok.lemma], True))  # «более ста человек»
     return sorted(found)
 
 

@@ -135,10 +135,9 @@ class BreachParser:
                               has_count=has_count, classes=len(classes), vague=vague, concrete=concrete)
         self.last_evidence = score
         if score.score < self.sure:
-            # Evidence against the leak (a lawsuit, a regulator, statistics) is no doubt for an admin to settle: the
-            # post is about leaks, not one. A company's statement only lacks news, so it stays a draft.
-            against = score.counter - (E.STATEMENT_WEIGHT if "statement" in score.why else 0.0)
-            if against >= E.AGAINST:
+            # Evidence against the leak (a lawsuit, statistics) is no doubt for an admin to settle: the post is about
+            # leaks, not one.
+            if score.against:
                 return None, "off_topic:" + ",".join(score.why)
             return breach, UNSURE + (score.why[0] if score.why else "weak_evidence")
         return breach, "breach"
