@@ -35,8 +35,9 @@ NAME_IDF = 3.0           # a term in fewer than about one entry in twenty: a nam
 # Two top entries about different things scoring this close: the question does not say which it means, and the
 # first would be a guess. The reply says "not sure" and offers both (their titles usually hold the fact). Calibrated
 # on the dev sets, in scope and out of scope together (bench/margin.py prints the trade-off curve): on 406 dev
-# questions 0.8 gave the most hits less confident wrong (0.985 and 0.5%, against 0.963 and 3.2% without a margin;
-# no out-of-scope question answered either way), at the cost of "not sure" first in 20% of replies (3% without).
+# questions 0.8 gave the most hits less confident wrong (0.990 and 0.5%, against 0.970 and 3.0% without a margin,
+# 0.990 and 1.0% at 0.9; no out-of-scope question answered either way), at the cost of "not sure" first in 18% of
+# replies (2% without).
 AMBIGUOUS_MARGIN = 0.8
 
 
