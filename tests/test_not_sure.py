@@ -321,3 +321,13 @@ def test_the_dpdp_rules_are_read_as_the_rules_not_as_the_act(real_kb: KnowledgeB
     answered = [answer.entry] if answer.entry is not None else answer.buttons
     assert answered and any("Rule" in e.title.en for e in answered[:2])
     assert answer.entry is None or "Rule" in answer.entry.title.en
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("ржд вакансии", "ru"),          # a company the dictionary knows, with no word of the bot's topics
+    ("мтс тарифы", "ru"),
+    ("сколько стоит билет ржд", "ru"),
+])
+def test_a_known_company_alone_does_not_make_a_question_the_bots(real_kb: KnowledgeBase, question: str,
+                                                                 lang: str) -> None:
+    assert answer_question(real_kb, question, lang).unsure

@@ -21,6 +21,7 @@ from bot.understanding.vocabulary import (
     MONTHS,
     OTHER_COUNTRIES,
     RU,
+    TOPIC_CONCEPTS,
     default_regime,
     month_forms_ru,
 )
@@ -421,8 +422,9 @@ def contenders_of(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> list[Hit]:
 def names_its_subject(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
     """Does the question name what the entry is about (its title, or its keywords, which list its names: "DLBI",
     «РЖД») by a rare word ("Гемотест", "Clearview")? Such a name anchors a question that has no other word of the
-    bot's topics."""
-    return naming(kb, q, entry) > 0
+    bot's topics: by its title, or by its keywords beside a word of the bot's topics."""
+    level = naming(kb, q, entry)
+    return level == 2 or (level == 1 and q.has(*TOPIC_CONCEPTS))
 
 
 def naming(kb: KnowledgeBase, q: Query, entry: Entry) -> int:
@@ -450,7 +452,10 @@ def _looks_like_a_name(q: Query, token: Token) -> bool:
     """A Russian word the dictionary does not know («гемотест») or knows as a name or an abbreviation («ржд»,
     «яндекс»), or a Latin word written with a capital."""
     if T.is_cyrillic(token.word):
-        return not T.analyzer().word_is_known(token.word) or bool(token.grammemes & _NAME_GRAMMEMES)
+        # A company the dictionary knows («ржд», «мтс») is also an everyday word of trains and phone plans: it names
+        # an entry's subject beside a word of the bot's topics (a leak, a fine), not alone («ржд вакансии»).
+        return not T.analyzer().word_is_known(token.word) or bool(
+            token.grammemes & _NAME_GRAMMEMES and q.has(*TOPIC_CONCEPTS))
     at = q.raw.lower().find(token.word)
     return at >= 0 and q.raw[at].isupper()
 
