@@ -125,3 +125,18 @@ def test_a_regulator_confirming_a_leak_is_a_draft_not_an_alert(parser: BreachPar
     breach, why = parser.analyse("Роскомнадзор подтвердил информацию об утечке данных почти 1 млн клиентов банка "
                                  "«Кворло».")
     assert why == "unsure:regulator" and breach is not None and breach.service == "Кворло"
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # the capitalised phrase that opens a sentence whose verb reports the leak is its subject (named only there)
+    ("В Сеть выложили личные данные 6 тыс. студентов.\nУниверситет штата Кворло официально сообщил о крупной утечке "
+     "данных 6 тыс. студентов.", "Университет штата Кворло"),
+    # whoever reports it, or a place, is not
+    ("В Сеть выложили личные данные 6 тыс. студентов.\nЭксперты Кворло сообщили о крупной утечке данных 6 тыс. "
+     "студентов.", None),
+    ("В Сеть выложили личные данные 6 тыс. студентов.\nВ Нижнем Кворло сообщили о крупной утечке данных 6 тыс. "
+     "студентов.", None),
+])
+def test_the_subject_of_a_russian_report(parser: BreachParser, text: str, service: str | None) -> None:
+    breach = parser.parse(text)
+    assert (breach.service if breach else None) == service

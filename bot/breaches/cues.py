@@ -128,3 +128,34 @@ def clean_en_name(raw: str) -> str | None:
     if re.fullmatch(r"[\d.,]+\s?(?:[kmb]|bn|mn)?\+?", name, re.I):  # "3m+ patients": a number
         return None
     return name
+
+
+_NOT_IN_A_NAME = {"VERB", "INFN", "ADVB", "PRTS", "GRND", "PRCL", "CONJ", "PREP", "NPRO"}
+
+
+def russian_subjects(text: str, toks: list, spans: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """«Университет штата Миссури официально сообщил о крупной утечке»: a capitalised Russian phrase of two words or
+    more that opens a sentence whose verb reports the leak is its subject, up to the first verb or adverb. Whoever
+    reports or attacks («Эксперты сообщили», «Хакеры заявили») and a place («В Москве») are not."""
+    from bot.breaches import lexicon as L
+    from bot.breaches.lemmas import _morph, nominative
+
+    found = []
+    for start, end in spans:
+        sentence = [t for t in toks if start <= t.start < end]
+        if not sentence or not re.match(r"[А-ЯЁ]", sentence[0].text):
+            continue
+        events = L.VICTIM_EVENT.find(sentence)
+        if not events or not 2 <= events[0][0] <= 6:
+            continue
+        phrase: list = []
+        for tok in sentence[: events[0][0]]:
+            joined = not phrase or not text[phrase[-1].end : tok.start].strip()  # no comma or dash inside a name
+            if not joined or _morph().parse(tok.text.lower())[0].tag.POS in _NOT_IN_A_NAME:
+                break
+            phrase.append(tok)
+        if len(phrase) < 2 or not phrase[-1].capitalised \
+                or any(t.lemma in L.ATTACKERS or t.lemma in L.SOURCE_NOUNS for t in phrase):
+            continue
+        found.append((nominative(text[phrase[0].start : phrase[-1].end]), phrase[0].start, phrase[-1].end))
+    return found

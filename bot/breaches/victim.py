@@ -31,8 +31,9 @@ from bot.breaches.cues import (
     clean_en_name,
     inside_phrase,
     is_place,
+    russian_subjects,
 )
-from bot.breaches.lemmas import Token, is_adjective, nominative, tokens
+from bot.breaches.lemmas import Token, is_adjective, nominative, sentences, tokens
 from bot.breaches.matcher import NameMatcher
 from bot.breaches.names import ServiceDirectory, as_host, canonical_key
 
@@ -116,6 +117,8 @@ class VictimFinder:
             name = match.group(1).strip("«»\"")
             if match.group(1)[:1] in "«\"" or re.search(r"\b[A-ZА-ЯЁ]{2,}\b", name):
                 found.append(Candidate(nominative(name), None, match.start(1), match.end(1), 2.5, evidence=True))
+        for name, start, end in russian_subjects(text, toks, sentences(text)):  # «Университет X сообщил об утечке»
+            found.append(Candidate(name, None, start, end, 1.5, evidence=True))
         found += self._capitalised_after_role(text, toks)
         return found
 
@@ -334,7 +337,8 @@ class VictimFinder:
             best = max(c.score for c in cands)
             bonus = 1.0 if self.directory.get(entity) else 0.0
             ranked.append((best + bonus + min(len(cands) - 1, 3) * 0.5, entity, cands))
-        ranked.sort(key=lambda r: (-r[0], -self._depth(r[1])))
+        # (at equal scores a name with a role goes first: a service merely mentioned does not hide the victim)
+        ranked.sort(key=lambda r: (-r[0], not any(c.evidence for c in r[2]), -self._depth(r[1])))
         # «Яндекс Еда» and «Яндекс» close together: the sub-brand is the more specific reading.
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < 1.0 and self._related(ranked[0][1], ranked[1][1]):
             ranked[:2] = sorted(ranked[:2], key=lambda r: -self._depth(r[1]))
