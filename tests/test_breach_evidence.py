@@ -31,8 +31,8 @@ def test_the_neighbour_alerts(parser: BreachParser) -> None:
     ("Quorlo reprimanded: hackers stole the data of 2,000,000 customers of Quorlo.", "penalty"),
     # a regulator acting in the lead
     (BASE + " Роскомнадзор направил компании запрос.", "regulator"),
-    # a statistic over several years
-    ("В 2023 и 2024 годах хакеры похитили данные 2 млн клиентов сервиса «Кворло».", "statistics"),
+    # a statistic over a period
+    ("In the first half of the year, hackers stole the data of 2,000,000 customers of Quorlo.", "statistics"),
     # a people as the data's owner
     ("Hackers stole the data of 2,000,000 customers of Quorlo, citizens of every region.", "statistics"),
     # an outage
@@ -78,6 +78,9 @@ def test_a_gas_leak_is_no_leak_event(parser: BreachParser) -> None:
      "unique email addresses.", "breach"),
     ("In April 2026, the training company Quorlo was the victim of an extortion attempt. Its offices were closed "
      "for 2 days after 1.4M unique email addresses were sent.", "unsure:weak_evidence"),
+    # two years and an outage below the headline are details of one breach, not a statistic or a DDoS
+    ("In March 2017, Quorlo suffered a data breach that exposed 20,000 customers. The breach dated back to 2016 and "
+     "the site was taken offline.", "breach"),
     # the size of the dump supports a report without a count of people
     ("Хакеры заявили, что взломали «Кворло» и похитили 188 347 файлов общим объемом 1,4 ТБ.", "breach"),
     ("Хакеры заявили, что взломали «Кворло» и похитили файлы компании.", "unsure:weak_evidence"),
@@ -94,15 +97,15 @@ def test_the_victim_tied_to_the_event(parser: BreachParser, text: str, why: str)
     ([5], {0: evidence.STRONG}, 2.0),           # in the strong event's sentence
     ([5], {0: evidence.WEAK}, 1.0),             # in a weak event's sentence (an attack without data)
     ([45], {0: evidence.STRONG}, 1.5),          # the sentence right after the event
-    ([85], {0: evidence.STRONG}, 1.0),          # two sentences after it
-    ([105], {0: evidence.STRONG}, 0.5),         # far from it
+    ([88], {0: evidence.STRONG}, 1.0),          # two sentences after it
+    ([108], {0: evidence.STRONG}, 0.5),         # far from it
 ])
 def test_tie_levels(victim_at: list[int], events: dict[int, int], tie: float) -> None:
     from bot.breaches.lemmas import tokens
 
-    text = "Хакеры похитили данные клиентов сервиса. Об утечке сообщили журналисты газеты. " \
+    text = "Хакеры похитили данные клиентов сервиса. Вчера журналистам газеты звонил читатель. " \
            "Позже сайт заработал. Кворло молчит."
-    spans = [(0, 40), (41, 79), (80, 100), (101, len(text))]
+    spans = [(0, 40), (41, 82), (83, 104), (105, len(text))]
     assert evidence.tie_of(victim_at, events, tokens(text), spans, head_end=40) == tie
 
 

@@ -138,7 +138,6 @@ def has_size(text: str) -> bool:
 # The event noun in the plural: «утечек», «инцидентов», "breaches" (not «утечки», which is also one leak's genitive).
 _MANY_EVENTS = re.compile(r"\b(?:утечек|утечкам|утечками|утечках|инцидентов|сливов|взломов|кибератак|breaches|"
                           r"incidents|compromises|cyberattacks)\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _PERCENT = re.compile(r"\d\s?%|\bper\s?cent\b|процент", re.IGNORECASE)
 
 
@@ -161,9 +160,9 @@ def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *
         add(1.0, "penalty")
     if L.STATEMENT.any(head) and not has_count and not L.VAGUE_COUNT.any(toks):
         add(2.0, "statement")
-    # (a share in the headline is a statistic; "20% of its users" below is the size of one leak)
-    years = set(_YEAR.findall(text[:lead_end]))
-    if len(years) >= 2 or _PERCENT.search(text[:head_end]) or L.PERIOD.any(lead) \
+    # (a share in the headline is a statistic; "20% of its users" below is the size of one leak; two years are
+    # no statistic either: "in 2016 … the breach dated back to 2013")
+    if _PERCENT.search(text[:head_end]) or L.PERIOD.any(head) \
             or any(t.lemma in L.POPULATION for t in head):
         add(1.0, "statistics")
     if any(t.lemma in L.REGULATORS for t in head):
@@ -172,7 +171,7 @@ def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *
         add(1.0, "regulator")
     if _MANY_EVENTS.search(text[:head_end]):
         add(1.0, "many_events")  # «число утечек», "breaches rose": a post about leaks, not about one
-    if L.OUTAGE.any(lead):
+    if L.OUTAGE.any(head):  # (below the headline an outage is a detail: "the site was later taken offline")
         add(1.0, "outage")
     if L.SCAM.any(head):
         add(1.0, "scam")

@@ -138,8 +138,7 @@ CONCRETE = PhraseSet(
 )
 # The consequences of a leak: a fine, a court, a lawsuit. In the lead they make the post about an old leak.
 LEGAL = PhraseSet("суд", "иск", "приговор", "оштрафовать", "штраф", "осудить", "lawsuit", "court", "class ~ action",
-                  "sentenc*", "convict*", "fined", "fine", "penalti", "reprimand*", "settlement", "su ~ over|for",
-                  "задержать", "арестовать", "обвинить", "arrest*", "charg ~ with")
+                  "sentenc*", "convict*", "fined", "fine", "penalti", "reprimand*", "settlement", "su ~ over|for")
 # Who oversees, not who leaked: a regulator acting in the lead makes a post about an inquiry or a sanction.
 REGULATORS = lemma_set("роскомнадзор ркн регулятор комиссар прокуратура омбудсмен",
                        "regul watchdog commission commissioner ico ftc cnil dpc ombudsman attorney")
@@ -167,7 +166,8 @@ SCAM = PhraseSet("фишинг", "фишинговый", "мошенник", "м
 ADVICE = PhraseSet("что ~ делать", "как ~ защитить|проверить|узнать|защититься", "how ~ to", "what ~ to ~ do",
                    "совет", "памятка", "tip ~ to|for|on", "need ~ to ~ know", "что ~ известно", "что ~ нужно ~ знать")
 # Words that open a sentence about the one just named: «Компания подтвердила…», "It said…", «Об этом сообщила…».
-ANAPHORS = lemma_set("компания она он они этот это её ее его их", "compani it they this firm its their")
+ANAPHORS = lemma_set("компания она он они этот это её ее его их утечка инцидент взлом",
+                     "compani it they this firm its their breach incid leak hack")
 # A collection of old leaks, combo lists, stealer logs: no single service leaked (read in the headline only; a
 # breach report may say its data was later "redistributed as part of a larger corpus").
 COMPILATION = PhraseSet(
