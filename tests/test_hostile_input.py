@@ -31,6 +31,7 @@ def assert_sane(harness: BotHarness, reply: dict) -> None:
     "😀" * 500,
     "\u202e\u200f штраф за утечку \u200b\u200d\u2066\u2069\ufeff",
     "مرحبا غرامة البيانات",
+    "\U00017000A",  # a letter Unicode gives no name beside a Latin one (read back as Russian: «𗀀ф»)
     "<script>alert(document.cookie)</script><b>bold</b> &amp; &lt; & < >",
     "'; DROP TABLE users; -- \" OR 1=1 --",
     "%s%s%s%n %d {0} {user} {__class__.__mro__} ${HOME} `id`",
@@ -205,3 +206,12 @@ async def test_the_bot_keeps_answering_after_a_barrage(harness: BotHarness) -> N
         assert len(harness.telegram.messages(user_id)) == 1
     assert "13.11" in (await harness.say("какой штраф за утечку персональных данных?"))["text"]
     assert not harness.telegram.errors
+
+
+def test_the_breach_parser_reads_letters_unicode_gives_no_name() -> None:
+    from bot.breaches.parser import BreachParser
+
+    text = "Утекла база \U00017000клиентов \U00017000А сервиса «Литрес»: 3 083 408 строк"
+    breach = BreachParser().parse(text)
+    assert breach is not None and breach.record_count == 3_083_408
+

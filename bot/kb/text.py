@@ -255,10 +255,23 @@ def to_cyrillic(word: str) -> str:
     return _LAT_TO_CYR_RE.sub(lambda m: _LAT_TO_CYR_MAP[m.group(0)], word)
 
 
+class _Analyzer(pymorphy3.MorphAnalyzer):
+    """pymorphy3's analyser, safe on any text a user can type: its shape check asks `unicodedata.name` of each letter
+    and fails on the letters Unicode gives no name (a Tangut ideograph beside a Russian letter: «𗀀а»); such a
+    word is read without them."""
+
+    def parse(self, word: str) -> list:  # type: ignore[override]
+        try:
+            return super().parse(word)
+        except ValueError:
+            named = "".join(ch for ch in word if unicodedata.name(ch, ""))
+            return super().parse(named or "-")
+
+
 @lru_cache(maxsize=1)
 def analyzer() -> pymorphy3.MorphAnalyzer:
     """The one Russian morphological analyser (its dictionaries load once per process)."""
-    return pymorphy3.MorphAnalyzer()
+    return _Analyzer()
 
 
 @lru_cache(maxsize=200_000)
