@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
-from bot.formatting import format_date, format_duration, format_money, format_money_range, format_number
+from bot.formatting import format_date, format_money
 from bot.i18n import t
 from bot.kb import KnowledgeBase, SearchResult
 from bot.kb.countries import country_label
 from bot.kb.fines import FinesQuery
 from bot.kb.models import Entry, Fine, Outcome
 
-__all__ = ["format_date", "format_duration", "format_eur", "money", "money_range", "number_text", "short_eur"]
-
 TELEGRAM_LIMIT = 4096
-
-# Old names, kept only because bot/legal/render.py still imports them (and format_date/format_duration from here);
-# every other caller uses bot/formatting.py's names. Remove them once that module imports bot.formatting.
-number_text = format_number
-money = format_money
-money_range = format_money_range
 
 
 def format_eur(amount: int, lang: str) -> str:

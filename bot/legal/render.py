@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import replace
 from html import escape
 
+from bot.formatting import format_date, format_duration, format_money, format_money_range, format_number
 from bot.i18n import t
 from bot.legal.deadlines import DUTIES, DeadlinePlan, utc_offset_label
 from bot.legal.estimator import (
@@ -26,18 +27,7 @@ from bot.legal.estimator import (
     estimate,
 )
 from bot.legal.explorer import AMOUNT_STEPS, Aggregate, FinesExplorer, FinesFilter, Page
-from bot.render import (
-    fine_line,
-    fines_filters,
-    fines_header,
-    fines_notes,
-    format_date,
-    format_duration,
-    money,
-    money_range,
-    number_text,
-    short_eur,
-)
+from bot.render import fine_line, fines_filters, fines_header, fines_notes, short_eur
 
 # Text keys by the estimator's and the deadline planner's codes: every key is written out, so tests/test_i18n.py can
 # check that each one exists in every language and that none is left unused.
@@ -76,10 +66,10 @@ def law_ref(band: Band, lang: str) -> str:
 def amount_text(line: Line, lang: str) -> str:
     currency = line.band.currency
     if line.low is not None and line.high is not None and line.low != line.high:
-        return money_range(line.low, line.high, currency, lang)
+        return format_money_range(line.low, line.high, currency, lang)
     if line.high is not None:
-        return (money(line.high, currency, lang) if line.low == line.high
-                else t("est_up_to", lang, high=money(line.high, currency, lang)))
+        return (format_money(line.high, currency, lang) if line.low == line.high
+                else t("est_up_to", lang, high=format_money(line.high, currency, lang)))
     return "?"
 
 
@@ -88,23 +78,23 @@ def _line_text(line: Line, est: Estimate, lang: str) -> str:
     head = f"<b>{law_ref(band, lang)}</b>"
     if band.regime == GDPR:
         what = t("est_gdpr_83_4" if band.part == "83(4)" else "est_gdpr_83_5", lang)
-        rule = t("est_gdpr_rule", lang, fixed=money(band.high or 0, "EUR", lang), pct=band.pct_high)
+        rule = t("est_gdpr_rule", lang, fixed=format_money(band.high or 0, "EUR", lang), pct=band.pct_high)
         text = f"{head} — {escape(what)}: {rule}"
         if line.high is not None and case.offender == LEGAL and case.revenue is not None:
-            text += "\n  → " + t("est_gdpr_at", lang, revenue=money(case.revenue, "EUR", lang),
-                                 amount=money(line.high, "EUR", lang))
+            text += "\n  → " + t("est_gdpr_at", lang, revenue=format_money(case.revenue, "EUR", lang),
+                                 amount=format_money(line.high, "EUR", lang))
         elif case.offender != LEGAL and line.high is not None:
-            text += "\n  → " + t("est_gdpr_fixed", lang, amount=money(line.high, "EUR", lang))
+            text += "\n  → " + t("est_gdpr_fixed", lang, amount=format_money(line.high, "EUR", lang))
         return text
     if band.regime == DPDP:
         what = t("est_dpdp_1" if band.part == "1" else "est_dpdp_2", lang)
         return f"{head} — {escape(what)}: {amount_text(line, lang)}"
     if band.turnover:
         rule = t("est_turnover_rule", lang, pct_low=band.pct_low, pct_high=band.pct_high,
-                 floor=money(band.floor or 0, "RUB", lang), cap=money(band.cap or 0, "RUB", lang))
+                 floor=format_money(band.floor or 0, "RUB", lang), cap=format_money(band.cap or 0, "RUB", lang))
         text = f"{head}: {rule}"
         if case.revenue is not None:
-            text += "\n  → " + t("est_turnover_at", lang, revenue=money(case.revenue, "RUB", lang),
+            text += "\n  → " + t("est_turnover_at", lang, revenue=format_money(case.revenue, "RUB", lang),
                                  amount=amount_text(line, lang))
         return text
     when = f" ({t('est_when', lang, condition=_condition(line.condition, lang))})" if line.condition else ""
@@ -126,18 +116,18 @@ def _facts(est: Estimate, lang: str, count_label: str | None = None, over: froze
             for name, value in (("subjects", case.subjects), ("identifiers", case.identifiers)):
                 if value is not None:
                     shown = value - 1 if name in over else value
-                    facts.append(t(_COUNT[name][name in over], lang, n=shown, count=number_text(shown, lang)))
+                    facts.append(t(_COUNT[name][name in over], lang, n=shown, count=format_number(shown, lang)))
             if case.subjects is None and case.identifiers is None:
                 facts.append(t("est_count_unknown", lang))
         facts.append(t(_CATEGORY[case.category], lang))
         facts.append(t("est_repeat" if case.repeat else "est_first", lang))
         facts.append(t(_OFFENDER[case.offender], lang))
         if case.revenue is not None:
-            facts.append(t("est_revenue", lang, money=money(case.revenue, "RUB", lang)))
+            facts.append(t("est_revenue", lang, money=format_money(case.revenue, "RUB", lang)))
     elif case.regime == GDPR:
         facts.append(t("est_undertaking" if case.offender == LEGAL else "est_not_undertaking", lang))
         if case.revenue is not None:
-            facts.append(t("est_turnover", lang, money=money(case.revenue, "EUR", lang)))
+            facts.append(t("est_turnover", lang, money=format_money(case.revenue, "EUR", lang)))
     return ", ".join(facts)
 
 
@@ -151,7 +141,7 @@ def _notification(est: Estimate, lang: str) -> str:
 
 def _note(code: str, values: dict, lang: str) -> str:
     if "value" in values:
-        values = {**values, "value": number_text(int(values["value"]), lang)}
+        values = {**values, "value": format_number(int(values["value"]), lang)}
     return t(_NOTE[code], lang, **values)
 
 
@@ -186,7 +176,7 @@ def render_estimate(est: Estimate, lang: str, *, notes: list[str] | None = None,
     for code in notes or []:
         if code == "records_as_identifiers" and case.identifiers is not None:
             alt = estimate(_as_people(case))
-            note_lines.append(t("note_records_as_identifiers", lang, n=number_text(case.identifiers, lang),
+            note_lines.append(t("note_records_as_identifiers", lang, n=format_number(case.identifiers, lang),
                                 part=law_ref(alt.lines[0].band, lang) if alt.lines else "",
                                 amount=amount_text(alt.lines[0], lang) if alt.lines else "?"))
         elif code in ("sole_trader", "offender_assumed"):
