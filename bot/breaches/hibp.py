@@ -2,7 +2,7 @@
 
 The public endpoints used here (``/api/v3/breaches``, ``/breach/{name}``, ``/latestbreach``) need no
 API key but do need a User-Agent (HIBP answers 403 without one). HIBP data is CC BY 4.0: every
-message built from it must credit Have I Been Pwned with a link (``HIBP_CREDIT_*``; ``render.py``
+message built from it must credit Have I Been Pwned with a link (the ``hibp_credit`` text in bot/locales; ``render.py``
 adds the link).
 
 Polling sketch (the scheduler lives elsewhere)::
@@ -36,8 +36,6 @@ HIBP_LATEST_URL = f"{HIBP_API}/latestbreach"
 HIBP_BREACH_PAGE = "https://haveibeenpwned.com/Breach/{name}"
 HIBP_SITE = "https://haveibeenpwned.com"
 HIBP_SOURCE_NAME = "Have I Been Pwned"
-HIBP_CREDIT_EN = "Source: Have I Been Pwned (haveibeenpwned.com), CC BY 4.0"
-HIBP_CREDIT_RU = "Источник: Have I Been Pwned (haveibeenpwned.com), CC BY 4.0"
 USER_AGENT = "privacy-bot breach alerts (Telegram bot; contact via the bot)"
 DESCRIPTION_LIMIT = 400
 

@@ -62,7 +62,7 @@ def fmt_month(value: date | datetime, lang: str) -> str:
 
 
 def hibp_credit_html(lang: Lang, url: str | None = None) -> str:
-    """The CC BY 4.0 credit with a visible link (``HIBP_CREDIT_*`` in bot/breaches/hibp.py in words)."""
+    """The CC BY 4.0 credit with a visible link (the ``hibp_credit`` text, in the reader's language)."""
     return t("hibp_credit", lang, source=Html(link(url or HIBP_SITE, HIBP_SOURCE_NAME)))
 
 

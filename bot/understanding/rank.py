@@ -154,10 +154,6 @@ def title_share(kb: KnowledgeBase, words: frozenset[str], entry: Entry) -> float
     return len(words & _titles(kb).get(entry.id, _NO_TITLE)[2]) / len(words) if words else 0.0
 
 
-def title_concepts(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
-    return {entry_id: title[0] for entry_id, title in _titles(kb).items()}
-
-
 def entry_regimes(kb: KnowledgeBase, entry: Entry) -> frozenset[str]:
     """The law an entry is about: its domain's, else the one its title names (a leak statistic about Russia)."""
     regime = DOMAIN_REGIME.get(entry.domain)
