@@ -8,7 +8,7 @@ import logging
 import time
 
 from bench import breaches, busy, delivery, questions, replicas, search, startup
-from bot.breaches.evaluation import evaluate, load_labelled
+from bench.breach_eval import evaluate, load_labelled
 from bot.breaches.parser import BreachParser
 from bot.config import PROJECT_ROOT
 from bot.kb import KnowledgeBase

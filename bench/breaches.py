@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from bot.breaches.evaluation import same_service
+from bench.breach_eval import same_service
 from bot.breaches.hibp import html_to_text, is_notifiable
 from bot.breaches.models import Breach
 from bot.breaches.names import canonical_key

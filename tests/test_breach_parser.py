@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.breaches.evaluation import evaluate, load_labelled
+from bench.breach_eval import evaluate, load_labelled
 from bot.breaches.extract import extract_data_classes, extract_password_storage, parse_count
 from bot.breaches.hibp import parse_hibp_breaches
 from bot.breaches.models import Breach

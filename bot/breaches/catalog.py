@@ -40,7 +40,9 @@ def load_catalogue(path: Path = HIBP_CATALOGUE_PATH) -> list[dict[str, str]]:
 
 
 def main(argv: list[str]) -> None:
-    source = Path(argv[0]) if argv else Path("tests/data/hibp_breaches_2025-03.json")
+    if len(argv) != 1:  # the dump is the caller's (README: HIBP's /api/v3/breaches); the bot reads no test data
+        sys.exit("usage: python -m bot.breaches.catalog <hibp breaches.json>")
+    source = Path(argv[0])
     entries = catalogue_entries(json.loads(source.read_text(encoding="utf-8")))
     HIBP_CATALOGUE_PATH.write_text(json.dumps(entries, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{len(entries)} HIBP services -> {HIBP_CATALOGUE_PATH}")

@@ -1,6 +1,7 @@
 """Score a breach parser against labelled posts (``tests/data/breach_posts.yaml``).
 
-Used by the parametrised parser tests and by benchmarks: ``evaluate(BreachParser(), load_labelled())``.
+Used by the parametrised parser tests and by benchmarks: ``evaluate(BreachParser(), load_labelled())``. Scoring
+lives beside the benchmarks, not in the bot's package: the bot never reads ``tests/``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import yaml
 from bot.breaches.models import Breach
 from bot.breaches.names import ServiceDirectory, canonical_key, default_directory
 
-DEFAULT_LABELLED_PATH = Path(__file__).resolve().parents[2] / "tests" / "data" / "breach_posts.yaml"
+DEFAULT_LABELLED_PATH = Path(__file__).resolve().parents[1] / "tests" / "data" / "breach_posts.yaml"
 SCORED_FIELDS = (
     "service", "domain", "record_count", "unique_emails", "data_classes", "password_storage", "breach_date",
 )
