@@ -1,40 +1,75 @@
-"""Names of the countries whose regulators issue GDPR fines, so that `Италия`, `Italy` and `IT` meet."""
+"""Names of the countries whose regulators issue GDPR fines, so that `Италия`, `Italy` and `IT` meet.
+
+`LABELS` holds the name to show, per language (`country_label`); a language it lacks gets the English name.
+`COUNTRIES` holds every name a question may use for a country (the labels of all languages, then the other forms
+people type: cases, adjectives, demonyms, short names), for search.
+"""
 
 from __future__ import annotations
 
-# code: (English, Russian nominative, Russian locative/genitive forms people type, adjectives, demonyms)
+FALLBACK_LANGUAGE = "en"
+
+# language: {code: the country's name in that language}
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "AT": "Austria", "BE": "Belgium", "BG": "Bulgaria", "HR": "Croatia", "CY": "Cyprus",
+        "CZ": "Czech Republic", "DK": "Denmark", "EE": "Estonia", "FI": "Finland", "FR": "France",
+        "DE": "Germany", "GR": "Greece", "HU": "Hungary", "IE": "Ireland", "IT": "Italy", "LV": "Latvia",
+        "LT": "Lithuania", "LU": "Luxembourg", "MT": "Malta", "NL": "Netherlands", "PL": "Poland",
+        "PT": "Portugal", "RO": "Romania", "SK": "Slovakia", "SI": "Slovenia", "ES": "Spain", "SE": "Sweden",
+        "NO": "Norway", "IS": "Iceland", "LI": "Liechtenstein", "GB": "United Kingdom",
+    },
+    "ru": {
+        "AT": "Австрия", "BE": "Бельгия", "BG": "Болгария", "HR": "Хорватия", "CY": "Кипр", "CZ": "Чехия",
+        "DK": "Дания", "EE": "Эстония", "FI": "Финляндия", "FR": "Франция", "DE": "Германия", "GR": "Греция",
+        "HU": "Венгрия", "IE": "Ирландия", "IT": "Италия", "LV": "Латвия", "LT": "Литва", "LU": "Люксембург",
+        "MT": "Мальта", "NL": "Нидерланды", "PL": "Польша", "PT": "Португалия", "RO": "Румыния",
+        "SK": "Словакия", "SI": "Словения", "ES": "Испания", "SE": "Швеция", "NO": "Норвегия",
+        "IS": "Исландия", "LI": "Лихтенштейн", "GB": "Великобритания",
+    },
+}
+
+# code: the other forms people type (Russian locative/genitive, adjectives, demonyms, short names)
+_OTHER_FORMS: dict[str, tuple[str, ...]] = {
+    "AT": ("Австрии", "австрийский", "Austrian"),
+    "BE": ("Бельгии", "бельгийский", "Belgian"),
+    "BG": ("Болгарии", "болгарский", "Bulgarian"),
+    "HR": ("Хорватии", "хорватский", "Croatian"),
+    "CY": ("Кипре", "кипрский", "Cypriot"),
+    "CZ": ("Czechia", "Чехии", "чешский", "Czech"),
+    "DK": ("Дании", "датский", "Danish"),
+    "EE": ("Эстонии", "эстонский", "Estonian"),
+    "FI": ("Финляндии", "финский", "Finnish"),
+    "FR": ("Франции", "французский", "French", "француз"),
+    "DE": ("Германии", "немецкий", "German", "немец"),
+    "GR": ("Греции", "греческий", "Greek"),
+    "HU": ("Венгрии", "венгерский", "Hungarian"),
+    "IE": ("Ирландии", "ирландский", "Irish", "ирландец"),
+    "IT": ("Италии", "итальянский", "Italian", "итальянец"),
+    "LV": ("Латвии", "латвийский", "Latvian"),
+    "LT": ("Литве", "литовский", "Lithuanian"),
+    "LU": ("Люксембурге", "люксембургский"),
+    "MT": ("Мальте", "мальтийский", "Maltese"),
+    "NL": ("Нидерландах", "Голландия", "нидерландский", "Dutch", "голландец"),
+    "PL": ("Польше", "польский", "Polish", "поляк"),
+    "PT": ("Португалии", "португальский", "Portuguese"),
+    "RO": ("Румынии", "румынский", "Romanian"),
+    "SK": ("Словакии", "словацкий", "Slovak"),
+    "SI": ("Словении", "словенский", "Slovenian"),
+    "ES": ("Испании", "испанский", "Spanish", "испанец"),
+    "SE": ("Швеции", "шведский", "Swedish"),
+    "NO": ("Норвегии", "норвежский", "Norwegian"),
+    "IS": ("Исландии", "исландский", "Icelandic"),
+    "LI": ("Лихтенштейне", "лихтенштейнский"),
+    "GB": ("UK", "Britain", "Великобритании", "британский", "British", "британец"),
+}
+
+# code: every name of the country (the English label first)
 COUNTRIES: dict[str, tuple[str, ...]] = {
-    "AT": ("Austria", "Австрия", "Австрии", "австрийский", "Austrian"),
-    "BE": ("Belgium", "Бельгия", "Бельгии", "бельгийский", "Belgian"),
-    "BG": ("Bulgaria", "Болгария", "Болгарии", "болгарский", "Bulgarian"),
-    "HR": ("Croatia", "Хорватия", "Хорватии", "хорватский", "Croatian"),
-    "CY": ("Cyprus", "Кипр", "Кипре", "кипрский", "Cypriot"),
-    "CZ": ("Czech Republic", "Czechia", "Чехия", "Чехии", "чешский", "Czech"),
-    "DK": ("Denmark", "Дания", "Дании", "датский", "Danish"),
-    "EE": ("Estonia", "Эстония", "Эстонии", "эстонский", "Estonian"),
-    "FI": ("Finland", "Финляндия", "Финляндии", "финский", "Finnish"),
-    "FR": ("France", "Франция", "Франции", "французский", "French", "француз"),
-    "DE": ("Germany", "Германия", "Германии", "немецкий", "German", "немец"),
-    "GR": ("Greece", "Греция", "Греции", "греческий", "Greek"),
-    "HU": ("Hungary", "Венгрия", "Венгрии", "венгерский", "Hungarian"),
-    "IE": ("Ireland", "Ирландия", "Ирландии", "ирландский", "Irish", "ирландец"),
-    "IT": ("Italy", "Италия", "Италии", "итальянский", "Italian", "итальянец"),
-    "LV": ("Latvia", "Латвия", "Латвии", "латвийский", "Latvian"),
-    "LT": ("Lithuania", "Литва", "Литве", "литовский", "Lithuanian"),
-    "LU": ("Luxembourg", "Люксембург", "Люксембурге", "люксембургский"),
-    "MT": ("Malta", "Мальта", "Мальте", "мальтийский", "Maltese"),
-    "NL": ("Netherlands", "Нидерланды", "Нидерландах", "Голландия", "нидерландский", "Dutch", "голландец"),
-    "PL": ("Poland", "Польша", "Польше", "польский", "Polish", "поляк"),
-    "PT": ("Portugal", "Португалия", "Португалии", "португальский", "Portuguese"),
-    "RO": ("Romania", "Румыния", "Румынии", "румынский", "Romanian"),
-    "SK": ("Slovakia", "Словакия", "Словакии", "словацкий", "Slovak"),
-    "SI": ("Slovenia", "Словения", "Словении", "словенский", "Slovenian"),
-    "ES": ("Spain", "Испания", "Испании", "испанский", "Spanish", "испанец"),
-    "SE": ("Sweden", "Швеция", "Швеции", "шведский", "Swedish"),
-    "NO": ("Norway", "Норвегия", "Норвегии", "норвежский", "Norwegian"),
-    "IS": ("Iceland", "Исландия", "Исландии", "исландский", "Icelandic"),
-    "LI": ("Liechtenstein", "Лихтенштейн", "Лихтенштейне", "лихтенштейнский"),
-    "GB": ("United Kingdom", "UK", "Britain", "Великобритания", "Великобритании", "британский", "British", "британец"),
+    code: tuple(dict.fromkeys((LABELS[FALLBACK_LANGUAGE][code],
+                               *(labels[code] for labels in LABELS.values() if code in labels),
+                               *_OTHER_FORMS.get(code, ()))))
+    for code in LABELS[FALLBACK_LANGUAGE]
 }
 
 
@@ -43,9 +78,7 @@ def country_names(code: str) -> tuple[str, ...]:
 
 
 def country_label(code: str, lang: str) -> str:
-    names = COUNTRIES.get(code.upper())
-    if not names:
-        return code
-    if lang == "en":
-        return names[0]
-    return next(name for name in names if any("а" <= ch.lower() <= "я" for ch in name))
+    """The country's name in `lang`; in English when there is none in that language; the code when unknown."""
+    code = code.upper()
+    labels = LABELS.get((lang or "").lower().split("-")[0], LABELS[FALLBACK_LANGUAGE])
+    return labels.get(code) or LABELS[FALLBACK_LANGUAGE].get(code, code)
