@@ -52,6 +52,11 @@ SETS = (
     # written from sources on the weakest held-out topics (breaches, GDPR basics, SIM rules, statistics), before
     # looking at the knowledge base (issue 12 item 5; first committed as questions_dev5.jsonl, which another set took)
     QuestionSet("gaps", BENCH / "dev" / "questions_gaps.jsonl"),
+    # issue 12 item 5: GDPR basics, statistics, notable leaks
+    QuestionSet("kb7", BENCH / "dev" / "questions_kb7.jsonl"),
+    # written blind from sources by another helper for this round (chat style, typos, layouts, long case questions),
+    # never tuned to before it landed: its misses are dev data
+    QuestionSet("dev6", BENCH / "dev" / "questions_dev6.jsonl"),
     QuestionSet("old held-out", BENCH / "questions_heldout.jsonl"),
     QuestionSet("held-out", BENCH / "heldout" / "questions.jsonl", blind=True),
     # a fresh blind set for this round (bench/heldout2/README.md): the one above has been measured too often
@@ -63,6 +68,7 @@ SETS = (
     QuestionSet("out-of-scope dev3", BENCH / "dev" / "out_of_scope_dev3.jsonl", out_of_scope=True),
     QuestionSet("out-of-scope dev4", BENCH / "dev" / "out_of_scope_dev4.jsonl", out_of_scope=True),
     QuestionSet("out-of-scope dev5", BENCH / "dev" / "out_of_scope_dev5.jsonl", out_of_scope=True),
+    QuestionSet("out-of-scope dev6", BENCH / "dev" / "out_of_scope_dev6.jsonl", out_of_scope=True),
     QuestionSet("out-of-scope held-out", BENCH / "heldout" / "out_of_scope.jsonl", out_of_scope=True, blind=True),
     QuestionSet("out-of-scope held-out 2", BENCH / "heldout2" / "out_of_scope.jsonl", out_of_scope=True, blind=True),
 )

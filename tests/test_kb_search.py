@@ -94,3 +94,43 @@ def test_questions_about_one_fact_are_not_list_questions(kb: KnowledgeBase, ques
 def test_company_named_in_russian(kb: KnowledgeBase) -> None:
     query = kb.fines.parse("штрафы фейсбук")
     assert query is not None and [e.id for e in kb.fines.run(query)] == ["fine-ie-dpc-meta-2023-05"]
+
+
+# A verb and its action noun share a root but not a lemma: a question asking with one finds the entry written with
+# the other (one direction and the other), where an entry repeating only the question's other word would win.
+@pytest.mark.parametrize(("question", "written", "other"), [
+    ("как подтвердить номер абонента", "Подтверждение номера абонента", "подтверждение"),
+    ("подтверждаем номер абонента", "Подтверждение номера абонента", "подтверждение"),
+    ("когда приняли закон о биометрии", "Принятие закона о биометрии", "принятие"),
+    ("раскрывать сведения об операторе", "Раскрытие сведений об операторе", "раскрытие"),
+    ("нарушение сроков хранения логов", "Оператор нарушил сроки хранения логов", "нарушил"),
+    ("разъяснение регулятора про согласие", "Регулятор разъяснил, как брать согласие", "разъяснил"),
+    ("ограничение доступа к базе", "Как ограничить доступ к базе", "ограничить"),
+])
+def test_verb_and_noun_of_one_root_meet(question: str, written: str, other: str) -> None:
+    from tests.kbfactory import make_entry
+    words = [w for w in written.lower().replace(",", "").split() if w != other and len(w) > 3]
+    target = make_entry("target", title_ru=written, title_en="-", answer_ru=written, answer_en="-")
+    # repeats the question's other words, without the verb or noun
+    rival_text = " ".join(words * 3)
+    rival = make_entry("rival", title_ru=rival_text, title_en="-", answer_ru=rival_text, answer_en="-")
+    filler = [make_entry(f"filler-{i}", title_ru=f"Справка номер {i} о тарифах связи", title_en="-",
+                         answer_ru="Тарифы и услуги связи.", answer_en="-") for i in range(6)]
+    base = KnowledgeBase.from_entries([target, rival, *filler])
+    best = base.index.search(question).best
+    assert best is not None and best.entry.id == "target"
+
+
+@pytest.mark.parametrize(("a", "b"), [("подтверждать", "подтверждение"), ("подтвердил", "подтверждение"),
+                                      ("уведомлять", "уведомления"), ("похитили", "похищение"),
+                                      ("раскрыли", "раскрытие"), ("используют", "использование")])
+def test_one_family(a: str, b: str) -> None:
+    from bot.kb import text as T
+    assert T.family(a) == T.family(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("делать", "деление"), ("иметь", "имение"), ("положить", "положение"),
+                                      ("давать", "давление"), ("ждать", "жжение"), ("заметить", "замещение")])
+def test_words_of_other_meanings_are_no_family(a: str, b: str) -> None:
+    from bot.kb import text as T
+    assert T.family(a) != T.family(b)

@@ -90,13 +90,21 @@ class KnowledgeIndex:
         self.entries: list[Entry] = list(entries)
         self.by_id = {entry.id: entry for entry in self.entries}
         weighted: list[Counter[str]] = []
+        russian: set[str] = set()
         for entry in self.entries:
             counts: Counter[str] = Counter()
             for name, value in entry_fields(entry).items():
-                for t in T.terms(join_addresses(value)):
-                    counts[t] += FIELD_WEIGHTS[name]
+                words = [w for w in T.words(join_addresses(value)) if w not in T.STOPWORDS]
+                for w in words:
+                    counts[T.term(w)] += FIELD_WEIGHTS[name]
+                russian.update(w for w in words if T.is_cyrillic(w))
             weighted.append(counts)
         self._build(weighted)
+        # A verb and its action noun («подтверждать», «подтверждение»): the terms of one derivational family
+        families: dict[str, set[str]] = defaultdict(set)
+        for w in russian:
+            families[T.family(w)].add(T.term(w))
+        self._families = {key: frozenset(members) for key, members in families.items() if members - {key}}
 
     def _build(self, weighted: list[Counter[str]]) -> None:
         n = max(len(weighted), 1)
@@ -128,6 +136,11 @@ class KnowledgeIndex:
         self._repairs: dict[str, tuple[str, str] | None] = {}
         self._swaps: dict[str, str | None] = {}
         self._max_idf = max(self.idf.values(), default=1.0)
+
+    def related(self, word: str) -> frozenset[str]:
+        """The indexed terms of a folded word's derivational family (`text.family`: «подтверждать» reaches
+        «подтверждение» and «подтвердить»), its own term aside."""
+        return self._families.get(T.family(word), frozenset()) - {T.term(word)} if T.is_cyrillic(word) else frozenset()
 
     def terms_of(self, entry: Entry) -> frozenset[str]:
         """The terms an entry is indexed under."""
@@ -246,9 +259,13 @@ class KnowledgeIndex:
         for group in groups:
             terms: dict[str, float] = {}
             for position, word in enumerate(group):
+                # the typed word's derivational family («нарушение» -> «нарушил»), also when its own form is not indexed
+                family = self.related(word) if position == 0 else frozenset()
+                for related in family:
+                    terms[related] = max(terms.get(related, 0.0), 0.6)
                 found = self.resolve(word)
-                if found is None:
-                    continue
+                if found is None or (family and found[1] != "exact"):
+                    continue   # a word the dictionary knows is not guessed at by prefix or typo beside its family
                 t, how = found
                 # Synonyms (alternatives after the typed word) count a little less than the word itself.
                 factor = REPAIR_FACTOR[how] * (1.0 if position == 0 else 0.6)

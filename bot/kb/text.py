@@ -288,6 +288,66 @@ def lemma(word: str) -> str:
     return chosen.normal_form.replace("ё", "е")
 
 
+# A verb and its action noun share a root but not a lemma («подтверждать», «подтвердить» -> «подтверждение»): the
+# noun is derived by the regular suffixes, the last consonant of an -ить/-еть stem alternating as it does in Russian
+# («судить» -> «суждение», «похитить» -> «похищение», «уведомить» -> «уведомление»), and kept only when the
+# dictionary knows it as a noun. The first known candidate wins.
+_NOMINALISATIONS = (("овать", ("ование",)), ("евать", ("евание",)), ("ывать", ("ытие", "ывание")),
+                    ("ивать", ("ивание",)), ("ать", ("ание", "ение")), ("ять", ("яние", "ение", "ятие")),
+                    ("еть", ("ение",)), ("ить", ("ение",)), ("ыть", ("ытие",)), ("нуть", ("новение",)))
+_ALTERNATIONS = (("ст", "щ"), ("д", "жд"), ("д", "ж"), ("т", "щ"), ("т", "ч"), ("з", "ж"), ("с", "ш"), ("б", "бл"),
+                 ("п", "пл"), ("в", "вл"), ("м", "мл"), ("ф", "фл"))
+# Nouns the suffixes reach from a verb of another meaning («иметь» is not «имение», «положить» not «положение»).
+_NOT_DERIVED = frozenset({"имение", "бытие", "звание", "состояние", "отношение", "положение", "понятие", "занятие",
+                          "сказание", "соглашение", "основание", "показание", "видение", "знание", "оказание",
+                          "замещение", "помещение"})
+_VERB_POS = frozenset({"INFN", "VERB", "PRTF", "PRTS", "GRND"})
+
+
+def _known_noun(word: str) -> bool:
+    return word not in _NOT_DERIVED and analyzer().word_is_known(word) and any(
+        p.tag.POS == "NOUN" and p.normal_form == word for p in analyzer().parse(word))
+
+
+def _nominalise(verb: str) -> str | None:
+    base = verb[:-2] if verb.endswith(("ся", "сь")) else verb
+    for ending, suffixes in _NOMINALISATIONS:
+        if not base.endswith(ending):
+            continue
+        stem = base[: -len(ending)]
+        for suffix in suffixes:
+            if suffix == "ение" and ending == "ать" and not stem.endswith(("ж", "ш", "ч", "щ", "жд")):
+                continue   # «делать» is no «деление»: -ать takes -ение after a hushing consonant only
+            candidates = [stem + suffix]
+            if suffix == "ение" and ending in ("ить", "еть"):
+                candidates += [stem[: -len(a)] + b + suffix for a, b in _ALTERNATIONS if stem.endswith(a)]
+            found = next((c for c in candidates if _known_noun(c)), None)
+            if found:
+                return found
+        return None
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def action_noun(word: str) -> str | None:
+    """The action noun of a folded Russian verb form («подтверждать», «подтвердил», «подтверждённая» ->
+    «подтверждение»), or None: for a word read as a noun, a word of no regular derivation, or a Latin word."""
+    if not is_cyrillic(word) or not analyzer().word_is_known(word):
+        return None
+    parses = analyzer().parse(word)[:3]
+    if not parses or any(p.tag.POS == "NOUN" for p in parses) or parses[0].tag.POS not in _VERB_POS:
+        return None
+    return _nominalise(parses[0].normal_form.replace("ё", "е"))
+
+
+@lru_cache(maxsize=200_000)
+def family(word: str) -> str:
+    """The term a word's derivational family shares: its action noun's for a verb, else its own term. «подтверждать»,
+    «подтвердить» and «подтверждение» all give `podtverzhdenie`."""
+    noun = action_noun(word)
+    return term(noun) if noun else term(word)
+
+
 def stem(word: str) -> str:
     """The Snowball stem of a folded word (Russian or English): what a misspelt word is compared by."""
     return (_RU_STEMMER if is_cyrillic(word) else _EN_STEMMER).stemWord(word)
