@@ -116,7 +116,8 @@ def clean_en_name(raw: str) -> str | None:
     # "40,000 Acer customers", "Los Angeles-based Barlow Hospital": a number's tail or a place is not the name.
     while len(words) > 1 and words[0].lower() in _languages() or words and (
             re.fullmatch(r"[\d.,]+(?:[kmb]|bn|mn)?\+?|[\w.-]+-based", words[0], re.I)
-            or words[0].lower() in NOT_NAME_START or words[0].lower().removesuffix("'s") in rules.EN_NOT_NAMES):
+            or words[0].lower() in NOT_NAME_START or words[0].lower().removesuffix("'s") in rules.EN_NOT_NAMES
+            or words[0].lower().removesuffix("s") in rules.EN_NOT_NAMES):  # "of Russians": a people, not a victim
         words = words[1:]
     while words and words[-1].lower().removesuffix("'") in rules.EN_TRAILING_STOP:
         words = words[:-1]
@@ -158,4 +159,54 @@ def russian_subjects(text: str, toks: list, spans: list[tuple[int, int]]) -> lis
                 or any(t.lemma in L.ATTACKERS or t.lemma in L.SOURCE_NOUNS for t in phrase):
             continue
         found.append((nominative(text[phrase[0].start : phrase[-1].end]), phrase[0].start, phrase[-1].end))
+    return found
+
+
+# What may stand between an English subject and its verb: its other name in brackets, an apposition (", which runs
+# 40 clinics in Ohio,"), a time ("on Friday (Dec. 19)", "last week").
+_EN_BETWEEN = (r"(?:\s*\([^()\n]{1,40}\)|,\s+(?:which|who|whose|a|an|the|one)\b[^,;:!?\n]{1,120},"
+               r"|\s+(?:on|last|this|earlier|late)\s+(?:[A-Z][a-z]+|week|month|year)(?:\s+\d{1,2})?"
+               r"(?:\s*\([^()\n]{1,20}\))?)*")
+_EN_REPORTING = (r"(?:has|have|had|says|said|confirm(?:s|ed)|disclos(?:es|ed)|report(?:s|ed)|announc(?:es|ed)|"
+                 r"notif(?:ies|ied)|admit(?:s|ted)|reveal(?:s|ed)|warn(?:s|ed)|suffer(?:s|ed)|discover(?:s|ed)|"
+                 r"detect(?:s|ed)|is\s+investigating|was\s+(?:hit|breached|hacked|targeted|attacked))\b")
+# The subject opening a sentence, or the clause after "reported that".
+EN_SUBJECT = re.compile(
+    r"(?:^|\bthat\s+)(?:[Tt]he\s+)?(?P<n>[A-Z][\w&'’.+-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|of|and|&)){0,4})"
+    rf"{_EN_BETWEEN}\s+{_EN_REPORTING}")
+
+
+_SPEAKS_OF_ITSELF = re.compile(r"\b(?:it|its|they|their|we|our)\b|\bthe\s+(?:company|firm)\b", re.IGNORECASE)
+
+
+def english_subjects(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """"Staples on Friday (Dec. 19) said that … payment cards were impacted in the breach", "it was reported that
+    Brightwell Health Partners, which runs 40 clinics, had a data breach": the subject of a sentence that goes on to
+    report the leak, past what may stand between it and its verb. Whoever reports, attacks or is counted ("Officials
+    said", "Hackers have", "Customers were") is not."""
+    from bot.breaches import lexicon as L
+
+    found = []
+    for start, end in spans:
+        sentence = text[start:end]
+        for match in EN_SUBJECT.finditer(sentence):
+            raw = match.group("n")
+            words = raw.split()
+            # a sentence's capitalised first word is a name only when the rest of the phrase or the lexicon says so
+            name = clean_en_name(raw)
+            rest = tokens(sentence[match.end("n") :])  # its verb on: "was hacked" is the event itself
+            if not name or not (L.VICTIM_EVENT.any(rest) or L.LEAK_EVENT.any(rest)):
+                continue
+            # "Izvestia said, citing a report …": who says or reports is the victim only when the rest speaks of it
+            # ("said that it has confirmed", "its customers")
+            verb = sentence[match.end() - 9 : match.end()]
+            if re.search(r"\b(?:says|said|reports?|reported)$", verb) and not _SPEAKS_OF_ITSELF.search(
+                    sentence[match.end() :]):
+                continue
+            lemmas = {t.lemma for t in tokens(name)}
+            if len(words) == 1 and lemmas & (L.SOURCE_NOUNS | L.ATTACKERS | L.COUNT_NOUNS | L.TYPE_NOUNS | L.ANAPHORS
+                                             | L.POPULATION | L.REGULATORS | L.DATA_OBJECTS):
+                continue
+            at = start + match.start("n") + raw.find(name)
+            found.append((name, at, at + len(name)))
     return found

@@ -102,7 +102,8 @@ def _opens_with_anaphor(toks: Sequence[Token], span: tuple[int, int]) -> bool:
 def tie_of(victim_at: Sequence[int], events: dict[int, int], toks: Sequence[Token],
            spans: Sequence[tuple[int, int]], head_end: int) -> float:
     """How the victim is tied to the event: 2 named in a strong event's sentence, or in the sentence before
-    one that refers back to it («Компания подтвердила…»); 1.5 the headline's subject while the event is told
+    one that refers back to it («Компания подтвердила…»), or as the victim of an attack whose data the next two
+    sentences tell; 1.5 the headline's subject while the event is told
     below, or named in the sentence right after the event («Об этом сообщила X»); 1 named in a weak event's
     sentence or near a strong one; 0.5 elsewhere."""
     sentences = {next((i for i, (s, e) in enumerate(spans) if s <= at < e), -1) for at in victim_at}
@@ -112,6 +113,10 @@ def tie_of(victim_at: Sequence[int], events: dict[int, int], toks: Sequence[Toke
     after = {i for i in sentences if i + 1 in strong and _opens_with_anaphor(toks, spans[i + 1])}
     before = {i for i in sentences if i - 1 in strong and _opens_with_anaphor(toks, spans[i])}
     if after or before:
+        return 2.0
+    # "Quorlo was hacked in March. … The attack exposed 300,000 accounts": the victim of the attack, whose data the
+    # next sentences say it lost
+    if any(events.get(i) == WEAK and (i + 1 in strong or i + 2 in strong) for i in sentences):
         return 2.0
     if strong and any(at < head_end for at in victim_at) or any(i - 1 in strong for i in sentences):
         return 1.5

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.breaches.lemmas import tokens
+from bot.breaches.lemmas import sentences, tokens
 from bot.breaches.lexicon import COUNT_BREAK, COUNT_NOUNS, NOT_COUNT, NUMBER_WORDS, ROW_NOUNS, SCALE_WORDS
 from bot.kb.amounts import multiplier_of, parse_number
 
@@ -59,17 +59,8 @@ _CLAIM_RE = re.compile(
 _JOINING = frozenset(("и", "или", "and", "or"))
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in re.finditer(r"(?<=[.!?…])\s+(?=[^a-zа-я\s])|\n+", text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return spans
-
-
 def _sentence_of(text: str, pos: int) -> str:
-    for start, end in _sentences(text):
+    for start, end in sentences(text):
         if start <= pos <= end:
             return text[start:end]
     return text

@@ -67,12 +67,26 @@ def lemma_phrase(text: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^a-zа-яё\s])|\n+")
+# Abbreviations whose full stop ends no sentence: a title or a company's form before a name ("Mr. Smith", "Quorlo
+# Inc. said"), a month or a number sign before a figure ("Dec. 19", "No. 5").
+_TITLE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Co|Corp|Ltd|Bros|vs)\.$")
+_BEFORE_FIGURE = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Nos|approx)\.$", re.I)
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    if "\n" in match.group(0):
+        return True
+    before = text[max(0, match.start() - 8) : match.start()]
+    figure = text[match.end() : match.end() + 1].isdigit()
+    return not (_TITLE.search(before) or _BEFORE_FIGURE.search(before) and figure)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences (and lines) of a post."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
+        if not _ends_sentence(text, match):
+            continue
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))

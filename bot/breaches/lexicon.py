@@ -119,6 +119,10 @@ LEAK_EVENT = PhraseSet(
     "trade ~ onlin|forum", "appear ~ onlin|forum|sale",
     "инцидент ~ безопасность|данные|информационный|утечка", "кибератака", "exfiltr*",
     "secur|data|cyber|cybersecur ~ incid", "access* ~ data|record|inform|account|system|databas|file",
+    # the passive: "customer data was illegally accessed", "information may have been accessed"
+    "was|were|been ~ access", "illeg|unlaw|improp|inappropri ~ access",
+    # «получен дамп базы», «дамп выложен»: a database dump is data that left its owner, as "dump" is
+    "дамп",
 )
 # A company investigating, commenting on or confirming a leak: not a new leak unless the post has a count.
 STATEMENT = PhraseSet(
@@ -134,7 +138,7 @@ CONCRETE = PhraseSet(
     "публичный доступ", "даркн*", "darknet", "теневой ~ форум", "хакерский ~ форум", f"слить ~ {_DATA}",
     "for sale", "publish*", "post ~ forum|onlin|web", "hack ~ forum", "dark ~ web", "dump",
     "черный ~ рынок", "black ~ market", "freeli|public|made ~ avail", "leak ~ public|onlin",
-    "public ~ releas|leak|post|dump", "dump ~ public",
+    "public ~ releas|leak|post|dump", "dump ~ public", "дамп",
 )
 # The consequences of a leak: a fine, a court, a lawsuit. In the lead they make the post about an old leak.
 LEGAL = PhraseSet("суд", "иск", "приговор", "оштрафовать", "штраф", "осудить", "lawsuit", "court", "class ~ action",
@@ -196,6 +200,9 @@ DENIAL = PhraseSet(
     # «пользователям ничего не угрожает»; «данные связаны с утечкой стороннего ресурса»: the data is someone else's
     "ничего ~ не ~ угрожать", "утечка ~ сторонний ~ ресурс|сервис|сайт|компания",
 )
+# The headline's own denial of a claim: "Quorlo has denied that emails linked to its users were obtained in a hack",
+# "X dismisses reports of a breach" (below the headline, "the company denied that passwords were taken" is a detail).
+DENIED_CLAIM = PhraseSet("deni*|dismiss*|refut*|reject* ~ that|claim*|report*|allegat*|rumour*|rumor*")
 # What a headline of statistics, law, courts, regulators or research says (checked on the headline only:
 # a breach report may mention a fine or a law in passing).
 OFF_TOPIC_HEADLINE = PhraseSet(
@@ -268,9 +275,9 @@ VAGUE_COUNT = PhraseSet(
 # Whose data it is: a victim name right after these (within a few words) is the breached service.
 ROLE_BEFORE = lemma_set(
     "клиент пользователь покупатель пациент абонент сотрудник заказчик студент ученик пассажир заемщик "
-    "подписчик участник данные база дамп файл информация сведение утечка взлом из система сервер инфраструктура",
-    "custom user client patient subscrib member data databas record account breach from of at system server "
-    "infrastructur",
+    "подписчик участник данные база дамп файл информация сведение утечка взлом из система сервер инфраструктура "
+    "принадлежать", "custom user client patient subscrib member data databas record account breach from of at "
+    "system server infrastructur belong",
 )
 # Public bodies named by their kind and their place: «база данных полиции Шанхая», «пациентов больницы Казани».
 INSTITUTIONS = lemma_set(
@@ -295,7 +302,7 @@ TYPE_NOUNS = lemma_set(
 SOURCE_NOUNS = lemma_set(
     "канал telegram-канал телеграм-канал телеграм издание сми газета агентство эксперт аналитик исследователь "
     "ссылка пресс-служба источник специалист сми",
-    "channel report research accord journalist outlet",
+    "channel report research accord journalist outlet expert analyst spokesperson spokesman spokeswoman polic",
 )
 # What a victim undergoes, said of it as the subject: "X suffered a breach", «X допустил утечку».
 VICTIM_EVENT = PhraseSet(

@@ -96,7 +96,7 @@ class BreachParser:
         if len(spans) > 1 and len([t for t in toks if t.end <= head_end]) < 8:
             head_end = spans[1][1]
         head = [t for t in toks if t.end <= head_end]
-        if L.DENIAL.any(toks):
+        if L.DENIAL.any(toks) or L.DENIED_CLAIM.any(head):
             return None, "denial"
         if L.OFF_TOPIC_HEADLINE.any(head) or _PERCENT.search(clean[:head_end]):
             return None, "off_topic"

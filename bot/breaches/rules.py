@@ -36,6 +36,14 @@ EN_PATTERNS = [
         r"(?:breach|hack|leak|incident|attack|unauthori[sz]ed|stolen|stole|exposed|compromised)"
     ),
     re.compile(rf"{EN_NAME}\s+(?:was|has\s+been|got)\s+(?:hacked|breached)"),
+    # the object of an attack verb: "hackers targeted Quorlo", "breached the databases of Quorlo"
+    re.compile(rf"\b(?:hacked|breached|targeted|attacked|compromised|infiltrated)\s+(?:the\s+)?"
+               rf"(?:(?:systems?|networks?|servers?|databases?|accounts?)\s+of\s+(?:the\s+)?)?{EN_NAME}"),
+    # the object of a leak verb, owning the database ("leaks Quorlo database"; not "an exposed MongoDB database")
+    re.compile(rf"\b(?:leak(?:s|ed)?|dump(?:s|ed)?|sell(?:s|ing)?|sold|stole|steals?|publish(?:es|ed)?|post(?:s|ed)?)"
+               rf"\s+(?:the\s+)?{EN_NAME}(?:'s|’s)?\s+(?:database|data|records)\b"),
+    # whose the data is: "data belonging to the Quorlo Group", "records held by Quorlo"
+    re.compile(rf"\b(?:belonging\s+to|owned\s+by|held\s+by)\s+(?:the\s+)?{EN_NAME}"),
     re.compile(rf"{EN_NAME}\s+(?:has\s+)?(?:exposed|leaked|left)\s+(?:the\s+)?(?:data|records|personal|sensitive|"
                r"customer|user|patient|\d)"),
 ]
@@ -48,6 +56,7 @@ EN_LEADING_STOP = {
     "forum", "hacking", "breachforums", "telegram", "and", "or", "of", "from", "by", "via", "with",
     "january", "february", "march", "april", "may", "june", "july",
     "august", "september", "october", "november", "december",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",  # "Quorlo on Thursday confirmed"
 }
 # Words that end a captured phrase but are not part of the name ("Acme customers' data").
 EN_TRAILING_STOP = {

@@ -29,6 +29,7 @@ from bot.breaches.cues import (
     KNOWN_AS_NUMBER,
     WHERE_IT_HAPPENED,
     clean_en_name,
+    english_subjects,
     inside_phrase,
     is_place,
     russian_subjects,
@@ -117,7 +118,10 @@ class VictimFinder:
             name = match.group(1).strip("«»\"")
             if match.group(1)[:1] in "«\"" or re.search(r"\b[A-ZА-ЯЁ]{2,}\b", name):
                 found.append(Candidate(nominative(name), None, match.start(1), match.end(1), 2.5, evidence=True))
-        for name, start, end in russian_subjects(text, toks, sentences(text)):  # «Университет X сообщил об утечке»
+        spans = sentences(text)
+        for name, start, end in russian_subjects(text, toks, spans):  # «Университет X сообщил об утечке»
+            found.append(Candidate(name, None, start, end, 1.5, evidence=True))
+        for name, start, end in english_subjects(text, spans):  # "X, which runs 40 clinics, had a data breach"
             found.append(Candidate(name, None, start, end, 1.5, evidence=True))
         found += self._capitalised_after_role(text, toks)
         return found
@@ -176,14 +180,18 @@ class VictimFinder:
         before = [t for t in toks[max(0, first - ROLE_WINDOW) : first] if t.start >= s_start]
         after = toks[last : last + 4]
         near = before[-2:]  # «сети магазинов X», "retailer X"
-        # «взломали X» is the victim after a leak word; "ransomware group X" is the attacker after one.
+        # «взломали X», «хакеры атаковали X», "hackers targeted X" is the victim after a leak or attack verb;
+        # "ransomware group X" is the attacker after one.
+        acted_on = [t for t in before[-2:] if t.lemma not in L.ATTACKER_WORDS]
         attacker = (any(t.lemma in L.ATTACKERS for t in before[-3:])
-                    and not L.LEAK_EVENT.any([t for t in before[-2:] if t.lemma not in L.ATTACKER_WORDS])) or (
+                    and not (L.LEAK_EVENT.any(acted_on) or any(t.lemma in L.ATTACK_VERBS for t in acted_on))) or (
             bool(before) and before[-1].lemma == "by")
         # «в Telegram-канале X», "security researcher X", "the Telegram channel of ...": who reports, not who
         # leaked; unless a type noun says what X is ("the economic research company X").
         typed = bool(before) and before[-1].lemma in L.TYPE_NOUNS
-        source = not typed and (any(t.lemma in L.SOURCE_NOUNS for t in before[-2:]) or
+        # ("it was reported that X had a breach": X opens the reported clause, it does not report)
+        clause = bool(before) and before[-1].lemma == "that"
+        source = not typed and not clause and (any(t.lemma in L.SOURCE_NOUNS for t in before[-2:]) or
                                 any(t.lemma in L.SOURCE_AFTER for t in after[:1]) or
                                 any(end == len(before) for _, end in L.SOURCE_LEAD.find(before)))
         finder = any(t.lemma in L.FINDER_AFTER for t in after[:1])
@@ -194,6 +202,12 @@ class VictimFinder:
         # "misattributed to Acxiom", "originally misattributed to Smiffys": whoever it is, not that one.
         owner = owner or any(t.lemma.startswith("misattribut") for t in before)
         if before and (before[-1].text.lower() in _POSSESSIVES and not typed or before[-1].lemma == "via" or owner):
+            finder = True
+        # "leaks the X database on BreachForums", "posted on the Y forum": where the data went is a venue ("an attack
+        # on X", "a cyberattack on the X hospital" name the victim)
+        on = len(before) - (2 if before and before[-1].lemma == "the" else 1)
+        if on > 0 and before[on].text == "on" and before[on - 1].lemma not in L.ATTACK_VERBS \
+                and not before[on - 1].lemma.endswith("attack"):
             finder = True
         if attacker or source or finder:
             cand.score = -1.0

@@ -1,0 +1,81 @@
+"""Mechanisms added when the parser met real news collected blind (tests/data/breach_posts_dev3.json,
+breach_posts_dev4.json): each is checked on sentences written for the test, beside a neighbour that must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.breaches.lemmas import sentences
+from bot.breaches.parser import BreachParser
+
+
+@pytest.fixture(scope="module")
+def parser() -> BreachParser:
+    return BreachParser()
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Quorlo on Tuesday (Nov. 4) said hackers stole data.", 1),     # a month's abbreviation before a day
+    ("Mr. Smith of Quorlo Inc. said the data was stolen.", 1),       # a title, a company's form
+    ("Хакеры похитили данные. Компания подтвердила взлом.", 2),
+])
+def test_an_abbreviation_ends_no_sentence(text: str, count: int) -> None:
+    assert len(sentences(text)) == count
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # an abbreviated date between the subject and its verb
+    ("Quorlo on Tuesday (Nov. 4) said hackers stole the names, emails and phone numbers of 2.3 million of its "
+     "customers.", "Quorlo"),
+    # an apposition between the subject and its verb
+    ("Brightwell Health Partners, which runs 40 clinics across Ohio, had a data breach that exposed the records of "
+     "1.1 million patients, including names and dates of birth.", "Brightwell Health Partners"),
+    ("On Monday it was reported that Brightwell Health Partners, which runs 40 clinics in Ohio, had a data breach "
+     "affecting 1.1 million patients' names and home addresses.", "Brightwell Health Partners"),
+    # a day of the week is no name
+    ("Names and home addresses of 900,000 customers were left open to access for ten months. Quorlo on Thursday "
+     "confirmed the breach.", "Quorlo"),
+    # the object of an attack verb after the attackers is the victim, not one of them
+    ("Хакеры атаковали «Кворло» и похитили данные 300 тысяч клиентов: ФИО и телефоны.", "Кворло"),
+    ("Hackers targeted Quorlo and stole 2 million customer records, including emails and passwords.", "Quorlo"),
+    # whose data it is, said with "belonging to"
+    ("Hackers leaked data belonging to the Quorlo Group, including names and Social Security numbers of 500,000 "
+     "people.", "Quorlo Group"),
+    # where the data was posted is not whose it is
+    ("Threat actor leaks Quorlo Insurance database on BreachForums, with 1.2 million names and email addresses.",
+     "Quorlo Insurance"),
+    # the software a database runs on is not whose data it holds
+    ("An exposed Elasticsearch database held 2 million records of Quorlo customers, including names and emails.",
+     "Quorlo"),
+])
+def test_the_victim_in_more_sentence_shapes(parser: BreachParser, text: str, service: str) -> None:
+    breach = parser.parse(text)
+    assert breach is not None and breach.service == service
+
+
+@pytest.mark.parametrize("text", [
+    # a passive access to data is the event
+    "Quorlo said personal data of its customers was illegally accessed: names and phone numbers of 40,000 people.",
+    # a database dump obtained, in Russian channel style
+    "Получен дамп базы данных пользователей сайта «Кворло»: 120 тыс. строк с email и телефонами.",
+    # the victim of the attack named in the headline, the data it lost told below
+    "Quorlo, a popular recipe site, was hacked in March.\nThe company runs twenty regional versions.\n"
+    "The attack exposed 300,000 user accounts with their passwords.",
+])
+def test_leak_events_as_written(parser: BreachParser, text: str) -> None:
+    assert parser.parse(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    # a company denying that data was taken from it
+    "Quorlo has denied that emails linked to millions of its customers' accounts were obtained in a hack of its "
+    "systems.",
+    # the site could not be reached: an outage, not access to data
+    "Quorlo's website could not be accessed for six hours on Monday after a DDoS attack.",
+    # the day of the week alone is not named as a victim
+    "On Thursday hackers said they were selling data.",
+    # a newspaper saying what a report found is no victim
+    "Vedomix said, citing a report by a darknet monitoring service, that 150 leaks exposed 40 million phone numbers.",
+])
+def test_neighbours_stay_quiet(parser: BreachParser, text: str) -> None:
+    assert parser.parse(text) is None
