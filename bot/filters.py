@@ -66,6 +66,32 @@ class Claims(Filter):
         return f"Claims({sorted(self.commands)}, states={sorted(self.states)})"
 
 
+class CommandOrStep(Filter):
+    """The filter of the router that holds every command router (`bot/handlers/commands.py`): passes a command
+    (read as `command_name` reads it), a message sent while the chat waits in any step of a conversation, and a
+    forwarded message (an admin's breach post), the only messages a router in there takes. A plain question or
+    group chatter, which none of them takes, passes them all by with this one check, on its way to `ask`. Like
+    `Claims`, it only says no sooner, never yes: each router inside keeps its own filter."""
+
+    async def __call__(self, message: Message, raw_state: str | None = None) -> bool:
+        return raw_state is not None or command_name(message) is not None or message.forward_origin is not None
+
+    def __str__(self) -> str:
+        return "CommandOrStep()"
+
+
+class PlainPrivateText(Filter):
+    """Text in a private chat whose first word does not start with "/": nothing aiogram's `Command` (or the
+    `COMMAND` filter) would read as a command, so the `ask` router sends it to its question handler in one check
+    instead of first trying the command handlers registered before it."""
+
+    async def __call__(self, message: Message) -> bool:
+        return bool(message.text) and message.chat.type == "private" and command_name(message) is None
+
+    def __str__(self) -> str:
+        return "PlainPrivateText()"
+
+
 class IsAdmin(BaseFilter):
     """True for ADMIN_IDS. Admin routers use it as a router filter, so for anyone else their commands fall
     through to the unknown-command answer and reveal nothing."""

@@ -169,6 +169,32 @@ async def test_a_routers_own_filter_turns_away_nothing_its_command_handlers_take
     assert [await claims(m) for m in samples] == [bool(await command(m, bot=None)) for m in samples]
 
 
+async def test_the_question_shortcut_takes_only_what_the_command_handlers_before_it_would_pass_on() -> None:
+    """`ask` sends a private chat's text to its question handler before trying `/ask` and the unknown-command
+    answer: only text neither would take (its first word does not start with "/"), so a command, even after a
+    space or with an @mention, still gets its answer; a group's text and a caption are not taken either."""
+    from datetime import UTC, datetime
+
+    from aiogram.filters import Command
+    from aiogram.types import Chat, Message
+
+    from bot.filters import COMMAND, PlainPrivateText
+
+    def message(text: str | None = None, caption: str | None = None, chat: str = "private") -> Message:
+        return Message(message_id=1, date=datetime.now(UTC), chat=Chat(id=1, type=chat), text=text, caption=caption)
+
+    texts = ("какой штраф?", "/ask штраф", "  /ask штраф", "/ask@privacy_bot штраф", "/start", "/", " ", " /x",
+             "штраф /ask", "\n/ask штраф")
+    samples = [message(text) for text in texts] + [message(text, chat="group") for text in texts]
+    samples += [message(caption="/ask штраф"), message(caption="фото"), message()]
+    shortcut, ask = PlainPrivateText(), Command("ask", ignore_mention=True)
+    taken = [(m.chat.type, m.text) for m in samples if await shortcut(m)]
+    assert taken == [("private", "какой штраф?"), ("private", " "), ("private", "штраф /ask")]
+    for m in samples:
+        if await shortcut(m):  # what the handlers before it would have passed on to the question handler
+            assert not await ask(m, bot=None) and not await COMMAND(m) and m.chat.type == "private" and m.text
+
+
 def test_formatting_built_once_per_language_and_pattern_gives_babels_own_output() -> None:
     """bot/formatting.py keeps Babel's parsed locales and patterns, and bot/i18n.py the texts it rendered: the
     outputs are Babel's and Fluent's own, for every language, pattern and kind of value."""

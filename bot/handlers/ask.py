@@ -12,7 +12,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.answers import Answer, answer_entry, answer_question
 from bot.config import Settings
-from bot.filters import COMMAND, GROUP_CHAT, PRIVATE_CHAT, TEXT
+from bot.filters import COMMAND, GROUP_CHAT, PRIVATE_CHAT, TEXT, PlainPrivateText
 from bot.i18n import t
 from bot.kb import KnowledgeBase
 from bot.keyboards import OpenEntry, entries_keyboard
@@ -143,6 +143,9 @@ def _addressed_to_me(message: Message, me) -> bool:
 def router() -> Router:
     """Included last: the catch-all for text, commands and buttons nothing else claimed."""
     r = Router(name="ask")
+    # Most updates: a question typed in a private chat, taken in one check. The same handler comes again below, in
+    # its place after the command handlers, for text that only looks like a command (" /x": a space first).
+    r.message.register(ask_private, PlainPrivateText())
     r.message.register(ask_command, Command("ask"))
     r.message.register(unknown_command, COMMAND)
     r.message.register(ask_private, PRIVATE_CHAT, TEXT)
