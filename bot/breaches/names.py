@@ -42,6 +42,7 @@ from bot.breaches.phonetic import is_distinctive, phonetic_key
 from bot.breaches.spelling import MAX_TERM_LENGTH, canonical_key
 from bot.breaches.spelling import split_watch_terms as split_watch_terms  # the watch handler's import
 from bot.breaches.spelling import transliterate as transliterate
+from bot.startcache import cached
 
 SERVICES_PATH = Path(__file__).with_name("services.yaml")
 # Fuzzy matching is only for typos in longer names: "vk" -> "vc" style guesses are how wrong alerts start.
@@ -298,7 +299,12 @@ class ServiceDirectory:
 
 @lru_cache(maxsize=1)
 def default_directory() -> ServiceDirectory:
-    """The curated files plus the HIBP catalogue (see ``catalog.py``), loaded once per process."""
+    """The curated files plus the HIBP catalogue (see ``catalog.py``), loaded once per process: read back from the
+    start-up cache (``bot/startcache.py``) while those files and the bot's code are unchanged, else built."""
+    return cached("directory", build_default_directory, kind=ServiceDirectory)
+
+
+def build_default_directory() -> ServiceDirectory:
     curated = [service for path in CURATED_PATHS for service in load_services(path)]
     return ServiceDirectory(curated, catalogue_services(load_catalogue()))
 
