@@ -48,6 +48,32 @@ def test_a_company_is_named_by_its_own_word(real_kb: KnowledgeBase) -> None:
     assert reader.read("tiktoks fine", "en").companies
 
 
+# A word of a fined company's name that is also an ordinary word of the knowledge base's texts ("Social" in a bank's
+# name, "Press", "Shop", "Credit") names that company only when the question writes it with a capital.
+@pytest.mark.parametrize("text", [
+    "how many customers were affected when the records were published online",
+    "a small web shop leaked emails of its clients",
+    "can a credit bureau keep my data after I close the account",
+    "was the tax office fined under the gdpr",
+    "my social media account was hacked, who do I tell",
+    "Social media account hacked. Published my photos, what can I do",   # a sentence's first word
+])
+def test_an_ordinary_word_lowercase_is_no_company(real_kb: KnowledgeBase, text: str) -> None:
+    assert reader_for(real_kb).read(text, "en").companies == set()
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("what fine did Equifax get in spain", "equifax"),
+    ("fine against Social Media Company in 2020", "social"),   # written as a name
+    ("facebook fine 2023", "facebook"),                    # a name the texts never write in lowercase
+    ("how do i delete my facebook account", "facebook"),  # but in its address, facebook.com
+    ("штраф uber в нидерландах", "uber"),
+])
+def test_a_name_is_a_company_in_any_case(real_kb: KnowledgeBase, text: str, word: str) -> None:
+    from bot.kb import text as T
+    assert T.term(word) in reader_for(real_kb).read(text, "en").companies
+
+
 def test_an_authority_is_named_by_its_whole_name(reader: Reader) -> None:
     assert read(reader, "data protection in mexico", "en").authorities == []
     assert read(reader, "what did the ICO fine British Airways", "en").authorities == ["ico"]

@@ -4,11 +4,16 @@ again after /reload (`KnowledgeBase.built`)."""
 
 from __future__ import annotations
 
+import re
+
 from bot.kb import KnowledgeBase
 from bot.kb import text as T
 from bot.understanding.query import Reader
 
 COMMON_WORD_IDF = 1.5   # a company word found in more entries than this says is a word, not a name ("data")
+
+
+_LOWERCASE_WORD = re.compile(r"(?<![\w.@-])[a-z][a-z]+(?![\w-]|\.\w)")   # a word, not a web address's part
 
 
 def _build(kb: KnowledgeBase) -> Reader:
@@ -17,7 +22,10 @@ def _build(kb: KnowledgeBase) -> Reader:
     authorities = {T.fold(e.fine.authority.split()[0]) for e in kb.fines.fines if e.fine is not None}
     companies = {word: term for word, term in kb.fines.company_words.items()
                  if not T.is_cyrillic(word) and kb.index.idf.get(term, 99.0) >= COMMON_WORD_IDF}
-    return Reader(companies=companies, known_latin=english, fines_authorities=authorities)
+    # A company word the entries also write in lowercase ("published", "social", "shop", "credit") is an ordinary word
+    lowercase = {T.term(w) for e in kb.entries for w in _LOWERCASE_WORD.findall(f"{e.title.en} {e.answer.en}")}
+    ordinary = {term for term in companies.values() if term in lowercase}
+    return Reader(companies=companies, known_latin=english, fines_authorities=authorities, ordinary_names=ordinary)
 
 
 def reader_for(kb: KnowledgeBase) -> Reader:

@@ -127,10 +127,12 @@ class Reader:
     base (bot/understanding/lexicon.py), so a Reader without them still reads laws, numbers and roles."""
 
     def __init__(self, *, companies: dict[str, str] | None = None, known_latin: Iterable[str] = (),
-                 fines_authorities: Iterable[str] = ()):
+                 fines_authorities: Iterable[str] = (), ordinary_names: Iterable[str] = ()):
         self.morph = analyzer()
         # a word of a company's name -> its term; a word that is also the vocabulary's ("data") is not a name
         self.companies = {w: t for w, t in (companies or {}).items() if t not in _CONCEPT_LATIN and len(w) > 2}
+        # terms of company names that are ordinary words too ("Social", "Press"): a name only when capitalised
+        self.ordinary_names = frozenset(ordinary_names)
         self.known_latin = frozenset(known_latin) | _VOCAB_LATIN
         self.fines_authorities = {a for a in fines_authorities if len(a) > 2 and a not in V.GENERIC_AUTHORITY_WORDS}
         self._phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
@@ -370,6 +372,8 @@ class Reader:
                     query.company_label = query.company_label or token.word
                     break
                 t = self._company_term(word)
+                if t and t in self.ordinary_names and not _capitalised(query.raw, token.word):
+                    t = None   # "published online", "a web shop": the word, not "Published" or "Shop"
                 if t:
                     query.companies.add(t)
                     query.company_label = query.company_label or token.word
@@ -383,6 +387,12 @@ class Reader:
         if word.endswith("s") and len(word) > 4 and word[:-1] in self.companies:
             return self.companies[word[:-1]]
         return None
+
+
+def _capitalised(raw: str, word: str) -> bool:
+    """Is the word written with a capital where the question has it, and not as a sentence's first word?"""
+    return any(raw[m.start()].isupper() and raw[:m.start()].strip() and raw[:m.start()].rstrip()[-1] not in ".!?"
+               for m in re.finditer(rf"(?<![\w]){re.escape(word)}(?![\w])", raw, re.IGNORECASE))
 
 
 def _more_than(query: Query, n: Number) -> bool:
