@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import gc
 import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,7 @@ from bot.kb import KnowledgeBase
 from bot.kb.cache import load_cached
 from bot.leader import OUTBOX_CHANNEL, Leadership, announce_fan_outs
 from bot.middlewares import LanguageMiddleware, MessageTextLogMiddleware, ThrottleMiddleware, UpdateOnceMiddleware
+from bot.startcache import cached
 from bot.storage import Database
 from bot.storage.breaches import Breaches
 from bot.storage.channel_posts import ChannelJournal
@@ -137,7 +139,7 @@ async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -
     )
     alerts = AlertService(breaches, watches, outbox, directory, wake=wake, on_published=channel.post_breach_in,
                           on_fan_out=on_fan_out)
-    breach_parser = BreachParser(directory, watched_terms=watches.watched_names)
+    breach_parser = load_breach_parser(directory, watches.watched_names)
     background = Background(settings, db, users, delivery, alerts, channel)
     shared = None
     if settings.redis_url:
@@ -151,6 +153,14 @@ async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -
         outbox=outbox, breach_parser=breach_parser, delivery=delivery, channel=channel, alerts=alerts,
         background=background, throttle=throttle, shared=shared,
     )
+
+
+def load_breach_parser(directory: ServiceDirectory, watched: Callable[[], Iterable[str]]) -> BreachParser:
+    """The breach parser over `directory`, finding the names `watched()` returns. Its name index (every name of the
+    directory lemmatised) is read back from bot/startcache.py's file; the directory and the watched names stay this
+    process's own objects, not copies from the file."""
+    return cached("breach-parser", lambda: BreachParser(directory, watched_terms=watched),
+                  refs={"directory": directory, "watched": watched}, kind=BreachParser)
 
 
 def warm_up(kb: KnowledgeBase) -> None:
