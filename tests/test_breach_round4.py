@@ -79,3 +79,28 @@ def test_leak_events_as_written(parser: BreachParser, text: str) -> None:
 ])
 def test_neighbours_stay_quiet(parser: BreachParser, text: str) -> None:
     assert parser.parse(text) is None
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # a regulator told of the breach by the victim is no doubt about it
+    ("Quorlo Telecom disclosed a breach that exposed the names, emails and phone numbers of 900,000 customers to "
+     "the data regulator.", "Quorlo Telecom"),
+    ("«Кворло» уведомила Роскомнадзор об утечке: в сеть попали ФИО и телефоны 300 тысяч клиентов.", "Кворло"),
+    # a law named in the headline is no regulator
+    ("UK telecom firm Quorlo faces General Data Protection Regulation scrutiny after hackers stole names and emails "
+     "of 2 million of its customers.", "Quorlo"),
+    # drawing attention is no topic of its own
+    ("Компания «Кворло» снова привлекла к себе внимание: хакер похитил данные 29 000 сотрудников — ФИО и банковские "
+     "реквизиты.", "Кворло"),
+    # a capitalised last word of a company's name is its own
+    ("On Monday it was reported that Brightwell Care Systems, which runs 20 hospitals, had a data breach affecting "
+     "2 million patients' names and addresses.", "Brightwell Care Systems"),
+])
+def test_who_acts_and_who_is_named(parser: BreachParser, text: str, service: str) -> None:
+    breach = parser.parse(text)
+    assert breach is not None and breach.service == service
+
+
+def test_a_regulator_acting_still_makes_a_draft(parser: BreachParser) -> None:
+    breach, why = parser.analyse("Роскомнадзор проверяет информацию об утечке данных клиентов «Кворло».")
+    assert why.startswith("unsure:") and breach is not None and breach.service == "Кворло"

@@ -207,6 +207,12 @@ def english_subjects(text: str, spans: list[tuple[int, int]]) -> list[tuple[str,
             if len(words) == 1 and lemmas & (L.SOURCE_NOUNS | L.ATTACKERS | L.COUNT_NOUNS | L.TYPE_NOUNS | L.ANAPHORS
                                              | L.POPULATION | L.REGULATORS | L.DATA_OBJECTS):
                 continue
+            # all of a sentence-opening phrase is capitalised: a capitalised noun the trimming dropped is the name's own
+            # ("Community Health Systems"), unless it says whose people or data ("Quorlo Customers")
+            tail = raw[raw.find(name) + len(name) :].split()
+            while tail and tail[0][:1].isupper() and not {t.lemma for t in tokens(tail[0])} & (L.COUNT_NOUNS
+                                                                                          | L.DATA_OBJECTS):
+                name += " " + tail.pop(0)
             at = start + match.start("n") + raw.find(name)
             found.append((name, at, at + len(name)))
     return found

@@ -146,6 +146,18 @@ _MANY_EVENTS = re.compile(r"\b(?:утечек|утечкам|утечками|у
 _PERCENT = re.compile(r"\d\s?%|\bper\s?cent\b|процент", re.IGNORECASE)
 
 
+# Before a regulator, words that make it the one told rather than the one acting: "disclosed the breach to the data
+# regulator", "notified the ICO", «уведомила Роскомнадзор»: the victim's own report, no doubt about the leak.
+_TOLD = frozenset(("to", "notifi", "inform", "уведомить", "уведомлять", "проинформировать"))
+
+
+def _acting_regulator(toks: Sequence[Token]) -> bool:
+    """A regulator acting in ``toks``; not one told of the breach, and not a law: the stem "regul" is also the
+    "General Data Protection Regulation"'s."""
+    return any(t.lemma in L.REGULATORS and not t.text.lower().startswith(("regulation", "regulatory"))
+               and not any(b.lemma in _TOLD for b in toks[max(0, i - 6) : i]) for i, t in enumerate(toks))
+
+
 def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *, has_count: bool) -> Evidence:
     """The counter-evidence of a post, with the cues that fired."""
     ev = Evidence()
@@ -170,9 +182,9 @@ def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *
     if _PERCENT.search(text[:head_end]) or L.PERIOD.any(head) \
             or any(t.lemma in L.POPULATION for t in head):
         add(1.0, "statistics")
-    if any(t.lemma in L.REGULATORS for t in head):
+    if _acting_regulator(head):
         add(2.0, "regulator")
-    elif any(t.lemma in L.REGULATORS for t in lead):
+    elif _acting_regulator(lead):
         add(1.0, "regulator")
     if _MANY_EVENTS.search(text[:head_end]):
         add(1.0, "many_events")  # «число утечек», "breaches rose": a post about leaks, not about one

@@ -226,7 +226,7 @@ OFF_TOPIC_HEADLINE = PhraseSet(
     "fine", "fined", "court", "lawsuit", "new ~ law", "law ~ requir|pass|come", "bill ~ pass|propos|sign",
     "regul ~ fine|investig|order", "sentenc*", "convict*", "settl*", "agre ~ pay", "order ~ to", "ftc", "ico",
     "cnil", "dpc", "attorney ~ general", "ombudsman", "фстэк", "фсб", "мвд", "цб", "минцифры",
-    "расследование ~ начать", "начать ~ расследование", "привлечь ~ внимание", "полугодие", "квартал",
+    "расследование ~ начать", "начать ~ расследование", "полугодие", "квартал",
     "зафиксировать ~ утечка",
     # product features: a service that will warn about leaks is not a leak
     "предупреждать|предупредить|уведомлять ~ пользователь|клиент", "нововведение", "новый ~ функция|инструмент",

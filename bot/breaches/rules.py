@@ -61,7 +61,7 @@ EN_LEADING_STOP = {
 # Words that end a captured phrase but are not part of the name ("Acme customers' data").
 EN_TRAILING_STOP = {
     "of", "and", "&", "data", "customers", "customer", "users", "user", "records", "million", "thousand",
-    "accounts", "database", "systems", "the", "a", "an",
+    "accounts", "database", "the", "a", "an",  # (not "Systems": Community Health Systems, Cisco Systems)
 }
 # Places and nationalities open many headlines ("Chinese gaming site X") but are never the victim.
 _PLACES = {
