@@ -208,6 +208,13 @@ ESTIMATE, DEADLINE, LIST, STATS, LOOKUP = I.ESTIMATE, I.DEADLINE, I.FINES_LIST, 
     ("what is the average GDPR fine", "en", LOOKUP),
     ("total number of GDPR fines by the end of 2024", "en", LOOKUP),
     ("how many GDPR fines were there in 2024", "en", LOOKUP),     # a year of the sample is not the year's count
+    # "how many <people / records>" counts those affected, not fines, though a company's fine is named
+    ("how many customers were hit by the breach British Airways was fined for", "en", LOOKUP),
+    ("how many accounts were exposed in the leak behind Meta's 2022 fine in Ireland", "en", LOOKUP),
+    ("сколько клиентов пострадало от утечки, за которую оштрафовали Uber", "ru", LOOKUP),
+    ("number of records in the Marriott breach the ICO fined", "en", LOOKUP),
+    ("сколько штрафов получил Google во Франции", "ru", STATS),    # fines counted
+    ("how many fines has Meta received in Ireland", "en", STATS),
 ])
 def test_the_intent_is_chosen_by_what_the_question_carries(real_kb: KnowledgeBase, text: str, lang: str,
                                                            intent: str) -> None:

@@ -113,6 +113,8 @@ def _fines_stats(q: Query) -> Choice | None:
         return None
     if q.has("published_statistic", "record", "since_when", "which_country"):
         return None
+    if q.has("counts_affected") and not q.has("sum_question", "mean_question"):
+        return None   # "how many users were in the leak Meta was fined for": the people, not the fines, are counted
     narrowed = q.companies or q.countries or q.articles or q.authorities or q.has("cookie")
     if not narrowed:
         return None   # a total of everything (or of a year) would be the bot's sample presented as all fines

@@ -425,6 +425,10 @@ def _grammar(query: Query) -> None:
             # "how many hours", «сколько дней»: a time limit asked, not a count
             query.concepts.discard("count_question")
             query.concepts.add("when")
+        if token.word in _COUNT_WORDS and (token.word != "many" or (i and tokens[i - 1].word == "how")):
+            counted = next((t for t in tokens[i + 1:i + 4] if t.word not in _OF), None)
+            if counted is not None and counted.keys & (SUBJECT_KEYS | _IDENTIFIERS):
+                query.concepts.add("counts_affected")   # "how many users", «сколько клиентов»: not fines counted
         if token.word == "record" and any(t.word in _AUXILIARIES for t in tokens[max(0, i - 3):i]):
             query.concepts.discard("record")   # "how many leaks did Roskomnadzor record": a verb, not a record
         if token.word in _NEGATIONS and any(t.keys & _NOTIFY for t in tokens[i + 1:i + 3]):
@@ -491,6 +495,7 @@ _VOCAB_LATIN = frozenset(
     for p in phrases for w in p.split() if not T.is_cyrillic(w))
 _MARKERS = _keys(V.OFFENDER_ROLE_MARKERS)
 _OF = frozenset({"of", "from"})
+_COUNT_WORDS = frozenset({"many", "сколько", "number", "количество", "count", "число"})
 _PRIORITY = ("official", "sole_trader", "legal", "citizen")
 
 
