@@ -104,3 +104,29 @@ def test_who_acts_and_who_is_named(parser: BreachParser, text: str, service: str
 def test_a_regulator_acting_still_makes_a_draft(parser: BreachParser) -> None:
     breach, why = parser.analyse("Роскомнадзор проверяет информацию об утечке данных клиентов «Кворло».")
     assert why.startswith("unsure:") and breach is not None and breach.service == "Кворло"
+
+
+@pytest.mark.parametrize(("text", "service", "records"), [
+    # the American spelling's stem ("unauthorized" reads "unauthor")
+    ("Tidewell Dental said an unauthorized party accessed its network and may have taken the names and Social "
+     "Security numbers of 80,000 patients.", "Tidewell Dental", 80_000),
+    # data downloaded by the attacker
+    ("File-sharing provider Drivex confirmed that a threat actor downloaded customer data, including emails and hashed "
+     "passwords, of 2.1 million users.", "Drivex", 2_100_000),
+    # when and where the subject spoke, before it
+    ("In a filing with the Vermont attorney general, Corland Freight said hackers stole the names and passport numbers "
+     "of 12,000 people.", "Corland Freight", 12_000),
+    ("On Wednesday, Ashby Family Clinics said that attackers copied patient records of 64,000 people, including "
+     "names and dates of birth.", "Ashby Family Clinics", 64_000),
+    # buyers are counted people
+    ("Hackers stole the names, emails and phone numbers of 700,000 buyers from the car dealer Velcourt.", "Velcourt",
+     700_000),
+])
+def test_reports_in_american_news_style(parser: BreachParser, text: str, service: str, records: int) -> None:
+    breach = parser.parse(text)
+    assert breach is not None and (breach.service, breach.record_count) == (service, records)
+
+
+def test_a_security_service_in_the_headline_makes_a_draft(parser: BreachParser) -> None:
+    breach, why = parser.analyse("ФСБ: хакеры похитили данные клиентов «Кворло»")
+    assert why.startswith("unsure:") and breach is not None

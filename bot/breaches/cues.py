@@ -167,12 +167,14 @@ def russian_subjects(text: str, toks: list, spans: list[tuple[int, int]]) -> lis
 _EN_BETWEEN = (r"(?:\s*\([^()\n]{1,40}\)|,\s+(?:which|who|whose|a|an|the|one)\b[^,;:!?\n]{1,120},"
                r"|\s+(?:on|last|this|earlier|late)\s+(?:[A-Z][a-z]+|week|month|year)(?:\s+\d{1,2})?"
                r"(?:\s*\([^()\n]{1,20}\))?)*")
-_EN_REPORTING = (r"(?:has|have|had|says|said|confirm(?:s|ed)|disclos(?:es|ed)|report(?:s|ed)|announc(?:es|ed)|"
-                 r"notif(?:ies|ied)|admit(?:s|ted)|reveal(?:s|ed)|warn(?:s|ed)|suffer(?:s|ed)|discover(?:s|ed)|"
+_EN_REPORTING = (r"(?:has|have|had|says|said|files|filed|confirm(?:s|ed)|disclos(?:es|ed)|report(?:s|ed)|"
+                 r"announc(?:es|ed)|notif(?:ies|ied)|admit(?:s|ted)|reveal(?:s|ed)|warn(?:s|ed)|suffer(?:s|ed)|discover(?:s|ed)|"
                  r"detect(?:s|ed)|is\s+investigating|was\s+(?:hit|breached|hacked|targeted|attacked))\b")
-# The subject opening a sentence, or the clause after "reported that".
+# The subject opening a sentence, maybe after when or where it spoke ("On Tuesday, ", "In a filing with the Maine
+# attorney general, "), or the clause after "reported that".
 EN_SUBJECT = re.compile(
-    r"(?:^|\bthat\s+)(?:[Tt]he\s+)?(?P<n>[A-Z][\w&'’.+-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|of|and|&)){0,4})"
+    r"(?:^(?:(?:On|In|Last|This|Earlier|Late|Later)\b[^,\n]{1,60},\s+)?|\bthat\s+)(?:[Tt]he\s+)?"
+    r"(?P<n>[A-Z][\w&'’.+-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|of|and|&)){0,4})"
     rf"{_EN_BETWEEN}\s+{_EN_REPORTING}")
 
 

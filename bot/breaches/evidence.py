@@ -148,7 +148,7 @@ _PERCENT = re.compile(r"\d\s?%|\bper\s?cent\b|процент", re.IGNORECASE)
 
 # Before a regulator, words that make it the one told rather than the one acting: "disclosed the breach to the data
 # regulator", "notified the ICO", «уведомила Роскомнадзор»: the victim's own report, no doubt about the leak.
-_TOLD = frozenset(("to", "notifi", "inform", "уведомить", "уведомлять", "проинформировать"))
+_TOLD = frozenset(("to", "with", "notifi", "inform", "уведомить", "уведомлять", "проинформировать"))
 
 
 def _acting_regulator(toks: Sequence[Token]) -> bool:
