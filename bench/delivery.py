@@ -183,8 +183,9 @@ async def fan_out(kb: KnowledgeBase, watchers: int = 5000, rate: float = 30) -> 
 
 
 async def watcher_lookup(rows: int = 1_000_000, services_count: int = 50_000, repeat: int = 50) -> dict[str, float]:
-    """Time to find the watchers of a breach among `rows` watch rows and queue their alerts (one INSERT … SELECT):
-    median and worst over long-tail services, and the single most watched service."""
+    """Time to find the watchers of a breach among `rows` watch rows and queue their alerts (INSERT … SELECT, a
+    chunk of watchers per transaction): median and worst over long-tail services (one chunk: the whole fan-out), and
+    for the single most watched service its publishing transaction (`popular_ms`) and all of it (`popular_all_ms`)."""
     rng = random.Random(3)
     with tempfile.TemporaryDirectory() as tmp:
         db = await Database(Path(tmp) / "watches.sqlite3").connect()
@@ -210,10 +211,17 @@ async def watcher_lookup(rows: int = 1_000_000, services_count: int = 50_000, re
             start = time.perf_counter()
             sizes.append(await watches.queue_for_watchers(outbox, "bench", f"tail-{i}", keys, texts))
             timings.append((time.perf_counter() - start) * 1000)
-        start = time.perf_counter()  # the worst case: the most watched service of all
-        popular = await watches.queue_for_watchers(outbox, "bench", "popular", {"service-1"}, texts)
+        # The worst case: the most watched service of all. Its publishing transaction (the promise and the first
+        # chunk: what holds SQLite's one writer, and after which the first alerts can go), then the rest, chunk by
+        # chunk, each a transaction of its own.
+        start = time.perf_counter()
+        async with db.transaction() as conn:
+            await watches.queue_for_watchers_in(conn, outbox, "bench", "popular", {"service-1"}, texts)
         popular_ms = (time.perf_counter() - start) * 1000
+        popular = await outbox.finish_fan_out("bench", "popular") or 0
+        popular_all_ms = (time.perf_counter() - start) * 1000
         await db.close()
     timings.sort()
     return {"rows": rows, "median_ms": timings[len(timings) // 2], "max_ms": timings[-1],
-            "max_watchers": max(sizes), "popular_watchers": popular, "popular_ms": popular_ms}
+            "max_watchers": max(sizes), "popular_watchers": popular, "popular_ms": popular_ms,
+            "popular_all_ms": popular_all_ms}

@@ -38,9 +38,11 @@ OnPublished = Callable[[aiosqlite.Connection, int, Breach], Awaitable[object]]
 
 
 class AlertService:
-    """Publishing a breach is ONE transaction: the breach is stored (which makes it "known"), its alerts are queued
-    and its channel post is journalled together, so a crash anywhere in between leaves none of them, and the next
-    arrival of the same breach publishes it in full. The sender is woken after the commit."""
+    """Publishing a breach is ONE transaction: the breach is stored (which makes it "known"), its alerts are promised
+    (with their first chunk queued) and its channel post is journalled together, so a crash anywhere in between
+    leaves none of them, and the next arrival of the same breach publishes it in full. The sender is woken after the
+    commit; the rest of a large fan-out is queued chunk by chunk after it (a crash there leaves the promise, which
+    the sender's next claim carries on: bot/storage/outbox.py)."""
 
     def __init__(self, breaches: Breaches, watches: Watches, outbox: Outbox, directory: ServiceDirectory,
                  *, wake: Callable[[], None] = lambda: None, on_published: OnPublished | None = None,
@@ -69,7 +71,7 @@ class AlertService:
                 log.info("breach %s already known (id %s): no new alerts", breach.dedupe_key, breach_id)
                 return Published(breach_id, False, 0)
             queued = await self._fan_out_in(conn, breach_id, breach, keys)
-        self._after_commit(breach_id, breach, queued)
+        queued = await self._after_commit(breach_id, breach, queued)
         return Published(breach_id, True, queued)
 
     async def draft(self, breach: Breach) -> tuple[int, bool]:
@@ -85,22 +87,34 @@ class AlertService:
             if not await self.breaches.publish_draft_in(conn, breach_id, final):  # confirmed meanwhile
                 return Published(breach_id, False, 0)
             queued = await self._fan_out_in(conn, breach_id, final, self.keys(final))
-        self._after_commit(breach_id, final, queued)
+        queued = await self._after_commit(breach_id, final, queued)
         return Published(breach_id, True, queued)
 
     async def _fan_out_in(self, conn: aiosqlite.Connection, breach_id: int, breach: Breach, keys: set[str]) -> int:
-        """The watchers' alerts and the channel post, inside the publishing transaction."""
+        """The watchers' alerts (promised, and the first chunk queued) and the channel post, inside the publishing
+        transaction; returns the alerts queued in it."""
         texts = {lang: render_alert(breach, lang) for lang in ("ru", "en")}
         queued = await self.watches.queue_for_watchers_in(conn, self.outbox, ALERT, str(breach_id), keys, texts)
         if self.on_published is not None:
             await self.on_published(conn, breach_id, breach)
         return queued
 
-    def _after_commit(self, breach_id: int, breach: Breach, queued: int) -> None:
+    async def _after_commit(self, breach_id: int, breach: Breach, queued: int) -> int:
+        """Wake the sender for what the publishing transaction queued (the channel post too, if one was journalled),
+        queue the rest of a large fan-out chunk by chunk (the sender sends meanwhile), then report its size."""
+        self.wake()
+        try:
+            total = await self.outbox.finish_fan_out(ALERT, str(breach_id))
+        except Exception:  # the breach is published and its promise kept: the sender's claims carry it on
+            log.exception("breach %s: queueing the rest of its alerts failed; the sender will go on", breach_id)
+            total = None
+        if total is not None and total != queued:
+            queued = total
+            self.wake()
         log.info("breach %s: %d alerts queued", breach_id, queued)
-        self.wake()  # the channel post too, if one was journalled
         if queued and self.on_fan_out is not None:
             self.on_fan_out(ALERT, str(breach_id), queued, breach.service)
+        return queued
 
     async def import_feed(self, feed_url: str, items: list[dict]) -> tuple[int, int]:
         """One poll of an HIBP-format feed. The first poll only learns history; later polls alert on

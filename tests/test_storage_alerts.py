@@ -101,6 +101,50 @@ async def test_fan_out_queues_one_alert_per_active_watcher_in_its_language(datab
     assert await watches.watchers_per_breach([breach_id]) == {breach_id: 2}
 
 
+async def _many_watchers(users: Users, watches: Watches) -> set[int]:
+    """Chats 1-12: 1-9 watch litres, 6-12 litres.ru (6-9 both), 4 is inactive. The active watchers."""
+    for chat_id in range(1, 13):
+        await users.touch(chat_id, "ru" if chat_id % 2 else "en")
+        if chat_id <= 9:
+            await watches.add(chat_id, "litres", "Литрес", limit=5)
+        if chat_id >= 6:
+            await watches.add(chat_id, "litres.ru", "litres.ru", limit=5)
+    await users.mark_inactive(4)
+    return set(range(1, 13)) - {4}
+
+
+async def test_a_fan_out_larger_than_a_chunk_tells_every_active_watcher_once(database: Database) -> None:
+    users, watches, outbox = Users(database), Watches(database), Outbox(database)
+    outbox.fan_out_chunk = 3  # 16 watch rows: six chunks, each a transaction of its own
+    told = await _many_watchers(users, watches)
+    texts = {"ru": "Утечка в Литрес", "en": "Litres was breached"}
+
+    assert await watches.queue_for_watchers(outbox, "alert", "1", {"litres", "litres.ru"}, texts) == len(told)
+    rows = await outbox.claim(100)
+    assert sorted(row.chat_id for row in rows) == sorted(told)
+    assert {row.text for row in rows if row.chat_id % 2 == 0} == {"Litres was breached"}
+    assert await watches.queue_for_watchers(outbox, "alert", "1", {"litres", "litres.ru"}, texts) == 0, "once"
+
+
+async def test_a_fan_out_left_between_chunks_is_carried_on_by_the_next_claims(database: Database) -> None:
+    users, watches, outbox = Users(database), Watches(database), Outbox(database)
+    outbox.fan_out_chunk = 3
+    told = await _many_watchers(users, watches)
+    # The publishing transaction commits the promise and its first chunk; its process dies before the rest.
+    async with database.transaction() as conn:
+        first = await watches.queue_for_watchers_in(conn, outbox, "alert", "1", {"litres", "litres.ru"},
+                                                    {"ru": "ru", "en": "en"})
+    assert first == 3
+    claimed: list[int] = []
+    for _ in range(20):  # each claim queues one more chunk before it picks rows
+        claimed += [row.chat_id for row in await outbox.claim(100)]
+        if len(claimed) == len(told):
+            break
+    assert sorted(claimed) == sorted(told)  # every active watcher, once
+    assert await outbox.finish_fan_out("alert", "1") == len(told)
+    assert await outbox.claim(100) == []
+
+
 async def test_outbox_claims_each_row_once_and_records_the_outcome(database: Database) -> None:
     users, outbox = Users(database), Outbox(database)
     for chat_id in (1, 2, 3):

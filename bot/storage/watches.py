@@ -1,5 +1,5 @@
 """What users watch. A watch is a canonical service key (see `bot.breaches.names`): finding the watchers of a
-breach is one indexed `IN (...)` lookup, whatever the number of rows."""
+breach reads one index, (service_key, chat_id), in order, whatever the number of rows."""
 
 from __future__ import annotations
 
@@ -60,30 +60,25 @@ class Watches:
 
     async def queue_for_watchers(self, outbox: Outbox, kind: str, ref: str, service_keys: set[str],
                                  texts: dict[str, str]) -> int:
-        """`queue_for_watchers_in` in a transaction of its own."""
+        """Queue the whole fan-out: its first chunk in a transaction with the promise, then the rest chunk by
+        chunk. Returns the rows queued."""
         async with self.db.transaction() as conn:
-            return await self.queue_for_watchers_in(conn, outbox, kind, ref, service_keys, texts)
+            queued, done = await outbox.fan_out_in(conn, kind, ref, service_keys, texts)
+        if done:  # the long tail: one chunk was all
+            return queued
+        total = await outbox.finish_fan_out(kind, ref)
+        return queued if total is None else total
 
     @staticmethod
     async def queue_for_watchers_in(conn: aiosqlite.Connection, outbox: Outbox, kind: str, ref: str,
                                     service_keys: set[str], texts: dict[str, str]) -> int:
-        """Queue one message per active chat watching any of the keys, in its language (`texts` by language; others
-        get English), in a single INSERT … SELECT: a breach watched by 200,000 chats never passes through Python.
-        Inside the caller's transaction (publishing a breach stores it and queues its alerts together)."""
-        keys = sorted(set(service_keys))
-        if not keys:
-            return 0
-        placeholders = ", ".join("?" for _ in keys)
-        sql = (
-            "INSERT INTO outbox (kind, ref, chat_id, text, next_attempt_at, created_at) "  # noqa: S608
-            "SELECT DISTINCT ?, ?, w.chat_id, CASE u.language WHEN 'ru' THEN ? ELSE ? END, ?, ? "
-            "FROM watches w JOIN users u ON u.chat_id = w.chat_id "
-            f"WHERE w.service_key IN ({placeholders}) AND u.active "  # noqa: S608 (placeholders only)
-            "ON CONFLICT (kind, ref, chat_id) DO NOTHING"
-        )
-        before = conn.total_changes
-        await conn.execute(sql, [kind, ref, texts["ru"], texts["en"], outbox.due_in(0), utcnow(), *keys])
-        return conn.total_changes - before
+        """Promise one message per active chat watching any of the keys, in its language (`texts` by language;
+        others get English), and queue the first chunk of them, inside the caller's transaction (publishing a
+        breach stores it and promises its alerts together); `outbox.finish_fan_out` queues the rest. Each chunk is
+        one INSERT … SELECT: a breach watched by 200,000 chats never passes through Python. Returns the rows queued
+        now (all of them for a service of the long tail)."""
+        queued, _done = await outbox.fan_out_in(conn, kind, ref, service_keys, texts)
+        return queued
 
     async def watchers_per_breach(self, breach_ids: list[int]) -> dict[int, int]:
         """How many active chats watch each breach's service (the weekly digest), in one query."""
