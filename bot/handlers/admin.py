@@ -1,15 +1,23 @@
 """Admin commands: /stats, /reload (the knowledge base), /breach <text>, forwarded posts as breach drafts with
-publish / edit / cancel."""
+publish / edit / cancel.
+
+/reload reaches every replica: the replica that got it reloads, answers the admin, and on PostgreSQL NOTIFYs
+KNOWLEDGE_CHANNEL; every other replica hears it on the database's LISTEN connection (`Database.listen`, the one
+the users' settings cache uses) and loads the same files itself. A replica whose copy of the files fails the check
+keeps its base and logs why."""
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 import re
+import uuid
 from datetime import UTC, date, datetime
 from html import escape
+from pathlib import Path
 
-from aiogram import Router
+from aiogram import Dispatcher, Router
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -24,9 +32,66 @@ from bot.filters import FORWARDED, PRIVATE_CHAT, TEXT, IsAdmin
 from bot.i18n import t
 from bot.kb import KnowledgeBase
 from bot.storage.breaches import Breaches
+from bot.storage.db import Database
 from bot.storage.outbox import Outbox
 from bot.storage.users import Users
 from bot.storage.watches import Watches
+
+log = logging.getLogger(__name__)
+KNOWLEDGE_CHANNEL = "privacy_bot_knowledge"  # NOTIFY'd after a /reload: every other replica reloads too
+
+
+class KnowledgeReloads:
+    """The knowledge base of this replica, reloaded on /reload here or in any other replica on the same PostgreSQL
+    database. Made by the dispatcher's startup (`follow_reloads`), once per bot; on SQLite (one process) a reload is
+    this process's alone."""
+
+    def __init__(self, db: Database, kb: KnowledgeBase, directory: Path):
+        self.db, self.kb, self.directory = db, kb, directory
+        self.origin = uuid.uuid4().hex  # on this replica's notices: its own, heard too, are not reloaded twice
+        self.heard = 0  # other replicas' reloads carried out here (tests, logs)
+        self.changed = asyncio.Event()  # set after each reload heard from another replica (tests wait on it)
+        self._reloading: set[asyncio.Task[None]] = set()
+        if db.dialect == "postgresql":
+            db.listen(KNOWLEDGE_CHANNEL, self._hear, lambda: None)  # a notice missed meanwhile: /reload again
+
+    async def reload(self) -> tuple[int, list[str]]:
+        """Load the files again and swap them in if they pass `kb check`: (entries now, []) or (entries kept,
+        problems)."""
+        fresh, problems = await asyncio.to_thread(KnowledgeBase.load_checked, self.directory)
+        if fresh is None:
+            return len(self.kb.entries), problems
+        self.kb.replace(fresh)
+        return len(self.kb.entries), []
+
+    def announce(self) -> None:
+        """Tell the other replicas (after a reload here succeeded)."""
+        if self.db.dialect == "postgresql":
+            self.db.notify(KNOWLEDGE_CHANNEL, self.origin)
+
+    def _hear(self, origin: str) -> None:
+        if origin == self.origin:
+            return
+        task = asyncio.get_running_loop().create_task(self._reload_heard())
+        self._reloading.add(task)
+        task.add_done_callback(self._reloading.discard)
+
+    async def _reload_heard(self) -> None:
+        before = len(self.kb.entries)
+        entries, problems = await self.reload()
+        if problems:
+            log.error("knowledge base: another replica reloaded it, but the files here fail the check (%d "
+                      "problems, first: %s); keeping the running base", len(problems), problems[0][:300])
+        else:
+            log.info("knowledge base reloaded after another replica's /reload: %d entries (was %d)", entries, before)
+        self.heard += 1
+        self.changed.set()
+
+
+async def follow_reloads(dispatcher: Dispatcher, kb: KnowledgeBase, settings: Settings, users: Users) -> None:
+    """The dispatcher's startup: this bot hears other replicas' reloads from now on, and /reload finds its
+    `KnowledgeReloads` in the workflow data. (The database is the repositories': `users.db`.)"""
+    dispatcher["knowledge_reloads"] = KnowledgeReloads(users.db, kb, settings.knowledge_dir)
 
 
 class DraftAction(CallbackData, prefix="bd"):
@@ -61,18 +126,19 @@ async def stats(message: Message, lang: str, users: Users, watches: Watches, bre
 MAX_PROBLEMS_SHOWN = 10
 
 
-async def reload_knowledge(message: Message, lang: str, kb: KnowledgeBase, settings: Settings) -> None:
-    """Load `knowledge/` again and swap it in if it passes `kb check`; otherwise keep the running base and say why."""
-    before = len(kb.entries)
-    fresh, problems = await asyncio.to_thread(KnowledgeBase.load_checked, settings.knowledge_dir)
-    if fresh is None:
+async def reload_knowledge(message: Message, lang: str, knowledge_reloads: KnowledgeReloads) -> None:
+    """Load `knowledge/` again and swap it in if it passes `kb check`, here and in every other replica; otherwise
+    keep the running base and say why."""
+    before = len(knowledge_reloads.kb.entries)
+    entries, problems = await knowledge_reloads.reload()
+    if problems:
         head = t("reload_failed", lang, problems=len(problems), before=before)
         shown = "\n".join(f"• {escape(problem[:300], quote=False)}" for problem in problems[:MAX_PROBLEMS_SHOWN])
         more = len(problems) - MAX_PROBLEMS_SHOWN
         await message.answer(head + "\n" + shown + (f"\n… +{more}" if more > 0 else ""))
         return
-    kb.replace(fresh)
-    await message.answer(t("reload_done", lang, entries=len(kb.entries), before=before))
+    knowledge_reloads.announce()
+    await message.answer(t("reload_done", lang, entries=entries, before=before))
 
 
 async def _draft_from_text(message: Message, text: str, lang: str, parser: BreachParser,
@@ -155,6 +221,7 @@ async def edit_fields(message: Message, lang: str, state: FSMContext, breaches: 
 def router() -> Router:
     """Admins only (a router filter): for anyone else these commands fall through to `ask`'s unknown-command answer."""
     r = Router(name="admin")
+    r.startup.register(follow_reloads)
     r.message.filter(IsAdmin())
     r.callback_query.filter(IsAdmin())
     r.message.register(stats, Command("stats"))

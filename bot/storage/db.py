@@ -425,6 +425,7 @@ class PostgresDatabase(Database):
         if self._listening is None:
             self._listening = asyncio.get_running_loop().create_task(self._listen())
         elif self.listening:  # a channel added to a live connection: heard from its LISTEN on
+            self.listening = False  # not yet for the new channel
             self._listening.cancel()
             self._listening = asyncio.get_running_loop().create_task(self._listen())
 
