@@ -338,3 +338,24 @@ async def test_a_read_on_sqlite_is_one_trip_to_the_database_thread(tmp_path: Pat
         assert len(trips) == 3
     finally:
         await db.close()
+
+
+def test_an_entrys_button_is_made_once_and_a_new_title_gets_a_new_one(tmp_path: Path) -> None:
+    """The buttons under an answer are remembered by their label: the same button again (no models built per
+    reply), the same as a freshly made one, and an entry whose title changed (a reloaded base) gets its new label."""
+    from aiogram.types import InlineKeyboardButton
+
+    from bot.keyboards import OpenEntry, entries_keyboard
+    from bot.render import button_title
+
+    entries = KnowledgeBase.load(_small_knowledge(tmp_path)).entries[:3]
+    first = entries_keyboard(entries, "en", numbered=True, start=4)
+    again = entries_keyboard(entries, "en", numbered=True, start=4)
+    assert first is not None and again is not None
+    assert all(a is b for a, b in zip(first.inline_keyboard[0], again.inline_keyboard[0], strict=True))
+    fresh = [[InlineKeyboardButton(text=f"{n}. {button_title(entry, 'en')}",
+                                   callback_data=OpenEntry(id=entry.id).pack())]
+             for n, entry in enumerate(entries, start=4)]
+    assert first.inline_keyboard == fresh
+    renamed = entries[0].model_copy(update={"title": entries[0].title.model_copy(update={"en": "A new title"})})
+    assert entries_keyboard([renamed], "en").inline_keyboard[0][0].text == "A new title"
