@@ -90,6 +90,26 @@ def test_wrong_layout_and_transliteration_are_read_as_russian(reader: Reader, te
     assert q.repaired == how and q.lang == "ru" and concepts <= q.concepts
 
 
+# A name written in Latin letters inside a question typed on the wrong layout or in transliteration stays the name
+# ("equifax" is not «уйгшафч»), and the question is still read back as Russian.
+@pytest.mark.parametrize(("text", "how", "kept", "concepts"), [
+    ("crjkmrj rkbtynjd pfnhjyekf entxrf equifax", "layout", "equifax", {"leak", "count_question"}),
+    ("inhfa tiktok pf entxre", "layout", "tiktok", {"fine", "leak"}),
+    ("kakoi shtraf poluchil uber za utechku", "translit", "uber", {"fine", "leak"}),
+    ("Yandex yanvar skolko utechek bylo", "translit", "yandex", {"leak"}),
+])
+def test_a_latin_name_survives_the_repair(real_kb: KnowledgeBase, text: str, how: str, kept: str,
+                                          concepts: set[str]) -> None:
+    q = reader_for(real_kb).read(text, "ru")
+    assert q.repaired == how and kept in q.text.split() and concepts <= q.concepts
+
+
+@pytest.mark.parametrize(("latin", "russian"), [("kakoi", "какой"), ("drugoi", "другой"), ("yanvar", "январь"),
+                                                ("dekabr", "декабрь"), ("uvedomleniy", "уведомлений")])
+def test_transliteration_spells_the_soft_sign_and_short_i(reader: Reader, latin: str, russian: str) -> None:
+    assert reader._russian_spelling(latin) == russian
+
+
 @pytest.mark.parametrize("text", ["€1.2 billion fine Meta 2023", "data breach fine in Ireland", "meta fine"])
 def test_english_is_not_mistaken_for_transliteration(reader: Reader, text: str) -> None:
     assert read(reader, text, "en").repaired is None

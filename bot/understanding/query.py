@@ -200,7 +200,9 @@ class Reader:
         translit_ok = sum(c is not None and not self._english(w.strip("?!.,"))
                           for w, c in zip(words, translit, strict=True))
         if layout_ok >= max(1, len(words) * 0.5) and layout_ok >= translit_ok:
-            return " ".join(T.layout_swap(w).lower() if re.search(r"[a-z]", w) else w for w in raw), "layout"
+            # ... but a Latin name typed among them stays itself ("equifax" is not «уйгшафч»)
+            return " ".join(T.layout_swap(w).lower() if re.search(r"[a-z]", w) and not self._latin_name(w) else w
+                            for w in raw), "layout"
         english = sum(self._english(w.strip("?!.,")) for w in words)
         if translit_ok >= max(2, len(words) * 0.5) and translit_ok >= english:
             out = []
@@ -210,6 +212,12 @@ class Reader:
             return " ".join(out), "translit"
         return folded, None
 
+    def _latin_name(self, typed: str) -> bool:
+        """A Latin word that is English or a company's name and does not read as Russian on the other layout."""
+        word = typed.strip("?!.,")
+        return bool(re.fullmatch(r"[a-z]+", word)) and (self._english(word) or word in self.companies) and not all(
+            self._known_russian(x) for x in _TOKEN.findall(T.layout_swap(word).lower()))
+
     @lru_cache(maxsize=20_000)  # noqa: B019 - one Reader per knowledge base, built once
     def _russian_spelling(self, latin: str) -> str | None:
         """A transliterated word as the Russian word it is, or None: the soft sign, which transliteration drops,
@@ -217,6 +225,8 @@ class Reader:
         spellings = [T.to_cyrillic(latin)]
         if re.search(r"c(?!h)", latin):   # a bare "c" is «ц» as often as «к» ("yurlica" -> «юрлица»)
             spellings.append(T.to_cyrillic(re.sub(r"c(?!h)", "ts", latin)))
+        if re.search(r"[aeiouy]i$", latin):   # a final «й» written "i" ("kakoi" -> «какой»)
+            spellings.append(T.to_cyrillic(latin[:-1] + "j"))
         for word in spellings:
             if self._known_russian(word):
                 return word
@@ -225,7 +235,7 @@ class Reader:
                 return word
         for word in spellings:
             for i, ch in enumerate(word):
-                if ch in "лнтдсз" and (i == len(word) - 1 or word[i + 1] not in "аеёиоуыэюяь"):
+                if ch in "лнтдсзр" and (i == len(word) - 1 or word[i + 1] not in "аеёиоуыэюяь"):
                     candidate = word[:i + 1] + "ь" + word[i + 1:]
                     if self._known_russian(candidate):
                         return candidate
