@@ -8,10 +8,12 @@ notice within about 20 s) — and a standby takes it at its next try.
 
 The leader fences itself: it runs `SELECT 1` on the lock's connection every `check` seconds, and at the first
 failure (connection lost, database restarted) it steps down before a standby can have taken over for long.
-It also LISTENs on that connection, so a replica that queued work wakes it at once (`NOTIFY`); it polls anyway,
-so a lost notification only delays. A fan-out published on any replica is announced the same way (`FAN_OUT_CHANNEL`,
-with its kind, ref, size and title), so the admins' live progress message comes from the leader, the replica that
-sends, and from no other. (SQLite has one process by definition and needs none of this.)
+A replica that queued work wakes the leader at once (`NOTIFY`); it polls anyway, so a lost notification only
+delays. A fan-out published on any replica is announced the same way (`FAN_OUT_CHANNEL`, with its kind, ref, size
+and title), so the admins' live progress message comes from the leader, the replica that sends, and from no other.
+Notifications are heard through the bot's one LISTEN mechanism, `Database.listen` (its own connection, made again
+when lost; the users' settings cache and /reload use it too), not on the lock's connection: every replica hears
+them, and only the leader acts on them. (SQLite has one process by definition and needs none of this.)
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
+
+from bot.storage.db import PostgresDatabase
 
 log = logging.getLogger(__name__)
 
@@ -73,12 +77,15 @@ class Leadership:
 
     def __init__(self, url: str, on_elected: Hook, on_deposed: Hook, *, retry: float = 5.0, check: float = 1.0,
                  name: str = "replica", listen: dict[str, Callable[[], object]] | None = None,
-                 hear: dict[str, Heard] | None = None):
+                 hear: dict[str, Heard] | None = None, db: PostgresDatabase | None = None):
         self.url = url
-        # While leading, LISTEN on these channels on the lock's connection: NOTIFY from any replica (this one too)
-        # calls them; `listen`'s callbacks take nothing, `hear`'s the notification's payload.
-        self.listen = {channel: _ignoring_payload(callback) for channel, callback in (listen or {}).items()}
-        self.listen.update(hear or {})
+        # While leading, NOTIFY on these channels from any replica (this one too) calls them: `listen`'s callbacks
+        # take nothing (and are called too when notifications may have been missed: a wake-up then costs nothing),
+        # `hear`'s the notification's payload. Heard through `db.listen`: the bot's database (pass it: its one
+        # LISTEN connection serves every channel), else a LISTEN connection of this leadership's own on `url`.
+        self.listen = dict(listen or {})
+        self.hear = dict(hear or {})
+        self._notices = db
         self.notifications = 0
         self.on_elected, self.on_deposed = on_elected, on_deposed
         self.retry, self.check = retry, check
@@ -94,6 +101,42 @@ class Leadership:
 
     async def run(self) -> None:
         """Stand for election until `stop()`; lead while elected; step down on stop or when the lock is lost."""
+        notices = self._hear_notifications()
+        try:
+            await self._stand()
+        finally:
+            if notices is not None:
+                await notices.close()
+
+    def _hear_notifications(self) -> PostgresDatabase | None:
+        """LISTEN on every channel (`Database.listen`); returns the database opened for it here, to be closed."""
+        if not (self.listen or self.hear):
+            return None
+        opened = None
+        if self._notices is None:
+            opened = self._notices = PostgresDatabase(self.url)  # LISTEN needs no pool: connected by `listen`
+        for channel, callback in self.listen.items():
+            self._notices.listen(channel, self._while_leading(lambda _payload, c=callback: c()),
+                                 lambda c=callback: self.is_leader and c())
+        for channel, heard in self.hear.items():
+            self._notices.listen(channel, self._while_leading(heard), lambda: None)
+        return opened
+
+    @property
+    def listening(self) -> bool:
+        """Whether notifications are heard now (they are from shortly after `run()` starts; tests wait on it)."""
+        return self._notices is not None and self._notices.listening
+
+    def _while_leading(self, callback: Heard) -> Heard:
+        """Notifications reach every replica; only the leader, which sends, acts on them."""
+        def heard(payload: str) -> None:
+            if self.is_leader:
+                self.notifications += 1
+                callback(payload)
+
+        return heard
+
+    async def _stand(self) -> None:
         import asyncpg
 
         while not self._stop.is_set():
@@ -124,8 +167,6 @@ class Leadership:
         self.terms += 1
         log.info("leadership (%s): elected; this replica runs the sender and the scheduler", self.name)
         try:
-            for channel, callback in self.listen.items():
-                await conn.add_listener(channel, self._listener(callback))
             await self.on_elected()
             while not self._stop.is_set():  # self-fencing: a lost connection means a lost lock
                 await self._pause(self.check)
@@ -141,18 +182,8 @@ class Leadership:
                                             LEADER_LOCK_CLASS)
                 log.info("leadership (%s): stepped down", self.name)
 
-    def _listener(self, callback: Heard) -> Callable[..., None]:
-        def heard(_conn: object, _pid: int, _channel: str, payload: str) -> None:
-            self.notifications += 1
-            callback(payload)
-
-        return heard
-
     async def _pause(self, seconds: float) -> None:
         """Wait `seconds`, or less if `stop()` is called meanwhile."""
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stop.wait(), timeout=seconds)
 
-
-def _ignoring_payload(callback: Callable[[], object]) -> Heard:
-    return lambda _payload: callback()

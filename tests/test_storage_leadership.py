@@ -184,8 +184,9 @@ async def test_only_the_leader_sends_and_a_standby_sends_once_it_is_gone(
         [standby] = [s for s in replicas if s is not leader]
         assert leader.scheduler is not None and standby.scheduler is None and standby.sender is None
 
+        await until(lambda: leader.leadership is not None and leader.leadership.listening)
         await queue_alerts(standby, "1", range(30_000, 30_030))  # queued by either replica, sent by the leader
-        standby.alerts.wake()  # what publishing does after its commit: NOTIFY, heard on the leader's connection
+        standby.alerts.wake()  # what publishing does after its commit: NOTIFY, heard by the leader's LISTEN
         await until(lambda: leader.leadership is not None and leader.leadership.notifications >= 1)
         await until(lambda: len(sent_to(telegram)) == 30)
         assert set(sent_to(telegram).values()) == {1}
@@ -208,6 +209,7 @@ async def test_a_fan_out_published_on_a_standby_gets_one_progress_message_from_t
         [leader] = [s for s in replicas if s.leadership and s.leadership.is_leader]
         [standby] = [s for s in replicas if s is not leader]
         assert leader.progress is not None and standby.progress is None
+        await until(lambda: leader.leadership is not None and leader.leadership.listening)
         leader.progress.interval = 0.2
         for chat_id in range(31_000, 31_060):  # more than the progress message's 50
             await standby.users.ensure(chat_id, "ru")
