@@ -10,6 +10,7 @@ import contextlib
 import os
 import signal
 import sys
+import uuid
 from collections import Counter
 from collections.abc import AsyncIterator
 
@@ -21,6 +22,7 @@ from bot.breaches.models import Breach
 from bot.config import PROJECT_ROOT, Settings
 from bot.kb import KnowledgeBase
 from bot.leader import Leadership
+from bot.storage import Database
 from tests import backends
 from tests.backends import PgSchema
 from tg_sandbox.server import FakeTelegram, SandboxSession
@@ -109,6 +111,34 @@ async def test_a_leader_that_loses_its_connection_steps_down_and_a_standby_leads
         await until(lambda: "deposed" in leader.log and standby.leadership.is_leader)
         assert leader.log[:2] == ["elected", "deposed"]
         assert standby.log == ["elected"]
+
+
+async def test_a_notification_reaches_every_replica_and_only_the_leader_acts_on_it(pg_schema: PgSchema) -> None:
+    """Through each replica's own database and its one LISTEN connection (`Database.listen`), as the bot wires it."""
+    channel = f"test_wake_{uuid.uuid4().hex[:12]}"  # notifications are database-wide: a channel of this test's own
+    woken = [asyncio.Event(), asyncio.Event()]
+    heard = [asyncio.Event(), asyncio.Event()]  # registered after the leadership's: set once it has had its turn
+    dbs = [await Database(pg_schema.url).connect() for _ in range(2)]
+    group = []
+    try:
+        for n, db in enumerate(dbs):
+            candidate = Candidate(pg_schema.url, f"replica-{n}")
+            candidate.leadership = Leadership(pg_schema.url, candidate._elected, candidate._deposed, db=db,
+                                              listen={channel: woken[n].set}, **FAST)
+            group.append(candidate.start())
+            db.listen(channel, lambda _payload, e=heard[n]: e.set(), lambda: None)
+        await until(lambda: len(leaders(group)) == 1 and all(db.listening for db in dbs))
+        [leader] = leaders(group)
+        standby = 1 - group.index(leader)
+        dbs[standby].notify(channel, "rows queued")  # a standby's NOTIFY, as publishing sends it
+        await asyncio.wait_for(asyncio.gather(*(event.wait() for event in (*heard, woken[1 - standby]))), 10)
+        assert not woken[standby].is_set()  # heard there too, and left to the leader
+        assert leader.leadership.notifications == 1
+    finally:
+        for candidate in group:
+            await candidate.stop()
+        for db in dbs:
+            await db.close()
 
 
 LEADER_PROCESS = """
