@@ -130,3 +130,20 @@ def test_reports_in_american_news_style(parser: BreachParser, text: str, service
 def test_a_security_service_in_the_headline_makes_a_draft(parser: BreachParser) -> None:
     breach, why = parser.analyse("ФСБ: хакеры похитили данные клиентов «Кворло»")
     assert why.startswith("unsure:") and breach is not None
+
+
+@pytest.mark.parametrize("text", [
+    # «в руках» is read by its lemma «рука»
+    "Данные 200 тысяч клиентов сети клиник «Кворло» оказались в руках мошенников: ФИО, телефоны и даты рождения.",
+])
+def test_russian_words_read_by_the_lemmas_the_analyser_gives(parser: BreachParser, text: str) -> None:
+    assert parser.parse(text) is not None
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    # «фишинга» is a scam warning whatever its case (its lemma is «фишинга»)
+    ("Фишинг: данные 2000 клиентов «Кворло» украли через поддельный сайт", "scam"),
+])
+def test_russian_counter_cues_by_lemma(parser: BreachParser, text: str, why: str) -> None:
+    breach, reading = parser.analyse(text)
+    assert why in reading and reading != "breach"

@@ -104,7 +104,7 @@ LEAK_EVENT = PhraseSet(
     f"продавать ~ {_DATA}", f"продажа ~ {_DATA}", "объявление ~ продажа", f"торговать ~ {_DATA}",
     f"раздавать ~ {_DATA}", "share ~ forum|onlin|telegram", "offer ~ sale|databas|data", "post ~ telegram|channel",
     "открытый доступ", "свободный доступ", "публичный доступ", "общий доступ",
-    "попасть ~ сеть|интернет|даркнет|доступ|руки", "оказаться ~ сеть|интернет|даркнет|доступ|руки", "даркн*",
+    "попасть ~ сеть|интернет|даркнет|доступ|рука", "оказаться ~ сеть|интернет|даркнет|доступ|рука", "даркн*",
     "взлом", "взломать", "похитить", "похищенный", "украсть", "украденный", "кража ~ данные",
     "скомпрометировать", "компрометация", "хакер", "хакерский", "злоумышленник", "кибератака", "вымогатель",
     "выгрузить", "раскрыть ~ аккаунт|данные|информация", "стать ~ доступный", "получить ~ доступ",
@@ -115,7 +115,7 @@ LEAK_EVENT = PhraseSet(
     "obtain*", "sold", "sell", "distribut*", "redistribut*", "circul*", "collat*", "discov ~ onlin|expos",
     "unsecur*", "misconfigur*", "unprotect*",
     # «незащищённый сервер Elasticsearch с данными клиентов»: data left open is data exposed
-    "незащищенный ~ сервер|база|хранилище|облако|бакет|экземпляр", "открытый ~ сервер|хранилище|бакет",
+    "незащищенный ~ сервер|база|хранилище|облако|бакет*|экземпляр", "открытый ~ сервер|хранилище|бакет*",
     "trade ~ onlin|forum", "appear ~ onlin|forum|sale",
     "инцидент ~ безопасность|данные|информационный|утечка", "кибератака", "exfiltr*",
     "secur|data|cyber|cybersecur ~ incid", "access* ~ data|record|inform|account|system|databas|file",
@@ -148,7 +148,7 @@ LEGAL = PhraseSet("суд", "иск", "приговор", "оштрафоват�
 # Who oversees, not who leaked: a regulator acting in the lead makes a post about an inquiry or a sanction.
 # (a regulator in the headline is a doubt, not a gate: «РКН подтвердил утечку данных клиентов X» is a draft, and "in a
 # filing with the attorney general, X said hackers stole …" is X's own report, see evidence._TOLD)
-REGULATORS = lemma_set("роскомнадзор ркн регулятор комиссар прокуратура омбудсмен фстэк фсб мвд цб минцифры",
+REGULATORS = lemma_set("роскомнадзор ркн регулятор комиссар прокуратура омбудсмен фстэк фсб мвд цб минцифра",
                        "regul watchdog commission commissioner ico ftc cnil dpc ombudsman attorney")
 # What can leak that is no data: «утечка газа», "a water leak" (within two words of the leak word).
 SUBSTANCES = lemma_set("газ газовый вода нефть нефтепродукт топливо аммиак хлор тепло теплоноситель мазут радиация "
@@ -164,12 +164,12 @@ POPULATION = lemma_set("население россиянин гражданин
 PERIOD = PhraseSet("по ~ итог", "за ~ год|месяц|полугодие|квартал", "полугодие", "квартал",
                    "first|second ~ half|quarter", "six ~ month", "year-on-year", "annual", "ежегодный",
                    # a ranking or a ratio: «на пятом месте среди стран», «в 4,5 раза превысил», "ranked"
-                   "место ~ среди", "раз ~ превысить|больше|меньше|вырасти", "rank*", "time ~ more|higher")
+                   "место ~ среди", "раз ~ превысить|большой|маленький|вырасти", "rank*", "time ~ more|higher")
 # An attack that stops a service rather than taking its data.
 OUTAGE = PhraseSet("ddos", "ddos-атака", "сбой", "перестать ~ работать", "недоступный", "приостановить ~ работа",
                    "outag*", "downtim*", "offlin*", "disrupt*")
 # A warning about fraudsters, not a report of a leak.
-SCAM = PhraseSet("фишинг", "фишинговый", "мошенник", "мошеннический", "phish*", "scam*", "fraudster", "bewar*")
+SCAM = PhraseSet("фишинг*", "мошенник", "мошеннический", "phish*", "scam*", "fraudster", "bewar*")
 # A guide: «что делать», "how to protect", "what you need to know".
 ADVICE = PhraseSet("что ~ делать", "как ~ защитить|проверить|узнать|защититься", "how ~ to", "what ~ to ~ do",
                    "совет", "памятка", "tip ~ to|for|on", "need ~ to ~ know", "что ~ известно", "что ~ нужно ~ знать")
@@ -180,7 +180,7 @@ ANAPHORS = lemma_set("компания она он они этот это её �
 # breach report may say its data was later "redistributed as part of a larger corpus").
 COMPILATION = PhraseSet(
     "компиляция", "собрать|собранный|собираться ~ из ~ источник|утечка", "множество ~ источник",
-    "старый|прошлый|давний ~ утечка", "комбо-лист", "комболист", "стилер", "логи ~ стилер",
+    "старый|прошлый|давний ~ утечка", "комбо-лист", "комболист", "стилер*", "лог ~ стилер*",
     "compil*", "combo ~ list", "combolist*", "stealer", "infosteal*", "aggreg* ~ from", "multipl ~ sourc",
     "old ~ leak|breach", "credenti ~ stuff",
     # data of an old leak on sale again: «снова продают базу, утекшую в 2022 году»
@@ -272,7 +272,7 @@ NUMBER_WORDS = {"один": 1, "два": 2, "три": 3, "четыре": 4, "п�
 SCALE_WORDS = {word: value for word, value in MULTIPLIERS.items() if len(word) > 4} | {
     "полмиллиона": 500_000, "полумиллион": 500_000}
 VAGUE_COUNT = PhraseSet(
-    "десяток|сотня ~ тысяча|миллион", "тысяча|миллион|миллиард ~ пользователь|клиент|абонент|запись|человек",
+    "десяток|десятка|сотня ~ тысяча|миллион", "тысяча|миллион|миллиард ~ пользователь|клиент|абонент|запись|человек",
     "несколько ~ миллион|тысяча", "million ~ of", "thousand ~ of", "hundr ~ of", "half ~ million",
 )
 # Whose data it is: a victim name right after these (within a few words) is the breached service.
@@ -284,7 +284,7 @@ ROLE_BEFORE = lemma_set(
 )
 # Public bodies named by their kind and their place: «база данных полиции Шанхая», «пациентов больницы Казани».
 INSTITUTIONS = lemma_set(
-    "полиция министерство минздрав минобрнаука минобр мэрия правительство администрация департамент ведомство "
+    "полиция министерство минздрав минобрнаука минобра мэрия правительство администрация департамент ведомство "
     "больница поликлиника госпиталь университет муниципалитет", "")
 # Verbs whose object is the victim: «хакеры взломали „Азбуку вкуса“», "attackers breached PayAsUGym".
 ATTACK_VERBS = lemma_set("взломать атаковать скомпрометировать ломать", "hack breach attack compromis target")
@@ -334,7 +334,7 @@ FINDER_AFTER = lemma_set("обнаружить", "")
 # "claims of data theft from three major global consumer brands", «данные клиентов нескольких банков».
 _SEVERAL_RU = "два|три|четыре|пять|несколько|ряд|множество"
 _SEVERAL_EN = "two|three|four|five|sever|multipl|numer"
-_WHOSE_RU = "сервис|компания|магазин|источник|платформа|сайт|банк|ритейлер|бренд|организация"
+_WHOSE_RU = "сервис|компания|магазин|источник|платформа|сайт|банк|ретейлер|бренд|организация"
 _WHOSE_EN = "servic|compani|site|platform|retail|retailer|organis|organiz|brand|firm|bank"
 MANY_VICTIMS = PhraseSet(f"другой ~ {_WHOSE_RU}", f"other ~ {_WHOSE_EN}", f"{_SEVERAL_RU} ~ {_WHOSE_RU}",
                          f"{_SEVERAL_EN} ~ {_WHOSE_EN}", f"{_SEVERAL_EN} ~ major|global|larg ~ {_WHOSE_EN}")
