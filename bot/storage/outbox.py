@@ -194,6 +194,8 @@ class Outbox:
             fan_out.after_chat = upto
         fan_out.queued += queued
         fan_out.done = fan_out.key_pos >= len(fan_out.keys)
+        if fan_out.done:
+            fan_out.after_chat = None  # a finished promise keeps no chat id
         await conn.execute(
             "UPDATE fan_outs SET key_pos = ?, after_chat = ?, queued = ?, done = ? WHERE kind = ? AND ref = ?",
             (fan_out.key_pos, fan_out.after_chat, fan_out.queued, fan_out.done, fan_out.kind, fan_out.ref),
