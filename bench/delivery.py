@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import Message
@@ -93,14 +94,21 @@ async def _ours(kb: KnowledgeBase, updates: int) -> Rate:
     return rate
 
 
-async def _bare(dp: Dispatcher, updates: int) -> Rate:
+async def _bare(dp: Dispatcher, updates: int, default: DefaultBotProperties | None = None) -> Rate:
     telegram = FakeTelegram()
     await telegram.start()
-    bot = Bot(telegram.token, session=AiohttpSession(api=TelegramAPIServer.from_base(telegram.base_url)))
+    bot = Bot(telegram.token, session=AiohttpSession(api=TelegramAPIServer.from_base(telegram.base_url)),
+              default=default)
     rate = await _throughput(telegram, dp, bot, updates)
     await bot.session.close()
     await telegram.stop()
     return rate
+
+
+def _bot_defaults() -> DefaultBotProperties:
+    """The defaults the bot's own Bot is made with (bot/app.py: HTML, no link previews): a bare bot given them sends
+    the very requests the bot sends."""
+    return create_bot(Settings(_env_file=None, bot_token="42:BENCH")).default
 
 
 def _echo() -> Dispatcher:
@@ -122,8 +130,7 @@ def _replay(kb: KnowledgeBase) -> Dispatcher:
     @replay.message()
     async def answer_from_cache(message: Message) -> None:
         answer = answers[message.text or ""]
-        await message.answer(answer.text, parse_mode="HTML",
-                             reply_markup=entries_keyboard(answer.buttons, "ru", numbered=answer.numbered))
+        await message.answer(answer.text, reply_markup=entries_keyboard(answer.buttons, "ru", numbered=answer.numbered))
 
     return replay
 
@@ -139,7 +146,8 @@ async def throughput(kb: KnowledgeBase, updates: int = 1000, rounds: int = 3) ->
     for _ in range(rounds):
         runs["echo"].append(await _bare(_echo(), updates))
         runs["bot"].append(await _ours(kb, updates))
-        runs["same output"].append(await _bare(_replay(kb), updates))
+        # with the bot's own defaults (HTML, no link previews): the very requests the bot makes
+        runs["same output"].append(await _bare(_replay(kb), updates, _bot_defaults()))
     return {name: Rate(statistics.median(r.wall for r in rates), statistics.median(r.cpu for r in rates))
             for name, rates in runs.items()}
 
