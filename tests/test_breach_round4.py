@@ -147,3 +147,11 @@ def test_russian_words_read_by_the_lemmas_the_analyser_gives(parser: BreachParse
 def test_russian_counter_cues_by_lemma(parser: BreachParser, text: str, why: str) -> None:
     breach, reading = parser.analyse(text)
     assert why in reading and reading != "breach"
+
+
+def test_the_size_of_the_stolen_data_supports_the_leak(parser: BreachParser) -> None:
+    # «300 ГБ» (the pattern held a stray control character where «\b» was meant, so no size was ever read)
+    text = "Хакеры заявили о взломе сети магазинов «Кворло» и похищении 300 ГБ данных клиентов."
+    assert parser.parse(text) is not None
+    breach, why = parser.analyse(text.replace("300 ГБ", "всех"))
+    assert why.startswith("unsure:")

@@ -132,8 +132,8 @@ def support_of(has_count: bool, classes: int, vague: bool, concrete: bool, size:
 
 
 # The size of what was taken: «300 Гб», «1,4 ТБ», «188 347 файлов», "2 TB of files".
-_SIZE = re.compile(r"\d\s?(?:[гтмgtm][бb]|гигабайт|терабайт|gigabyte|terabyte|файл\w*|files|documents|документ\w*)",
-                   re.IGNORECASE)
+_SIZE = re.compile(r"\d\s?(?:[гтмgtm][бb](?!\w)|гигабайт|терабайт|gigabyte|terabyte|файл\w*|files|documents|"
+                   r"документ\w*)", re.IGNORECASE)
 
 
 def has_size(text: str) -> bool:
