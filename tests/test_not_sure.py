@@ -233,8 +233,8 @@ def test_a_question_asked_as_an_entry_samples_it_is_answered_by_it(real_kb: Know
 
 
 @pytest.mark.parametrize(("question", "lang", "entry"), [
-    # the name is in the entry's keywords, the rival mentions it only in its answer
-    ("DLBI 2023 how many leak incidents in runet", "en", "leak-rkn-stats-2022-2023"),
+    # the name is in the entry's title (DLBI's own figures for 2023), the rivals mention it in passing
+    ("DLBI 2023 how many leak incidents in runet", "en", "leak-stats-dlbi-2023"),
     # an organisation's abbreviation the dictionary knows (tagged Orgn/Abbr) is a name all the same
     ("утечка ржд виновного как наказали", "ru", "leak-rzd-employees-2019"),
 ])

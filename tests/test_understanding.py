@@ -139,12 +139,21 @@ def test_laws_named(reader: Reader, text: str, laws: list[str]) -> None:
     ("Meta's €1.2 billion fine", 1.2 * 10**9, "money", "EUR"),
     ("a penalty of ₹250 crore", 250 * 10**7, "money", "INR"),
     ("сколько утечек было в 2024 году", 2024, "year", None),
+    # a year-like figure after a publisher or a company is its year, whatever follows
+    ("dlbi 2023 unique emails leaked", 2023, "year", None),
+    ("infowatch 2024 records from russian companies", 2024, "year", None),
+    ("we exposed 2024 customer records", 2024, "identifiers", None),   # a verb before it: a count
     ("уведомить за 24 часа", 24, "duration", None),
 ])
 def test_numbers_are_read_with_what_they_count(reader: Reader, text: str, value: float, kind: str,
                                                currency: str | None) -> None:
     found = read(reader, text).numbers
     assert [(n.value, n.kind, n.currency) for n in found] == [(pytest.approx(value), kind, currency)]
+
+
+def test_a_year_like_figure_after_a_company_is_its_year(real_kb: KnowledgeBase) -> None:
+    q = reader_for(real_kb).read("Equifax 2017 customers affected", "en")
+    assert q.years == [2017] and not q.counts("subjects")
 
 
 def test_articles_and_parts(reader: Reader) -> None:

@@ -273,8 +273,8 @@ class Reader:
             corrected += [(t.start, t.end, "") for t in query.tokens if t.keys & _FRAME_VERBS]
         for start, end, word in sorted(corrected, reverse=True):   # the search reads the vocabulary's spelling
             query.search_text = query.search_text[:start] + word + query.search_text[end:]
-        self._read_structures(query)
         self._read_companies(query)
+        self._read_structures(query)
         query.offender = _offender(query)
         return query
 
@@ -359,12 +359,15 @@ class Reader:
             return "revenue" if any(t.keys & _REVENUE for t in before + named) else "money"
         if any(t.keys & _REVENUE for t in before):
             return "revenue"
+        year_like = n.multiplier == 1 and n.value == int(n.value) and 1990 <= n.value <= 2035 and not n.grouped
+        if year_like and before and (before[-1].keys & _SOURCE_KEYS or T.term(before[-1].word) in query.companies):
+            return "year"   # "DLBI 2022 unique phone numbers", "Equifax 2017 customers": the name's year, no count
         if following and (following[0].keys & _IDENTIFIERS or (
                 len(following) > 1 and following[0].keys & SUBJECT_KEYS and following[1].keys & _IDENTIFIERS)):
             return "identifiers"   # "50 тысяч записей", "2000 customer records"
         if following and following[0].keys & SUBJECT_KEYS:
             return "subjects"
-        if n.multiplier == 1 and n.value == int(n.value) and 1990 <= n.value <= 2035 and not n.grouped:
+        if year_like:
             return "year"   # "в 2024 году" is a year, "2 года" a duration
         if following and following[0].keys & _DURATIONS:
             return "duration"
@@ -493,6 +496,10 @@ _NOTIFY = _keys(p for p in V.CONCEPTS["notify"] if " " not in p)
 _YEARS_WORD = _keys(("год", "лет", "years", "year"))
 _NEGATIONS = frozenset(V.NEGATIONS)
 _SENTENCE_VERBS = _keys(("дать", "грозить", "получить", "сидеть", "give", "get", "face"))
+# the publishers of statistics ("DLBI", "InfoWatch", "DLA Piper"): a year-like figure after one is its year
+_SOURCE_KEYS = _keys(p for p in V.CONCEPTS["published_statistic"] if not any(ch.isdigit() for ch in p)) - _keys(
+    ("a", "the", "of", "to", "by", "end", "date", "day", "per", "so", "far", "according", "group", "по", "в", "к",
+     "на", "конец", "данным", "сегодня", "день", "сутки"))
 _PLAIN_WORDS = _keys(("уникальный", "unique", "наших", "our", "своих", "их", "персональный", "личный"))
 _CONCEPT_LATIN = frozenset(T.term(w.lstrip("=")) for phrases in V.CONCEPTS.values() for p in phrases
                            for w in p.split() if not T.is_cyrillic(w))
