@@ -155,3 +155,15 @@ def test_the_size_of_the_stolen_data_supports_the_leak(parser: BreachParser) -> 
     assert parser.parse(text) is not None
     breach, why = parser.analyse(text.replace("300 ГБ", "всех"))
     assert why.startswith("unsure:")
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("Данные 3 млн клиентов «Кворло» продают на форуме. Покупателям предлагают пробный фрагмент базы из 150 строк.",
+     3_000_000),
+    ("Records of 4 million Quorlo customers are for sale; the seller posted an excerpt of 500 rows as proof.",
+     4_000_000),
+])
+def test_a_part_shown_to_buyers_is_not_the_count(text: str, records: int) -> None:
+    from bot.breaches.extract import extract_counts
+
+    assert extract_counts(text)[0] == records

@@ -121,7 +121,9 @@ def _digits(value: int) -> int:
 # 450 тысяч аккаунтов», where «из» says what the dump is made of).
 _TOTAL_RE = re.compile(r"\b(?:of|out\s+of)\s+(?:its|their|all)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$",
                        re.IGNORECASE)
-_SAMPLE_RE = re.compile(r"пробник\w*|образ[ец]\w*|выборк\w*|\bsample\s+of\b|\bteaser", re.IGNORECASE)
+# (a part shown to buyers: «пробный фрагмент базы из 200 строк», "an excerpt of 1,000 rows")
+_SAMPLE_RE = re.compile(r"пробн\w*|образ[ец]\w*|выборк\w*|фрагмент\w*|\bsample\s+of\b|\bteaser|\bexcerpt|\bsnippet",
+                        re.IGNORECASE)
 
 
 def _numbers(text: str) -> list[tuple[int, int, int, bool]]:
