@@ -16,6 +16,8 @@ from tests.test_e2e_alerts import LITRES_POST
 from tests.test_publishing import WATCHERS, seed_watchers
 from tg_sandbox.server import FakeTelegram
 
+START_UP = 180  # seconds a `python -m bot` may take to poll
+
 
 def alerts_delivered(telegram: FakeTelegram) -> Counter[int]:
     return Counter(r.params["chat_id"] for r in telegram.calls("sendMessage")
@@ -37,7 +39,9 @@ async def test_a_fan_out_killed_midway_finishes_after_restart_without_losing_or_
 
     first = await BotProcess(telegram, tmp_path, **env).start()
     try:
-        await first.wait_polling()
+        # Start-up (imports, the knowledge base built in a fresh home) is not what is tested, and on a loaded machine
+        # it takes minutes (importing aiogram alone took 27 s on two cores shared by eight).
+        await first.wait_until(lambda: bool(telegram.calls("getUpdates")), timeout=START_UP)
         telegram.send_channel_post(LITRES_POST, chat_id=SOURCE_CHANNEL)
         await first.wait_until(lambda: len(alerts_delivered(telegram)) >= 100)
         assert await first.stop(signal.SIGKILL) == -signal.SIGKILL
@@ -51,7 +55,7 @@ async def test_a_fan_out_killed_midway_finishes_after_restart_without_losing_or_
 
     second = await BotProcess(telegram, tmp_path, **env).start()
     try:
-        await second.wait_until(lambda: set(alerts_delivered(telegram)) == set(WATCHERS), timeout=60)
+        await second.wait_until(lambda: set(alerts_delivered(telegram)) == set(WATCHERS), timeout=START_UP + 60)
         await second.wait_until(lambda: outbox_status(db_path)["sent"] == len(WATCHERS), timeout=30)
         assert await second.stop() == 0
     finally:
