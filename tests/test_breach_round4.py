@@ -167,3 +167,14 @@ def test_a_part_shown_to_buyers_is_not_the_count(text: str, records: int) -> Non
     from bot.breaches.extract import extract_counts
 
     assert extract_counts(text)[0] == records
+
+
+@pytest.mark.parametrize("text", [
+    "Похищены данные 2 млн кредитных и дебетовых карт клиентов «Кворло».",
+    "В базе — ФИО, телефоны и платежные реквизиты клиентов «Кворло».",
+    "Хакеры похитили банковские данные 5 млн клиентов «Кворло».",
+])
+def test_payment_data_in_russian(text: str) -> None:
+    from bot.breaches.extract import extract_data_classes
+
+    assert "Credit cards" in extract_data_classes(text)

@@ -391,8 +391,9 @@ DATA_CLASSES = [
     DataClass("Partial credit card data", PhraseSet(
         "последний|первый ~ 4|6|четыре|шесть ~ цифра", "маскированный ~ номер", "частичный ~ номер ~ карта",
         "partial ~ card", "mask ~ card"), not_after=lemma_set("", "of social ssn tax")),
-    DataClass("Credit cards", PhraseSet("номер ~ карта", "данные ~ карта", "банковский ~ карта",
-                                        "платежный ~ данные|карта", "cvv", "cvc", "credit|debit|payment|bank card",
+    DataClass("Credit cards", PhraseSet("номер ~ карта", "данные ~ карта", "банковский ~ карта|данные",
+                                        "платежный ~ данные|карта|реквизит", "кредитный|дебетовый ~ карта",
+                                        "cvv", "cvc", "credit|debit|payment|bank card",
                                         "card number")),
     DataClass("Bank account numbers", PhraseSet("номер ~ счет", "расчетный счет", "банковский реквизит",
                                                 "bank account", "iban")),
