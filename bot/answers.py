@@ -18,7 +18,7 @@ from bot.render import fit, render_entry, render_fines_list, render_not_sure
 from bot.understanding import intents as I
 from bot.understanding.lexicon import reader_for
 from bot.understanding.query import Query
-from bot.understanding.rank import country_names_of, names_its_subject, rank, search_boost, suggestions
+from bot.understanding.rank import country_names_of, names_its_subject, naming, rank, search_boost, suggestions
 
 SEE_ALSO = 3
 SEE_ALSO_MIN_COVERAGE = 0.34
@@ -59,20 +59,24 @@ def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: 
 
 def _answer(kb: KnowledgeBase, q: Query, lang: str, *, tz_name: str | None, now: dt.datetime | None,
             intent: str | None = None) -> Answer:
-    not_covered = _not_covered(q, lang)
+    found = _search(kb, q)
+    # A question naming what an entry's title is about by its own rare name (an incident: «утечка Гемотест»,
+    # "Optus breach") asks about that: not about a law the bot does not cover, nor for an estimate of a case like it.
+    incident = not q.uncovered_laws and any(
+        h.entry.domain == "breaches" and naming(kb, q, h.entry) == 2 for h in found.hits[:3])
+    not_covered = None if incident else _not_covered(q, lang)
     if not_covered is not None:
         return Answer(not_covered, unsure=True)
-    candidates = I.candidates(q)
+    candidates = [c for c in I.candidates(q) if not (incident and c.intent == I.ESTIMATE)]
     best = next((c for c in candidates if c.intent == intent), candidates[0])
-    answer = _answer_with(kb, q, lang, best, tz_name=tz_name, now=now)
+    answer = _answer_with(kb, q, lang, best, found, tz_name=tz_name, now=now)
     if answer.intent != I.LOOKUP and not answer.unsure:
         answer.offer = next((c.intent for c in candidates if c.intent not in (answer.intent, I.LOOKUP)), None)
     return answer
 
 
-def _answer_with(kb: KnowledgeBase, q: Query, lang: str, best: I.Choice, *, tz_name: str | None,
-                 now: dt.datetime | None) -> Answer:
-    found = _search(kb, q)
+def _answer_with(kb: KnowledgeBase, q: Query, lang: str, best: I.Choice, found: SearchResult, *,
+                 tz_name: str | None, now: dt.datetime | None) -> Answer:
     see_also = _see_also(found)
     # A tool's answer offers the entry the search would have answered with.
     entry_offered = [found.best.entry] if found.confident and found.best is not None else []

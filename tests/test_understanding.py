@@ -424,3 +424,28 @@ def test_a_prison_term_question_is_answered_by_the_criminal_code(real_kb: Knowle
                                                                  lang: str) -> None:
     answer = answer_question(real_kb, text, lang)
     assert answer.entry is not None and "272.1" in answer.entry.title.ru
+
+
+# A question naming an incident the knowledge base has a story about (its title names it) asks about that incident:
+# not for a fine estimate of a case like it, nor about the country's law the bot does not cover.
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("утечка Гемотест 2022, какой штраф назначил суд компании", "ru", "гемотест"),
+    ("Yandex Eda leak of 2022: what fine did the court give the company?", "en", "yandex"),
+    ("Optus breach in Australia, what happened to the company afterwards", "en", "optus"),
+    ("утечка Optus в Австралии, что потом было с компанией", "ru", "optus"),
+])
+def test_a_named_incident_is_answered_by_an_entry_about_it(real_kb: KnowledgeBase, text: str, lang: str,
+                                                           name: str) -> None:
+    answer = answer_question(real_kb, text, lang)
+    assert answer.intent == LOOKUP and answer.entry is not None
+    assert name in f"{answer.entry.title.ru} {answer.entry.title.en} {answer.entry.answer.get(lang)}".lower()
+
+
+# "how many guests / passengers were affected" in a company's fined breach is answered by that decision.
+@pytest.mark.parametrize(("text", "lang"), [
+    ("marriott breach how many hotel guests were affected", "en"),
+    ("сколько гостей Marriott затронул взлом Starwood", "ru"),
+])
+def test_the_people_affected_by_a_fined_breach(real_kb: KnowledgeBase, text: str, lang: str) -> None:
+    answer = answer_question(real_kb, text, lang)
+    assert answer.intent == LOOKUP and answer.entry is not None and "marriott" in answer.entry.id

@@ -428,9 +428,11 @@ def naming(kb: KnowledgeBase, q: Query, entry: Entry) -> int:
     entry about the name beats one listing it, which beats one mentioning it in passing (an overview of cases)."""
     title, listed = _subject_terms(kb).get(entry.id, (frozenset(), frozenset()))
     # A word the search reads as other words («персданные», «ркн») is shorthand for a topic, not a name.
+    # ... and a word of a number («100 тыс», "5 mln") names nothing
+    in_number = [(n.start, n.end) for n in q.numbers]
     names = {T.term(t.word) for t in q.tokens if not t.word.isdigit() and len(t.word) > 2
              and t.word not in T.SYNONYMS and kb.index.idf.get(T.term(t.word), 0.0) >= NAME_IDF
-             and _looks_like_a_name(q, t)}
+             and not any(s <= t.start < e for s, e in in_number) and _looks_like_a_name(q, t)}
     return 2 if names & title else 1 if names & listed else 0
 
 
