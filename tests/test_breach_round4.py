@@ -178,3 +178,22 @@ def test_payment_data_in_russian(text: str) -> None:
     from bot.breaches.extract import extract_data_classes
 
     assert "Credit cards" in extract_data_classes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # who found the data is no statistic
+    "Аналитики DLBI обнаружили в продаже базу клиентов сети магазинов «Кворло» на 3 млн строк с ФИО и телефонами.",
+    # "in order to" is no regulator's order
+    "Hackers breached Quorlo in order to steal 2 million customer records with names and emails.",
+])
+def test_a_breach_headline_is_not_taken_for_off_topic(parser: BreachParser, text: str) -> None:
+    assert parser.parse(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Quorlo browser will warn users when their saved passwords appear in a data leak.",
+    "The regulator ordered Quorlo to pay £2 million over the breach of 300,000 customers' data.",
+    "Аналитики подсчитали число утечек персональных данных за год: 1,5 млрд записей.",
+])
+def test_off_topic_neighbours_stay_off_topic(parser: BreachParser, text: str) -> None:
+    assert parser.parse(text) is None

@@ -217,7 +217,7 @@ OFF_TOPIC_HEADLINE = PhraseSet(
     "опрос", "подсчитать",
     # a market study, not «продают на черном рынке» (a leak's venue)
     "рынок ~ утечка|кибербезопасность|защита|вырасти|составить|объем", "объем ~ рынок",
-    "емкость", "отчет", "аналитик", "половина|треть|четверть ~ россиянин",
+    "емкость", "отчет", "половина|треть|четверть ~ россиянин",
     "survey ~ find|show|reveal", "studi ~ find|show|reveal", "report ~ find|show", "statist*",
     "три ~ четверть ~ россиянин|житель|пользователь|компания|человек|гражданин",
     "three ~ quarter ~ american|briton|russian|popul|peopl|user|compani|organis|organiz|consum|respond", "население",
@@ -228,12 +228,13 @@ OFF_TOPIC_HEADLINE = PhraseSet(
     # (regulators are counter-evidence in evidence.py: «РКН подтвердил утечку данных клиентов X» is a draft)
     "обвинить", "наказание",
     "fine", "fined", "court", "lawsuit", "new ~ law", "law ~ requir|pass|come", "bill ~ pass|propos|sign",
-    "regul ~ fine|investig|order", "sentenc*", "convict*", "settl*", "agre ~ pay", "order ~ to",
+    "regul ~ fine|investig|order", "sentenc*", "convict*", "settl*", "agre ~ pay",
+    "order* ~ to ~ pay|delet|stop|destroy|improv|fix|notifi|inform",
     "расследование ~ начать", "начать ~ расследование", "полугодие", "квартал",
     "зафиксировать ~ утечка",
     # product features: a service that will warn about leaks is not a leak
-    "предупреждать|предупредить|уведомлять ~ пользователь|клиент", "нововведение", "новый ~ функция|инструмент",
-    "запустить ~ проверка|функция|сервис|инструмент", "will ~ warn|alert|notifi", "new ~ featur|tool",
+    "предупреждать|предупредить ~ пользователь|клиент", "нововведение", "новый ~ функция|инструмент",
+    "запустить ~ проверка|функция|сервис|инструмент", "will ~ warn|alert", "new ~ featur|tool",
     "launch ~ featur|tool", "roll ~ out",
     # guides and digests
     "как ~ проверить|защитить|узнать", "что ~ делать", "итог", "дайджест", "how ~ to", "week ~ in", "почему",
