@@ -14,7 +14,6 @@ from bot.aiogram_compat import polling_update_tasks, run_first_on_shutdown
 from bot.app import create_bot, create_dispatcher, create_services, freeze_long_lived
 from bot.config import Settings
 from bot.logs import setup_logging
-from bot.webhook import finish_in_flight, run_webhook
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +27,8 @@ async def run(settings: Settings) -> int:
     freeze_long_lived()
     try:
         if settings.webhook_url:
+            from bot.webhook import run_webhook  # here: aiohttp's server is imported only in webhook mode
+
             return await run_webhook(bot, dp, settings)
         return await run_polling(bot, dp)
     finally:
@@ -41,6 +42,8 @@ async def run_polling(bot: Bot, dp: Dispatcher) -> int:
     it started handling, so the first shutdown hook does, before the outbox sender is stopped."""
 
     async def finish_updates() -> None:
+        from bot.webhook import finish_in_flight  # at shutdown: a polling start does without aiohttp's server
+
         await finish_in_flight(polling_update_tasks(dp))
 
     run_first_on_shutdown(dp, finish_updates)
