@@ -68,6 +68,8 @@ def test_an_ordinary_word_lowercase_is_no_company(real_kb: KnowledgeBase, text: 
     ("facebook fine 2023", "facebook"),                    # a name the texts never write in lowercase
     ("how do i delete my facebook account", "facebook"),  # but in its address, facebook.com
     ("штраф uber в нидерландах", "uber"),
+    ("marriot hack fine", "marriott"),                       # a long name one letter off
+    ("equifx breach fine in spain", "equifax"),
 ])
 def test_a_name_is_a_company_in_any_case(real_kb: KnowledgeBase, text: str, word: str) -> None:
     from bot.kb import text as T
@@ -445,6 +447,8 @@ def test_a_named_incident_is_answered_by_an_entry_about_it(real_kb: KnowledgeBas
 @pytest.mark.parametrize(("text", "lang"), [
     ("marriott breach how many hotel guests were affected", "en"),
     ("сколько гостей Marriott затронул взлом Starwood", "ru"),
+    ("how many hotel guests were affected by the starwood breach", "en"),   # the company is not named
+    ("how many guest records were exposed in the marriot hack", "en"),      # nor spelt right
 ])
 def test_the_people_affected_by_a_fined_breach(real_kb: KnowledgeBase, text: str, lang: str) -> None:
     answer = answer_question(real_kb, text, lang)

@@ -131,6 +131,7 @@ class Reader:
         self.morph = analyzer()
         # a word of a company's name -> its term; a word that is also the vocabulary's ("data") is not a name
         self.companies = {w: t for w, t in (companies or {}).items() if t not in _CONCEPT_LATIN and len(w) > 2}
+        self._long_names = [w for w in self.companies if len(w) >= 6 and w.isalpha()]
         # terms of company names that are ordinary words too ("Social", "Press"): a name only when capitalised
         self.ordinary_names = frozenset(ordinary_names)
         self.known_latin = frozenset(known_latin) | _VOCAB_LATIN
@@ -399,7 +400,15 @@ class Reader:
             return self.companies[word]
         if word.endswith("s") and len(word) > 4 and word[:-1] in self.companies:
             return self.companies[word[:-1]]
-        return None
+        return self._misspelt_company(word)
+
+    @lru_cache(maxsize=20_000)  # noqa: B019 - one Reader per knowledge base, built once
+    def _misspelt_company(self, word: str) -> str | None:
+        """A long Latin name one letter off a company's ("marriot", "equifx"), when the word is no English word."""
+        if len(word) < 6 or T.is_cyrillic(word) or not word.isalpha() or self._english(word):
+            return None
+        match = process.extractOne(word, self._long_names, scorer=OSA.distance, score_cutoff=1)
+        return self.companies[match[0]] if match else None
 
 
 def _capitalised(raw: str, word: str) -> bool:
@@ -439,8 +448,8 @@ def _grammar(query: Query) -> None:
             query.concepts.discard("count_question")
             query.concepts.add("when")
         if token.word in _COUNT_WORDS and (token.word != "many" or (i and tokens[i - 1].word == "how")):
-            counted = next((t for t in tokens[i + 1:i + 4] if t.word not in _OF), None)
-            if counted is not None and counted.keys & (SUBJECT_KEYS | _IDENTIFIERS):
+            counted = [t for t in tokens[i + 1:i + 4] if t.word not in _OF][:2]   # "how many guest records"
+            if any(t.keys & (SUBJECT_KEYS | _IDENTIFIERS) for t in counted):
                 query.concepts.add("counts_affected")   # "how many users", «сколько клиентов»: not fines counted
         if token.word == "record" and any(t.word in _AUXILIARIES for t in tokens[max(0, i - 3):i]):
             query.concepts.discard("record")   # "how many leaks did Roskomnadzor record": a verb, not a record

@@ -182,8 +182,10 @@ def _largest_of(kb: KnowledgeBase, companies: set[str]) -> int:
 
 def _not_about_a_decision(q: Query) -> bool:
     """The law's ceiling, a statistic, a comparison of countries: no single fine decision answers it."""
-    return not q.companies and q.has("maximum", "turnover_basis", "published_statistic", "count_question",
-                                     "sum_question", "mean_question", "which_country") and not q.has("record")
+    # ... but "how many guests were affected by the Starwood breach" counts one incident's victims: its decision says
+    counts = q.has("count_question") and not q.has("counts_affected")
+    return not q.companies and (counts or q.has("maximum", "turnover_basis", "published_statistic", "sum_question",
+                                                "mean_question", "which_country")) and not q.has("record")
 
 
 def _other_years(entry: Entry, years: list[int]) -> bool:

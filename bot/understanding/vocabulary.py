@@ -268,7 +268,8 @@ OFFENDER_KINDS: dict[str, tuple[str, ...]] = {
 SUBJECT_NOUNS = ("клиент", "пользователь", "человек", "люди", "субъект", "абонент", "пациент", "сотрудник",
                  "покупатель", "customer", "user", "people", "person", "subscriber", "patient", "employee", "client",
                  "member", "student", "студент", "житель", "resident", "гражданин", "физлицо", "individual",
-                 "citizen", "вкладчик", "заёмщик", "заемщик", "ученик", "подписчик")
+                 "citizen", "вкладчик", "заёмщик", "заемщик", "ученик", "подписчик", "guest", "гость", "passenger",
+                 "пассажир", "consumer", "потребитель", "visitor", "посетитель")
 IDENTIFIER_NOUNS = ("запись", "строка", "идентификатор", "record", "row", "identifier", "id", "аккаунт", "account",
                     "учётка", "учетка", "email", "e-mail", "телефон", "номер", "phone", "логин", "login", "пароль",
                     "password", "адрес", "address", "card", "карта")
