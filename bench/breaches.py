@@ -222,6 +222,29 @@ def parse_latency(parse: Parse, texts: list[str], rounds: int = 3) -> tuple[floa
     return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.99))]
 
 
+def score_reach(analyse: Callable[[str], tuple[Breach | None, str]],
+                posts: Iterable[dict[str, Any]]) -> dict[str, float]:
+    """Issue 16 item 6, "unsure is not silent": of the real breaches, the share that alerts at once and the share
+    that reaches the admins at all (an alert, or a draft to confirm); of the posts that are no breach, the share
+    that became a draft (the admins' noise) or an alert."""
+    breaches = alerted = drafted = others = others_drafted = others_alerted = 0
+    for post in posts:
+        _, verdict = analyse(post["text"])
+        sure, draft = verdict == "breach", verdict.startswith("unsure")
+        if post["is_breach"]:
+            breaches += 1
+            alerted += sure
+            drafted += draft
+        else:
+            others += 1
+            others_alerted += sure
+            others_drafted += draft
+    return {"alerted": alerted / breaches if breaches else 1.0,
+            "reached": (alerted + drafted) / breaches if breaches else 1.0,
+            "others_drafted": others_drafted / others if others else 0.0,
+            "others_alerted": others_alerted / others if others else 0.0}
+
+
 def score_pairs(same: Callable[[str, str], bool]) -> dict[str, Any]:
     """The cross-script table: every pair must match, every near miss must not."""
     if not PAIRS_PATH.exists():
@@ -294,6 +317,14 @@ def section(table: Callable[[str, list[str], list[list[object]]], None]) -> None
           "has_single_service); service: the old strict count, every item must name its Title; "
           "service_notifiable: only the breaches the bot would alert on (hibp.is_notifiable)",
           ["metric", "target", "dev before", "dev now", "held-out before", "held-out now"], hibp_rows)
+    splits = {"dev": load_split("posts")[0], "dev2": load_dev2(), "dev3": load_dev3(), "dev4": load_dev4(),
+              "held-out": load_split("posts")[1], "held-out 2": load_heldout2()}
+    reach = {name: score_reach(parser.analyse, posts) for name, posts in splits.items()}
+    table("Unsure is not silent (the source-channel path): of the real breaches, alerted at once / reaching the "
+          "admins at all (alert or draft to confirm); of the other posts, drafted / alerted",
+          ["split", "breaches alerted", "breaches reaching admins", "others drafted", "others alerted"],
+          [[name, _f(r["alerted"]), _f(r["reached"]), _f(r["others_drafted"]), _f(r["others_alerted"])]
+           for name, r in reach.items()])
     pairs = score_pairs(lambda a, b: default_directory().resolve(a).key == default_directory().resolve(b).key)
     table("Cross-script watch matching (tests/data/breach_name_pairs.yaml; target: all right)",
           ["pairs matched", "near misses kept apart"], [[pairs["pairs"], pairs["near_misses"]]])
