@@ -67,12 +67,14 @@ def fan_out_section(kb: KnowledgeBase, watchers: int) -> None:
           [[result["watchers"], f"{result['seconds']:.1f}", f"{result['rate']:.2f}", f"{result['ratio']:.3f}",
             result["429s"], result["lost"], result["repeated"]]])
     lookup = asyncio.run(delivery.watcher_lookup())
-    table("Finding the watchers of a breach and queueing their alerts (target < 50 ms)",
-          ["watch rows", "breach", "median ms", "max ms", "watchers"],
+    table("Finding the watchers of a breach and queueing their alerts (target < 50 ms). For the most watched "
+          "service: the publishing transaction (the breach, its fan-out promise and the first 1,000 alerts; the "
+          "first alerts can go after it) and until every alert is queued, 1,000 per transaction",
+          ["watch rows", "breach", "median ms", "max ms", "all queued ms", "watchers"],
           [[f"{lookup['rows']:,}", "long-tail service (50 runs)", f"{lookup['median_ms']:.2f}",
-            f"{lookup['max_ms']:.2f}", f"up to {lookup['max_watchers']:,}"],
+            f"{lookup['max_ms']:.2f}", "-", f"up to {lookup['max_watchers']:,}"],
            [f"{lookup['rows']:,}", "the most watched service", f"{lookup['popular_ms']:.2f}",
-            f"{lookup['popular_ms']:.2f}", f"{lookup['popular_watchers']:,}"]])
+            f"{lookup['popular_ms']:.2f}", f"{lookup['popular_all_ms']:.0f}", f"{lookup['popular_watchers']:,}"]])
 
 
 def busy_section(kb: KnowledgeBase, quick: bool) -> None:
