@@ -57,6 +57,9 @@ SETS = (
     # written blind from sources by another helper for this round (chat style, typos, layouts, long case questions),
     # never tuned to before it landed: its misses are dev data
     QuestionSet("dev6", BENCH / "dev" / "questions_dev6.jsonl"),
+    # a known company's breach or fine asked about in earnest (the near neighbours of out-of-scope dev7), written
+    # before the fix that makes a name alone no anchor
+    QuestionSet("dev7", BENCH / "dev" / "questions_dev7.jsonl"),
     QuestionSet("old held-out", BENCH / "questions_heldout.jsonl"),
     QuestionSet("held-out", BENCH / "heldout" / "questions.jsonl", blind=True),
     # a fresh blind set for this round (bench/heldout2/README.md): the one above has been measured too often
@@ -69,6 +72,9 @@ SETS = (
     QuestionSet("out-of-scope dev4", BENCH / "dev" / "out_of_scope_dev4.jsonl", out_of_scope=True),
     QuestionSet("out-of-scope dev5", BENCH / "dev" / "out_of_scope_dev5.jsonl", out_of_scope=True),
     QuestionSet("out-of-scope dev6", BENCH / "dev" / "out_of_scope_dev6.jsonl", out_of_scope=True),
+    # a company the knowledge base knows beside an off-topic ask (prices, tariffs, support, jobs, an app), written
+    # before the fix: the name alone must not anchor an answer about its breach or fine
+    QuestionSet("out-of-scope dev7", BENCH / "dev" / "out_of_scope_dev7.jsonl", out_of_scope=True),
     QuestionSet("out-of-scope held-out", BENCH / "heldout" / "out_of_scope.jsonl", out_of_scope=True, blind=True),
     QuestionSet("out-of-scope held-out 2", BENCH / "heldout2" / "out_of_scope.jsonl", out_of_scope=True, blind=True),
 )
