@@ -331,3 +331,35 @@ def test_the_dpdp_rules_are_read_as_the_rules_not_as_the_act(real_kb: KnowledgeB
 def test_a_known_company_alone_does_not_make_a_question_the_bots(real_kb: KnowledgeBase, question: str,
                                                                  lang: str) -> None:
     assert answer_question(real_kb, question, lang).unsure
+
+
+@pytest.mark.parametrize(("question", "lang", "entry"), [
+    # a name the knowledge base knows beside an ask about something else: not its breach, not its fine
+    ("оптус стоимость роутера", "ru", None),
+    ("Optus store near me", "en", None),
+    ("twitter how to get a blue tick", "en", None),
+    ("how to secure my twitter login against hackers", "en", None),   # hackers in general, not the API leak
+    ("electoral commission how to become a polling station worker", "en", None),
+    ("linkedin как найти работу", "ru", None),
+    ("Capital One savings account rates", "en", None),
+    ("marks and spencer gift card balance", "en", None),
+    ("гемотест адреса лабораторий", "ru", None),
+    ("Marriott hotel check in time", "en", None),
+    ("линкедин реклама цена", "ru", None),   # the LinkedIn fine is over advertising, but this asks a price
+    ("qantas frequent flyer points", "en", None),
+    # ... and the same names asking about the story: answered with it
+    ("оптус утечка сколько пострадало", "ru", "leak-optus-2022"),
+    ("electoral commission hackers how many voters", "en", "leak-uk-electoral-commission-2021-2023"),
+    ("твиттер оштрафовали за позднее уведомление", "ru", "fine-ie-dpc-twitter-2020-12"),
+    ("linkedin behavioural advertising gdpr fine", "en", "fine-ie-dpc-linkedin-2024-10"),
+    ("утечка гемотест 2022", "ru", "leak-gemotest-2022"),
+    ("Capital One breach 2019 how many people", "en", "leak-capital-one-2019"),
+])
+def test_a_known_name_anchors_its_story_only_when_the_question_asks_about_it(real_kb: KnowledgeBase, question: str,
+                                                                            lang: str, entry: str | None) -> None:
+    answer = answer_question(real_kb, question, lang)
+    if entry is None:
+        assert answer.unsure and answer.entry is None, (answer.entry.id if answer.entry else answer.text[:80])
+        assert answer.text.startswith("Не уверен" if lang == "ru" else "I'm not sure")
+    else:
+        assert not answer.unsure and answer.entry is not None and answer.entry.id == entry, answer.text[:120]

@@ -18,6 +18,9 @@ from bot.understanding.vocabulary import (
     CYRILLIC_LANGUAGES,
     DPDP,
     GDPR,
+    INCIDENT_ASKS,
+    INCIDENT_IMPLIES,
+    INCIDENT_KINDS,
     MONTHS,
     OTHER_COUNTRIES,
     RU,
@@ -312,11 +315,57 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
         chosen = len(hits) > 1 and hits[0].entry.id in as_written and hits[1].entry.id not in as_written
         if (ambiguous(kb, q, hits) and not chosen) or not shares_a_meaningful_term(kb, q, hits[0].entry):
             ranked.confident = False
+        elif not asks_about_its_story(kb, q, hits[0].entry):
+            ranked.confident = False   # "Optus tariffs", "LinkedIn ads": the name alone, asking nothing of its story
         elif not q.anchored and not title_share(kb, words, hits[0].entry):
             # A question naming nothing of the bot's own ("how many people live in Germany") is not answered by an
             # entry that only mentions its words in passing: its title must say what it asks about.
             ranked.confident = False
     return ranked
+
+
+def asks_about_its_story(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
+    """An entry about a named company's breach, fine or decision answers a question naming that company only when
+    the question also asks something the entry is about: privacy or the law (`vocabulary.INCIDENT_ASKS`), a leak, a
+    hack or a fine the entry's title and keywords speak of (`INCIDENT_KINDS`), a regulator, an article, the people
+    or records affected, a sum, or the incident's year. Any other question about the company (its prices, its
+    app, its share price) is not about its story, however rare the name."""
+    names_it = bool(kb.fines.company_terms_of(entry) & q.companies or companies_in_title(kb, entry) & q.companies) \
+        or naming(kb, q, entry) > 0 or (entry.domain == "breaches" and _TITLE_YEAR.search(entry.title.en) is not None
+                                        and bool(_rare_words(kb, q) & _subject_terms(kb).get(entry.id, ((),))[0]))
+    if not names_it or not (entry.fine is not None or entry.domain == "breaches"):
+        return True
+    if q.has(*INCIDENT_ASKS) or q.laws or q.fz_numbers or q.authorities or q.articles or \
+            q.concepts & _incident_kinds(kb).get(entry.id, frozenset()):
+        return True
+    if any(n.kind in ("subjects", "identifiers", "money") or n.currency or n.multiplier > 1 for n in q.numbers):
+        return True
+    stated = {int(y) for y in _TITLE_YEAR.findall(entry.title.en)}
+    if entry.fine is not None:
+        stated.add(entry.fine.decision_date.year)
+    return bool(stated & set(q.years))
+
+
+def _rare_words(kb: KnowledgeBase, q: Query) -> set[str]:
+    """The question's words rare enough in the knowledge base to be a name (`NAME_IDF`), however written: a dated
+    story's title that has one ("uk electoral commission", "23andme") is about what the question names."""
+    return {T.term(t.word) for t in q.tokens if not t.word.isdigit() and len(t.word) > 2 and not
+            T.is_stopword(t.word) and t.word not in T.SYNONYMS and kb.index.idf.get(T.term(t.word), 0.0) >= NAME_IDF}
+
+
+def _incident_kinds(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """What each entry is about among `INCIDENT_KINDS`, read from its title and keywords (a fine decision is
+    about a fine whatever its title says)."""
+    def build(base: KnowledgeBase) -> dict[str, frozenset[str]]:
+        from bot.understanding.lexicon import reader_for
+        reader = reader_for(base)
+        out = {}
+        for e in base.entries:
+            read = reader.read(f"{e.title.ru}. {e.title.en}. {', '.join(e.keywords)}")
+            kinds = read.concepts & set(INCIDENT_KINDS) | ({"fine"} if e.fine is not None else set())
+            out[e.id] = frozenset(kinds.union(*(INCIDENT_IMPLIES.get(k, ()) for k in kinds)))
+        return out
+    return kb.built("entry_incident_kinds", build)
 
 
 def shares_a_meaningful_term(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
