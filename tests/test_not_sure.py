@@ -354,6 +354,8 @@ def test_a_known_company_alone_does_not_make_a_question_the_bots(real_kb: Knowle
     ("linkedin behavioural advertising gdpr fine", "en", "fine-ie-dpc-linkedin-2024-10"),
     ("утечка гемотест 2022", "ru", "leak-gemotest-2022"),
     ("Capital One breach 2019 how many people", "en", "leak-capital-one-2019"),
+    ("was Optus hacked", "en", "leak-optus-2022"),    # a leak asked as a break-in
+    ("HIBP check email", "en", "leak-check-email-hibp"),   # advice, not a company's story: its name is enough
 ])
 def test_a_known_name_anchors_its_story_only_when_the_question_asks_about_it(real_kb: KnowledgeBase, question: str,
                                                                             lang: str, entry: str | None) -> None:

@@ -330,10 +330,10 @@ def asks_about_its_story(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
     hack or a fine the entry's title and keywords speak of (`INCIDENT_KINDS`), a regulator, an article, the people
     or records affected, a sum, or the incident's year. Any other question about the company (its prices, its
     app, its share price) is not about its story, however rare the name."""
-    names_it = bool(kb.fines.company_terms_of(entry) & q.companies or companies_in_title(kb, entry) & q.companies) \
-        or naming(kb, q, entry) > 0 or (entry.domain == "breaches" and _TITLE_YEAR.search(entry.title.en) is not None
-                                        and bool(_rare_words(kb, q) & _subject_terms(kb).get(entry.id, ((),))[0]))
-    if not names_it or not (entry.fine is not None or entry.domain == "breaches"):
+    # a fine decision, or a dated incident (not the advice on checking one's e-mail in HIBP)
+    story = entry.fine is not None or (entry.domain == "breaches" and _TITLE_YEAR.search(entry.title.en) is not None)
+    if not story or not (kb.fines.company_terms_of(entry) & q.companies or companies_in_title(kb, entry) & q.companies
+                         or naming(kb, q, entry) > 0 or _rare_words(kb, q) & _subject_terms(kb)[entry.id][0]):
         return True
     if q.has(*INCIDENT_ASKS) or q.laws or q.fz_numbers or q.authorities or q.articles or \
             q.concepts & _incident_kinds(kb).get(entry.id, frozenset()):

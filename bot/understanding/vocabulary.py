@@ -19,6 +19,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "в открытом доступе", "публичный доступ", "выложить в сеть", "publicly accessible", "publicly available",
              "exposed online"),
     "hack": ("взлом", "взломать", "hack", "hacked", "hacker", "хакер", "cyber attack", "cyberattack", "кибератака"),
+    # ... the break-in itself, not the people who do it: "was Optus hacked" asks about its leak, "protect my account
+    # from hackers" does not
+    "hack_event": ("взлом", "взломать", "hack", "hacked", "cyber attack", "cyberattack", "кибератака"),
     "fine": ("штраф", "штрафной", "штрафовать", "оштрафовать", "fine", "fined", "penalty", "penalise", "penalize",
              "sanction", "санкция", "грозить", "впаять", "наказание", "punishment", "liability", "ответственность",
              "pay", "paid", "заплатить", "платить"),
@@ -125,10 +128,11 @@ TOPIC_CONCEPTS = ("privacy_topic", "topic_word", "leak", "fine", "notify")
 # What a question asks about a company's breach, fine or decision: a name alone ("Optus tariffs", "LinkedIn ads")
 # anchors an answer about that company's incident only beside one of these. The first group asks about any such
 # entry (privacy itself, the law, how many people were affected); the second about what the entry is about, as its
-# title and keywords say ("hackers" asks about a hack, not about a leak through an API; a hack is also a leak).
+# title and keywords say ("hackers" asks about a hack, not about a leak through an API; a leak may be asked as a
+# break-in: "was Optus hacked").
 INCIDENT_ASKS = ("privacy_topic", "privacy_law", "ru_jargon", "counts_affected")
 INCIDENT_KINDS = ("leak", "hack", "fine", "notify", "criminal", "appeal")
-INCIDENT_IMPLIES = {"hack": ("leak",)}
+INCIDENT_IMPLIES = {"hack": ("leak", "hack_event"), "leak": ("hack_event",)}
 
 # ------------------------------------------------------------------------------------------ laws
 GDPR, RU, DPDP = "gdpr", "ru", "dpdp"   # the regimes of bot/legal/estimator.py
