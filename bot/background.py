@@ -111,10 +111,11 @@ class Background:
         if self.db.dialect != "postgresql":
             await self._lead(bot)
             return
-        # Rows queued and fan-outs published in any replica NOTIFY (bot/app.py); the leader hears them on its lock's
-        # connection, wakes its sender and reports the fan-out's progress to the admins: one message, from the sender.
+        # Rows queued and fan-outs published in any replica NOTIFY (bot/app.py); every replica hears them on the
+        # database's one LISTEN connection, and only the leader acts: it wakes its sender and reports the fan-out's
+        # progress to the admins (one message, from the sender).
         self.leadership = Leadership(self.settings.database_url, lambda: self._lead(bot), self._step_down,
-                                     name=socket.gethostname(),
+                                     name=socket.gethostname(), db=self.db,
                                      listen={OUTBOX_CHANNEL: self.delivery.wake},
                                      hear={FAN_OUT_CHANNEL: follow_fan_outs(self.delivery.track)})
         self.tasks.append(asyncio.create_task(self.leadership.run(), name="leadership"))
