@@ -4,7 +4,6 @@ other's LISTEN connection)."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -17,20 +16,11 @@ from tests import backends
 from tests.backends import PgSchema
 from tests.conftest import ADMIN_ID, BotHarness, running_bot
 from tests.test_admin_rights import BIOMETRICS, LEAK, ROSKOMNADZOR, write_base
+from tests.waiting import until
 from tg_sandbox.server import FakeTelegram
 
 pg_schema = backends.pg_schema
 QUESTION = "биометрия и согласие"
-
-
-async def until(condition, timeout: float = 30.0) -> None:  # noqa: ASYNC109
-    """Wait for `condition()` (a replica's own state), never a fixed sleep."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise TimeoutError("condition not reached")
-        await asyncio.sleep(0.01)
 
 
 @contextlib.asynccontextmanager
@@ -49,7 +39,7 @@ async def two_replicas(tmp_path: Path, telegram: FakeTelegram, settings: Setting
     try:
         async with running_bot(telegram, shared, KnowledgeBase.load(knowledge)) as first, \
                 running_bot(other_telegram, other, KnowledgeBase.load(knowledge)) as second:
-            await until(lambda: first.services.db.listening and second.services.db.listening)
+            await until(lambda: first.services.db.listening and second.services.db.listening, timeout=30)
             yield first, second, knowledge
     finally:
         await other_telegram.stop()
@@ -63,7 +53,7 @@ async def test_a_reload_in_one_replica_is_seen_by_the_other(tmp_path: Path, tele
 
         reply = await first.say("/reload", user_id=ADMIN_ID, language_code="en")
         assert "reloaded: 3 entries (was 2)" in reply["text"]
-        await until(lambda: len(second.services.kb.entries) == 3)  # the other replica, told by the database
+        await until(lambda: len(second.services.kb.entries) == 3, timeout=30)  # the other replica, told by the database
         assert "Биометрия и согласие" in (await second.say(QUESTION, user_id=5))["text"]
         assert "Биометрия и согласие" in (await first.say(QUESTION, user_id=5))["text"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 from collections import Counter
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -22,18 +22,10 @@ from bot.storage.users import Users
 from tests import backends
 from tests.test_migrations import open_backend
 from tests.test_outbox_sender import FakeClock
+from tests.waiting import until
 
 database = backends.database
 CHATS = range(100, 104)
-
-
-async def until(condition: Callable[[], bool], timeout: float = 10.0) -> None:  # noqa: ASYNC109
-    """Wait for a condition the code under test makes true (a renewal, a request begun), never for a fixed time."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "timed out waiting"
-        await asyncio.sleep(0.001)
 
 
 @pytest.fixture
@@ -134,7 +126,7 @@ async def test_a_living_sender_keeps_its_rows_however_long_a_request_takes(
     for _ in range(4):  # two leases' time, half a lease at a step: each step the sender renews
         clock.now += timedelta(seconds=outbox.lease / 2)
         renewals = sender.stats.renewals
-        await until(lambda renewals=renewals: sender.stats.renewals > renewals)
+        await until(lambda renewals=renewals: sender.stats.renewals > renewals, every=0.001)
         assert await other.claim(10) == [], "a second claimer took a living sender's row"
     transport.release.set()
     await draining

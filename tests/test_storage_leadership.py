@@ -25,6 +25,7 @@ from bot.leader import Leadership
 from bot.storage import Database
 from tests import backends
 from tests.backends import PgSchema
+from tests.waiting import until
 from tg_sandbox.server import FakeTelegram, SandboxSession
 
 pg_schema = backends.pg_schema
@@ -56,16 +57,6 @@ class Candidate:
         self.leadership.stop()
         if self.task is not None:
             await asyncio.wait_for(self.task, 10)
-
-
-async def until(condition, timeout: float = 10.0) -> None:  # noqa: ASYNC109
-    """Wait for `condition()` on the candidates' own signals (their attempts and hooks), never a fixed sleep."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise TimeoutError("condition not reached")
-        await asyncio.sleep(0.01)
 
 
 @contextlib.asynccontextmanager
