@@ -103,3 +103,65 @@ def evaluate(parser: ParserLike, labelled: list[dict[str, Any]]) -> dict[str, An
         "precision": precision, "recall": recall, "f1": f1,
         "field_accuracy": accuracy, "fields": fields, "mistakes": mistakes,
     }
+
+
+DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5")
+
+
+def load_dev_split(name: str) -> list[dict[str, Any]]:
+    """One dev split of real news by name. Held-out splits are not reachable from here: "dev" is the real posts
+    minus the frozen held-out ids (only the ids are read, to leave those posts out)."""
+    from bench import breaches as B
+
+    if name == "dev":
+        return B.load_split("posts")[0]
+    loaders = {"dev2": B.load_dev2, "dev3": B.load_dev3, "dev4": B.load_dev4,
+               "dev5": getattr(B, "load_dev5", lambda: [])}
+    if name not in loaders:
+        raise SystemExit(f"unknown dev split {name!r}: one of {', '.join(DEV_SPLITS)}")
+    return loaders[name]()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Dev figures per split, and with ``--failures`` every miss with the parser's reason (dev splits only):
+
+        .venv/bin/python -m bench.breach_eval [--split dev4 ...] [--failures]
+    """
+    import argparse
+    import time
+
+    from bench import breaches as B
+    from bot.breaches.parser import BreachParser
+
+    cli = argparse.ArgumentParser(prog="python -m bench.breach_eval")
+    cli.add_argument("--split", nargs="*", default=list(DEV_SPLITS), choices=DEV_SPLITS)
+    cli.add_argument("--failures", action="store_true")
+    args = cli.parse_args(argv)
+    parser = BreachParser()
+    for name in args.split:
+        posts = load_dev_split(name)
+        if not posts:
+            continue
+        misses: list[str] | None = [] if args.failures else None
+        start = time.process_time()
+        s = B.score_posts(parser.parse, posts, misses=misses)
+        cpu = (time.process_time() - start) * 1000 / len(posts)
+        reach = B.score_reach(parser.analyse, posts)
+        print(f"{name}: n={s['n']} breaches={s['breaches']} detected={s['detected']} false={s['false_alerts']} "
+              f"recall={s['recall']:.3f} precision={s['precision']:.3f} service={s['service']:.3f} "
+              f"records={s['records']:.3f} classes_f1={s['classes_f1']:.3f} reached={reach['reached']:.3f} "
+              f"others_drafted={reach['others_drafted']:.3f} cpu/post={cpu:.1f}ms")
+        if misses is None:
+            continue
+        for post in posts:
+            got, why = parser.analyse(post["text"])
+            if post["is_breach"] != (why == "breach"):
+                print(f"  [{why}] {'BREACH' if post['is_breach'] else 'other'} {post.get('service')!r} "
+                      f"got={got.service if got else None!r}: {post['text'][:160]!r}")
+        for line in misses:
+            if not line.startswith(("FN", "FP")):
+                print("  " + line)
+
+
+if __name__ == "__main__":
+    main()
