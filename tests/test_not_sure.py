@@ -365,3 +365,36 @@ def test_a_known_name_anchors_its_story_only_when_the_question_asks_about_it(rea
         assert answer.text.startswith("Не уверен" if lang == "ru" else "I'm not sure")
     else:
         assert not answer.unsure and answer.entry is not None and answer.entry.id == entry, answer.text[:120]
+
+
+@pytest.mark.parametrize(("question", "lang", "entry"), [
+    # a long story naming the incident by its rare name: the story's words are in no entry, the name's entry leads
+    ("Our bank's security team is studying Equifax: they got a patch alert in March 2017, didn't apply it, and were "
+     "breached. According to the FTC, roughly how many Social Security numbers did the hackers steal?", "en",
+     "leak-equifax-2017"),
+    # ... a name mixing figures and letters is a name too
+    ("Я клиент 23andMe, мне сказали, что мои данные утекли, хотя мой собственный аккаунт никто не взламывал. Каким "
+     "способом хакеры изначально попали в аккаунты?", "ru", "leak-23andme-2023"),
+    # a long story about the company that asks nothing of its incident is still no question about it
+    ("I've been an Equifax customer for years and last March I asked them to correct an old address on my credit "
+     "file; three months on nobody has answered my letters or my calls. Whom can I complain to?", "en", None),
+    ("Моя сестра сдала тест в 23andMe прошлой зимой, результаты пришли через шесть недель, и теперь она хочет "
+     "заказать ещё один набор маме на день рождения. Сколько стоит набор?", "ru", None),
+])
+def test_a_long_story_naming_its_incident_is_answered_by_it(real_kb: KnowledgeBase, question: str, lang: str,
+                                                            entry: str | None) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert (answer.entry.id if answer.entry else None) == entry
+    assert answer.unsure is (entry is None)
+
+
+def test_a_short_question_keeps_the_coverage_it_needs(real_kb: KnowledgeBase) -> None:
+    # The uncovered words of a short question are what it asks: its name alone does not make it a story.
+    q = reader_for(real_kb).read("Equifax breach: how long was the patch alert ignored?", "en")
+    hits = [Hit(real_kb.index.by_id["leak-equifax-2017"], 10.0, 0.3)]
+    assert not rank.tells_its_story(real_kb, q, hits)
+    story = reader_for(real_kb).read(
+        "Our bank's security team is studying Equifax: they got a patch alert in March 2017, didn't apply it, and "
+        "were breached. According to the FTC, roughly how many Social Security numbers did the hackers steal?", "en")
+    assert rank.tells_its_story(real_kb, story, hits)
+    assert not rank.tells_its_story(real_kb, story, [*hits, Hit(real_kb.index.by_id["leak-yahoo-2013-2014"], 8.0, 0.3)])

@@ -309,6 +309,8 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
     if hits:
         same_best = result.best is not None and hits[0].entry.id == result.best.entry.id
         ranked.confident = result.confident if same_best else result.confident and hits[0].coverage >= MIN_COVERAGE
+        if not ranked.confident and tells_its_story(kb, q, hits):
+            ranked.confident = True   # the gates below (a rival, the story asked about) still apply
         if q.companies and hits[0].entry.fine is not None and not (
                 kb.fines.company_terms_of(hits[0].entry) & q.companies):
             ranked.confident = False   # another company's fine is not the answer about this one
@@ -322,6 +324,24 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
             # entry that only mentions its words in passing: its title must say what it asks about.
             ranked.confident = False
     return ranked
+
+
+# A long question telling a story ("our bank studies Equifax: a patch alert in March 2017, … how many Social Security
+# numbers did the hackers steal?") explains little of itself through any entry: most of its words are the story.
+# When it names the best entry's subject by its own rare name and that entry leads the rest by far, it is answered
+# by it all the same (the gates of `rank` still apply). Calibrated on the dev sets with their out-of-scope
+# companions: a short question's uncovered words are what it asks, so it keeps `MIN_COVERAGE`.
+STORY_WORDS = 12        # content words (`Query.content_words`) that make a question a story
+STORY_COVERAGE = 0.25   # ... of which the entry must still explain this share
+STORY_LEAD = 1.5        # ... and score this many times the runner-up
+
+
+def tells_its_story(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> bool:
+    """Is a long question, under-explained by the search, about the best entry's subject, named by its rare name?"""
+    best = hits[0]
+    if q.content_words < STORY_WORDS or best.coverage < STORY_COVERAGE or naming(kb, q, best.entry) != 2:
+        return False
+    return len(hits) < 2 or hits[1].score * STORY_LEAD <= best.score
 
 
 def asks_about_its_story(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
@@ -506,7 +526,8 @@ def _looks_like_a_name(q: Query, token: Token) -> bool:
         return not T.analyzer().word_is_known(token.word) or bool(
             token.grammemes & _NAME_GRAMMEMES and q.has(*TOPIC_CONCEPTS))
     at = q.raw.lower().find(token.word)
-    return at >= 0 and q.raw[at].isupper()
+    # "Equifax", or a name mixing figures and letters ("23andMe"), which no ordinary word does
+    return at >= 0 and (q.raw[at].isupper() or (token.word[0].isdigit() and any(ch.isalpha() for ch in token.word)))
 
 
 def country_names_of(code: str, lang: str) -> str:
