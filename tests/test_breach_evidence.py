@@ -26,7 +26,8 @@ def test_the_neighbour_alerts(parser: BreachParser) -> None:
 
 @pytest.mark.parametrize(("text", "cue"), [
     # the consequences of a leak in the lead: a lawsuit
-    (BASE + " Клиенты подали коллективный иск.", "penalty"),
+    ("Хакеры похитили данные клиентов и сотрудников сервиса доставки «Кворло» в Москве. Клиенты подали коллективный "
+     "иск: утекли записи 2 млн клиентов.", "penalty"),
     # and in the headline, where it outweighs a strong report: no draft either
     ("Quorlo reprimanded: hackers stole the data of 2,000,000 customers of Quorlo.", "penalty"),
     # a regulator acting in the lead
@@ -124,10 +125,32 @@ def test_the_count_that_belongs_to_this_leak(text: str, records: int) -> None:
     assert extract_counts(text)[0] == records
 
 
-def test_a_regulator_confirming_a_leak_is_a_draft_not_an_alert(parser: BreachParser) -> None:
-    breach, why = parser.analyse("Роскомнадзор подтвердил информацию об утечке данных почти 1 млн клиентов банка "
-                                 "«Кворло».")
-    assert why == "unsure:regulator" and breach is not None and breach.service == "Кворло"
+@pytest.mark.parametrize(("text", "why"), [
+    # a regulator confirming a counted leak is its witness, not a doubt; what it does next (a protocol for the
+    # court) is the leak's follow-up
+    ("Роскомнадзор (РКН) подтвердил информацию об утечке данных почти 1 млн клиентов банка «Кворло». РКН составил "
+     "протокол, он будет передан в суд. В открытом доступе оказались ФИО и телефоны.", "breach"),
+    # without a count, the confirmation alone is a statement: a draft
+    ("Роскомнадзор подтвердил утечку данных клиентов банка «Кворло».", "unsure:statement"),
+    # a regulator checking a report confirms nothing: a draft
+    ("Роскомнадзор начал проверку информации об утечке данных 1 млн клиентов банка «Кворло».", "unsure:regulator"),
+])
+def test_a_regulator_confirming_a_counted_leak_is_sure(parser: BreachParser, text: str, why: str) -> None:
+    breach, got = parser.analyse(text)
+    assert got == why and breach is not None and breach.service == "Кворло"
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    # below a headline that reports the leak with its size, a lawsuit is the follow-up
+    ("Quorlo Health, a chain of hospitals, reported a data breach that compromised the records of nearly 900,000 "
+     "patients, including names and addresses. The company faces class action lawsuits over the incident.", "breach"),
+    # the neighbour: the headline reports no size, so the lawsuit may be the story (binned, as before)
+    ("Quorlo Health, a chain of hospitals, reported a data breach. The company faces class action lawsuits over the "
+     "incident, in which names and addresses of 900,000 patients were compromised.", "off_topic:penalty"),
+])
+def test_a_lawsuit_below_a_counted_report_is_its_follow_up(parser: BreachParser, text: str, why: str) -> None:
+    breach, got = parser.analyse(text)
+    assert got == why and (why != "breach" or breach.service == "Quorlo Health")
 
 
 @pytest.mark.parametrize(("text", "service"), [

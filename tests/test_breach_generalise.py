@@ -222,3 +222,19 @@ def test_a_country_by_its_short_name_is_a_place_not_a_victim(parser: BreachParse
 ])
 def test_a_kind_of_company_or_a_number_is_no_victim(parser: BreachParser, text: str) -> None:
     assert parser.parse(text) is None
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # an apposition that gives the subject's kind makes the one who reports the breach its victim
+    ("Quorlo Health, a chain of hospitals, reported a data breach that compromised the records of nearly 900,000 "
+     "patients.", "Quorlo Health"),
+    ("Quorlo Health, a chain of hospitals in Ohio, disclosed a data breach that compromised the records of 900,000 "
+     "patients.", "Quorlo Health"),
+    # a newspaper in the apposition reports the news, it does not suffer it
+    ("The Quorlo Times, a local newspaper, reported a data breach that compromised the records of 900,000 patients.",
+     None),
+])
+def test_a_typed_apposition_makes_the_reporter_the_victim(parser: BreachParser, text: str,
+                                                          service: str | None) -> None:
+    breach = parser.parse(text)
+    assert (breach.service if breach else None) == service

@@ -201,8 +201,12 @@ def english_subjects(text: str, spans: list[tuple[int, int]]) -> list[tuple[str,
                 continue
             # "Izvestia said, citing a report …": who says or reports is the victim only when the rest speaks of it
             # ("said that it has confirmed", "its customers")
+            # ("Quorlo Health, a chain of hospitals, reported a data breach": an apposition that gives its type makes
+            # it a company speaking of itself, not a newspaper)
             verb = sentence[match.end() - 9 : match.end()]
-            if re.search(r"\b(?:says|said|reports?|reported)$", verb) and not _SPEAKS_OF_ITSELF.search(
+            between = {t.lemma for t in tokens(sentence[match.end("n") : match.end() - 9])}
+            typed = bool(between & L.TYPE_NOUNS) and not between & (L.SOURCE_NOUNS | L.MEDIA)
+            if re.search(r"\b(?:says|said|reports?|reported)$", verb) and not typed and not _SPEAKS_OF_ITSELF.search(
                     sentence[match.end() :]):
                 continue
             lemmas = {t.lemma for t in tokens(name)}

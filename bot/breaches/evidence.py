@@ -151,11 +151,34 @@ _PERCENT = re.compile(r"\d\s?%|\bper\s?cent\b|процент", re.IGNORECASE)
 _TOLD = frozenset(("to", "with", "notifi", "inform", "уведомить", "уведомлять", "проинформировать"))
 
 
+# After a regulator, a verb that makes it a witness of the leak: «РКН подтвердил информацию об утечке», "the ICO
+# confirmed the breach". A confirmation is no doubt about the news.
+_CONFIRMS = frozenset(("подтвердить", "подтверждать", "confirm"))
+
+
+def _regulators(toks: Sequence[Token]) -> list[int]:
+    """Where a regulator is named in ``toks``; not a law: the stem "regul" is also the "General Data Protection
+    Regulation"'s."""
+    return [i for i, t in enumerate(toks)
+            if t.lemma in L.REGULATORS and not t.text.lower().startswith(("regulation", "regulatory"))]
+
+
 def _acting_regulator(toks: Sequence[Token]) -> bool:
-    """A regulator acting in ``toks``; not one told of the breach, and not a law: the stem "regul" is also the
-    "General Data Protection Regulation"'s."""
-    return any(t.lemma in L.REGULATORS and not t.text.lower().startswith(("regulation", "regulatory"))
-               and not any(b.lemma in _TOLD for b in toks[max(0, i - 6) : i]) for i, t in enumerate(toks))
+    """A regulator acting in ``toks``; not one told of the breach."""
+    return any(not any(b.lemma in _TOLD for b in toks[max(0, i - 6) : i]) for i in _regulators(toks))
+
+
+def _confirming_regulator(toks: Sequence[Token]) -> bool:
+    """A regulator confirming the leak (its verb within the next three words, past an abbreviation in brackets)."""
+    return any(any(a.lemma in _CONFIRMS for a in toks[i + 1 : i + 4]) for i in _regulators(toks))
+
+
+def _reports_with_count(text: str, head: Sequence[Token]) -> bool:
+    """The headline itself reports a leak and its size: «…подтвердил утечку данных 1 млн клиентов X», "X reported a
+    breach that compromised the data of nearly 900,000 patients"."""
+    from bot.breaches.extract import extract_counts  # (extract reads the lexicon too; imported when needed)
+
+    return L.LEAK_EVENT.any(head) and any(n is not None for n in extract_counts(text))
 
 
 def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *, has_count: bool) -> Evidence:
@@ -172,7 +195,9 @@ def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *
     if L.LEGAL.any(head):
         add(3.0, "penalty")  # a fine, a court, a lawsuit in the headline: the story is the consequence of a leak
     elif L.LEGAL.any(lead):
-        add(2.0, "penalty")
+        # below a headline that reports the leak with its size, a lawsuit or a court is the news's follow-up
+        # ("…compromised the data of 900,000 patients. HSHS faces class action lawsuits"), not its subject
+        add(1.0 if _reports_with_count(text[:head_end], head) else 2.0, "penalty")
     elif L.LEGAL.any(toks) and not has_count:
         add(1.0, "penalty")
     if L.STATEMENT.any(head) and not has_count and not L.VAGUE_COUNT.any(toks):
@@ -182,7 +207,9 @@ def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *
     if _PERCENT.search(text[:head_end]) or L.PERIOD.any(head) \
             or any(t.lemma in L.POPULATION for t in head):
         add(1.0, "statistics")
-    if _acting_regulator(head):
+    if _confirming_regulator(head):
+        pass  # a regulator confirming the leak in the headline: what it does next is the leak's consequence
+    elif _acting_regulator(head):
         add(2.0, "regulator")
     elif _acting_regulator(lead):
         add(1.0, "regulator")
