@@ -398,3 +398,17 @@ def test_a_short_question_keeps_the_coverage_it_needs(real_kb: KnowledgeBase) ->
         "were breached. According to the FTC, roughly how many Social Security numbers did the hackers steal?", "en")
     assert rank.tells_its_story(real_kb, story, hits)
     assert not rank.tells_its_story(real_kb, story, [*hits, Hit(real_kb.index.by_id["leak-yahoo-2013-2014"], 8.0, 0.3)])
+
+
+@pytest.mark.parametrize(("question", "lang", "entry"), [
+    # a Facebook incident fined under the name of its owner, Meta Platforms Ireland: not another company's fine
+    ("Сколько аккаунтов затронула утечка Facebook через функцию «View As» в 2018 году (по решению DPC 2024 года)?",
+     "ru", "fine-ie-dpc-meta-2024-12"),
+    # ... while a brand's own decision still goes first
+    ("штраф инстаграм", "ru", "fine-ie-dpc-instagram-2022-09"),
+    ("whatsapp fine", "en", "fine-ie-dpc-whatsapp-2021-09"),
+])
+def test_a_brands_owner_fined_for_it_answers_about_the_brand(real_kb: KnowledgeBase, question: str, lang: str,
+                                                             entry: str) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert not answer.unsure and answer.entry is not None and answer.entry.id == entry

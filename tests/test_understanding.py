@@ -76,6 +76,18 @@ def test_a_name_is_a_company_in_any_case(real_kb: KnowledgeBase, text: str, word
     assert T.term(word) in reader_for(real_kb).read(text, "en").companies
 
 
+@pytest.mark.parametrize(("text", "parents"), [
+    ("facebook view as breach fine", {"meta"}),   # Meta Platforms Ireland runs Facebook: its decisions are Facebook's
+    ("штраф ватсап", {"meta"}),
+    ("youtube fine", {"alphabet"}),
+    ("meta fine", set()),                         # the owner named: every brand of it is named already
+    ("tiktok fine", set()),
+])
+def test_a_brand_names_its_owner_as_its_parent(real_kb: KnowledgeBase, text: str, parents: set[str]) -> None:
+    from bot.kb import text as T
+    assert reader_for(real_kb).read(text, "en").parent_companies == {T.term(p) for p in parents}
+
+
 def test_an_authority_is_named_by_its_whole_name(reader: Reader) -> None:
     assert read(reader, "data protection in mexico", "en").authorities == []
     assert read(reader, "what did the ICO fine British Airways", "en").authorities == ["ico"]

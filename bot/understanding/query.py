@@ -65,6 +65,9 @@ class Query:
     authorities: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)      # ISO codes (and "EU")
     companies: set[str] = field(default_factory=set)        # company terms the knowledge base's fines know
+    # the owner of a brand named ("facebook" -> "meta"): its decisions are that brand's (Meta Platforms Ireland
+    # runs Facebook), not another company's, though not only that brand's
+    parent_companies: set[str] = field(default_factory=set)
     company_label: str = ""
     numbers: list[Number] = field(default_factory=list)     # with .kind: subjects, identifiers, revenue, money…
     years: list[int] = field(default_factory=list)
@@ -385,6 +388,8 @@ class Reader:
                     query.companies |= {T.term(w) for w in family}
                     query.company_label = query.company_label or token.word
                     break
+                query.parent_companies |= {T.term(owner) for owner, brands in V.BRAND_FAMILY.items()
+                                           if word in brands and word != owner}
                 t = self._company_term(word)
                 if t and t in self.ordinary_names and not _capitalised(query.raw, token.word):
                     t = None   # "published online", "a web shop": the word, not "Published" or "Shop"

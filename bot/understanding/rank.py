@@ -216,8 +216,9 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
         return NOT_ASKED_DECISION   # a fine decision for a question about no fine ("is Norway covered by the GDPR?")
     if fine is not None:
         if q.companies:
-            own = kb.fines.company_terms_of(entry) & q.companies
-            factor *= 1.6 if own else 0.5
+            terms = kb.fines.company_terms_of(entry)
+            own = terms & q.companies
+            factor *= 1.6 if own else 1.0 if terms & q.parent_companies else 0.5
             if own and not (q.years or q.countries or q.authorities or q.articles) and \
                     fine.standing_eur >= _largest_of(kb, own):
                 factor *= LARGEST_OF_COMPANY   # "тикток штраф": the fine people mean is the company's largest
@@ -312,7 +313,7 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
         if not ranked.confident and tells_its_story(kb, q, hits):
             ranked.confident = True   # the gates below (a rival, the story asked about) still apply
         if q.companies and hits[0].entry.fine is not None and not (
-                kb.fines.company_terms_of(hits[0].entry) & q.companies):
+                kb.fines.company_terms_of(hits[0].entry) & (q.companies | q.parent_companies)):
             ranked.confident = False   # another company's fine is not the answer about this one
         chosen = len(hits) > 1 and hits[0].entry.id in as_written and hits[1].entry.id not in as_written
         if (ambiguous(kb, q, hits) and not chosen) or not shares_a_meaningful_term(kb, q, hits[0].entry):
@@ -352,7 +353,8 @@ def asks_about_its_story(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
     app, its share price) is not about its story, however rare the name."""
     # a fine decision, or a dated incident (not the advice on checking one's e-mail in HIBP)
     story = entry.fine is not None or (entry.domain == "breaches" and _TITLE_YEAR.search(entry.title.en) is not None)
-    if not story or not (kb.fines.company_terms_of(entry) & q.companies or companies_in_title(kb, entry) & q.companies
+    if not story or not (kb.fines.company_terms_of(entry) & (q.companies | q.parent_companies)
+                         or companies_in_title(kb, entry) & q.companies
                          or naming(kb, q, entry) > 0 or _rare_words(kb, q) & _subject_terms(kb)[entry.id][0]):
         return True
     if q.has(*INCIDENT_ASKS) or q.laws or q.fz_numbers or q.authorities or q.articles or \
