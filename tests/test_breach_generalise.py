@@ -238,3 +238,10 @@ def test_a_typed_apposition_makes_the_reporter_the_victim(parser: BreachParser, 
                                                           service: str | None) -> None:
     breach = parser.parse(text)
     assert (breach.service if breach else None) == service
+
+
+def test_two_sub_brands_of_one_parent_are_no_rival_victims(parser: BreachParser) -> None:
+    # two chains of one company named together: the first sub-brand is the victim, not a doubt between two services
+    breach, why = parser.analyse("В открытом доступе оказалась база данных клиентов программы лояльности сетей "
+                                 "«К-Руока» и «К-Раута» финской Kesko: более 970 тыс. строк с ФИО и телефонами.")
+    assert why == "breach" and breach is not None and breach.service == "К-Руока"
