@@ -14,7 +14,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
-from bench.breaches import load_dev2, load_dev3, load_dev4, load_split
+from bench.breaches import load_dev2, load_dev3, load_dev4, load_dev5, load_split
 from bot.breaches import evidence
 from bot.breaches import lexicon as L
 from bot.breaches.parser import BreachParser
@@ -66,7 +66,7 @@ def main() -> None:
     parser_ = argparse.ArgumentParser(prog="python -m bench.breach_curve")
     parser_.add_argument("--values", type=float, nargs="*", default=[2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5, 6])
     args = parser_.parse_args()
-    posts = load_split("posts")[0] + load_dev2() + load_dev3() + load_dev4()
+    posts = load_split("posts")[0] + load_dev2() + load_dev3() + load_dev4() + load_dev5()
     parser = BreachParser()
     rows = readings(parser, posts)
     with headline_lists_off():

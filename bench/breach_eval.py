@@ -116,7 +116,7 @@ def load_dev_split(name: str) -> list[dict[str, Any]]:
     if name == "dev":
         return B.load_split("posts")[0]
     loaders = {"dev2": B.load_dev2, "dev3": B.load_dev3, "dev4": B.load_dev4,
-               "dev5": getattr(B, "load_dev5", lambda: [])}
+               "dev5": B.load_dev5}
     if name not in loaders:
         raise SystemExit(f"unknown dev split {name!r}: one of {', '.join(DEV_SPLITS)}")
     return loaders[name]()
