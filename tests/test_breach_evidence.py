@@ -118,6 +118,17 @@ def test_tie_levels(victim_at: list[int], events: dict[int, int], tie: float) ->
     ("Hackers stole records of 2,000,000 Quorlo customers. The carrier said 3% of its 77 million customers were "
      "affected.", 2_000_000),
     ("Hackers stole the records of 77 million Quorlo customers.", 77_000_000),
+    # Indian and business scales: "22 Mn", "45 lakh", "3 crore"
+    ("Data of 22 Mn Quorlo users available for sale.", 22_000_000),
+    ("Personal data of 45 lakh Quorlo passengers leaked.", 4_500_000),
+    ("Data of 3 crore Quorlo users leaked.", 30_000_000),
+    # citizens and candidates are counted people
+    ("The database held balances on more than 10 million citizens.", 10_000_000),
+    ("Details of 190,000 candidates for the Quorlo test were leaked.", 190_000),
+    # an exact figure wins only when the round one is its rounding: "3m+" and 3,300,638; not 73 million and 65.4
+    ("Hackers stole 3m+ patients' records. It affected 3,300,638 patients.", 3_300_638),
+    ("Data of an estimated 73 million current and former customers leaked. It affects 7.6 million individuals with "
+     "active Quorlo accounts and 65.4 million former account holders.", 73_000_000),
 ])
 def test_the_count_that_belongs_to_this_leak(text: str, records: int) -> None:
     from bot.breaches.extract import extract_counts

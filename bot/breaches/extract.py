@@ -17,7 +17,7 @@ _SEP = r"[ \u00a0\u202f\u2009,.']"
 NUMBER_RE = re.compile(
     rf"(?<![\w.,])(?P<num>\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d])|\d+(?:[.,]\d+)?)"
     r"(?:\s?(?P<mult>млрд|млн|тыс(?:яч[аи]?)?|миллиард(?:а|ов)?|миллион(?:а|ов)?|thousand|millions?|"
-    r"billion|mln|bn|[kmbКkMB])\.?)?(?![\w])",
+    r"billion|mln|mn|bn|lakhs?|crores?|[kmbКkMB])\.?)?(?![\w])",
     re.IGNORECASE,
 )
 
@@ -106,10 +106,16 @@ def extract_counts(text: str) -> tuple[int | None, int | None]:
     if not candidates:
         return None, unique_emails
     best = min(candidates)
-    # "3m+ patients" in the headline, "3,300,638 patients" below: the exact figure of the same size is the count.
+    # "3m+ patients" in the headline, "3,300,638 patients" below: the exact figure the round one rounds is the count
+    # ("73 million customers" is not a rounding of "65.4 million former account holders").
     exact = [c for c in candidates if c[0] <= best[0] + 1 and _digits(c[2]) > _digits(best[2])
-             and abs(c[2] - best[2]) <= best[2] * 0.25]
+             and _rounded(c[2], _digits(best[2])) == best[2]]
     return (max(exact, key=lambda c: _digits(c[2]))[2] if exact else best[2]), unique_emails
+
+
+def _rounded(value: int, digits: int) -> int:
+    """``value`` to ``digits`` significant digits: 3,300,638 to 1 is 3,000,000, 882,782 to 1 is 900,000."""
+    return int(float(f"{value:.{max(1, digits)}g}"))
 
 
 def _digits(value: int) -> int:

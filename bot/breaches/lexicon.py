@@ -257,7 +257,7 @@ COUNT_NOUNS = lemma_set(
     "родитель посетитель читатель слушатель игрок водитель арендатор карта",
     "record row line entri user custom account peopl individu member patient subscrib client student employe "
     "person passeng email address phone number profil uniqu applic policyhold borrow shopper guest resid "
-    "creator owner seller children kid parent visitor reader player driver tenant card buyer",
+    "creator owner seller children kid parent visitor reader player driver tenant card buyer citizen candid",
 )
 ROW_NOUNS = lemma_set("запись строка", "record row line entri")
 # Words after a number that make it something else than a count («300 Гб», "$2 million", «60 тыс. рублей»).
