@@ -18,7 +18,15 @@ from bot.render import fit, render_entry, render_fines_list, render_not_sure
 from bot.understanding import intents as I
 from bot.understanding.lexicon import reader_for
 from bot.understanding.query import Query
-from bot.understanding.rank import country_names_of, names_its_subject, naming, rank, search_boost, suggestions
+from bot.understanding.rank import (
+    country_names_of,
+    names_its_subject,
+    naming,
+    publishes_the_figure,
+    rank,
+    search_boost,
+    suggestions,
+)
 
 SEE_ALSO = 3
 SEE_ALSO_MIN_COVERAGE = 0.34
@@ -67,7 +75,10 @@ def _answer(kb: KnowledgeBase, q: Query, lang: str, *, tz_name: str | None, now:
     not_covered = None if incident else _not_covered(q, lang)
     if not_covered is not None:
         return Answer(not_covered, unsure=True)
-    candidates = [c for c in I.candidates(q) if not (incident and c.intent == I.ESTIMATE)]
+    # A regulator's own count for the year asked answers a statistics question, not a sum over the bot's sample.
+    published = publishes_the_figure(kb, q, found)
+    candidates = [c for c in I.candidates(q) if not (incident and c.intent == I.ESTIMATE)
+                  and not (published and c.intent == I.FINES_STATS)]
     best = next((c for c in candidates if c.intent == intent), candidates[0])
     answer = _answer_with(kb, q, lang, best, found, tz_name=tz_name, now=now)
     if answer.intent != I.LOOKUP and not answer.unsure:

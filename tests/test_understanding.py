@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import answer_question
+from bot.answers import _search, answer_question
 from bot.kb import KnowledgeBase
 from bot.understanding import intents as I
+from bot.understanding import rank
 from bot.understanding.lexicon import reader_for
 from bot.understanding.query import Query, Reader
 
@@ -258,11 +259,32 @@ ESTIMATE, DEADLINE, LIST, STATS, LOOKUP = I.ESTIMATE, I.DEADLINE, I.FINES_LIST, 
     ("number of records in the Marriott breach the ICO fined", "en", LOOKUP),
     ("сколько штрафов получил Google во Франции", "ru", STATS),    # fines counted
     ("how many fines has Meta received in Ireland", "en", STATS),
+    # one fine's sum ("the combined fine": Facebook's and Instagram's in one decision) is that decision's, not a sum
+    ("what was the combined fine for Facebook and Instagram in Ireland", "en", LOOKUP),
+    ("общая сумма штрафа Meta в Ирландии", "ru", LOOKUP),
+    ("combined fines of Facebook and Instagram in Ireland", "en", STATS),
+    ("общая сумма штрафов Meta в Ирландии", "ru", STATS),
 ])
 def test_the_intent_is_chosen_by_what_the_question_carries(real_kb: KnowledgeBase, text: str, lang: str,
                                                            intent: str) -> None:
     best, _ = I.choose(reader_for(real_kb).read(text, lang))
     assert best.intent == intent
+
+
+@pytest.mark.parametrize(("text", "lang", "published"), [
+    # the regulator's own figures for the year asked: its count, not the bot's sample of its decisions
+    ("CNIL how many sanctions in 2024 and how much in fines", "en", True),
+    ("сколько санкций вынес французский регулятор CNIL в 2023 году", "ru", True),
+    # no year: the sample narrowed to the regulator answers, and says it is a sample
+    ("how many fines has the CNIL issued", "en", False),
+    # a regulator no entry publishes the year's figures of
+    ("how many fines did the Garante issue in 2024", "en", False),
+])
+def test_a_published_figure_answers_a_statistics_question_about_it(real_kb: KnowledgeBase, text: str, lang: str,
+                                                                  published: bool) -> None:
+    q = reader_for(real_kb).read(text, lang)
+    assert rank.publishes_the_figure(real_kb, q, _search(real_kb, q)) is published
+    assert (answer_question(real_kb, text, lang).intent == STATS) is not published
 
 
 def test_when_two_intents_fit_the_other_is_the_runner_up(real_kb: KnowledgeBase) -> None:

@@ -113,6 +113,8 @@ def _fines_stats(q: Query) -> Choice | None:
         return None
     if q.has("published_statistic", "record", "since_when", "which_country"):
         return None
+    if q.has("sum_question") and q.has("one_fine") and not q.has("plural_fines", "count_question", "mean_question"):
+        return None   # "what was the combined fine", «общая сумма штрафа»: one decision's amount, not a sum of many
     if q.has("counts_affected") and not q.has("sum_question", "mean_question"):
         return None   # "how many users were in the leak Meta was fined for": the people, not the fines, are counted
     narrowed = q.companies or q.countries or q.articles or q.authorities or q.has("cookie")

@@ -345,6 +345,21 @@ def tells_its_story(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> bool:
     return len(hits) < 2 or hits[1].score * STORY_LEAD <= best.score
 
 
+def publishes_the_figure(kb: KnowledgeBase, q: Query, found: SearchResult) -> bool:
+    """Is the best entry found the published figure of what a statistics question narrows to: no single decision,
+    but an entry whose title names the year asked and the regulator or country asked ("CNIL, 2024 results: 87
+    sanctions and €55.2m in fines")? The regulator's own count answers "how many sanctions did the CNIL impose in
+    2024"; the bot's sample of decisions would be a selection presented as the total."""
+    best = found.best
+    if not found.confident or best is None or best.entry.fine is not None or not q.years:
+        return False
+    if not {int(y) for y in _TITLE_YEAR.findall(best.entry.title.en)} & set(q.years):
+        return False
+    _, _, terms, _, countries = _titles(kb).get(best.entry.id, _NO_TITLE)
+    authorities = {T.term(AUTHORITIES[a][0][0]) if a in AUTHORITIES else T.term(a) for a in q.authorities}
+    return bool(authorities & terms or set(q.countries) & countries)
+
+
 def asks_about_its_story(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
     """An entry about a named company's breach, fine or decision answers a question naming that company only when
     the question also asks something the entry is about: privacy or the law (`vocabulary.INCIDENT_ASKS`), a leak, a

@@ -43,6 +43,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "mean_question": ("average", "mean", "avg", "средний", "median", "медиана", "typical", "в среднем"),
     "list": ("list", "список", "=все", "all", "top", "топ"),
     "plural_fines": ("=fines", "=penalties", "=штрафы", "=штрафов", "=штрафам", "=штрафах", "=штрафами", "=санкции"),
+    # one fine by its noun: "the combined fine" (Facebook's and Instagram's in one decision) is one decision's sum
+    "one_fine": ("=fine", "=penalty", "=штраф", "=штрафа", "=штрафу", "=штрафом", "=штрафе"),
     "record": ("biggest", "largest", "highest", "крупный", "крупнейший", "самый крупный", "самый большой", "=record",
                "рекордный", "ever", "за всё время", "за все время", "of all time", "all time", "who got hit",
                "по величина", "by size", "by amount"),
