@@ -11,6 +11,7 @@ import pytest
 from bot.answers import answer_question
 from bot.formatting import format_duration
 from bot.kb import KnowledgeBase
+from bot.legal import deadlines as D
 from bot.legal.answers import legal_answer
 from bot.legal.deadlines import (
     DUTIES,
@@ -79,6 +80,75 @@ def test_more_phrases_in_moscow(phrase: str, expected: tuple) -> None:
 def test_text_without_a_moment_is_not_read_as_one(text: str) -> None:
     """A bare number is no moment, nor a moment more than five years back or more than a day ahead."""
     assert parse_moment(text, now=NOW_UTC, tz=MSK) is None
+
+
+# Long questions, as people write them: the moment in one sentence among others, beside counts, years and words
+# dateparser also reads as dates ("we" as Wednesday, "a week", "2024").
+LONG_QUESTIONS = [
+    ("Привет! У нас небольшой интернет-магазин, вчера в 18:00 админ заметил, что база клиентов с телефонами ушла "
+     "в открытый доступ. До какого времени уведомить Роскомнадзор?", "ru", (2026, 11, 19, 18, 0)),
+    ("Hi, we run a small clinic booking app in Dublin. On 15.11 at 10:30 our developer noticed that a bucket with "
+     "patient names was public for a week. When is the deadline to notify the DPC?", "en", (2026, 11, 15, 10, 30)),
+    ("Коллеги, вопрос срочный: 17.11 в 14:15 подрядчик сообщил, что их сервер взломали и там были наши выгрузки "
+     "клиентов за 2024 год. Когда крайний срок уведомления РКН?", "ru", (2026, 11, 17, 14, 15)),
+    ("We are a Bengaluru startup; last night at 11:45 pm our support tool was found to expose chat transcripts "
+     "of users. What are our deadlines under the DPDP Rules?", "en", (2026, 11, 19, 23, 45)),
+    ("Hello. Our hosting provider told us on Monday at 9am that an attacker had access to the customer database "
+     "for about 3 weeks. When must the notification reach the supervisory authority?", "en", (2026, 11, 16, 9, 0)),
+]
+
+
+@pytest.mark.parametrize(("question", "lang", "expected"), LONG_QUESTIONS)
+def test_a_long_question_gives_the_moment_in_it(question: str, lang: str, expected: tuple) -> None:
+    assert parse_moment(question, now=NOW_UTC.astimezone(MSK), tz=MSK, languages=(lang,)) == local(MSK, *expected)
+
+
+@pytest.mark.parametrize(("question", "lang", "expected"), LONG_QUESTIONS)
+def test_only_the_pieces_that_may_be_a_moment_are_parsed_and_the_rest_is_found_alike(
+        question: str, lang: str, expected: tuple) -> None:
+    """dateparser's own search of the whole text and the search that parses only the pieces with a moment's shape
+    keep the same (piece, moment) pairs."""
+    from dateparser.search import search_dates
+
+    phrase = D._with_year(D._normalise(question), NOW_UTC.astimezone(MSK).date())
+    settings = {"RELATIVE_BASE": NOW_UTC.astimezone(MSK).replace(tzinfo=None), "PREFER_DATES_FROM": "past",
+                "DATE_ORDER": "DMY"}
+    everything = [(p, d) for p, d in search_dates(phrase, languages=[lang], settings=settings) or []]
+    assert [pair for pair in everything if D._meaningful(pair[0])] \
+        == [pair for pair in D._search_moments(phrase, [lang], settings) if D._meaningful(pair[0])]
+
+
+@pytest.mark.parametrize("text", [text for text, _, _ in LONG_QUESTIONS] + [
+    "вчера в 18:00", "позавчера около полудня", "2 days ago", "yesterday at 6pm", "15.11.2026 09:30",
+    "15 ноября в 9:30", "nov 15, 10am", "в пятницу вечером", "last night", "21.11 в 10:00", "we found it this morning"])
+def test_every_piece_read_as_a_moment_has_a_shape_the_quick_check_sees(text: str) -> None:
+    """The check that spares dateparser a text without a moment: whatever piece of a text `_meaningful` would keep
+    (dateparser cuts pieces anywhere between words and digits), the check finds in it."""
+    text = D._normalise(text)
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1):
+            if D._meaningful(text[start:end]):
+                assert D._MAY_NAME_A_MOMENT.search(text[start:end]), text[start:end]
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Сколько дней даётся абоненту на подтверждение данных, если Роскомнадзор признал его номер «серым»? Нам "
+     "говорят, что неделя, но в законе про это ничего нет, и оператор не отвечает уже третий раз.", "ru"),
+    ("after the initial leak notice to RKN, when are the internal investigation results due, and do we know who "
+     "has to sign them? Our counsel says 72 hours, the regulator's site says something else.", "en"),
+])
+def test_a_long_question_without_a_moment_is_not_given_to_dateparser(
+        question: str, lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dateparser
+    import dateparser.search
+
+    def unexpected(*args: object, **kwargs: object) -> None:
+        raise AssertionError("dateparser was asked to read a text without a moment")
+
+    monkeypatch.setattr(dateparser, "parse", unexpected)
+    monkeypatch.setattr(dateparser.search, "search_dates", unexpected)
+    monkeypatch.setattr(D, "_search_moments", unexpected)
+    assert parse_moment(question, now=NOW_UTC, tz=MSK, languages=(lang,)) is None
 
 
 @pytest.mark.parametrize(("question", "lang"), [

@@ -167,6 +167,14 @@ _DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d\d)(?!\d|\.\d|\s*(?:час|hou
 _ARTICLE_BEFORE = re.compile(r"(?<![a-zа-я])(?:ст|стать[а-я]*|art|article|part|ч)\.?\s*$")
 _ARTICLE_AFTER = re.compile(r"\s*(?:коап|koap)")
 
+# What every piece of a text that `_meaningful` accepts contains: its shapes without the word edges a piece cut out
+# of a longer text may lose ("15.11" for "\b15.11\b"), and a moment's word not inside another word. A text without
+# one names no moment, and dateparser need not read it; a piece dateparser found without one is not the moment, and
+# need not be parsed (dateparser's reading of a long text is mostly parsing such pieces: "we", "a week", "2024").
+_MAY_NAME_A_MOMENT = re.compile(
+    rf"\d:\d\d|\d[./]\d|\d\s*(?:am|pm)|\d\s*(?:{_RU_MONTHS}|{_EN_MONTHS})|{_EN_MONTHS}\s*\d"
+    r"|(?<![^\W\d_])(?:" + "|".join(sorted(_RELATIVE_WORDS, key=len, reverse=True)) + r")(?![^\W\d_])")
+
 
 def _with_year(text: str, today: dt.date) -> str:
     def add(m: re.Match[str]) -> str:
@@ -206,13 +214,54 @@ def _meaningful(phrase: str) -> bool:
                 or set(re.findall(r"\w+", phrase)) & _RELATIVE_WORDS)
 
 
+@lru_cache(maxsize=1)
+def _moment_search():  # noqa: ANN202 (dateparser's classes: imported here, not at the top, for start-up time)
+    """dateparser's search of a text in one language, that parses only the pieces which may name a moment.
+
+    The same search as `dateparser.search.search_dates` (its sentences, its pieces, its parsing of each, its
+    language check), less the parsing of pieces `_meaningful` would throw away anyway: in one language nothing else
+    depends on them (no earlier date is a base, `RELATIVE_BASE` is set), so what is left is found the same."""
+    from dateparser.search.search import DateSearchWithDetection, _ExactLanguageSearch
+
+    class PiecesThatMayNameAMoment(_ExactLanguageSearch):
+        def search(self, shortname: str, text: str, settings):  # noqa: ANN001, ANN202
+            language = self.get_current_language(shortname)
+            translated: list[str] = []
+            original: list[str] = []
+            # each sentence is read on its own (Locale.translate_search): only those with a moment's shape
+            for sentence in language._sentence_split(text, settings=settings):
+                if _MAY_NAME_A_MOMENT.search(sentence):
+                    more, pieces = language.translate_search(sentence, settings=settings)
+                    keep = [i for i, piece in enumerate(pieces) if _MAY_NAME_A_MOMENT.search(piece)]
+                    translated += [more[i] for i in keep]
+                    original += [pieces[i] for i in keep]
+            return translated, original
+
+    searcher = DateSearchWithDetection()
+    searcher.search = PiecesThatMayNameAMoment(searcher.loader)
+    return searcher
+
+
+def _search_moments(phrase: str, languages: list[str], settings: dict) -> list[tuple[str, dt.datetime]]:
+    """(piece, moment) that dateparser finds in a phrase; in one language, only the pieces that may be a moment."""
+    from dateparser.search import search_dates
+
+    if len(languages) != 1:   # the first language to find any date wins: every piece counts
+        return search_dates(phrase, languages=languages, settings=settings) or []
+    searcher = _moment_search()
+    phrase = searcher.preprocess_text(phrase, languages)   # what search_dates does first
+    _, dates = searcher._search_dates(text=phrase, languages=languages, settings=settings)
+    return [date[:2] for date in dates or []]
+
+
 def parse_moment(text: str, *, now: dt.datetime, tz: dt.tzinfo,
                  languages: tuple[str, ...] = ("ru", "en")) -> dt.datetime | None:
     """The moment a phrase names, in `tz`, read relative to `now`; None when the text names no moment.
     Accepts a bare phrase ("вчера в 18:00") or a sentence with one in it ("утечку обнаружили 2 дня назад").
-    `languages`: the text's own language alone when known (dateparser then tries half as much)."""
+    `languages`: the text's own language alone when known (dateparser then tries half as much, and reads only the
+    pieces of a long text that may name a moment)."""
     phrase = _with_year(_normalise(text), now.astimezone(tz).date())
-    if not phrase:
+    if not _MAY_NAME_A_MOMENT.search(phrase):   # nothing dateparser could find would be kept
         return None
     settings = {
         "RELATIVE_BASE": now.astimezone(tz).replace(tzinfo=None),
@@ -220,12 +269,10 @@ def parse_moment(text: str, *, now: dt.datetime, tz: dt.tzinfo,
         "DATE_ORDER": "DMY",
     }
     import dateparser  # here, not at the top: it costs start-up time (and its language data, on first use)
-    from dateparser.search import search_dates
 
     found = dateparser.parse(phrase, languages=list(languages), settings=settings) if _meaningful(phrase) else None
     if found is None:
-        matches = search_dates(phrase, languages=list(languages), settings=settings) or []
-        matches = [(p, d) for p, d in matches if _meaningful(p)]
+        matches = [(p, d) for p, d in _search_moments(phrase, list(languages), settings) if _meaningful(p)]
         if not matches:
             return None
         found = max(matches, key=lambda pair: len(pair[0]))[1]
