@@ -245,3 +245,19 @@ def test_two_sub_brands_of_one_parent_are_no_rival_victims(parser: BreachParser)
     breach, why = parser.analyse("В открытом доступе оказалась база данных клиентов программы лояльности сетей "
                                  "«К-Руока» и «К-Раута» финской Kesko: более 970 тыс. строк с ФИО и телефонами.")
     assert why == "breach" and breach is not None and breach.service == "К-Руока"
+
+
+@pytest.mark.parametrize(("text", "why", "service"), [
+    # the company between a person's title and the person's name is whose expert speaks
+    ("В открытом доступе оказалась база клиентов сети «Кворло», рассказал основатель компании Зетасек Ашот "
+     "Оганесян. База содержит более 970 тыс. строк с ФИО и телефонами.", "breach", "Кворло"),
+    # (and a victim before a comma qualifies no type noun of the next clause: «…«Кворло», рассказал … компании X»)
+    ("В открытом доступе оказалась база клиентов сети «Кворло», рассказал основатель компании Zetasec Ашот "
+     "Оганесян. База содержит более 970 тыс. строк с ФИО и телефонами.", "breach", "Кворло"),
+    # the neighbour: without the person's name the same words name a second candidate victim
+    ("В открытом доступе оказалась база клиентов сети «Кворло», рассказали в компании Зетасек. База содержит более "
+     "970 тыс. строк с ФИО и телефонами.", "unsure:two_victims", "Кворло"),
+])
+def test_the_company_of_a_quoted_expert_is_no_victim(parser: BreachParser, text: str, why: str, service: str) -> None:
+    breach, got = parser.analyse(text)
+    assert got == why and breach is not None and breach.service == service

@@ -308,6 +308,9 @@ SOURCE_NOUNS = lemma_set(
     "ссылка пресс-служба источник специалист сми",
     "channel report research accord journalist outlet expert analyst spokesperson spokesman spokeswoman polic",
 )
+# A person's title: «основатель компании X Ашот Оганесян» is X's expert speaking (victim.py).
+PERSON_TITLES = lemma_set("основатель сооснователь директор гендиректор руководитель глава эксперт аналитик "
+                          "специалист", "founder cofound ceo director head chief")
 # Kinds of company that publish news: in an apposition ("The Quorlo Times, a newspaper, reported a breach at X") they
 # make the subject a reporter, where another kind ("X, a chain of hospitals, reported a breach") makes it the victim.
 MEDIA = lemma_set("издание газета журнал агентство сми", "newspap magazin publish outlet agenc blog news")

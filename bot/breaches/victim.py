@@ -139,7 +139,9 @@ class VictimFinder:
                 continue
             j = i + 1  # only spaces between: «операторов: ФИО» is a list, not a name
             while j < len(toks) and j - i <= 4 and toks[j].capitalised and _CYRILLIC_WORD.match(toks[j].text) \
-                    and not text_between(toks[j - 1], toks[j]).strip(" "):
+                    and not text_between(toks[j - 1], toks[j]).strip(" ") \
+                    and not (j > i + 1 and j + 1 < len(toks) and toks[j + 1].capitalised
+                             and _is_person_name(toks[j].text)):  # «компании Зетасек Ашот Оганесян»: a person
                 j += 1
             # «клиентов МФО»: an abbreviation of a kind of company names no company
             if j > i + 1 and not is_adjective(toks[j - 1].text) \
@@ -194,7 +196,7 @@ class VictimFinder:
         source = not typed and not clause and (any(t.lemma in L.SOURCE_NOUNS for t in before[-2:]) or
                                 any(t.lemma in L.SOURCE_AFTER for t in after[:1]) or
                                 any(end == len(before) for _, end in L.SOURCE_LEAD.find(before)))
-        finder = any(t.lemma in L.FINDER_AFTER for t in after[:1])
+        finder = any(t.lemma in L.FINDER_AFTER for t in after[:1]) or _speakers_employer(before, after)
         # "its EHR was breached", "their CRM": what belongs to someone is a system, not the victim; "distributed
         # via Twitter" is the medium; "hacked from the parent company, Penton": the owner of the victim.
         parent_at = [i for i, t in enumerate(before) if t.lemma in L.PARENT_WORDS and i >= len(before) - 3]
@@ -289,8 +291,9 @@ class VictimFinder:
             last = next((i for i, t in enumerate(toks) if t.start >= cand.end), len(toks))
             following = toks[last : last + 6]
             typed = next((t for t in following if t.lemma in L.TYPE_NOUNS), None)
-            # Only in the same sentence: «…«Премиум бонус». Ею пользуются магазины Москвы» qualifies nothing.
-            if typed is not None and re.search(r"[.!?\n]", text[cand.end : typed.start]):
+            # Only in the same clause: «…«Премиум бонус». Ею пользуются магазины Москвы», «…сети «Кворло», рассказал
+            # основатель компании X» qualify nothing.
+            if typed is not None and re.search(r"[.!?\n,;]", text[cand.end : typed.start]):
                 continue
             if typed is None or any(t.lemma in L.ROLE_BEFORE for t in following if t.start < typed.start):
                 continue
@@ -380,6 +383,20 @@ class VictimFinder:
         if ambiguous and rival:  # the best reading, for an admin to confirm or correct
             return Choice(name=name, domain=domain, key=entity, reason="ambiguous", rivals=[entity, rival[1]], at=at)
         return Choice(name=name, domain=domain, key=entity, at=at)
+
+
+def _speakers_employer(before: Sequence[Token], after: Sequence[Token]) -> bool:
+    """«рассказал основатель компании DeviceLock Ашот Оганесян», "DeviceLock founder Ashot Oganesyan": a company
+    between a person's title and the person's name is whose expert speaks, not whose data leaked."""
+    titled = any(t.lemma in L.PERSON_TITLES for t in before[-3:])
+    return titled and len(after) >= 2 and _is_person_name(after[0].text) and after[1].capitalised
+
+
+def _is_person_name(word: str) -> bool:
+    from bot.breaches.lemmas import _morph
+
+    return _CYRILLIC_WORD.match(word) is not None and any(
+        "Name" in p.tag or "Surn" in p.tag for p in _morph().parse(word)[:2])
 
 
 _OPENING = ("\"", "«", "“", "(")
