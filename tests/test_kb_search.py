@@ -134,3 +134,35 @@ def test_one_family(a: str, b: str) -> None:
 def test_words_of_other_meanings_are_no_family(a: str, b: str) -> None:
     from bot.kb import text as T
     assert T.family(a) != T.family(b)
+
+
+@pytest.mark.parametrize(("word", "stop"), [
+    # every form of a possessive or demonstrative pronoun is a stopword, not the question's rarest word
+    ("своим", True), ("моих", True), ("нашего", True), ("этих", True), ("которых", True), ("собой", True),
+    ("свой", True),
+    # ... and words of the topics are not
+    ("данным", False), ("доступ", False), ("собрание", False),
+])
+def test_pronoun_forms_are_stopwords(word: str, stop: bool) -> None:
+    from bot.kb import text as T
+    assert T.is_stopword(word) is stop
+
+
+def test_a_misspelt_english_word_finds_its_own_stem_first(real_kb: KnowledgeBase) -> None:
+    # "rectifcation" shares a prefix with `rectifi` ("rectify") as with `rectif` ("rectification"): the typo match,
+    # tried first for a Latin word, finds the term nearest by similarity, the one the entries about it are indexed by
+    from bot.kb import text as T
+    assert real_kb.index.resolve("rectifcation") == (T.term("rectification"), "fuzzy")
+    # a Russian form is still found by its prefix
+    assert real_kb.index.resolve("ирландского")[1] in ("exact", "prefix")
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("gdpr право на доступ к своим данным, стаття", "gdpr-right-of-access-art-15"),
+    ("gdpr right to rectifcation wich artcle", "gdpr-right-to-rectification-art-16"),
+])
+def test_typed_as_in_a_chat_the_specific_right_is_found(real_kb: KnowledgeBase, question: str, entry: str) -> None:
+    from bot.answers import answer_question
+    answer = answer_question(real_kb, question, "ru")
+    # answered by it, or offered first beside a close rival: never the overview of all rights instead
+    assert (answer.entry or answer.buttons[0]).id == entry

@@ -171,22 +171,30 @@ class KnowledgeIndex:
             swapped = [T.term(w) for w in T.words(T.layout_swap(word))]
             if len(swapped) == 1 and self._known(swapped[0]):
                 return swapped[0], "layout"
+        # A Russian form the stemmer leaves apart shares a long prefix with its term (`irlandsk` ~ `irland`); an
+        # English stem is whole, and a misspelt one ("rectifcation" -> `rectifc`) is nearer its own stem (`rectif`)
+        # by similarity than by prefix (`rectifi`, of "rectify"): for a Latin word the typo match is tried first.
+        typo_first = not T.is_cyrillic(word)
+        if typo_first and (typo := self._typo_match(t)):
+            return typo, "fuzzy"
         if len(t) >= 5 and not t[0].isdigit():
             prefixed = self._prefix_match(t)
             if prefixed:
                 return prefixed, "prefix"
-        if len(t) >= 4 and not t[0].isdigit():
-            # Same first letter: a typo seldom changes it, while another name often differs there ("sberbank" is not
-            # "brabank").
-            candidates = [c for size in range(len(t) - 1, len(t) + 2) for c in self._by_length.get(size, ())
-                          if c[0] == t[0]]
-            match = process.extractOne(t, candidates, scorer=fuzz.ratio, score_cutoff=80)
-            if match:
-                return match[0], "fuzzy"
-            swapped = self._transposed(t)
-            if swapped:
-                return swapped, "fuzzy"
+        if not typo_first and (typo := self._typo_match(t)):
+            return typo, "fuzzy"
         return None
+
+    def _typo_match(self, t: str) -> str | None:
+        """A known term one typo away: similar enough, of a length within one, with the same first letter (a typo
+        seldom changes it, while another name often differs there: "sberbank" is not "brabank"), or two neighbouring
+        letters swapped."""
+        if len(t) < 4 or t[0].isdigit():
+            return None
+        candidates = [c for size in range(len(t) - 1, len(t) + 2) for c in self._by_length.get(size, ())
+                      if c[0] == t[0]]
+        match = process.extractOne(t, candidates, scorer=fuzz.ratio, score_cutoff=80)
+        return match[0] if match else self._transposed(t)
 
     def _transposed(self, t: str) -> str | None:
         """A known term with two neighbouring letters swapped ("gdrp", "gpdr" -> "gdpr"): a short word's commonest

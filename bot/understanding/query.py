@@ -146,11 +146,13 @@ class Reader:
         for label, phrases in _labelled_phrases():
             for phrase in phrases:
                 elements = _phrase_elements(phrase, self._word_keys)
-                if len(elements) == 1 and not phrase.startswith("=") and len(phrase) >= 4 and phrase.isalpha():
-                    stem = T.stem(T.fold(phrase))
-                    if stem not in self._vocab_stems_keys:
-                        self._vocab_stems[T.is_cyrillic(phrase)].append(stem)
-                        self._vocab_stems_keys[stem] = (T.fold(phrase), elements[0])
+                # every word of a phrase, so that "wich artcle" and «какая стаття» still ask which article
+                for word in phrase.split():
+                    if not word.startswith("=") and len(word) >= 4 and word.isalpha():
+                        stem = T.stem(T.fold(word))
+                        if stem not in self._vocab_stems_keys:
+                            self._vocab_stems[T.is_cyrillic(word)].append(stem)
+                            self._vocab_stems_keys[stem] = (T.fold(word), self._word_keys(T.fold(word)))
                 if elements:
                     for key in elements[0]:
                         self._phrases.setdefault(key, []).append((elements, label))
