@@ -177,3 +177,35 @@ def test_a_lawsuit_below_a_counted_report_is_its_follow_up(parser: BreachParser,
 def test_the_subject_of_a_russian_report(parser: BreachParser, text: str, service: str | None) -> None:
     breach = parser.parse(text)
     assert (breach.service if breach else None) == service
+
+
+@pytest.mark.parametrize(("text", "alerts"), [
+    # the company's own word that the data is not from its systems is a denial
+    ("A threat actor leaked the data of over 70 million people on a dark web forum and claimed it was stolen from "
+     "Quorlo. The company said the information does not appear to have come from our systems.", False),
+    ("Хакер выложил базу 2 млн клиентов сервиса «Кворло». В компании заявили, что данные получены не из наших "
+     "систем.", False),
+    # the neighbour: where the data came from, said by the reporter
+    ("A threat actor leaked the data of over 70 million people on a dark web forum. The data came from the systems "
+     "of Quorlo, the company said.", True),
+    # a hack of last year in the headline is no new leak (below SURE: a draft at most)
+    ("Following a hack last year, Quorlo tried to buy back the stolen data of 30 million customers.", False),
+    ("Following a hack last week, Quorlo said hackers stole the data of 30 million customers.", True),
+    # the police taking a market of stolen data down is no leak of one service
+    ("Global operation takes down hackers' leaked data market\nPolice dismantled the Quorlo forum, which sold the "
+     "stolen data of millions of people, including card numbers and emails.", False),
+])
+def test_denials_old_news_and_takedowns(parser: BreachParser, text: str, alerts: bool) -> None:
+    assert (parser.parse(text) is not None) == alerts
+
+
+@pytest.mark.parametrize(("headline", "many"), [
+    # leaks and dumps in the plural are a collection of them; one dump is one leak
+    ("Неизвестный слил свежие сливы дампов с сайта «Кворло»", True),
+    ("Неизвестный слил свежий дамп базы сайта «Кворло»", False),
+])
+def test_leaks_in_the_plural_are_many_events(headline: str, many: bool) -> None:
+    from bot.breaches.lemmas import tokens
+
+    ev = evidence.counter_of(headline, tokens(headline), len(headline), len(headline), has_count=False)
+    assert ("many_events" in ev.why) == many

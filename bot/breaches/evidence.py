@@ -141,8 +141,9 @@ def has_size(text: str) -> bool:
 
 
 # The event noun in the plural: «утечек», «инцидентов», "breaches" (not «утечки», which is also one leak's genitive).
-_MANY_EVENTS = re.compile(r"\b(?:утечек|утечкам|утечками|утечках|инцидентов|сливов|взломов|кибератак|breaches|"
-                          r"incidents|compromises|cyberattacks)\b", re.IGNORECASE)
+# («сливы дампов с Cit0day»: leaks and dumps in the plural are a collection of them)
+_MANY_EVENTS = re.compile(r"\b(?:утечек|утечкам|утечками|утечках|инцидентов|сливы|сливов|дампы|дампов|взломов|"
+                          r"кибератак|breaches|incidents|compromises|cyberattacks)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s?%|\bper\s?cent\b|процент", re.IGNORECASE)
 
 
@@ -215,6 +216,8 @@ def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *
         add(1.0, "regulator")
     if _MANY_EVENTS.search(text[:head_end]):
         add(1.0, "many_events")  # «число утечек», "breaches rose": a post about leaks, not about one
+    if L.OLD_NEWS.any(head):
+        add(1.0, "old_news")  # "following a hack last year": the story is what came of an old leak
     if L.OUTAGE.any(head):  # (below the headline an outage is a detail: "the site was later taken offline")
         add(1.0, "outage")
     if L.SCAM.any(head):

@@ -144,9 +144,13 @@ CONCRETE = PhraseSet(
 )
 # The consequences of a leak: a fine, a court, a lawsuit. In the lead they make the post about an old leak.
 LEGAL = PhraseSet("суд", "иск", "приговор", "оштрафовать", "штраф", "осудить", "lawsuit", "court", "class ~ action",
-                  "sentenc*", "convict*", "fined", "fine", "penalti", "reprimand*", "settlement", "su ~ over|for")
+                  "sentenc*", "convict*", "fined", "fine", "penalti", "reprimand*", "settlement", "su ~ over|for",
+                  # the police closing a market of stolen data: «ликвидировали форум», "takes down a leaked data market"
+                  "dismantl*", "takedown", "take ~ down ~ market*|forum|marketplac*|site",
+                  "seiz* ~ domain|forum|server", "criminal ~ charg*", "indict*",
+                  "ликвидировать|закрыть ~ форум|площадка|маркетплейс")
 # Who oversees, not who leaked: a regulator acting in the lead makes a post about an inquiry or a sanction.
-# (a regulator in the headline is a doubt, not a gate: «РКН подтвердил утечку данных клиентов X» is a draft, and "in a
+# (a regulator in the headline is a doubt, not a gate: «РКН проверяет утечку данных клиентов X» is a draft, and "in a
 # filing with the attorney general, X said hackers stole …" is X's own report, see evidence._TOLD)
 REGULATORS = lemma_set("роскомнадзор ркн регулятор комиссар прокуратура омбудсмен фстэк фсб мвд цб минцифра",
                        "regul watchdog commission commissioner ico ftc cnil dpc ombudsman attorney")
@@ -158,6 +162,8 @@ DATA_OBJECTS = lemma_set(
     "данные база запись информация сведение дамп файл архив таблица выгрузка строка персональный аккаунт учетный "
     "пароль карта паспорт документ переписка", "data databas record inform detail account email password file "
     "credenti row card ident person document dump")
+# A leak that is no news: «взлом в прошлом году», "following a hack last year", "years ago" (in the headline).
+OLD_NEWS = PhraseSet("last ~ year", "year ~ ago", "прошлый ~ год", "год ~ назад", "позапрошлый ~ год")
 # A people as the owner of the data: «данные трёх четвертей россиян», "of the Russian population" (a statistic).
 POPULATION = lemma_set("население россиянин гражданин", "popul citizen")
 # A statistic over a period: «по итогам года», «за девять месяцев», "in the first half of 2025".
@@ -203,6 +209,9 @@ DENIAL = PhraseSet(
     "were|was ~ not ~ breach*|hack*", "не ~ быть ~ взломанный|взломать",
     # «пользователям ничего не угрожает»; «данные связаны с утечкой стороннего ресурса»: the data is someone else's
     "ничего ~ не ~ угрожать", "утечка ~ сторонний ~ ресурс|сервис|сайт|компания",
+    # "does not appear to have come from our systems", "denied to be from its systems", «получены не из наших систем»
+    "not ~ come|came|origin|aris ~ from ~ our|it|their|the ~ system*|network*|compani",
+    "deni* ~ be ~ from ~ our|it|their", "не ~ из ~ наш|сам ~ система|база|сервер",
 )
 # The headline's own denial of a claim: "Quorlo has denied that emails linked to its users were obtained in a hack",
 # "X dismisses reports of a breach" (below the headline, "the company denied that passwords were taken" is a detail).
