@@ -261,3 +261,24 @@ def test_two_sub_brands_of_one_parent_are_no_rival_victims(parser: BreachParser)
 def test_the_company_of_a_quoted_expert_is_no_victim(parser: BreachParser, text: str, why: str, service: str) -> None:
     breach, got = parser.analyse(text)
     assert got == why and breach is not None and breach.service == service
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # a brand in Latin right before the victim's verb, wherever a Russian sentence begins
+    ("В июне Quorlo объявила о кибератаке, в результате которой злоумышленники получили доступ к данным миллионов "
+     "клиентов. Компания начала уведомлять около 22,65 млн человек, чьи данные оказались похищены.", "Quorlo"),
+    # data harmed by an attack is the event: «пострадали данные»
+    ("Российские хакеры атаковали австралийскую страховую компанию Quorlo. Из-за действий преступников пострадали "
+     "данные около 10 миллионов клиентов, их имена и телефоны.", "Quorlo"),
+    # a name before its leak: "the Quorlo data leak"; a comma closes the phrase of who says so
+    ("According to market experts, Quorlo data leak is the biggest loot in the country. A global security company "
+     "reported that fraudsters had leaked the information of over 20 million user accounts in the cybercrime market.",
+     "Quorlo"),
+    # the neighbours: the source itself, and a brand in Latin that is not the verb's subject
+    ("According to market expert Quorlo, fraudsters leaked the information of over 20 million user accounts in the "
+     "cybercrime market.", None),
+    ("В июне эксперты объявили о кибератаке на Quorlo Labs.", None),
+])
+def test_victims_as_real_news_name_them(parser: BreachParser, text: str, service: str | None) -> None:
+    breach = parser.parse(text)
+    assert (breach.service if breach else None) == service

@@ -27,8 +27,10 @@ EN_COMPANY_CUE = re.compile(
 # A name before its type, English's word order ("the Clubhouse application servers", "the Roblox forum"): a name.
 # "on the XSS forum", "to the X Telegram channel": where data is posted is the medium, never the victim.
 EN_NAME_TYPE = re.compile(rf"(?<!\bon )(?<!\bto )(?<!\bonto )(?<!\bin )\bthe\s+{_NAME}\s+{_EN_TYPE}s?\b")
-# A name before whose people it is: "1.2 million Orange Belgium customers", "Ticketmaster users' data".
-EN_NAME_ROLE = re.compile(rf"{_NAME}(?:'s|’s)?\s+(?:customers|users|clients|subscribers|members|patients|"
+# A name before whose people it is: "1.2 million Orange Belgium customers", "Ticketmaster users' data"; or before its
+# leak: "BigBasket data leak is the biggest loot", "the Optus breach".
+EN_NAME_ROLE = re.compile(rf"{_NAME}(?:'s|’s)?\s+(?:(?:data\s+)?(?:leak|breach|hack)\b|"
+                          r"customers|users|clients|subscribers|members|patients|"
                           r"employees|accounts|passengers|players|students|shoppers|staff|guests|"
                           r"(?:customer|user|client|subscriber|member|patient|employee|student|player|passenger)\s+"
                           r"(?:data|records|information|details|accounts|database|emails))\b")
@@ -160,6 +162,33 @@ def russian_subjects(text: str, toks: list, spans: list[tuple[int, int]]) -> lis
             continue
         found.append((nominative(text[phrase[0].start : phrase[-1].end]), phrase[0].start, phrase[-1].end))
     return found
+
+
+_LATIN_NAME_WORD = re.compile(r"[A-Z][\w&.+-]*$|\d[\w&.+-]*[A-Za-z][\w&.+-]*$")
+
+
+def latin_subjects(text: str, toks: list, spans: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """«В июне Aflac объявила о кибератаке»: in Russian text, a brand written in Latin right before the verb of the
+    victim's event is its subject, wherever the sentence begins."""
+    from bot.breaches import lexicon as L
+
+    found = []
+    for start, end in spans:
+        sentence = [t for t in toks if start <= t.start < end]
+        for first, _ in L.VICTIM_EVENT.find(sentence):
+            if first == 0 or not _CYRILLIC_VERB.match(sentence[first].text):
+                continue
+            k = first
+            while k > 0 and first - k < 3 and _LATIN_NAME_WORD.match(sentence[k - 1].text) \
+                    and not text[sentence[k - 1].end : sentence[k].start].strip():
+                k -= 1
+            if k < first:
+                a, b = sentence[k].start, sentence[first - 1].end
+                found.append((text[a:b], a, b))
+    return found
+
+
+_CYRILLIC_VERB = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
 # What may stand between an English subject and its verb: its other name in brackets, an apposition (", which runs

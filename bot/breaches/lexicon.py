@@ -125,6 +125,8 @@ LEAK_EVENT = PhraseSet(
     "download|copi ~ data|custom|user|client|patient|record|databas|file|inform|detail",
     # «получен дамп базы», «дамп выложен»: a database dump is data that left its owner, as "dump" is
     "дамп",
+    # «пострадали данные 10 млн клиентов»: data harmed by an attack
+    "пострадать ~ данные|информация|база", "данные|информация|база ~ пострадать",
 )
 # A company investigating, commenting on or confirming a leak: not a new leak unless the post has a count.
 STATEMENT = PhraseSet(
@@ -333,6 +335,8 @@ VICTIM_EVENT = PhraseSet(
     "say|said|confirm|admit|disclos|notifi ~ data|custom|user|client|record|person|inform",
     # «Target сообщила, что хакерам удалось похитить данные»: whose statement reports the leak
     "сообщить|признать|подтвердить|уведомить ~ что|о ~ утечка|взлом|похитить|кража|инцидент|доступ",
+    # «Aflac объявила о кибератаке», «X заявила о взломе»
+    "объявить|заявить ~ о ~ утечка|взлом|кибератака|атака|инцидент",
 )
 # Who attacked: «хакерская группировка X», "an attacker known as X", "claimed by X".
 ATTACKERS = lemma_set("хакер группировка злоумышленник вымогатель", "attack hacker group actor gang by")

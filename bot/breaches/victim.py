@@ -32,6 +32,7 @@ from bot.breaches.cues import (
     english_subjects,
     inside_phrase,
     is_place,
+    latin_subjects,
     russian_subjects,
 )
 from bot.breaches.lemmas import Token, is_adjective, nominative, sentences, tokens
@@ -121,6 +122,8 @@ class VictimFinder:
         spans = sentences(text)
         for name, start, end in russian_subjects(text, toks, spans):  # «Университет X сообщил об утечке»
             found.append(Candidate(name, None, start, end, 1.5, evidence=True))
+        for name, start, end in latin_subjects(text, toks, spans):  # «В июне Aflac объявила о кибератаке»
+            found.append(Candidate(name, None, start, end, 1.5, evidence=True))
         for name, start, end in english_subjects(text, spans):  # "X, which runs 40 clinics, had a data breach"
             found.append(Candidate(name, None, start, end, 1.5, evidence=True))
         found += self._capitalised_after_role(text, toks)
@@ -193,9 +196,12 @@ class VictimFinder:
         typed = bool(before) and before[-1].lemma in L.TYPE_NOUNS
         # ("it was reported that X had a breach": X opens the reported clause, it does not report)
         clause = bool(before) and before[-1].lemma == "that"
-        source = not typed and not clause and (any(t.lemma in L.SOURCE_NOUNS for t in before[-2:]) or
-                                any(t.lemma in L.SOURCE_AFTER for t in after[:1]) or
-                                any(end == len(before) for _, end in L.SOURCE_LEAD.find(before)))
+        # ("According to market experts, BigBasket data leak…": a comma closes the source's phrase)
+        detached = bool(before) and "," in text[before[-1].end : cand.start]
+        source = not typed and not clause and (
+            not detached and (any(t.lemma in L.SOURCE_NOUNS for t in before[-2:])
+                              or any(end == len(before) for _, end in L.SOURCE_LEAD.find(before)))
+            or any(t.lemma in L.SOURCE_AFTER for t in after[:1]))
         finder = any(t.lemma in L.FINDER_AFTER for t in after[:1]) or _speakers_employer(before, after)
         # "its EHR was breached", "their CRM": what belongs to someone is a system, not the victim; "distributed
         # via Twitter" is the medium; "hacked from the parent company, Penton": the owner of the victim.
