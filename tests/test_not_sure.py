@@ -412,3 +412,29 @@ def test_a_brands_owner_fined_for_it_answers_about_the_brand(real_kb: KnowledgeB
                                                              entry: str) -> None:
     answer = answer_question(real_kb, question, lang)
     assert not answer.unsure and answer.entry is not None and answer.entry.id == entry
+
+
+@pytest.mark.parametrize(("question", "lang", "sources"), [
+    ("how many records leaked in Russia in 2024 according to Roskomnadzor", "en", {"rkn"}),
+    ("сколько записей утекло в 2024 году по данным F6", "ru", {"f6"}),
+    ("сколько утечек в 2024 по данным инфовотч", "ru", {"infowatch"}),
+    ("how many leaks were there in russia in 2024", "en", set()),
+])
+def test_the_source_a_question_cites_is_read(real_kb: KnowledgeBase, question: str, lang: str,
+                                            sources: set[str]) -> None:
+    assert reader_for(real_kb).read(question, lang).sources == sources
+
+
+@pytest.mark.parametrize(("question", "lang", "entry"), [
+    # the figures of the source cited, not another publisher's count of the same year
+    ("how many records leaked in Russia in 2024 according to Roskomnadzor", "en", "leak-rkn-stats-2024"),
+    ("how many records leaked in Russia in 2024 according to InfoWatch", "en", "leak-stats-infowatch-2024"),
+])
+def test_a_statistic_of_the_source_cited_answers(real_kb: KnowledgeBase, question: str, lang: str,
+                                                 entry: str) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert answer.entry is not None and answer.entry.id == entry
+    q = reader_for(real_kb).read(question, lang)
+    other = "leak-stats-infowatch-2024" if entry != "leak-stats-infowatch-2024" else "leak-rkn-stats-2024"
+    assert rank.agreement(real_kb, q, real_kb.index.by_id[other]) < rank.agreement(
+        real_kb, q, real_kb.index.by_id[entry])

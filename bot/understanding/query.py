@@ -63,6 +63,7 @@ class Query:
     fz_numbers: list[str] = field(default_factory=list)     # "420" for 420-ФЗ
     articles: list[Article] = field(default_factory=list)
     authorities: list[str] = field(default_factory=list)
+    publishers: list[str] = field(default_factory=list)     # of statistics (vocabulary.STATISTIC_PUBLISHERS)
     countries: list[str] = field(default_factory=list)      # ISO codes (and "EU")
     companies: set[str] = field(default_factory=set)        # company terms the knowledge base's fines know
     # the owner of a brand named ("facebook" -> "meta"): its decisions are that brand's (Meta Platforms Ireland
@@ -90,6 +91,11 @@ class Query:
         if "ru_jargon" in self.concepts:
             found.append(V.RU)
         return list(dict.fromkeys(r for r in found if r))
+
+    @property
+    def sources(self) -> set[str]:
+        """Who the question cites or asks about as a source of figures or decisions: regulators and publishers."""
+        return set(self.authorities) | set(self.publishers)
 
     @property
     def uncovered_laws(self) -> list[str]:
@@ -307,6 +313,8 @@ class Reader:
                 query.laws.append(name)
             elif kind == "authority" and name not in query.authorities:
                 query.authorities.append(name)
+            elif kind == "publisher" and name not in query.publishers:
+                query.publishers.append(name)
             elif kind == "country" and name not in query.countries:
                 query.countries.append(name)
             elif kind == "moment":
@@ -492,6 +500,7 @@ def _labelled_phrases() -> list[tuple[str, tuple[str, ...]]]:
     out: list[tuple[str, tuple[str, ...]]] = [(f"concept:{name}", phrases) for name, phrases in V.CONCEPTS.items()]
     out += [(f"law:{law.id}", law.names) for law in V.LAWS]
     out += [(f"authority:{key}", names) for key, (names, _, _) in V.AUTHORITIES.items()]
+    out += [(f"publisher:{key}", names) for key, names in V.STATISTIC_PUBLISHERS.items()]
     out += [(f"country:{code}", tuple(n for n in names if len(n) > 2 or code == "EU"))
             for code, names in {**COUNTRIES, **V.OTHER_COUNTRIES}.items()]
     out += [(f"offender:{kind}", phrases) for kind, phrases in V.OFFENDER_KINDS.items()]

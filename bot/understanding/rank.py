@@ -191,6 +191,24 @@ def _not_about_a_decision(q: Query) -> bool:
                                                 "mean_question", "which_country")) and not q.has("record")
 
 
+OTHER_SOURCE = 0.6
+
+
+def _title_sources(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """The regulators and publishers each entry's title names ("InfoWatch on leaks in 2024", "Leaks in 2024 per
+    Roskomnadzor"): whose figures or decisions it reports."""
+    def build(base: KnowledgeBase) -> dict[str, frozenset[str]]:
+        from bot.understanding.lexicon import reader_for
+        reader = reader_for(base)
+        out = {}
+        for e in base.entries:
+            named = reader.read(f"{e.title.ru}. {e.title.en}").sources
+            if named:
+                out[e.id] = frozenset(named)
+        return out
+    return kb.built("entry_title_sources", build)
+
+
 def _other_years(entry: Entry, years: list[int]) -> bool:
     stated = {int(y) for y in _TITLE_YEAR.findall(entry.title.en + " " + entry.title.ru)}
     return bool(stated) and not stated & set(years)
@@ -238,6 +256,12 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
         named = _titles(kb).get(entry.id, _NO_TITLE)[4]
         if named:   # an entry about a country's decisions or figures: the country asked about, or others
             factor *= OWN_STORY if named & set(q.countries) else OTHER_STORY
+    if fine is None and q.sources:
+        cited = _title_sources(kb).get(entry.id)
+        if cited and not cited & q.sources:
+            # figures or advice by another source than the one the question cites or asks about; naming the same one
+            # adds nothing (a question citing CMS for "which country fines most" is about countries, not CMS)
+            factor *= OTHER_SOURCE
     if fine is None and q.years:
         stated = {int(y) for y in _TITLE_YEAR.findall(entry.title.en + " " + entry.title.ru)}
         if stated & set(q.years):
