@@ -203,11 +203,34 @@ def test_numbers_in_words_are_round_figures(text: str, count: int | None) -> Non
     ("Hackers leaked patients' data of the Quorlo clinic.", "Personal health data"),
     ("В базе ФИО, телефоны и сведения о работе заёмщиков.", "Employers"),
     ("Хакеры похитили фотографии и адреса детей.", "Photos"),
+    ("Скомпрометированы номера социального страхования 6 тыс. студентов.", "Social security numbers"),
+    ("База содержала имя пользователя, email, тип устройства и IP-адрес.", "Device information"),
+    ("The logs held the device IDs and user agents of every visitor.", "Device information"),
 ])
 def test_data_classes_by_lemma(text: str, data_class: str) -> None:
     from bot.breaches.extract import extract_data_classes
 
     assert data_class in extract_data_classes(text)
+
+
+@pytest.mark.parametrize(("text", "data_class"), [
+    # a lowercase word after a capitalised one is part of a name: «Королевская почта» is no mailbox
+    ("Королевская почта Великобритании подверглась атаке хакеров.", "Email addresses"),
+    ("Новая почта сообщила о сбое.", "Email addresses"),
+])
+def test_a_name_is_no_data_class(text: str, data_class: str) -> None:
+    from bot.breaches.extract import extract_data_classes
+
+    assert data_class not in extract_data_classes(text)
+    assert data_class in extract_data_classes(text.replace("почта", "почта и электронная почта клиентов", 1))
+
+
+def test_a_name_said_short_is_the_name_said_before(parser: BreachParser) -> None:
+    # "Virgin Media … Virgin confirmed": the short form is the longer name, not a second service (HIBP's Virgin)
+    breach, why = parser.analyse("Virgin Media disclosed a recent breach that affected approximately 900,000 "
+                                 "customers.\nVirgin on Thursday confirmed the breach in a press release. A marketing "
+                                 "database with customer names, emails and phone numbers was left open.")
+    assert why == "breach" and breach is not None and breach.service == "Virgin Media"
 
 
 def test_a_country_by_its_short_name_is_a_place_not_a_victim(parser: BreachParser) -> None:

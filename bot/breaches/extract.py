@@ -303,6 +303,10 @@ def extract_data_classes(text: str) -> list[str]:
         for first, end in data_class.phrases.find(toks):
             if data_class.lowercase and not toks[first].text.islower():
                 continue
+            # «Королевская почта», «Новая почта»: a lowercase word after a capitalised one is part of a name
+            if data_class.lowercase and first and toks[first - 1].text[:1].isupper() \
+                    and not text[toks[first - 1].end : toks[first].start].strip():
+                continue
             # Neighbours count only within the phrase: "addresses, email addresses" has two data classes.
             if first and toks[first - 1].lemma in data_class.not_before \
                     and not text[toks[first - 1].end : toks[first].start].strip():

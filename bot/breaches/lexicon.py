@@ -404,7 +404,8 @@ DATA_CLASSES = [
         not_after=lemma_set("эл электронный почта email e-mail ip", "email")),
     DataClass("Passport numbers", PhraseSet("паспорт", "паспортный", "реквизит ~ документ",
                                             "удостоверение ~ личность", "passport", "ident document")),
-    DataClass("Social security numbers", PhraseSet("снилс", "social secur number", "ssn", "nation insur number")),
+    DataClass("Social security numbers", PhraseSet("снилс", "social secur number", "ssn", "nation insur number",
+                                                   "номер ~ социальный ~ страхование")),
     DataClass("Government issued IDs", PhraseSet("инн", "aadhaar", "аадхар", "pan card|number|detail", "nation id",
                                                  "govern issu id", "id card number", "tax id|identif", "voter id")),
     DataClass("Driver's licenses", PhraseSet("водительский ~ удостоверение|право", "driver ~ licens*|licenc*")),
@@ -442,6 +443,8 @@ DATA_CLASSES = [
     DataClass("Auth tokens", PhraseSet("токен", "auth token", "authent token", "session token")),
     DataClass("Vehicle details", PhraseSet("госномер", "vin", "номер ~ автомобиль", "vehicl ~ detail|registr|inform")),
     DataClass("Avatars", PhraseSet("аватар", "avatar")),
+    DataClass("Device information", PhraseSet("тип|модель|данные|идентификатор ~ устройство",
+                                              "devic ~ type|inform|id|model", "user ~ agent")),
     DataClass("Credit status information", PhraseSet("сумма ~ кредит", "кредитный ~ история|рейтинг",
                                                      "loan ~ amount|detail", "credit ~ histori|score")),
 ]

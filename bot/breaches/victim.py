@@ -279,6 +279,15 @@ class VictimFinder:
                 owner = next((k for k in known if k.start < cand.end and cand.start < k.end), None)
                 if owner is not None:
                     cand.entity = owner.entity
+        # "Virgin Media is … Virgin on Thursday confirmed the breach": the first words of a name named before are that
+        # name said short, whatever else the directory calls them.
+        for cand in found:
+            words = text[cand.start : cand.end].split()
+            longer = next((k for k in found if k.start < cand.start and k.end <= cand.start and k.entity != cand.entity
+                           and len(text[k.start : k.end].split()) > len(words)
+                           and text[k.start : k.end].split()[: len(words)] == words), None)
+            if words and longer is not None:
+                cand.entity = longer.entity
         # A quoted or bracketed phrase right after a name is that name's other name: Horse Isle "The Secret Land
         # of Horses", «СберЛогистика» (ранее «Сбер Логистика»).
         for cand in sorted(found, key=lambda c: c.start):
