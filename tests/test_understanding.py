@@ -366,6 +366,16 @@ def test_misspelt_vocabulary_words_are_read_as_the_words(reader: Reader, text: s
     assert concepts <= q.concepts and q.laws == laws
 
 
+@pytest.mark.parametrize(("text", "has", "lacks"), [
+    # a word the dictionary lacks built on a vocabulary word is that word; its guessed parse counts nothing
+    ("сколько штрафанут за то что не подали уведомление в ркн", {"fine"}, {"count_question"}),
+    ("сколько штрафов получил google", {"fine", "count_question"}, set()),   # a known genitive plural still counts
+])
+def test_an_unknown_word_built_on_a_vocabulary_word(reader: Reader, text: str, has: set[str], lacks: set[str]) -> None:
+    q = read(reader, text)
+    assert has <= q.concepts and not lacks & q.concepts
+
+
 def test_a_misspelt_word_reaches_the_search_spelt_right(real_kb: KnowledgeBase) -> None:
     right = answer_question(real_kb, "gdpr fine meta", "en")
     for typo in ("gdrp fine meta", "gpdr fine meta"):

@@ -149,6 +149,9 @@ class Reader:
         # one-word phrases of the vocabulary by their stems, for misspelt words
         self._vocab_stems: dict[bool, list[str]] = {True: [], False: []}
         self._vocab_stems_keys: dict[str, tuple[str, frozenset[str]]] = {}
+        # Russian words of the vocabulary as typed in it (a noun's or verb's lemma: «штраф», «утечка»), for the slang
+        # and new forms the dictionary lacks («штрафанут»)
+        self._vocab_roots: dict[str, frozenset[str]] = {}
         for label, phrases in _labelled_phrases():
             for phrase in phrases:
                 elements = _phrase_elements(phrase, self._word_keys)
@@ -159,6 +162,8 @@ class Reader:
                         if stem not in self._vocab_stems_keys:
                             self._vocab_stems[T.is_cyrillic(word)].append(stem)
                             self._vocab_stems_keys[stem] = (T.fold(word), self._word_keys(T.fold(word)))
+                        if T.is_cyrillic(word) and len(word) >= _ROOT_LETTERS:
+                            self._vocab_roots.setdefault(T.fold(word), self._word_keys(T.fold(word)))
                 if elements:
                     for key in elements[0]:
                         self._phrases.setdefault(key, []).append((elements, label))
@@ -190,6 +195,11 @@ class Reader:
         if len(word) < 4 or word.isdigit() or self._known_russian(word) or (
                 not T.is_cyrillic(word) and self._english(word)):
             return None
+        if T.is_cyrillic(word):
+            # a word the dictionary lacks built on a vocabulary word («штрафанут», «штрафануть» on «штраф»)
+            for n in range(len(word) - 1, _ROOT_LETTERS - 1, -1):
+                if word[:n] in self._vocab_roots:
+                    return word[:n], self._vocab_roots[word[:n]]
         stem = T.stem(word)
         match = process.extractOne(stem, self._vocab_stems.get(T.is_cyrillic(word), ()), scorer=OSA.distance,
                                    score_cutoff=1)
@@ -449,7 +459,9 @@ def _grammar(query: Query) -> None:
     for i, token in enumerate(tokens):
         if token.word == "сколько":
             following = tokens[i + 1:i + 3]
-            if any({"NOUN", "gent", "plur"} <= t.grammemes and not t.keys & _DURATIONS for t in following):
+            # (a word the dictionary lacks is guessed as anything: «сколько штрафанут» asks how much, not a count)
+            if any({"NOUN", "gent", "plur"} <= t.grammemes and not t.keys & _DURATIONS and _known_russian(t.word)
+                   for t in following):
                 query.concepts.add("count_question")
         if token.word in ("с", "со", "from", "under", "over", "до") and i + 2 < len(tokens) and \
                 tokens[i + 1].word.isdigit() and int(tokens[i + 1].word) <= 120 and tokens[i + 2].keys & _YEARS_WORD:
@@ -575,5 +587,6 @@ def _offender(query: Query) -> str | None:
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
+_ROOT_LETTERS = 5   # the shortest vocabulary word another unknown word may be built on («штраф»)
 _AUXILIARIES = frozenset({"did", "do", "does", "will", "would", "to", "can", "could", "has", "have", "had"})
 _WITHOUT = frozenset({"без", "without"})
