@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -169,3 +170,25 @@ def test_source_kinds(url: str, kind: str) -> None:
 def test_stats_print_the_share_of_official_primary_sources() -> None:
     text = stats(sample_entries())
     assert "primary source: official" in text and "fines with a court history" in text
+
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+def test_every_statistics_entry_dates_its_figures() -> None:
+    """A published count is only meaningful with its period: 'Roskomnadzor: 135 leaks' must say which year, so the
+    bot never answers a question about 2025 with a 2024 figure passed off as current."""
+    year = re.compile(r"\b(?:19|20)\d\d\b")
+    entries = [e for e in load_entries(KNOWLEDGE).entries if e.id.startswith(("stats-", "leak-stats-"))]
+    assert entries
+    undated = [(e.id, lang) for e in entries for lang, title in (("ru", e.title.ru), ("en", e.title.en))
+               if not year.search(title)]
+    assert undated == []
+
+
+def test_a_proposed_law_is_answered_as_a_proposal() -> None:
+    """The Digital Omnibus only proposes a 96-hour breach deadline: the answer must say it is a proposal and that the
+    72 hours of Art. 33 still apply, in both languages."""
+    entry = next(e for e in load_entries(KNOWLEDGE).entries if e.id == "gdpr-digital-omnibus-proposal-2025")
+    assert "предложение" in entry.answer.ru and "72" in entry.answer.ru
+    assert "proposal" in entry.answer.en and "72" in entry.answer.en
