@@ -124,3 +124,26 @@ CASES = yaml.safe_load((Path(__file__).parent / "data" / "breach_reading_cases.y
 @pytest.mark.parametrize("case", CASES["posts"], ids=[c["text"][:40] for c in CASES["posts"]])
 def test_news_in_the_styles_of_real_channels(parser: BreachParser, case: dict) -> None:
     assert (parser.parse(case["text"]) is not None) == case["breach"]
+
+
+@pytest.mark.parametrize("text", [
+    "Хакеры выложили базу 1,5 млн клиентов «Кворло»: ФИО, телефоны, email и пароли.",
+    "Data of 22 Mn Quorlo users, including names and card numbers, was posted on a hacking forum.",
+])
+def test_the_posts_own_tokens_read_as_a_second_reading(text: str) -> None:
+    # the parser passes its tokens to the extractors (no second reading of the post); the result is the same
+    from bot.breaches.extract import extract_counts, extract_data_classes
+    from bot.breaches.lemmas import tokens
+
+    toks = tokens(text)
+    assert extract_counts(text, toks) == extract_counts(text) and extract_counts(text)[0]
+    assert extract_data_classes(text, toks) == extract_data_classes(text) and extract_data_classes(text)
+
+
+def test_a_phrase_set_says_cheaply_whether_a_post_may_hold_it() -> None:
+    from bot.breaches.lexicon import PhraseSet
+
+    phrases = PhraseSet("выставить ~ продажа", "expos*")
+    assert phrases.possible({"выставить", "база"}) and phrases.possible({"exposur"})
+    assert not phrases.possible({"продажа", "база"})
+    assert phrases.find([]) == [] and not phrases.possible(set())

@@ -5,9 +5,10 @@ password storage. Pure functions over text; ``parser.py`` decides whether a post
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 
-from bot.breaches.lemmas import sentences, tokens
+from bot.breaches.lemmas import Token, sentences, tokens
 from bot.breaches.lexicon import COUNT_BREAK, COUNT_NOUNS, NOT_COUNT, NUMBER_WORDS, ROW_NOUNS, SCALE_WORDS
 from bot.kb.amounts import multiplier_of, parse_number
 
@@ -66,7 +67,7 @@ def _sentence_of(text: str, pos: int) -> str:
     return text
 
 
-def extract_counts(text: str) -> tuple[int | None, int | None]:
+def extract_counts(text: str, toks: list[Token] | None = None) -> tuple[int | None, int | None]:
     """Return ``(record_count, unique_emails)``.
 
     Rows/records beat people nouns (a dump of 3 million rows about 590 thousand people has
@@ -80,12 +81,16 @@ def extract_counts(text: str) -> tuple[int | None, int | None]:
         if unique_emails is None:
             unique_emails = _to_int(match)
     candidates: list[tuple[float, int, int]] = []  # (rank, position, value)
-    for start, end, value, in_words in _numbers(text):
+    toks = tokens(text) if toks is None else toks
+    starts = [t.start for t in toks]
+    for start, end, value, in_words in _numbers(text, toks):
         if any(s <= start < e for s, e in email_spans) or text[end : end + 2].strip().startswith("%"):
             continue
         # What is counted: the first counted noun among the next words («записей», «пользователей»,
         # «адресов», "customer records"); a unit («300 Гб», «рублей») or a preposition first means no count.
-        after = [t.lemma for t in tokens(text[end : end + 80])[:4]]
+        # (the post's own tokens from the number's end on: no second reading of the text)
+        at = bisect_left(starts, end)
+        after = [t.lemma for t in toks[at : at + 4] if t.start < end + 80]
         # «бывших и нынешних клиентов», "current and former customers": a conjunction between two adjectives
         # joins them; before a number («10 тысяч и 5 тысяч») it ends the count.
         breaks = [w in COUNT_BREAK and not (w in _JOINING and i + 1 < len(after) and not after[i + 1][:1].isdigit())
@@ -132,14 +137,13 @@ _SAMPLE_RE = re.compile(r"пробн\w*|образ[ец]\w*|выборк\w*|фр
                         re.IGNORECASE)
 
 
-def _numbers(text: str) -> list[tuple[int, int, int, bool]]:
+def _numbers(text: str, toks: list[Token]) -> list[tuple[int, int, int, bool]]:
     """``(start, end, value)`` of every number: digits («1,5 тыс.», "1.4M") and words («двух миллионов»)."""
     found = []
     for match in NUMBER_RE.finditer(text):
         value = _to_int(match)
         if value is not None and value >= 10 and not _looks_like_year(match):
             found.append((match.start(), match.end(), value, False))
-    toks = tokens(text)
     for i, tok in enumerate(toks):
         if tok.lemma in SCALE_WORDS and (i == 0 or not toks[i - 1].text[:1].isdigit()):
             factor = NUMBER_WORDS.get(toks[i - 1].lemma) if i else None
@@ -289,16 +293,17 @@ def _negated(text: str, start: int, end: int) -> bool:
     return bool(_NEGATION_AFTER.match(text[end : end + 60]) or _LIST_NEGATED.match(text[end : end + 60]))
 
 
-def extract_data_classes(text: str) -> list[str]:
+def extract_data_classes(text: str, toks: list[Token] | None = None) -> list[str]:
     """HIBP data classes named in ``text`` (``lexicon.DATA_CLASSES``, by lemma) and not negated ("но не к
     платёжным данным", "no passwords were exposed"), in HIBP's alphabetical order."""
     from bot.breaches.lexicon import DATA_CLASSES
 
     folded = text.lower().replace("ё", "е")  # same length as text: token offsets stay valid
-    toks = tokens(text)
+    toks = tokens(text) if toks is None else toks
+    lemmas = {t.lemma for t in toks}
     found: set[str] = set()
     for data_class in DATA_CLASSES:
-        if data_class.name in found:
+        if data_class.name in found or not data_class.phrases.possible(lemmas):
             continue
         for first, end in data_class.phrases.find(toks):
             if data_class.lowercase and not toks[first].text.islower():

@@ -57,16 +57,29 @@ class PhraseSet:
             if slots[0].prefixes:
                 self._by_prefix.append(slots)
         self._prefixes = tuple(p for slots in self._by_prefix for p in slots[0].prefixes)
+        # The phrases a lemma may begin, remembered per lemma: one dictionary look-up per word instead of a look-up
+        # and a prefix test (posts repeat their words; the memory is bounded below).
+        self._starts: dict[str, tuple[tuple[_Slot, ...], ...]] = {}
+
+    def _starting(self, lem: str) -> tuple[tuple[_Slot, ...], ...]:
+        found = tuple(self._by_first.get(lem, ()))
+        if self._prefixes and lem.startswith(self._prefixes):
+            found += tuple(s for s in self._by_prefix if s[0].accepts(lem))
+        if len(self._starts) > 50_000:
+            self._starts.clear()
+        self._starts[lem] = found
+        return found
 
     def find(self, toks: Sequence[Token], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Token spans ``(first, last + 1)`` where a phrase occurs within ``toks[start:end]``."""
         end = len(toks) if end is None else end
         found = []
+        starts = self._starts
         for i in range(start, end):
             lem = toks[i].lemma
-            candidates = self._by_first.get(lem, ())
-            if self._prefixes and lem.startswith(self._prefixes):
-                candidates = [*candidates, *(s for s in self._by_prefix if s[0].accepts(lem))]
+            candidates = starts.get(lem)
+            if candidates is None:
+                candidates = self._starting(lem)
             for slots in candidates:
                 at, ok = i, True
                 for slot in slots[1:]:
@@ -83,6 +96,12 @@ class PhraseSet:
 
     def any(self, toks: Sequence[Token], start: int = 0, end: int | None = None) -> bool:
         return bool(self.find(toks, start, end))
+
+    def possible(self, lemmas: frozenset[str] | set[str]) -> bool:
+        """Whether a post with these lemmas may hold a phrase (its first word is there): a cheap test before ``find``
+        when one post is read against many sets (the data classes)."""
+        return not lemmas.isdisjoint(self._by_first) or bool(self._prefixes) and any(
+            lem.startswith(self._prefixes) for lem in lemmas)
 
 
 def lemma_set(*words: str) -> frozenset[str]:

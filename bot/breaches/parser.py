@@ -106,10 +106,10 @@ class BreachParser:
         leak_sentences = set(events)
         if not leak_sentences:
             return None, "no_leak_event"
-        record_count, unique_emails = extract_counts(clean)
+        record_count, unique_emails = extract_counts(clean, toks)
         has_count = record_count is not None or unique_emails is not None
         lead_end = spans[min(1, len(spans) - 1)][1]
-        classes = extract_data_classes(clean)
+        classes = extract_data_classes(clean, toks)
         storage = extract_password_storage(clean)
         if storage and "Passwords" not in classes:
             classes = sorted({*classes, "Passwords"})
