@@ -29,6 +29,7 @@ from bot.understanding.rank import (
 )
 
 SEE_ALSO = 3
+SEARCH_DEPTH = 8   # the search's best entries the ranking by what the question names (rank.py) reorders
 SEE_ALSO_MIN_COVERAGE = 0.34
 # A question naming nothing of the bot's own (no privacy word, law, regulator, company, country or article; at most
 # a fine or leak word) is answered only when an entry explains nearly all of it ("since when can you put a self-ban
@@ -115,7 +116,7 @@ def _answer_with(kb: KnowledgeBase, q: Query, lang: str, best: I.Choice, found: 
 
 
 def _search(kb: KnowledgeBase, q: Query) -> SearchResult:
-    result = kb.index.search(q.search_text or q.text, limit=8, boost=search_boost(q))
+    result = kb.index.search(q.search_text or q.text, limit=SEARCH_DEPTH, boost=search_boost(q))
     return rank(kb, q, result)
 
 

@@ -89,6 +89,16 @@ def test_a_brand_names_its_owner_as_its_parent(real_kb: KnowledgeBase, text: str
     assert reader_for(real_kb).read(text, "en").parent_companies == {T.term(p) for p in parents}
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # the European Commission names the EU, and so the GDPR: its adequacy decisions, not Roskomnadzor's list
+    ("какие страны признаны Еврокомиссией обеспечивающими адекватную защиту данных", "ru"),
+    ("which countries has the European Commission found adequate", "en"),
+])
+def test_the_european_commission_names_the_eu(reader: Reader, text: str, lang: str) -> None:
+    q = read(reader, text, lang)
+    assert "EU" in q.countries and q.regimes == ["gdpr"]
+
+
 def test_an_authority_is_named_by_its_whole_name(reader: Reader) -> None:
     assert read(reader, "data protection in mexico", "en").authorities == []
     assert read(reader, "what did the ICO fine British Airways", "en").authorities == ["ico"]
