@@ -209,3 +209,15 @@ def test_leaks_in_the_plural_are_many_events(headline: str, many: bool) -> None:
 
     ev = evidence.counter_of(headline, tokens(headline), len(headline), len(headline), has_count=False)
     assert ("many_events" in ev.why) == many
+
+
+@pytest.mark.parametrize(("text", "vague"), [
+    ("Quorlo said only a few thousand account numbers were affected.", True),
+    ("Hackers stole the data of several million Quorlo users.", True),
+    ("Hackers stole the data of Quorlo users.", False),
+])
+def test_vague_counts_in_english(text: str, vague: bool) -> None:
+    from bot.breaches import lexicon as L
+    from bot.breaches.lemmas import tokens
+
+    assert L.VAGUE_COUNT.any(tokens(text)) == vague

@@ -305,6 +305,8 @@ SCALE_WORDS = {word: value for word, value in MULTIPLIERS.items() if len(word) >
 VAGUE_COUNT = PhraseSet(
     "десяток|десятка|сотня ~ тысяча|миллион", "тысяча|миллион|миллиард ~ пользователь|клиент|абонент|запись|человек",
     "несколько ~ миллион|тысяча", "million ~ of", "thousand ~ of", "hundr ~ of", "half ~ million",
+    # "a few thousand account numbers", "several million users"
+    "few|sever|mani ~ thousand|million|hundr",
 )
 # Whose data it is: a victim name right after these (within a few words) is the breached service.
 ROLE_BEFORE = lemma_set(
