@@ -5,11 +5,12 @@ Why Fluent (``fluent.runtime``) and not gettext: plurals and other choices live 
 are read as they are, with no compile step (.po -> .mo); a message names its variables, so a test can check that
 every language asks for the same ones. A third language is a third folder: nothing in Python changes.
 
-One :class:`Catalogue` is built from the files once, when this module is first imported, and never changes after
-that (no setter, no reload): `CATALOGUE` and its bound method `t` are a read-only facade, so a domain renderer
-(``breaches/render.py``, ``legal/render.py``) and a handler get the same texts without threading an object through
-every call, and without hidden state that changes at run time. Tests build their own catalogues with
-:meth:`Catalogue.load` (a temporary folder of files, a third language). Plain module: no aiogram.
+One :class:`Catalogue` is made once, when this module is first imported (each language's files read on first
+use: `CATALOGUE`), and never changes after that (no setter, no reload): `CATALOGUE` and its bound method `t` are a
+read-only facade, so a domain renderer (``breaches/render.py``, ``legal/render.py``) and a handler get the same
+texts without threading an object through every call, and without hidden state that changes at run time. Tests
+build their own catalogues with :meth:`Catalogue.load` (a temporary folder of files, a third language). Plain
+module: no aiogram.
 
 A key missing in the reader's language is taken from English, with a warning in the log; tests/test_i18n.py fails
 on any such key, so the fallback only protects a user from a mistake the tests would have caught.
@@ -18,6 +19,7 @@ on any such key, so the fallback only protects a user from a mistake the tests w
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable
 from html import escape
 from importlib import resources
@@ -57,60 +59,80 @@ class _Variables(Visitor):
 class Catalogue:
     """The texts of every language found under a root folder; `t(key, lang, **values)` renders one."""
 
-    def __init__(self, sources: dict[str, list[str]], fallback: str = FALLBACK) -> None:
-        """`sources`: language -> the text of its .ftl files."""
+    def __init__(self, sources: dict[str, list[str]], fallback: str = FALLBACK, *, lazy: bool = False) -> None:
+        """`sources`: language -> the text of its .ftl files. `lazy`: each language's files are read (parsed and
+        checked) when a text of it is first asked for, not here (see `CATALOGUE`)."""
         if fallback not in sources:
             raise ValueError(f"no texts for the fallback language {fallback!r}")
         self.fallback = fallback
+        self._sources = sources
         self._bundles: dict[str, FluentBundle] = {}
         self._variables: dict[str, dict[str, frozenset[str]]] = {}
-        for lang, texts in sources.items():
-            # use_isolating=False: Unicode bidi marks around every value would show up in Telegram's plain text.
-            bundle = FluentBundle([lang], use_isolating=False)
-            variables: dict[str, frozenset[str]] = {}
-            for text in texts:
-                # One parse per file (without source positions: a third faster), shared by the bundle and the check.
-                resource = FluentParser(with_spans=False).parse(text)
-                bundle.add_resource(resource)
-                for entry in resource.body:
-                    if isinstance(entry, ftl.Junk):
-                        raise ValueError(f"{lang}: cannot read {entry.content[:60]!r}: {entry.annotations[0].message}")
-                    if isinstance(entry, ftl.Message):
-                        visitor = _Variables()
-                        visitor.visit(entry)
-                        variables[entry.id.name] = frozenset(visitor.names)
-            self._bundles[lang] = bundle
-            self._variables[lang] = variables
+        self._lock = threading.Lock()  # the bot loads in a worker thread while the event loop may render a text
         self._memo: dict[tuple[object, ...], str] = {}
+        if not lazy:
+            for lang in sources:
+                self._bundle(lang)
+
+    def _bundle(self, lang: str) -> FluentBundle | None:
+        """The language's bundle, its files read on first use; None for a language without files."""
+        bundle = self._bundles.get(lang)
+        if bundle is not None or lang not in self._sources:
+            return bundle
+        with self._lock:
+            if lang not in self._bundles:
+                self._bundles[lang], self._variables[lang] = self._read(lang, self._sources[lang])
+            return self._bundles[lang]
+
+    @staticmethod
+    def _read(lang: str, texts: list[str]) -> tuple[FluentBundle, dict[str, frozenset[str]]]:
+        # use_isolating=False: Unicode bidi marks around every value would show up in Telegram's plain text.
+        bundle = FluentBundle([lang], use_isolating=False)
+        variables: dict[str, frozenset[str]] = {}
+        for text in texts:
+            # One parse per file (without source positions: a third faster), shared by the bundle and the check.
+            resource = FluentParser(with_spans=False).parse(text)
+            bundle.add_resource(resource)
+            for entry in resource.body:
+                if isinstance(entry, ftl.Junk):
+                    raise ValueError(f"{lang}: cannot read {entry.content[:60]!r}: {entry.annotations[0].message}")
+                if isinstance(entry, ftl.Message):
+                    visitor = _Variables()
+                    visitor.visit(entry)
+                    variables[entry.id.name] = frozenset(visitor.names)
+        return bundle, variables
 
     @classmethod
-    def load(cls, root: Traversable | Path | None = None, fallback: str = FALLBACK) -> Catalogue:
+    def load(cls, root: Traversable | Path | None = None, fallback: str = FALLBACK, *, lazy: bool = False) -> Catalogue:
         """Every ``<root>/<lang>/*.ftl``; the folder's name is the language."""
         root = locales_root() if root is None else root
         sources = {folder.name: [f.read_text(encoding="utf-8") for f in sorted(folder.iterdir(), key=lambda f: f.name)
                                  if f.name.endswith(".ftl")]
                    for folder in root.iterdir() if folder.is_dir() and not folder.name.startswith(("_", "."))}
-        return cls(sources, fallback)
+        return cls(sources, fallback, lazy=lazy)
 
     @property
     def languages(self) -> tuple[str, ...]:
-        return tuple(sorted(self._bundles))
+        return tuple(sorted(self._sources))
 
     def keys(self, lang: str) -> set[str]:
+        self._bundle(lang)
         return set(self._variables[lang])
 
     def variables(self, key: str, lang: str) -> frozenset[str]:
+        self._bundle(lang)
         return self._variables[lang][key]
 
     def t(self, key: str, lang: str, **values: object) -> str:
         """The text `key` in `lang` with `values` filled in: strings HTML-escaped, numbers as digits (choosing the
         plural form). A language without files reads English; a key missing in a language is taken from English and
         logged; a key English lacks too is a KeyError."""
-        bundle = self._bundles.get(lang)
+        bundle = self._bundle(lang)
         if bundle is None or not bundle.has_message(key):
-            if lang in self._bundles:
+            if bundle is not None:
                 log.warning("text %r is missing in %r: English used", key, lang)
-            bundle = self._bundles[self.fallback]
+            bundle = self._bundle(self.fallback)
+            assert bundle is not None  # __init__ checked the fallback has files
             if not bundle.has_message(key):
                 raise KeyError(key)
         # The catalogue never changes, so a text rendered with the same plain values is the same text: remembered,
@@ -165,5 +187,9 @@ def missing(catalogue: Catalogue, languages: Iterable[str] | None = None) -> dic
     return {lang: every - catalogue.keys(lang) for lang in languages if every - catalogue.keys(lang)}
 
 
-CATALOGUE = Catalogue.load()
+# Each language's files are parsed when a text of it is first asked for (a tenth of a second for both): the
+# module is imported by everything that renders a text, including what bot/runner.py imports before it polls. A
+# shipped file that cannot be read still stops the bot at start: loading it renders the command menu of every
+# language (bot/app.py), and tests/test_i18n.py reads every file.
+CATALOGUE = Catalogue.load(lazy=True)
 t = CATALOGUE.t

@@ -7,10 +7,13 @@ import ast
 import logging
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from bot.config import PROJECT_ROOT
 from bot.formatting import format_date, format_money, format_number
 from bot.i18n import CATALOGUE, FALLBACK, Catalogue, Html, locales_root, missing, t
 
@@ -167,3 +170,18 @@ def test_one_date_style_and_one_money_style_per_language() -> None:
     assert (format_date(day, "ru", "month"), format_date(day, "en", "month")) == ("август 2023", "Aug 2023")
     assert format_money(3_000_000, "RUB", "ru") == "3 млн ₽" and format_money(3_000_000, "RUB", "en") == "RUB 3 million"
     assert format_money(1_200_000_000, "EUR", "en", style="short") == "€1.2bn"
+
+
+def test_a_lazy_catalogue_reads_a_language_when_a_text_of_it_is_first_asked_for(tmp_path: Path) -> None:
+    """The bot's own catalogue is lazy (bot/runner.py imports it before it polls): importing it reads no file, and a
+    broken file is refused when its language is first read (the bot's loading reads every language's menu)."""
+    probe = "import bot.i18n as i; print(len(i.CATALOGUE._bundles), len(i.CATALOGUE.languages))"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", str(len(CATALOGUE.languages))]
+    for lang, text in {"en": "hello = Hello\n", "ru": "hello = { $name\n"}.items():
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "main.ftl").write_text(text, encoding="utf-8")
+    catalogue = Catalogue.load(tmp_path, lazy=True)
+    assert catalogue.t("hello", "en") == "Hello" and catalogue.languages == ("en", "ru")
+    with pytest.raises(ValueError, match="cannot read"):
+        catalogue.t("hello", "ru")
