@@ -305,3 +305,13 @@ def test_the_company_of_a_quoted_expert_is_no_victim(parser: BreachParser, text:
 def test_victims_as_real_news_name_them(parser: BreachParser, text: str, service: str | None) -> None:
     breach = parser.parse(text)
     assert (breach.service if breach else None) == service
+
+
+
+def test_a_breach_search_service_is_no_candidate_victim(parser: BreachParser) -> None:
+    # "LeakedSource.com has the full dataset": a service that indexes leaks is where the data was found
+    from bot.breaches.lemmas import tokens
+
+    text = "LeakedSource.com shows 1,503,707 accounts from quorlo.net in its database."
+    domains = {c.domain for c in parser.victims.candidates(text, tokens(text))}
+    assert "quorlo.net" in domains and "leakedsource.com" not in domains

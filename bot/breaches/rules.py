@@ -81,6 +81,8 @@ NOT_VICTIM_HOSTS = {
     "rbc.ru", "vedomosti.ru", "tass.ru", "interfax.ru", "ria.ru", "cnews.ru", "izvestia.ru", "cybernews.com",
     "youtube.com", "youtu.be", "reuters.com", "databreaches.net", "breachforums.st", "securityweek.com",
     "xakep.ru", "dlbi.ru", "dehashed.com", "troyhunt.com", "leakcheck.io", "leak-lookup.com",
+    # breach search services: they index leaks, they do not leak ("LeakedSource.com has the full dataset")
+    "leakedsource.com", "leakedsource.ru", "snusbase.com", "intelx.io",
 }
 DOMAIN_IN_TEXT = re.compile(
     r"(?<![\w@.-])((?:[a-z0-9а-я](?:[a-z0-9а-я-]{0,61}[a-z0-9а-я])?\.)+[a-zа-я]{2,10})(?![\w-])", IGNORECASE
