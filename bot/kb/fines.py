@@ -52,7 +52,9 @@ class FinesTable:
         self.company_words: dict[str, str] = {}   # a word of a company's name -> its term
         for entry in self.fines:
             assert entry.fine is not None
-            words = [w for w in T.fold(entry.fine.company).replace("(", " ").replace(")", " ").split()
+            # The question's own tokeniser, so that "Meta Platforms Ireland Ltd (Facebook, Instagram)" is a
+            # Facebook's decision: splitting on spaces kept "facebook," with its comma, a term no question has.
+            words = [w for w in T.words(entry.fine.company)
                      if w not in GENERIC_COMPANY_WORDS and len(w) > 1 and T.term(w) not in _COUNTRY_TERMS]
             self._company_terms[entry.id] = {T.term(w) for w in words}
             self.company_words.update({w: T.term(w) for w in words})
