@@ -438,3 +438,20 @@ def test_a_statistic_of_the_source_cited_answers(real_kb: KnowledgeBase, questio
     other = "leak-stats-infowatch-2024" if entry != "leak-stats-infowatch-2024" else "leak-rkn-stats-2024"
     assert rank.agreement(real_kb, q, real_kb.index.by_id[other]) < rank.agreement(
         real_kb, q, real_kb.index.by_id[entry])
+
+
+@pytest.mark.parametrize(("entry", "number", "named"), [
+    ("pd-special-categories-art10", "10", True),        # "(Art. 10 of 152-FZ)"
+    ("pd-response-deadline-art20", "10", False),        # "10 working days" is no article
+    ("pd-unlawful-processing-stop-destroy", "10", False),
+    ("gdpr-dpo-art-37-39", "38", True),                 # "Arts 37-39"
+    ("koap-13-11-part-10-notice-of-processing", "13.11", True),
+])
+def test_an_article_is_named_as_an_article_not_as_any_figure(real_kb: KnowledgeBase, entry: str, number: str,
+                                                              named: bool) -> None:
+    assert rank.mentions_article(real_kb.index.by_id[entry], number) is named
+
+
+def test_a_question_naming_an_article_is_answered_by_it(real_kb: KnowledgeBase) -> None:
+    answer = answer_question(real_kb, "статья 10 152-ФЗ о чем", "ru")
+    assert (answer.entry or answer.buttons[0]).id == "pd-special-categories-art10"

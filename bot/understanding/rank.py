@@ -224,6 +224,19 @@ def _mentions(entry: Entry, needle: str) -> bool:
     return re.search(r"(?<![\w.])" + re.escape(needle) + r"(?![\w]|\.\d)", text) is not None
 
 
+_ARTICLE_MENTION = re.compile(r"(?:ст\.|стать[а-я]*|art\.|arts?\b|articles?|section|sec\.|s\.|rule|§)\s*"
+                              r"(\d{1,3}(?:\.\d{1,2})?)(?![\d])")
+
+
+def mentions_article(entry: Entry, number: str) -> bool:
+    """Does the entry's title or keywords name article `number` as an article («ст. 10», "Art. 10", "Arts 37-39"),
+    not as any figure ("within 10 working days")? A dotted number ("13.11") is an article however written."""
+    if "." in number:
+        return _mentions(entry, number)
+    text = T.fold(" ".join([entry.title.ru, entry.title.en, " ".join(entry.keywords)]))
+    return number in _ARTICLE_MENTION.findall(text) or number in _title_articles(entry)
+
+
 def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
     """How well an entry agrees with what the question names: > 1 for each thing it is about, < 1 for each it
     contradicts (another company's, country's or year's fine)."""
@@ -286,7 +299,7 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
         factor *= ASKED_FOCUS   # "which country …" is answered by the entry about countries, not by its source
     if q.has("which_article") and _ARTICLE_REF.search(T.fold(entry.title.ru + " " + entry.title.en)):
         factor *= 1.2   # "which article says …": an entry that names its article
-    if q.articles and any(_mentions(entry, a.number) for a in q.articles):
+    if q.articles and any(mentions_article(entry, a.number) for a in q.articles):
         factor *= 1.3
         parts = {a.part for a in q.articles if a.part}
         if parts and any(_names_part(entry, part) for part in parts):
