@@ -455,3 +455,19 @@ def test_an_article_is_named_as_an_article_not_as_any_figure(real_kb: KnowledgeB
 def test_a_question_naming_an_article_is_answered_by_it(real_kb: KnowledgeBase) -> None:
     answer = answer_question(real_kb, "статья 10 152-ФЗ о чем", "ru")
     assert (answer.entry or answer.buttons[0]).id == "pd-special-categories-art10"
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    # a fine asked: the rule whose title states what it costs, not the duty's own entry
+    ("сколько штрафанут за то что не подали уведомление в ркн о начале обработки пдн",
+     "koap-13-11-part-10-notice-of-processing"),
+    # the duty asked: not the fine
+    ("нужно ли подавать уведомление в ркн о начале обработки пдн", None),
+])
+def test_a_rule_priced_in_its_title_answers_what_a_fine_costs(real_kb: KnowledgeBase, question: str,
+                                                             entry: str | None) -> None:
+    answer = answer_question(real_kb, question, "ru")
+    if entry is None:
+        assert answer.entry is None or answer.entry.id != "koap-13-11-part-10-notice-of-processing"
+    else:
+        assert answer.entry is not None and answer.entry.id == entry

@@ -97,13 +97,18 @@ def _titles(kb: KnowledgeBase) -> dict[str, Title]:
             title = reader.read(text)
             # a company is named with a capital ("LinkedIn blocked …"), not as a word of a sentence ("a network")
             capitalised = {T.term(w.lower()) for w in re.findall(r"\b[A-Z][\w&-]+", e.title.en)}
-            out[e.id] = (frozenset(title.concepts & set(DISTINGUISHING)), frozenset(title.regimes),
+            # a sum of money in a rule's title ("— RUB 100,000–300,000 for companies") is what its fine costs (a
+            # decision's title always states its sum: it is about a fine whatever the question asks)
+            priced = MONEY_IS_A_FINE and e.fine is None and any(n.currency for n in title.numbers)
+            concepts = title.concepts | ({"fine"} if priced else set())
+            out[e.id] = (frozenset(concepts & set(DISTINGUISHING)), frozenset(title.regimes),
                          frozenset(T.terms(text)), frozenset(title.companies & capitalised),
                          frozenset(title.countries))
         return out
     return kb.built("entry_titles", build)
 
 
+MONEY_IS_A_FINE = True
 _NO_TITLE: Title = (frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
 
 
