@@ -315,3 +315,24 @@ def test_a_breach_search_service_is_no_candidate_victim(parser: BreachParser) ->
     text = "LeakedSource.com shows 1,503,707 accounts from quorlo.net in its database."
     domains = {c.domain for c in parser.victims.candidates(text, tokens(text))}
     assert "quorlo.net" in domains and "leakedsource.com" not in domains
+
+
+
+
+@pytest.mark.parametrize(("text", "victim"), [
+    # a cybersecurity firm reports the leak; a breach search service named by its name indexes it
+    ("Cybersecurity firm Zetasec Advisory calculates that card data of Quorlo customers was stolen.", "quorlo"),
+    ("Investigation site \"Have I Been Pwned\" reported a data breach of Quorlo customers.", "quorlo"),
+    ("Аналитики ИБ-компании Zetasec обнаружили в продаже базу клиентов сервиса Quorlo.", "quorlo"),
+    # the neighbour: a home security firm is a company like any other
+    ("Home security firm Zetasec confirmed a data breach of its customers.", "zetasec"),
+])
+def test_security_firms_and_breach_indexes_report_leaks(parser: BreachParser, text: str, victim: str) -> None:
+    from bot.breaches import evidence
+    from bot.breaches.lemmas import sentences, tokens
+
+    toks, spans = tokens(text), sentences(text)
+    victims = parser.victims
+    choice = victims._choose(text, toks, spans, set(evidence.sentence_events(toks, spans)),
+                             victims.candidates(text, toks))
+    assert choice.reason == "victim" and choice.key == victim

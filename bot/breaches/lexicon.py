@@ -340,6 +340,9 @@ SOURCE_NOUNS = lemma_set(
     "ссылка пресс-служба источник специалист сми",
     "channel report research accord journalist outlet expert analyst spokesperson spokesman spokeswoman polic",
 )
+# The field of a firm that finds and reports leaks: "cybersecurity firm Cyble", «ИБ-компания X», «компания по
+# кибербезопасности X» (not bare "security": "home security firm ADT" is a victim).
+SECURITY_FIELD = lemma_set("кибербезопасность иб иб-компания", "cybersecur cyber-secur infosec threat intellig")
 # A person's title: «основатель компании X Ашот Оганесян» is X's expert speaking (victim.py).
 PERSON_TITLES = lemma_set("основатель сооснователь директор гендиректор руководитель глава эксперт аналитик "
                           "специалист", "founder cofound ceo director head chief")

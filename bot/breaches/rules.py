@@ -80,10 +80,13 @@ NOT_VICTIM_HOSTS = {
     "habr.com", "bleepingcomputer.com", "techcrunch.com", "therecord.media", "theregister.com", "kommersant.ru",
     "rbc.ru", "vedomosti.ru", "tass.ru", "interfax.ru", "ria.ru", "cnews.ru", "izvestia.ru", "cybernews.com",
     "youtube.com", "youtu.be", "reuters.com", "databreaches.net", "breachforums.st", "securityweek.com",
-    "xakep.ru", "dlbi.ru", "dehashed.com", "troyhunt.com", "leakcheck.io", "leak-lookup.com",
-    # breach search services: they index leaks, they do not leak ("LeakedSource.com has the full dataset")
-    "leakedsource.com", "leakedsource.ru", "snusbase.com", "intelx.io",
+    "xakep.ru", "dlbi.ru",
 }
+# Breach search services: they index leaks, they do not leak ("LeakedSource.com has the full dataset", "investigation
+# site Have I Been Pwned reported"); named by their domain or by their name, they are never the victim.
+BREACH_INDEXES = {"haveibeenpwned.com", "dehashed.com", "troyhunt.com", "leakcheck.io", "leak-lookup.com",
+                  "leakedsource.com", "snusbase.com", "intelx.io"}
+NOT_VICTIM_HOSTS |= BREACH_INDEXES
 DOMAIN_IN_TEXT = re.compile(
     r"(?<![\w@.-])((?:[a-z0-9а-я](?:[a-z0-9а-я-]{0,61}[a-z0-9а-я])?\.)+[a-zа-я]{2,10})(?![\w-])", IGNORECASE
 )

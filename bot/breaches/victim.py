@@ -194,6 +194,11 @@ class VictimFinder:
         # «в Telegram-канале X», "security researcher X", "the Telegram channel of ...": who reports, not who
         # leaked; unless a type noun says what X is ("the economic research company X").
         typed = bool(before) and before[-1].lemma in L.TYPE_NOUNS
+        # "cybersecurity firm Gemini Advisory calculates…", «аналитики ИБ-компании X»: a security firm reports leaks
+        if typed and any(t.lemma in L.SECURITY_FIELD for t in before[-3:]) or any(
+                t.lemma in L.SECURITY_FIELD and "-" in t.lemma for t in before[-1:]):
+            typed = False
+            before = [*before, _SOURCE_MARK]
         # ("it was reported that X had a breach": X opens the reported clause, it does not report)
         clause = bool(before) and before[-1].lemma == "that"
         # ("According to market experts, BigBasket data leak…": a comma closes the source's phrase)
@@ -356,6 +361,8 @@ class VictimFinder:
         for cand in found:
             self._score(text, toks, sentences, cand, leak_sentences)
             cand.entity = self._entity(cand)
+            if cand.entity.replace("-", "") in _REPORTERS:  # "Have I Been Pwned" named, not only its domain
+                cand.score, cand.evidence = -1.0, False
         self._merge_overlaps(text, found)
         self._drop_modifiers(text, toks, found)
         self._mark_subjects(toks, sentences, leak_sentences, found)
@@ -413,6 +420,12 @@ def _is_person_name(word: str) -> bool:
     return _CYRILLIC_WORD.match(word) is not None and any(
         "Name" in p.tag or "Surn" in p.tag for p in _morph().parse(word)[:2])
 
+
+# The names of the breach search services, never victims (``rules.BREACH_INDEXES`` without the TLD).
+_REPORTERS = frozenset(host.split(".")[0].replace("-", "") for host in rules.BREACH_INDEXES)
+
+# Stands for a source noun at the end of the words before a name (a security firm's name is who reports).
+_SOURCE_MARK = Token("channel", "channel", -1, -1)
 
 _OPENING = ("\"", "«", "“", "(")
 _APPOSITION = re.compile(r"[\s»”\"]*[\s(]?[«“\"(]")
