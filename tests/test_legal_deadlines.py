@@ -285,3 +285,15 @@ def test_every_deadline_agrees_with_its_knowledge_entry(regime: str, hours: set[
         assert duty.quote in entry.answer.en, f"{duty.entry_id} no longer says {duty.quote!r}"
         if duty.hours:
             assert f"{duty.hours} hours" in duty.quote and f"{duty.hours} час" in entry.answer.ru
+
+
+# "we" is dateparser's two-letter Wednesday: right after a time it split "yesterday at 6pm" from its time and the
+# moment became noon of yesterday, or last Wednesday's 23:45 (20 Nov 2026 is a Friday).
+@pytest.mark.parametrize(("question", "expected"), [
+    ("yesterday at 6pm we found that our CRM export was public", (2026, 11, 19, 18, 0)),
+    ("last night at 11:45 pm we noticed the breach, when do we notify the ICO?", (2026, 11, 19, 23, 45)),
+    ("today at 9am we got an email from a hacker with a sample of our customer base", (2026, 11, 20, 9, 0)),
+    ("on Monday at 10:00 we discovered the leak", (2026, 11, 16, 10, 0)),
+])
+def test_the_pronoun_we_is_no_wednesday(question: str, expected: tuple) -> None:
+    assert parse_moment(question, now=NOW_UTC.astimezone(MSK), tz=MSK, languages=("en",)) == local(MSK, *expected)

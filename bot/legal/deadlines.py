@@ -258,6 +258,19 @@ def _search_moments(phrase: str, languages: list[str], settings: dict) -> list[t
     return [date[:2] for date in dates or []]
 
 
+@lru_cache(maxsize=8)
+def _weekday_stubs(languages: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The two-letter weekday abbreviations of dateparser's locales ('we', 'mo', 'tu' …) as whole words. Nobody
+    writes a weekday so in a chat, but 'we' is the pronoun of half the questions: read as Wednesday, it splits
+    "yesterday at 6pm we found it" into "yesterday" and "6pm we" and the moment becomes noon of the day before."""
+    from dateparser.languages.loader import default_loader
+
+    stubs = {name for language in languages for key in ("monday", "tuesday", "wednesday", "thursday", "friday",
+                                                        "saturday", "sunday")
+             for name in default_loader.get_locale(language).info.get(key, []) if len(name) == 2}
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(stubs)) + r")(?![^\W\d_])") if stubs else None
+
+
 def parse_moment(text: str, *, now: dt.datetime, tz: dt.tzinfo,
                  languages: tuple[str, ...] = ("ru", "en")) -> dt.datetime | None:
     """The moment a phrase names, in `tz`, read relative to `now`; None when the text names no moment.
@@ -273,6 +286,10 @@ def parse_moment(text: str, *, now: dt.datetime, tz: dt.tzinfo,
         "DATE_ORDER": "DMY",
     }
     import dateparser  # here, not at the top: it costs start-up time (and its language data, on first use)
+
+    stubs = _weekday_stubs(tuple(languages))
+    if stubs is not None:
+        phrase = stubs.sub(" ", phrase)
 
     found = dateparser.parse(phrase, languages=list(languages), settings=settings) if _meaningful(phrase) else None
     if found is None:
