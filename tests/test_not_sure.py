@@ -347,6 +347,10 @@ def test_a_known_company_alone_does_not_make_a_question_the_bots(real_kb: Knowle
     ("Marriott hotel check in time", "en", None),
     ("линкедин реклама цена", "ru", None),   # the LinkedIn fine is over advertising, but this asks a price
     ("qantas frequent flyer points", "en", None),
+    # people counted, but not as the incident's victims
+    ("how many employees does Equifax have", "en", None),
+    ("how many customers does Optus have", "en", None),
+    ("сколько сотрудников в Гемотест", "ru", None),
     # ... and the same names asking about the story: answered with it
     ("оптус утечка сколько пострадало", "ru", "leak-optus-2022"),
     ("electoral commission hackers how many voters", "en", "leak-uk-electoral-commission-2021-2023"),
@@ -355,6 +359,8 @@ def test_a_known_company_alone_does_not_make_a_question_the_bots(real_kb: Knowle
     ("утечка гемотест 2022", "ru", "leak-gemotest-2022"),
     ("Capital One breach 2019 how many people", "en", "leak-capital-one-2019"),
     ("was Optus hacked", "en", "leak-optus-2022"),    # a leak asked as a break-in
+    ("how many people were affected by Equifax", "en", "leak-equifax-2017"),   # the people it affected
+    ("сколько клиентов пострадало в Гемотест", "ru", "leak-gemotest-2022"),
     ("HIBP check email", "en", "leak-check-email-hibp"),   # advice, not a company's story: its name is enough
 ])
 def test_a_known_name_anchors_its_story_only_when_the_question_asks_about_it(real_kb: KnowledgeBase, question: str,

@@ -414,8 +414,8 @@ def asks_about_its_story(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
                          or companies_in_title(kb, entry) & q.companies
                          or naming(kb, q, entry) > 0 or _rare_words(kb, q) & _subject_terms(kb)[entry.id][0]):
         return True
-    if q.has(*INCIDENT_ASKS) or q.laws or q.fz_numbers or q.authorities or q.articles or \
-            q.concepts & _incident_kinds(kb).get(entry.id, frozenset()):
+    if q.has(*INCIDENT_ASKS) or (q.has("counts_affected") and q.has("affected")) or q.laws or q.fz_numbers or \
+            q.authorities or q.articles or q.concepts & _incident_kinds(kb).get(entry.id, frozenset()):
         return True
     if any(n.kind in ("subjects", "identifiers", "money") or n.currency or n.multiplier > 1 for n in q.numbers):
         return True

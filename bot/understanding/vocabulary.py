@@ -36,6 +36,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "disclose", "disclosed", "disclosure", "разгласить", "разглашение", "выложить", "posted online",
              "в открытом доступе", "публичный доступ", "выложить в сеть", "publicly accessible", "publicly available",
              "exposed online"),
+    # what an incident did to people or records
+    "affected": ("affected", "impacted", "stolen", "exposed", "compromised", "пострадать", "пострадавший",
+                 "затронуть", "затронутый", "украсть", "похитить", "коснуться"),
     "hack": ("взлом", "взломать", "hack", "hacked", "hacker", "хакер", "cyber attack", "cyberattack", "кибератака"),
     # ... the break-in itself, not the people who do it: "was Optus hacked" asks about its leak, "protect my account
     # from hackers" does not
@@ -150,7 +153,9 @@ TOPIC_CONCEPTS = ("privacy_topic", "topic_word", "leak", "fine", "notify")
 # entry (privacy itself, the law, how many people were affected); the second about what the entry is about, as its
 # title and keywords say ("hackers" asks about a hack, not about a leak through an API; a leak may be asked as a
 # break-in: "was Optus hacked").
-INCIDENT_ASKS = ("privacy_topic", "privacy_law", "ru_jargon", "counts_affected")
+INCIDENT_ASKS = ("privacy_topic", "privacy_law", "ru_jargon")
+# ... and the people it affected: "how many customers were affected", not "how many employees does Equifax have"
+# (a count of people asks about an incident beside one of these, or a leak or hack word of INCIDENT_KINDS)
 INCIDENT_KINDS = ("leak", "hack", "fine", "notify", "criminal", "appeal")
 INCIDENT_IMPLIES = {"hack": ("leak", "hack_event"), "leak": ("hack_event",)}
 
