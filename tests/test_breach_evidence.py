@@ -221,3 +221,17 @@ def test_vague_counts_in_english(text: str, vague: bool) -> None:
     from bot.breaches.lemmas import tokens
 
     assert L.VAGUE_COUNT.any(tokens(text)) == vague
+
+
+
+@pytest.mark.parametrize(("headline", "scam"), [
+    # fraudsters who took the data are its thieves, not a scam warning
+    ("Retailers have become a profitable target for cyber fraudsters, with Quorlo joining the list", False),
+    # the neighbour: a phishing warning
+    ("Beware of phishing after the Quorlo breach", True),
+])
+def test_fraudsters_who_stole_data_are_no_scam_warning(headline: str, scam: bool) -> None:
+    from bot.breaches.lemmas import tokens
+
+    ev = evidence.counter_of(headline, tokens(headline), len(headline), len(headline), has_count=True)
+    assert ("scam" in ev.why) == scam

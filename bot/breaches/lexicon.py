@@ -195,8 +195,9 @@ PERIOD = PhraseSet("по ~ итог", "за ~ год|месяц|полугоди
 # An attack that stops a service rather than taking its data.
 OUTAGE = PhraseSet("ddos", "ddos-атака", "сбой", "перестать ~ работать", "недоступный", "приостановить ~ работа",
                    "outag*", "downtim*", "offlin*", "disrupt*")
-# A warning about fraudsters, not a report of a leak.
-SCAM = PhraseSet("фишинг*", "мошенник", "мошеннический", "phish*", "scam*", "fraudster", "bewar*")
+# A warning about fraudsters, not a report of a leak (not "fraudsters" alone: "a profitable target for cyber
+# fraudsters", "fraudsters had leaked the information" are the thieves of a leak; a warning names the scam or phishing).
+SCAM = PhraseSet("фишинг*", "мошенник", "мошеннический", "phish*", "scam*", "bewar*")
 # A guide: «что делать», "how to protect", "what you need to know".
 ADVICE = PhraseSet("что ~ делать", "как ~ защитить|проверить|узнать|защититься", "how ~ to", "what ~ to ~ do",
                    "совет", "памятка", "tip ~ to|for|on", "need ~ to ~ know", "что ~ известно", "что ~ нужно ~ знать")
