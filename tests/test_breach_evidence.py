@@ -235,3 +235,9 @@ def test_fraudsters_who_stole_data_are_no_scam_warning(headline: str, scam: bool
 
     ev = evidence.counter_of(headline, tokens(headline), len(headline), len(headline), has_count=True)
     assert ("scam" in ev.why) == scam
+
+
+def test_data_found_online_is_a_leak(parser: BreachParser) -> None:
+    breach, why = parser.analyse("The personal details of 600,000 Quorlo customers have been found online, the "
+                                 "company confirmed.")
+    assert why != "no_leak_event" and breach is not None and breach.service == "Quorlo"

@@ -253,6 +253,9 @@ def test_a_kind_of_company_or_a_number_is_no_victim(parser: BreachParser, text: 
      "patients.", "Quorlo Health"),
     ("Quorlo Health, a chain of hospitals in Ohio, disclosed a data breach that compromised the records of 900,000 "
      "patients.", "Quorlo Health"),
+    # (the kind is read from all the apposition, up to the verb: ", a UK retailer, said")
+    ("Quorlo, a UK retailer, said hackers accessed the personal data of 1.2 million customers, including names and "
+     "addresses.", "Quorlo"),
     # a newspaper in the apposition reports the news, it does not suffer it
     ("The Quorlo Times, a local newspaper, reported a data breach that compromised the records of 900,000 patients.",
      None),

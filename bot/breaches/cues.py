@@ -233,7 +233,8 @@ def english_subjects(text: str, spans: list[tuple[int, int]]) -> list[tuple[str,
             # ("Quorlo Health, a chain of hospitals, reported a data breach": an apposition that gives its type makes
             # it a company speaking of itself, not a newspaper)
             verb = sentence[match.end() - 9 : match.end()]
-            between = {t.lemma for t in tokens(sentence[match.end("n") : match.end() - 9])}
+            # (what stands between the name and its verb, the verb's last word left out)
+            between = {t.lemma for t in tokens(sentence[match.end("n") : match.end()])[:-1]}
             typed = bool(between & L.TYPE_NOUNS) and not between & (L.SOURCE_NOUNS | L.MEDIA)
             if re.search(r"\b(?:says|said|reports?|reported)$", verb) and not typed and not _SPEAKS_OF_ITSELF.search(
                     sentence[match.end() :]):

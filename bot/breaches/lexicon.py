@@ -136,6 +136,8 @@ LEAK_EVENT = PhraseSet(
     # «незащищённый сервер Elasticsearch с данными клиентов»: data left open is data exposed
     "незащищенный ~ сервер|база|хранилище|облако|бакет*|экземпляр", "открытый ~ сервер|хранилище|бакет*",
     "trade ~ onlin|forum", "appear ~ onlin|forum|sale",
+    # "the personal details of 600,000 customers have been found online"
+    "found|locat ~ onlin|internet|web|forum|darknet",
     "инцидент ~ безопасность|данные|информационный|утечка", "кибератака", "exfiltr*",
     "secur|data|cyber|cybersecur ~ incid", "access* ~ data|record|inform|account|system|databas|file",
     # the passive: "customer data was illegally accessed", "information may have been accessed"
