@@ -166,3 +166,21 @@ def test_typed_as_in_a_chat_the_specific_right_is_found(real_kb: KnowledgeBase, 
     answer = answer_question(real_kb, question, "ru")
     # answered by it, or offered first beside a close rival: never the overview of all rights instead
     assert (answer.entry or answer.buttons[0]).id == entry
+
+
+@pytest.mark.parametrize(("one", "other", "same"), [
+    ("designated", "design", False),       # a DPO designated is no privacy by design
+    ("designation", "designate", True),
+    ("designs", "design", True),
+    ("fined", "fine", True),
+])
+def test_an_overstemmed_english_word_keeps_a_stem_of_its_own(one: str, other: str, same: bool) -> None:
+    from bot.kb import text as T
+    assert (T.term(one) == T.term(other)) is same
+
+
+def test_a_dpo_designated_is_found_as_appointed(real_kb: KnowledgeBase) -> None:
+    from bot.answers import answer_question
+    question = "Which GDPR article says when a Data Protection Officer must be designated?"
+    answer = answer_question(real_kb, question, "en")
+    assert answer.entry is not None and answer.entry.id == "gdpr-dpo-art-37-39"

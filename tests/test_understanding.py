@@ -369,6 +369,7 @@ def test_an_entry_about_another_law_is_not_an_answer(real_kb: KnowledgeBase) -> 
     # a word of a longer phrase, misspelt, still makes the phrase ("which article")
     ("gdpr right to rectifcation wich artcle", {"which_article"}, ["gdpr"]),
     ("какая стаття gdpr про доступ", {"which_article"}, ["gdpr"]),
+    ("which GDPR article says when a DPO is needed", {"which_article"}, ["gdpr"]),   # the law inside the phrase
 ])
 def test_misspelt_vocabulary_words_are_read_as_the_words(reader: Reader, text: str, concepts: set[str],
                                                          laws: list[str]) -> None:

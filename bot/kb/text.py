@@ -166,6 +166,11 @@ SYNONYMS: dict[str, str] = {
     "обжаловать": "обжалование",
     "заблокировать": "блокировка",
     "блокировать": "блокировка",
+    # the GDPR "designates" a DPO or a representative where the entries say "appoint" (Arts 27, 37)
+    "designate": "designate appoint",
+    "designated": "designated appointed",
+    "designating": "designating appointing",
+    "designation": "designation appointment",
 }
 
 
@@ -368,6 +373,11 @@ def stem(word: str) -> str:
     return (_RU_STEMMER if is_cyrillic(word) else _EN_STEMMER).stemWord(word)
 
 
+# English words whose Snowball stem is another word of the bot's topics: "designate" (a DPO, a representative, a
+# Significant Data Fiduciary) is stemmed to "design" (privacy by design, Art. 25). Each keeps a stem of its own.
+_EN_OVERSTEMMED = (("designat", "designat"),)
+
+
 @lru_cache(maxsize=200_000)
 def term(word: str) -> str:
     """The canonical term of one folded word: Russian lemma in Latin letters, or English stem."""
@@ -375,6 +385,9 @@ def term(word: str) -> str:
         return word
     if is_cyrillic(word):
         return to_latin(lemma(word))
+    for prefix, own in _EN_OVERSTEMMED:
+        if word.startswith(prefix):
+            return own
     return _EN_STEMMER.stemWord(word)
 
 

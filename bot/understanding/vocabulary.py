@@ -91,7 +91,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                             "на сегодня", "edpb report",
                             *(name for names in STATISTIC_PUBLISHERS.values() for name in names)),
     "which_article": ("какой статья", "which article", "what article", "какая статья", "статья какой",
-                      "article of"),
+                      "article of", "which gdpr article", "what gdpr article", "which section", "what section",
+                      "какой пункт"),
     "which_country": ("which country", "какая страна", "какой страна", "в какой страна", "which countries",
                       "what country"),
     # "the personal data law": whose depends on the country named, else on the language (a Russian question)
