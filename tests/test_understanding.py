@@ -274,6 +274,9 @@ ESTIMATE, DEADLINE, LIST, STATS, LOOKUP = I.ESTIMATE, I.DEADLINE, I.FINES_LIST, 
     ("общая сумма штрафа Meta в Ирландии", "ru", LOOKUP),
     ("combined fines of Facebook and Instagram in Ireland", "en", STATS),
     ("общая сумма штрафов Meta в Ирландии", "ru", STATS),
+    # "how much in fines" sums: a year's total is a published figure, not the list of the year's decisions
+    ("how much in gdpr fines in 2021", "en", LOOKUP),
+    ("на какую сумму оштрафовали meta в ирландии", "ru", STATS),
 ])
 def test_the_intent_is_chosen_by_what_the_question_carries(real_kb: KnowledgeBase, text: str, lang: str,
                                                            intent: str) -> None:

@@ -60,7 +60,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                    "начаться"),
     "count_question": ("how many", "number of", "count of", "сколько раз", "количество", "how often"),
     "sum_question": ("total", "sum of", "altogether", "combined", "=всего", "суммарный", "общий сумма", "в сумма",
-                     "сумма =штрафов", "итого", "совокупный", "in total", "overall"),
+                     "сумма =штрафов", "итого", "совокупный", "in total", "overall", "how much in", "на какой сумма"),
     "mean_question": ("average", "mean", "avg", "средний", "median", "медиана", "typical", "в среднем"),
     "list": ("list", "список", "=все", "all", "top", "топ"),
     "plural_fines": ("=fines", "=penalties", "=штрафы", "=штрафов", "=штрафам", "=штрафах", "=штрафами", "=санкции"),
