@@ -241,3 +241,20 @@ def test_data_found_online_is_a_leak(parser: BreachParser) -> None:
     breach, why = parser.analyse("The personal details of 600,000 Quorlo customers have been found online, the "
                                  "company confirmed.")
     assert why != "no_leak_event" and breach is not None and breach.service == "Quorlo"
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # an insider selling or passing on the data
+    ("Сотрудник «Кворло» продал данные 20 тыс. клиентов: ФИО и телефоны.", "Кворло"),
+    # data open to anyone
+    ("Из-за ошибки сотрудников данные 10 тысяч клиентов «Кворло» были доступны всем в интернете.", "Кворло"),
+    # "hit by" a ransomware attack, whose data the same sentence tells
+    ("Quorlo hit by ransomware attack; hackers claim to have stolen 2TB of data including customer names and emails.",
+     "Quorlo"),
+    # the neighbours: a service available in new regions, an outage
+    ("Сервис «Кворло» стал доступен в новых регионах: 2 млн клиентов смогут заказывать доставку.", None),
+    ("Quorlo was hit by an outage that left 2 million customers without service.", None),
+])
+def test_more_ways_news_tells_data_left_its_owner(parser: BreachParser, text: str, service: str | None) -> None:
+    breach = parser.parse(text)
+    assert (breach.service if breach else None) == service

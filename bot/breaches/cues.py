@@ -41,6 +41,7 @@ EN_VICTIM_VERB = re.compile(
     r"(?:\s+(?:[a-z]+|in\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)){0,4}?\s+"
     r"(?:(?:was|were|became|has\s+been)\s+(?:the\s+|a\s+)?(?:victim|target|subject)\b|"
     r"(?:announced|detected|discovered|revealed|admitted|advised|notified|disclosed|suffered|confirmed|reported)\b|"
+    r"(?:hit|struck)\s+by\b|"
     r"(?:announces|admits|discloses|confirms|notifies|suffers)\b)"
 )
 

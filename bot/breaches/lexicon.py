@@ -121,12 +121,16 @@ LEAK_EVENT = PhraseSet(
     f"{_DATA} ~ появиться", f"{_DATA} ~ опубликовать",
     "выставить ~ продажа", "выставлять ~ продажа", "продажа ~ выставить|выставлять|выставленный",
     f"продавать ~ {_DATA}", f"продажа ~ {_DATA}", "объявление ~ продажа", f"торговать ~ {_DATA}",
+    # an insider: «сотрудник продал данные клиентов», «передавали данные третьим лицам»
+    f"продать ~ {_DATA}", "передать|передавать ~ третий ~ лицо", f"передать|передавать ~ {_DATA} ~ третий",
+    # «данные были доступны всем в интернете» (not «сервис стал доступен в новых регионах»)
+    "доступный ~ всем|интернет|любой|посторонний",
     f"раздавать ~ {_DATA}", "share ~ forum|onlin|telegram", "offer ~ sale|databas|data", "post ~ telegram|channel",
     "открытый доступ", "свободный доступ", "публичный доступ", "общий доступ",
     "попасть ~ сеть|интернет|даркнет|доступ|рука", "оказаться ~ сеть|интернет|даркнет|доступ|рука", "даркн*",
     "взлом", "взломать", "похитить", "похищенный", "украсть", "украденный", "кража ~ данные",
     "скомпрометировать", "компрометация", "хакер", "хакерский", "злоумышленник", "кибератака", "вымогатель",
-    "выгрузить", "раскрыть ~ аккаунт|данные|информация", "стать ~ доступный", "получить ~ доступ",
+    "выгрузить", "раскрыть ~ аккаунт|данные|информация", f"{_DATA} ~ стать ~ доступный", "получить ~ доступ",
     "breach", "leak", "expos*", "hack*", "stolen", "stole", "steal", "compromis*", "dump", "for sale",
     "sale ~ forum", "publish*", "post ~ forum|onlin|web", "releas ~ data|record|databas", "unauthoris* ~ access",
     "unauthor* ~ access", "extort*", "ransomwar*", "cyber ~ attack", "cyberattack", "scrape*", "extract*",
@@ -355,7 +359,7 @@ MEDIA = lemma_set("издание газета журнал агентство �
 # What a victim undergoes, said of it as the subject: "X suffered a breach", «X допустил утечку».
 VICTIM_EVENT = PhraseSet(
     "допустить ~ утечка", "подвергнуться ~ атака|взлом|кибератака", "стать ~ жертва", "взломать",
-    "скомпрометировать", "suffer*", "succumb*", "victim", "hack", "breach", "compromis*",
+    "скомпрометировать", "suffer*", "succumb*", "victim", "hack", "breach", "compromis*", "hit ~ by",
     "left ~ expos*|unsecur*|public*|open", "expos ~ data|record|databas|user|custom",
     "had ~ expos*|breach*|leak*|compromis*|hack*|stolen|scrape*|publish*|dump*",
     # "AT&T says data of 73 million customers was leaked": whose statement opens a leak sentence
