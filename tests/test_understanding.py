@@ -176,6 +176,18 @@ def test_numbers_are_read_with_what_they_count(reader: Reader, text: str, value:
     assert [(n.value, n.kind, n.currency) for n in found] == [(pytest.approx(value), kind, currency)]
 
 
+@pytest.mark.parametrize(("text", "years"), [
+    # a reporting year spans two calendar years, and its second half counts nothing
+    ("ICO personal data breach reports in 2023/24", [2023, 2024]),
+    ("ico complaints 2024-25", [2024, 2025]),
+    ("fines from 2019 to 2024", [2019, 2024]),
+    ("в 2023 году", [2023]),
+])
+def test_a_reporting_year_names_both_years(reader: Reader, text: str, years: list[int]) -> None:
+    q = read(reader, text, "en")
+    assert sorted(q.years) == years and not any(n.kind != "year" for n in q.numbers)
+
+
 def test_a_year_like_figure_after_a_company_is_its_year(real_kb: KnowledgeBase) -> None:
     q = reader_for(real_kb).read("Equifax 2017 customers affected", "en")
     assert q.years == [2017] and not q.counts("subjects")

@@ -32,6 +32,7 @@ _PART = re.compile(r"(?<![a-zа-я])(?:ч(?:аст[а-я]*)?|part|п)\.?\s*(\d{1
 _BARE_ARTICLE = re.compile(r"(?<![\d.])(13\.11|272\.1|18\.5|19\.7)(?![\d])")
 _DATE = re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d.])|(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d])")
+_SPLIT_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*[/–-]\s*(\d\d)(?![\d])")
 
 
 analyzer = T.analyzer   # the one morphological analyser
@@ -361,6 +362,11 @@ class Reader:
         for m in _DATE.finditer(text):
             query.has_moment = True
             taken.append(m.span())
+        for m in _SPLIT_YEAR.finditer(text):
+            # a reporting year ("2023/24", «2023-24»): both calendar years it spans; its second half is no count
+            first = int(m.group(1))
+            query.years += [first, first // 100 * 100 + int(m.group(2))]
+            taken.append((m.start(2) - 1, m.end(2)))
         for n in numbers(text):
             if any(s <= n.start < e for s, e in taken):
                 continue
@@ -368,7 +374,7 @@ class Reader:
             if n.kind in ("subjects", "identifiers", "count") and _more_than(query, n):
                 n.value += 1   # «более 100 тыс человек»: over the band that ends at 100,000
                 n.more_than = True   # ... while the reply repeats the bound as stated
-            if n.kind == "year":
+            if n.kind == "year" and int(n.value) not in query.years:
                 query.years.append(int(n.value))
             query.numbers.append(n)
 
