@@ -258,3 +258,8 @@ def test_data_found_online_is_a_leak(parser: BreachParser) -> None:
 def test_more_ways_news_tells_data_left_its_owner(parser: BreachParser, text: str, service: str | None) -> None:
     breach = parser.parse(text)
     assert (breach.service if breach else None) == service
+
+
+def test_an_explainer_of_a_leak_is_no_new_leak(parser: BreachParser) -> None:
+    text = "How the Quorlo breach happened: a timeline of the hack that exposed 2 million customers."
+    assert parser.parse(text) is None and parser.analyse(text)[1] == "unsure:advice"

@@ -206,7 +206,9 @@ OUTAGE = PhraseSet("ddos", "ddos-атака", "сбой", "перестать ~ 
 SCAM = PhraseSet("фишинг*", "мошенник", "мошеннический", "phish*", "scam*", "bewar*")
 # A guide: «что делать», "how to protect", "what you need to know".
 ADVICE = PhraseSet("что ~ делать", "как ~ защитить|проверить|узнать|защититься", "how ~ to", "what ~ to ~ do",
-                   "совет", "памятка", "tip ~ to|for|on", "need ~ to ~ know", "что ~ известно", "что ~ нужно ~ знать")
+                   "совет", "памятка", "tip ~ to|for|on", "need ~ to ~ know", "что ~ известно", "что ~ нужно ~ знать",
+                   # an explainer of a known leak: "how the X breach happened: a timeline", «хронология взлома»
+                   "how ~ happen", "timelin*", "как ~ произойти", "хронология")
 # Words that open a sentence about the one just named: «Компания подтвердила…», "It said…", «Об этом сообщила…».
 ANAPHORS = lemma_set("компания она он они этот это её ее его их утечка инцидент взлом",
                      "compani it they this firm its their breach incid leak hack")
