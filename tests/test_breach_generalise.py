@@ -339,3 +339,17 @@ def test_security_firms_and_breach_indexes_report_leaks(parser: BreachParser, te
     choice = victims._choose(text, toks, spans, set(evidence.sentence_events(toks, spans)),
                              victims.candidates(text, toks))
     assert choice.reason == "victim" and choice.key == victim
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # a legal form is no part of the name people watch
+    ("Quorlo Inc. disclosed that hackers stole the data of 2 million customers.", "Quorlo"),
+    ("Quorlo LLC notified 25,000 people that their names and Social Security numbers were exposed.", "Quorlo"),
+    # «Компания X» opens a Russian subject without being its name; «Университет штата X» is a name
+    ("Компания Кворло допустила утечку персональных данных 2 млн клиентов.", "Кворло"),
+    ("Университет штата Кворло официально сообщил о крупной утечке данных 6 тыс. студентов.",
+     "Университет штата Кворло"),
+])
+def test_the_name_without_its_legal_form_or_kind(parser: BreachParser, text: str, service: str) -> None:
+    breach = parser.parse(text)
+    assert breach is not None and breach.service == service

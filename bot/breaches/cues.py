@@ -134,6 +134,8 @@ def clean_en_name(raw: str) -> str | None:
     return name
 
 
+# Words for "a company" that open a Russian subject without being its name («Университет штата Миссури» keeps its own).
+_COMPANY_WORDS = frozenset(("компания", "корпорация", "холдинг", "фирма"))
 _NOT_IN_A_NAME = {"VERB", "INFN", "ADVB", "PRTS", "GRND", "PRCL", "CONJ", "PREP", "NPRO"}
 
 
@@ -161,6 +163,8 @@ def russian_subjects(text: str, toks: list, spans: list[tuple[int, int]]) -> lis
         if len(phrase) < 2 or not phrase[-1].capitalised \
                 or any(t.lemma in L.ATTACKERS or t.lemma in L.SOURCE_NOUNS for t in phrase):
             continue
+        if phrase[0].lemma in _COMPANY_WORDS and phrase[1].capitalised:
+            phrase = phrase[1:]  # «Компания Кворло допустила утечку»: "company" is no part of the name
         found.append((nominative(text[phrase[0].start : phrase[-1].end]), phrase[0].start, phrase[-1].end))
     return found
 

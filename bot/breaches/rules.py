@@ -62,6 +62,8 @@ EN_LEADING_STOP = {
 EN_TRAILING_STOP = {
     "of", "and", "&", "data", "customers", "customer", "users", "user", "records", "million", "thousand",
     "accounts", "database", "the", "a", "an",  # (not "Systems": Community Health Systems, Cisco Systems)
+    # a company's legal form is no part of the name people watch: "Quorlo Inc.", "Quorlo LLC", "Deutsche Bank AG"
+    "inc", "inc.", "llc", "ltd", "ltd.", "corp", "corp.", "plc", "gmbh", "ag", "co.", "s.a.", "n.v.", "pty",
 }
 # Places and nationalities open many headlines ("Chinese gaming site X") but are never the victim.
 _PLACES = {
