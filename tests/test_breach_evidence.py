@@ -263,3 +263,13 @@ def test_more_ways_news_tells_data_left_its_owner(parser: BreachParser, text: st
 def test_an_explainer_of_a_leak_is_no_new_leak(parser: BreachParser) -> None:
     text = "How the Quorlo breach happened: a timeline of the hack that exposed 2 million customers."
     assert parser.parse(text) is None and parser.analyse(text)[1] == "unsure:advice"
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # whose people, wherever the data was kept; a phishing attack is how the breach began, not a scam warning
+    ("Hackers have stolen the data of 10,000 employees of Quorlo from a payroll provider.", "Quorlo"),
+    ("Hackers stole the data of 10,000 customers of Quorlo after a phishing attack.", "Quorlo"),
+])
+def test_whose_people_and_how_it_began(parser: BreachParser, text: str, service: str) -> None:
+    breach = parser.parse(text)
+    assert breach is not None and breach.service == service

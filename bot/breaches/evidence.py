@@ -182,6 +182,9 @@ def _reports_with_count(text: str, head: Sequence[Token]) -> bool:
     return L.LEAK_EVENT.any(head) and any(n is not None for n in extract_counts(text))
 
 
+_ATTACK = frozenset(("attack", "атака", "кибератака"))
+
+
 def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *, has_count: bool) -> Evidence:
     """The counter-evidence of a post, with the cues that fired."""
     ev = Evidence()
@@ -220,7 +223,8 @@ def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *
         add(1.0, "old_news")  # "following a hack last year": the story is what came of an old leak
     if L.OUTAGE.any(head):  # (below the headline an outage is a detail: "the site was later taken offline")
         add(1.0, "outage")
-    if L.SCAM.any(head):
+    # (a phishing attack is how a breach began, not a warning: "stole the data … after a phishing attack")
+    if any(end >= len(head) or head[end].lemma not in _ATTACK for _, end in L.SCAM.find(head)):
         add(1.0, "scam")
     if "?" in text[:head_end] or L.ADVICE.any(head):
         add(1.0, "advice")

@@ -27,7 +27,9 @@ EN_NAME = r"(?P<n>[A-Z0-9][\w&'’.+-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|of|and|
 EN_PATTERNS = [
     re.compile(rf"{EN_NAME}(?:'s|’s)?\s+(?:data\s+|security\s+|cyber\s*)?(?:breach|hack|leak)"),
     re.compile(rf"(?:breach|hack|leak|cyberattack|attack)\s+(?:at|of|on|hits|affecting|impacting)\s+{EN_NAME}"),
-    re.compile(rf"(?:from|of|at)\s+{EN_NAME}\s*(?:\(|,|\.|$|\s+(?:were|was|have|has|appeared|on|in|is|are))"),
+    # ("…the data of 10,000 employees of Quorlo from a payroll provider": whose people, wherever the data was kept)
+    re.compile(rf"(?:from|of|at)\s+{EN_NAME}\s*(?:\(|,|\.|$|\s+(?:were|was|have|has|had|appeared|on|in|is|are|"
+               r"from|after|who|whose|that))"),
     re.compile(
         # "in British Columbia suffered": a name after "in" is a place
         rf"(?<!\bin ){EN_NAME}\s+(?:has\s+|have\s+)?(?:suffered|disclose[sd]|reports?|reported|notif(?:ies|ied)|"
