@@ -158,6 +158,9 @@ def test_a_regulator_confirming_a_counted_leak_is_sure(parser: BreachParser, tex
     # the neighbour: the headline reports no size, so the lawsuit may be the story (binned, as before)
     ("Quorlo Health, a chain of hospitals, reported a data breach. The company faces class action lawsuits over the "
      "incident, in which names and addresses of 900,000 patients were compromised.", "off_topic:penalty"),
+    # and a sanction that is the news now ("Now a court has ordered…") makes the counted leak the old story
+    ("Quorlo Health reported a breach of 2 million customers' names and emails in 2019. Now a court has ordered it "
+     "to pay $10 million to the victims.", "off_topic:penalty"),
 ])
 def test_a_lawsuit_below_a_counted_report_is_its_follow_up(parser: BreachParser, text: str, why: str) -> None:
     breach, got = parser.analyse(text)

@@ -201,7 +201,9 @@ def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *
     elif L.LEGAL.any(lead):
         # below a headline that reports the leak with its size, a lawsuit or a court is the news's follow-up
         # ("…compromised the data of 900,000 patients. HSHS faces class action lawsuits"), not its subject
-        add(1.0 if _reports_with_count(text[:head_end], head) else 2.0, "penalty")
+        # ("… Now a court has ordered it to pay": a sanction that is the news now makes the leak the old story)
+        now = any(t.lemma in L.NEWS_AGAIN for t in lead[len(head):])
+        add(1.0 if _reports_with_count(text[:head_end], head) and not now else 2.0, "penalty")
     elif L.LEGAL.any(toks) and not has_count:
         add(1.0, "penalty")
     if L.STATEMENT.any(head) and not has_count and not L.VAGUE_COUNT.any(toks):
