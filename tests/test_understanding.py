@@ -188,6 +188,24 @@ def test_a_reporting_year_names_both_years(reader: Reader, text: str, years: lis
     assert sorted(q.years) == years and not any(n.kind != "year" for n in q.numbers)
 
 
+@pytest.mark.parametrize(("text", "editions"), [
+    # a year beside a publisher or a report's word names the edition
+    ("DLA Piper 2025 survey: what was the largest GDPR fine of 2024", {2025}),
+    ("сколько всего оштрафовала Ирландия по GDPR по обзору DLA Piper 2025", {2025}),
+    ("according to the 2024 CMS report", {2024}),
+    # ... a year of the period asked about does not
+    ("how many data leaks did roskomnadzor record in 2023", set()),
+    ("CERT-In number of cyber security incidents in 2022 india", set()),   # "in" of a name is no publisher
+])
+def test_a_year_beside_a_publisher_names_an_edition(real_kb: KnowledgeBase, text: str, editions: set[int]) -> None:
+    assert reader_for(real_kb).read(text, "en").edition_years == editions
+
+
+def test_the_edition_named_answers(real_kb: KnowledgeBase) -> None:
+    answer = answer_question(real_kb, "DLA Piper 2025 survey: what was the largest GDPR fine of 2024", "en")
+    assert answer.entry is not None and answer.entry.id == "gdpr-dla-piper-survey-2025"
+
+
 def test_a_year_like_figure_after_a_company_is_its_year(real_kb: KnowledgeBase) -> None:
     q = reader_for(real_kb).read("Equifax 2017 customers affected", "en")
     assert q.years == [2017] and not q.counts("subjects")

@@ -73,6 +73,8 @@ class Query:
     company_label: str = ""
     numbers: list[Number] = field(default_factory=list)     # with .kind: subjects, identifiers, revenue, money…
     years: list[int] = field(default_factory=list)
+    # years that name a report's edition rather than the period asked about ("DLA Piper 2025 survey")
+    edition_years: set[int] = field(default_factory=set)
     has_moment: bool = False
     offender: str | None = None        # legal / sole_trader / official / citizen, or None when not said
     offender_spans: list[tuple[int, int, str]] = field(default_factory=list)   # (token, length, kind) of each
@@ -376,7 +378,17 @@ class Reader:
                 n.more_than = True   # ... while the reply repeats the bound as stated
             if n.kind == "year" and int(n.value) not in query.years:
                 query.years.append(int(n.value))
+            if n.kind == "year" and self._names_an_edition(query, n):
+                query.edition_years.add(int(n.value))
             query.numbers.append(n)
+
+    @staticmethod
+    def _names_an_edition(query: Query, n: Number) -> bool:
+        """A year beside a publisher or a report's word («обзор DLA Piper 2025», "the 2024 CMS report"): the edition,
+        published early in that year about the one before, not the period asked about."""
+        before = [t for t in query.tokens if t.end <= n.start][-1:]
+        after = [t for t in query.tokens if t.start >= n.end][:1]
+        return any(t.keys & _SOURCE_KEYS for t in before + after)
 
     def _kind_of(self, query: Query, n: Number) -> str:
         after = [t for t in query.tokens if t.start >= n.end][:3]
@@ -540,9 +552,11 @@ _YEARS_WORD = _keys(("год", "лет", "years", "year"))
 _NEGATIONS = frozenset(V.NEGATIONS)
 _SENTENCE_VERBS = _keys(("дать", "грозить", "получить", "сидеть", "give", "get", "face"))
 # the publishers of statistics ("DLBI", "InfoWatch", "DLA Piper"): a year-like figure after one is its year
-_SOURCE_KEYS = _keys(p for p in V.CONCEPTS["published_statistic"] if not any(ch.isdigit() for ch in p)) - _keys(
-    ("a", "the", "of", "to", "by", "end", "date", "day", "per", "so", "far", "according", "group", "по", "в", "к",
-     "на", "конец", "данным", "сегодня", "день", "сутки"))
+_SOURCE_KEYS = frozenset(
+    k for k in _keys(p for p in V.CONCEPTS["published_statistic"] if not any(ch.isdigit() for ch in p)) - _keys(
+        ("a", "the", "of", "to", "by", "end", "date", "day", "per", "so", "far", "according", "group", "по", "в",
+         "к", "на", "конец", "данным", "сегодня", "день", "сутки"))
+    if not T.is_stopword(k.lstrip("=")))   # a stopword of a name ("cert-in") is no publisher
 _PLAIN_WORDS = _keys(("уникальный", "unique", "наших", "our", "своих", "их", "персональный", "личный"))
 _CONCEPT_LATIN = frozenset(T.term(w.lstrip("=")) for phrases in V.CONCEPTS.values() for p in phrases
                            for w in p.split() if not T.is_cyrillic(w))

@@ -293,6 +293,10 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
                 factor *= DATED_EDITION
             elif {m for m, _ in editions} & {m for m, _ in dated}:
                 factor *= OTHER_EDITION   # "DLA Piper Jan 2025" is not the January 2026 edition
+        elif q.edition_years:
+            editions = {y for _, y in month_years(entry.title.en + " " + entry.title.ru)}
+            if editions:   # "DLA Piper 2025 survey": the edition of January 2025, not of 2026
+                factor *= DATED_EDITION if editions & q.edition_years else OTHER_EDITION
     own = _titles(kb).get(entry.id, _NO_TITLE)[0]
     asked = q.concepts & set(DISTINGUISHING)
     factor *= SHARED_CONCEPT ** len(own & asked) * MISSING_CONCEPT ** len((own - asked) & QUALIFYING)
