@@ -483,6 +483,8 @@ DATA_CLASSES = [
     DataClass("Auth tokens", PhraseSet("токен", "auth token", "authent token", "session token")),
     DataClass("Vehicle details", PhraseSet("госномер", "vin", "номер ~ автомобиль", "vehicl ~ detail|registr|inform")),
     DataClass("Avatars", PhraseSet("аватар", "avatar")),
+    DataClass("Income levels", PhraseSet("заработный ~ плата", "зарплата", "размер ~ доход", "salari*",
+                                         "payroll ~ data|inform|detail", "incom ~ level|data|inform")),
     DataClass("Device information", PhraseSet("тип|модель|данные|идентификатор ~ устройство",
                                               "devic ~ type|inform|id|model", "user ~ agent")),
     DataClass("Credit status information", PhraseSet("сумма ~ кредит", "кредитный ~ история|рейтинг",
