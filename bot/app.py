@@ -200,17 +200,28 @@ def freeze_long_lived() -> None:
 async def register_commands(bot: Bot, settings: Settings) -> None:
     """The command menu: user commands for everyone; admins also see the admin commands, in their own chat only.
     One menu per language the locale files have, and the fallback language's for a client in any other
-    (language_code=None)."""
+    (language_code=None). The requests go out together, not one round trip after another: a bot that has just
+    started handles no update before its start-up hooks are done (bot/runner.py)."""
     menus = [*((lang, lang) for lang in USER_COMMANDS), (None, CATALOGUE.fallback)]
-    for code, lang in menus:
-        await bot.set_my_commands(_menu(USER_COMMANDS[lang]), scope=BotCommandScopeDefault(), language_code=code)
-    for admin_id in settings.admin_ids:
-        try:
-            for code, lang in menus:
-                await bot.set_my_commands(_menu(USER_COMMANDS[lang] + ADMIN_COMMANDS[lang]),
-                                          scope=BotCommandScopeChat(chat_id=admin_id), language_code=code)
-        except TelegramAPIError as exc:  # e.g. an admin who never opened the bot: "chat not found"
-            log.warning("admin %s: command menu not set: %s", admin_id, exc.message)
+    everyone = [bot.set_my_commands(_menu(USER_COMMANDS[lang]), scope=BotCommandScopeDefault(), language_code=code)
+                for code, lang in menus]
+    admins = [_admin_menus(bot, admin_id, menus) for admin_id in settings.admin_ids]
+    for outcome in await asyncio.gather(*everyone, *admins, return_exceptions=True):
+        if isinstance(outcome, BaseException):
+            raise outcome
+
+
+async def _admin_menus(bot: Bot, admin_id: int, menus: list[tuple[str | None, str]]) -> None:
+    outcomes = await asyncio.gather(*(
+        bot.set_my_commands(_menu(USER_COMMANDS[lang] + ADMIN_COMMANDS[lang]),
+                            scope=BotCommandScopeChat(chat_id=admin_id), language_code=code)
+        for code, lang in menus), return_exceptions=True)
+    for outcome in outcomes:
+        if isinstance(outcome, TelegramAPIError):  # e.g. an admin who never opened the bot: "chat not found"
+            log.warning("admin %s: command menu not set: %s", admin_id, outcome.message)
+            return
+        if isinstance(outcome, BaseException):
+            raise outcome
 
 
 def _menu(commands: list[tuple[str, str]]) -> list[BotCommand]:
