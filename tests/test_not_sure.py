@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import answer_question
+from bot.answers import _search, answer_question
 from bot.kb import KnowledgeBase
 from bot.kb.index import Hit
 from bot.understanding import intents as I
@@ -477,3 +477,41 @@ def test_a_rule_priced_in_its_title_answers_what_a_fine_costs(real_kb: Knowledge
         assert answer.entry is None or answer.entry.id != "koap-13-11-part-10-notice-of-processing"
     else:
         assert answer.entry is not None and answer.entry.id == entry
+
+
+@pytest.mark.parametrize(("question", "lang", "entry"), [
+    # when to notify, under a law, with a story but no moment the calculator reads: the law's rule answers
+    ("У нас в компании ночью обнаружили, что базу клиентов выгрузили и выложили на форум. Директор хочет сначала "
+     "неделю разбираться сам и никому не сообщать. Сколько у нас часов, чтобы первично уведомить Роскомнадзор?", "ru",
+     "pd-breach-notification-24-72"),
+])
+def test_a_deadline_without_a_moment_is_answered_by_the_laws_rule(real_kb: KnowledgeBase, question: str, lang: str,
+                                                                  entry: str) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert not answer.unsure and answer.entry is not None and answer.entry.id == entry
+
+
+def test_the_fine_for_not_notifying_is_no_deadline_rule(real_kb: KnowledgeBase) -> None:
+    assert rank.states_the_deadline(real_kb, real_kb.index.by_id["pd-breach-notification-24-72"], "ru")
+    assert not rank.states_the_deadline(real_kb, real_kb.index.by_id["koap-13-11-part-11-leak-notice"], "ru")
+    assert not rank.states_the_deadline(real_kb, real_kb.index.by_id["pd-breach-notification-24-72"], "gdpr")
+
+
+@pytest.mark.parametrize("question", [
+    "how many hours do we have to notify the DPC of a data breach",
+    "We discovered a data breach at some point over the weekend, no idea exactly when. How many hours do we have to "
+    "notify the Irish DPC?",
+])
+def test_a_time_limit_to_notify_is_the_laws_rule_not_a_regulators_decision(real_kb: KnowledgeBase,
+                                                                           question: str) -> None:
+    # the regulator's many decisions about late notices would fill the search's best eight and push the rule out
+    q = reader_for(real_kb).read(question, "en")
+    assert rank.not_about_a_decision(q)
+    found = _search(real_kb, q)
+    assert "gdpr-breach-notification-art-33" in [h.entry.id for h in found.hits[:2]]
+    assert all(h.entry.fine is None for h in found.hits)
+
+
+def test_a_fine_for_a_late_notice_is_still_about_decisions(real_kb: KnowledgeBase) -> None:
+    q = reader_for(real_kb).read("what fine did the DPC impose on Twitter for notifying the breach late", "en")
+    assert not rank.not_about_a_decision(q)

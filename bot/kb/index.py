@@ -129,6 +129,8 @@ class KnowledgeIndex:
         for doc, entry in enumerate(self.entries):
             by_domain[entry.domain].append(doc)
         self._domain_rows = {d: np.array(rows, dtype=np.int32) for d, rows in by_domain.items()}
+        self._decision_rows = np.array([doc for doc, e in enumerate(self.entries) if e.fine is not None],
+                                       dtype=np.int32)
         self.vocabulary = sorted(self.idf)
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for t in self.vocabulary:
@@ -255,9 +257,11 @@ class KnowledgeIndex:
 
     # -- search ---------------------------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 4, domains: set[str] | None = None,
-               boost: dict[str, float] | None = None) -> SearchResult:
+               boost: dict[str, float] | None = None, decisions: bool = True) -> SearchResult:
         """Best entries for a question. `boost` multiplies the scores of some domains (a tie-breaker: a
-        Russian question about "the law" means Russian law unless it names another)."""
+        Russian question about "the law" means Russian law unless it names another). `decisions=False` leaves fine
+        decisions out (a question about the law's rule: the many decisions naming its regulator would crowd it
+        out of the best `limit`)."""
         result = SearchResult(query=query)
         groups = T.word_groups(self._repair_layout(join_addresses(query[:2000])))
         if not groups or not self.entries:
@@ -300,6 +304,8 @@ class KnowledgeIndex:
                 elif boost and domain in boost:
                     factor[rows] = boost[domain]
             scores *= factor
+        if not decisions and len(self._decision_rows):
+            scores[self._decision_rows] = 0
         count = min(limit, int(np.count_nonzero(scores)))
         if count == 0:
             return result

@@ -188,12 +188,15 @@ def _largest_of(kb: KnowledgeBase, companies: set[str]) -> int:
     return max((table.get(c, 0) for c in companies), default=0)
 
 
-def _not_about_a_decision(q: Query) -> bool:
+def not_about_a_decision(q: Query) -> bool:
     """The law's ceiling, a statistic, a comparison of countries: no single fine decision answers it."""
     # ... but "how many guests were affected by the Starwood breach" counts one incident's victims: its decision says
     counts = q.has("count_question") and not q.has("counts_affected")
-    return not q.companies and (counts or q.has("maximum", "turnover_basis", "published_statistic", "sum_question",
-                                                "mean_question", "which_country")) and not q.has("record")
+    # ... nor "how many hours do we have to notify the DPC": a time limit asked, the law's rule, no one's fine
+    deadline = q.has("when") and q.has("notify") and not q.has("fine", "plural_fines", "since_when")
+    return not q.companies and (counts or deadline or q.has(
+        "maximum", "turnover_basis", "published_statistic", "sum_question", "mean_question", "which_country")) \
+        and not q.has("record")
 
 
 OTHER_SOURCE = 0.6
@@ -324,7 +327,7 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
     if not result.hits:
         return result
     named = set(q.regimes)
-    no_decision = _not_about_a_decision(q)
+    no_decision = not_about_a_decision(q)
     counting = q.has("count_question", "published_statistic", "sum_question", "mean_question")
     words = question_terms(q)
     as_written = asked_as_written(kb, q) | nearly_as_written(kb, q, [h.entry for h in result.hits])
@@ -404,6 +407,12 @@ def publishes_the_figure(kb: KnowledgeBase, q: Query, found: SearchResult) -> bo
     _, _, terms, _, countries = _titles(kb).get(best.entry.id, _NO_TITLE)
     authorities = {T.term(AUTHORITIES[a][0][0]) if a in AUTHORITIES else T.term(a) for a in q.authorities}
     return bool(authorities & terms or set(q.countries) & countries)
+
+
+def states_the_deadline(kb: KnowledgeBase, entry: Entry, regime: str | None) -> bool:
+    """Is the entry a law's rule on notifying a leak (no decision; its title speaks of notifying; that law's)?"""
+    return entry.fine is None and regime in entry_regimes(kb, entry) and \
+        "notify" in _titles(kb).get(entry.id, _NO_TITLE)[0] and "notification_failure" not in _titles(kb)[entry.id][0]
 
 
 def asks_about_its_story(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
