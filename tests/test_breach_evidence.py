@@ -129,6 +129,14 @@ def test_tie_levels(victim_at: list[int], events: dict[int, int], tie: float) ->
     ("Hackers stole 3m+ patients' records. It affected 3,300,638 patients.", 3_300_638),
     ("Data of an estimated 73 million current and former customers leaked. It affects 7.6 million individuals with "
      "active Quorlo accounts and 65.4 million former account holders.", 73_000_000),
+    # a range counts with its lower bound; a part of the whole counts what the whole does
+    ("The carrier said three per cent of its customers were affected, or about two million to 2.5 million of its "
+     "77 million customers.", 2_000_000),
+    ("Утекли данные от 1 до 1,5 млн клиентов сервиса «Кворло».", 1_000_000),
+    ("Hackers stole the records of 300,000 of its 2 million customers.", 300_000),
+    # a noun before the number
+    ("The company specified the number of victims was 521,046, and each received a letter.", 521_046),
+    ("Число пострадавших клиентов составило 4 тыс.", 4_000),
 ])
 def test_the_count_that_belongs_to_this_leak(text: str, records: int) -> None:
     from bot.breaches.extract import extract_counts

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 from datetime import date
 
-from bot.breaches.lemmas import Token, sentences, tokens
+from bot.breaches.lemmas import Token, lemma, sentences, tokens
 from bot.breaches.lexicon import COUNT_BREAK, COUNT_NOUNS, NOT_COUNT, NUMBER_WORDS, ROW_NOUNS, SCALE_WORDS
 from bot.kb.amounts import multiplier_of, parse_number
 
@@ -83,22 +83,26 @@ def extract_counts(text: str, toks: list[Token] | None = None) -> tuple[int | No
     candidates: list[tuple[float, int, int]] = []  # (rank, position, value)
     toks = tokens(text) if toks is None else toks
     starts = [t.start for t in toks]
-    for start, end, value, in_words in _numbers(text, toks):
-        if any(s <= start < e for s, e in email_spans) or text[end : end + 2].strip().startswith("%"):
+    numbers = [n for n in _numbers(text, toks)
+               if not (any(s <= n[0] < e for s, e in email_spans) or text[n[1] : n[1] + 2].strip().startswith("%"))]
+    nouns = [_counted(text, toks, starts, start, end) for start, end, _, _ in numbers]
+    # A number without its noun borrows the next one's: "two million to 2.5 million customers", «от 1 до 1,5 млн
+    # клиентов» (a range counts with its lower bound, the upper one is left out); "2.5 million of its 77 million
+    # customers" (a part of the whole counts what the whole does).
+    ranges = set()
+    for i in range(len(numbers) - 2, -1, -1):
+        link = nouns[i][1]
+        if nouns[i][0] is None and link and nouns[i + 1][0] is not None:
+            nouns[i] = (nouns[i + 1][0], None)
+            if link == "range":
+                ranges.add(i + 1)
+    for i, (start, _end, value, in_words) in enumerate(numbers):
+        counted = nouns[i][0]
+        if counted is None or i in ranges:
             continue
-        # What is counted: the first counted noun among the next words («записей», «пользователей»,
-        # «адресов», "customer records"); a unit («300 Гб», «рублей») or a preposition first means no count.
-        # (the post's own tokens from the number's end on: no second reading of the text)
-        at = bisect_left(starts, end)
-        after = [t.lemma for t in toks[at : at + 4] if t.start < end + 80]
-        # «бывших и нынешних клиентов», "current and former customers": a conjunction between two adjectives
-        # joins them; before a number («10 тысяч и 5 тысяч») it ends the count.
-        breaks = [w in COUNT_BREAK and not (w in _JOINING and i + 1 < len(after) and not after[i + 1][:1].isdigit())
-                  for i, w in enumerate(after)]
-        noun = next((i for i, w in enumerate(after) if w in COUNT_NOUNS or w in NOT_COUNT or breaks[i]), None)
-        if noun is None or after[noun] not in COUNT_NOUNS:
-            continue
-        rank = 0 if any(w in ROW_NOUNS for w in after[: noun + 2]) else 1
+        rank = 0 if counted == "rows" else 1
+        if i + 1 in ranges:
+            in_words = in_words and numbers[i + 1][3]  # (a range's lower bound is as precise as its upper one)
         sentence = _sentence_of(text, start)
         if _CLAIM_RE.search(sentence):
             rank += 2
@@ -116,6 +120,42 @@ def extract_counts(text: str, toks: list[Token] | None = None) -> tuple[int | No
     exact = [c for c in candidates if c[0] <= best[0] + 1 and _digits(c[2]) > _digits(best[2])
              and _rounded(c[2], _digits(best[2])) == best[2]]
     return (max(exact, key=lambda c: _digits(c[2]))[2] if exact else best[2]), unique_emails
+
+
+_LINKS = {"to": "range", "до": "range"}
+# Who is counted before a number, beside the count nouns: "the number of victims", «число пострадавших» (not count nouns
+# themselves: "was the victim of an attack" holds no data).
+_VICTIMS = frozenset(("victim", "пострадать", "пострадавший"))
+_WHOLE = frozenset(("it", "their", "the", "its", "всех", "весь"))
+# Before a number, its noun: "the number of victims was 521,046", «число пострадавших составило 4 тыс.».
+_NOUN_BEFORE = re.compile(r"(?:\b(?:number|total)\s+of\s+(?:affected\s+)?(?P<en>\w+)[^.\n]{0,40}?"
+                          r"(?:was|is|were|reached|totals?|stands\s+at|:)|(?:число|количество)\s+(?P<ru>\w+)[^.\n]{0,40}?"
+                          r"(?:составил\w*|составля\w+|достиг\w*|[—:-]))\s*$", re.IGNORECASE)
+
+
+def _counted(text: str, toks: list[Token], starts: list[int], start: int, end: int) -> tuple[str | None, str | None]:
+    """What a number counts, ``("rows" | "people", None)``, or ``(None, "range" | "part" | None)`` when it counts
+    what the next number does."""
+    # What is counted: the first counted noun among the next words («записей», «пользователей», «адресов», "customer
+    # records"); a unit («300 Гб», «рублей») or a preposition first means no count. (the post's own tokens from the
+    # number's end on: no second reading of the text)
+    at = bisect_left(starts, end)
+    after = [t.lemma for t in toks[at : at + 4] if t.start < end + 80]
+    # «бывших и нынешних клиентов», "current and former customers": a conjunction between two adjectives joins them;
+    # before a number («10 тысяч и 5 тысяч») it ends the count.
+    breaks = [w in COUNT_BREAK and not (w in _JOINING and i + 1 < len(after) and not after[i + 1][:1].isdigit())
+              for i, w in enumerate(after)]
+    noun = next((i for i, w in enumerate(after) if w in COUNT_NOUNS or w in NOT_COUNT or breaks[i]), None)
+    if noun is not None and after[noun] in COUNT_NOUNS:
+        return ("rows" if any(w in ROW_NOUNS for w in after[: noun + 2]) else "people"), None
+    before = _NOUN_BEFORE.search(text[max(0, start - 80) : start])
+    if before and lemma(before.group("en") or before.group("ru")) in COUNT_NOUNS | _VICTIMS:
+        return "people", None
+    if after and after[0] in _LINKS and len(after) > 1 and after[1][:1].isdigit():
+        return None, _LINKS[after[0]]
+    if len(after) > 2 and after[0] == "of" and after[1] in _WHOLE and after[2][:1].isdigit():
+        return None, "part"
+    return None, None
 
 
 def _rounded(value: int, digits: int) -> int:
@@ -142,6 +182,9 @@ def _numbers(text: str, toks: list[Token]) -> list[tuple[int, int, int, bool]]:
     found = []
     for match in NUMBER_RE.finditer(text):
         value = _to_int(match)
+        upper = _RANGE_UPPER.match(text, match.end())
+        if value is not None and upper and not match.group("mult") and upper.group("mult"):
+            value *= multiplier_of(upper.group("mult"))  # «от 1 до 1,5 млн»: the range shares its scale
         if value is not None and value >= 10 and not _looks_like_year(match):
             found.append((match.start(), match.end(), value, False))
     for i, tok in enumerate(toks):
@@ -160,6 +203,7 @@ def _numbers(text: str, toks: list[Token]) -> list[tuple[int, int, int, bool]]:
     return sorted(found)
 
 
+_RANGE_UPPER = re.compile(rf"\s+(?:до|to)\s+{NUMBER_RE.pattern}", re.IGNORECASE)
 _ONE_SCALE = re.compile(r"(?:миллиард|миллион)(?:а|у|ом|е)?|million|billion", re.IGNORECASE)
 
 
