@@ -184,3 +184,14 @@ def test_a_dpo_designated_is_found_as_appointed(real_kb: KnowledgeBase) -> None:
     question = "Which GDPR article says when a Data Protection Officer must be designated?"
     answer = answer_question(real_kb, question, "en")
     assert answer.entry is not None and answer.entry.id == "gdpr-dpo-art-37-39"
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    # shorthand for a term of the law, in any form, reaches the entries written in full
+    ("какие персданные относятся к спецкатегориям по 152фз, статья", "pd-special-categories-art10"),
+    ("спецкатегории персональных данных что это", "pd-special-categories-art10"),
+])
+def test_legal_shorthand_reaches_the_entries_in_full(real_kb: KnowledgeBase, question: str, entry: str) -> None:
+    from bot.answers import answer_question
+    answer = answer_question(real_kb, question, "ru")
+    assert answer.entry is not None and answer.entry.id == entry

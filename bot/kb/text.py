@@ -166,6 +166,8 @@ SYNONYMS: dict[str, str] = {
     "обжаловать": "обжалование",
     "заблокировать": "блокировка",
     "блокировать": "блокировка",
+    "спецкатегория": "специальные категории",
+    "спецкатегории": "специальные категории",
     # the GDPR "designates" a DPO or a representative where the entries say "appoint" (Arts 27, 37)
     "designate": "designate appoint",
     "designated": "designated appointed",
