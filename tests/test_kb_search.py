@@ -189,7 +189,8 @@ def test_a_dpo_designated_is_found_as_appointed(real_kb: KnowledgeBase) -> None:
 @pytest.mark.parametrize(("question", "entry"), [
     # shorthand for a term of the law, in any form, reaches the entries written in full
     ("какие персданные относятся к спецкатегориям по 152фз, статья", "pd-special-categories-art10"),
-    ("спецкатегории персональных данных что это", "pd-special-categories-art10"),
+    ("что относится к спецкатегориям персданных", "pd-special-categories-art10"),
+    ("спецкатегории пдн по 152-фз какая статья", "pd-special-categories-art10"),
 ])
 def test_legal_shorthand_reaches_the_entries_in_full(real_kb: KnowledgeBase, question: str, entry: str) -> None:
     from bot.answers import answer_question
