@@ -363,3 +363,25 @@ def test_security_firms_and_breach_indexes_report_leaks(parser: BreachParser, te
 def test_the_name_without_its_legal_form_or_kind(parser: BreachParser, text: str, service: str) -> None:
     breach = parser.parse(text)
     assert breach is not None and breach.service == service
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # from whom («похитили у „X“»), whose orders and documents
+    ("Хакеры из группировки Zeta похитили у «Кворло» 5 ТБ данных, включая паспортные данные 300 тыс. клиентов.",
+     "Кворло"),
+    ("Данные более 1 млн заказов «Кворло» с адресами и телефонами клиентов обнаружены в открытом доступе.", "Кворло"),
+    ("Хакеры слили 10 ГБ внутренних документов «Кворло», включая договоры и данные сотрудников.", "Кворло"),
+    # a base spreading in Telegram is a leak
+    ("В Telegram распространяется база, предположительно принадлежащая «Кворло»: 900 тыс. строк.", "Кворло"),
+    # the name opening a headline «X: …» (a brand, or a directory name), not a rubric («Важно:», "Breaking:")
+    ("Кворло: утечка данных 180 тыс. клиентов произошла из-за подрядчика.", "Кворло"),
+    ("Quorlo Bank: hackers stole the data of 180,000 customers", "Quorlo Bank"),
+    ("Сбербанк: хакеры похитили данные 180 тыс. клиентов", "Сбер"),
+    ("Важно: хакеры похитили данные 180 тыс. клиентов", None),
+    ("Эксклюзив: хакеры похитили данные 180 тыс. клиентов", None),
+    ("Breaking: hackers stole the data of 180,000 customers", None),
+    ("Россия: хакеры похитили данные 180 тыс. клиентов", None),
+])
+def test_russian_news_names_its_victim(parser: BreachParser, text: str, service: str | None) -> None:
+    breach = parser.parse(text)
+    assert (breach.service if breach else None) == service

@@ -7,6 +7,7 @@ Plain regular expressions and Babel's CLDR names; ``victim.py`` scores what thes
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from bot.breaches import rules
@@ -194,6 +195,42 @@ def latin_subjects(text: str, toks: list, spans: list[tuple[int, int]]) -> list[
 
 
 _CYRILLIC_VERB = re.compile(r"[а-яё]", re.IGNORECASE)
+
+# «Кворло: утечка данных 180 тыс. клиентов произошла из-за подрядчика», "Quorlo: breach exposed millions": a name of
+# one to three capitalised words opening the headline before a colon is whom the headline is about.
+HEADLINE_SUBJECT = re.compile(r"\A[«\"]?([A-ZА-ЯЁ0-9][\w.&+-]*(?:[ \t]+[A-ZА-ЯЁ0-9][\w.&+-]*){0,2})[»\"]?:[ \t]")
+
+
+def headline_subject(text: str, toks: list, known: Callable[[str], bool] = lambda name: False,
+                     ) -> tuple[str, int, int] | None:
+    """The name opening a headline ``Name: …`` whose headline reports a leak (``known``: the directory has it)."""
+    from bot.breaches import lexicon as L
+    from bot.breaches.lemmas import _morph
+
+    match = HEADLINE_SUBJECT.match(text)
+    if not match:
+        return None
+    line_end = text.find("\n")
+    head = [t for t in toks if t.start >= match.end() and (line_end < 0 or t.end <= line_end)]
+    words = tokens(match.group(1))
+    if not words or not L.LEAK_EVENT.any(head) or words[0].lemma in L.SOURCE_NOUNS | L.TYPE_NOUNS | L.ATTACKERS:
+        return None
+    # «Важно:», «Срочно:», «Эксклюзив:», "Breaking:", "Update:": a rubric, not a name. A Russian name is a word the
+    # dictionary does not know (a brand) or knows as an organisation; an English one is no rubric word.
+    first = words[0].text
+    if known(match.group(1)):
+        pass
+    elif re.search(r"[А-Яа-яЁё]", first):
+        parse = _morph().parse(first.lower())[0]
+        if parse.is_known and "Orgn" not in parse.tag and "Trad" not in parse.tag:
+            return None
+    elif first.lower() in _RUBRICS or first.lower() in rules.EN_NOT_NAMES:
+        return None
+    return match.group(1), match.start(1), match.end(1)
+
+
+_RUBRICS = frozenset("breaking update updated exclusive important urgent report analysis opinion explainer watch live "
+                     "video photo news alert warning new latest exclusive: study survey research".split())
 
 
 # What may stand between an English subject and its verb: its other name in brackets, an apposition (", which runs

@@ -123,6 +123,8 @@ LEAK_EVENT = PhraseSet(
     f"продавать ~ {_DATA}", f"продажа ~ {_DATA}", "объявление ~ продажа", f"торговать ~ {_DATA}",
     # an insider: «сотрудник продал данные клиентов», «передавали данные третьим лицам»
     f"продать ~ {_DATA}", "передать|передавать ~ третий ~ лицо", f"передать|передавать ~ {_DATA} ~ третий",
+    # «в Telegram распространяется база», «распространяют данные клиентов»
+    f"распространять|распространяться ~ {_DATA}", f"{_DATA} ~ распространять|распространяться",
     # «данные были доступны всем в интернете» (not «сервис стал доступен в новых регионах»)
     "доступный ~ всем|интернет|любой|посторонний",
     f"раздавать ~ {_DATA}", "share ~ forum|onlin|telegram", "offer ~ sale|databas|data", "post ~ telegram|channel",
@@ -321,8 +323,9 @@ VAGUE_COUNT = PhraseSet(
 ROLE_BEFORE = lemma_set(
     "клиент пользователь покупатель пациент абонент сотрудник заказчик студент ученик пассажир заемщик "
     "подписчик участник данные база дамп файл информация сведение утечка взлом из система сервер инфраструктура "
-    "принадлежать", "custom user client patient subscrib member data databas record account breach from of at "
-    "system server infrastructur belong",
+    # «похитили у „X“», «заказов „X“», «документов „X“»
+    "принадлежать у заказ документ", "custom user client patient subscrib member data databas record account breach "
+    "from of at system server infrastructur belong order document",
 )
 # Public bodies named by their kind and their place: «база данных полиции Шанхая», «пациентов больницы Казани».
 INSTITUTIONS = lemma_set(

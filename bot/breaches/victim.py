@@ -30,6 +30,7 @@ from bot.breaches.cues import (
     WHERE_IT_HAPPENED,
     clean_en_name,
     english_subjects,
+    headline_subject,
     inside_phrase,
     is_place,
     latin_subjects,
@@ -122,6 +123,10 @@ class VictimFinder:
         spans = sentences(text)
         for name, start, end in russian_subjects(text, toks, spans):  # «Университет X сообщил об утечке»
             found.append(Candidate(name, None, start, end, 1.5, evidence=True))
+        # «Кворло: утечка данных 180 тыс. клиентов»
+        subject = headline_subject(text, toks, lambda name: self.directory.exact(name) is not None)
+        if subject:
+            found.append(Candidate(subject[0], None, subject[1], subject[2], 1.5, evidence=True))
         for name, start, end in latin_subjects(text, toks, spans):  # «В июне Aflac объявила о кибератаке»
             found.append(Candidate(name, None, start, end, 1.5, evidence=True))
         for name, start, end in english_subjects(text, spans):  # "X, which runs 40 clinics, had a data breach"
