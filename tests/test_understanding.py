@@ -188,6 +188,17 @@ def test_a_reporting_year_names_both_years(reader: Reader, text: str, years: lis
     assert sorted(q.years) == years and not any(n.kind != "year" for n in q.numbers)
 
 
+@pytest.mark.parametrize(("text", "anchored"), [
+    # a publisher of the bot's statistics beside a word of its topics anchors a question; alone it does not
+    ("which country fined the most in the year to jan 2022 dla piper", True),
+    ("infowatch how many leaks in 2024", True),
+    ("DLA Piper office in London address", False),
+    ("kaspersky antivirus price", False),
+])
+def test_a_publisher_anchors_beside_a_topic_word(real_kb: KnowledgeBase, text: str, anchored: bool) -> None:
+    assert reader_for(real_kb).read(text, "en").anchored is anchored
+
+
 @pytest.mark.parametrize(("text", "editions"), [
     # a year beside a publisher or a report's word names the edition
     ("DLA Piper 2025 survey: what was the largest GDPR fine of 2024", {2025}),

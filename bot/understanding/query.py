@@ -118,10 +118,11 @@ class Query:
         """Does it name something of the bot's own (a privacy word, a law, a regulator, a company, a country or an
         article)? "A penalty for a handball" has a fine word and nothing else."""
         # A country anchors only beside a word of the topic: "how many people live in Ireland" is not about
-        # Ireland's fines.
+        # Ireland's fines; so does a publisher of the bot's statistics ("which country fined the most, DLA Piper"
+        # is, "DLA Piper office in London" is not).
         return bool(self.has("privacy_topic", "privacy_law") or self.laws or self.fz_numbers or self.authorities
-                    or self.companies or self.articles or (self.has(*V.TOPIC_CONCEPTS) and [
-                        c for c in self.countries if c in _COUNTRY_REGIME]))
+                    or self.companies or self.articles or (self.has(*V.TOPIC_CONCEPTS) and (self.publishers or [
+                        c for c in self.countries if c in _COUNTRY_REGIME])))
 
     @property
     def content_words(self) -> int:
