@@ -389,6 +389,8 @@ class Reader:
         published early in that year about the one before, not the period asked about."""
         before = [t for t in query.tokens if t.end <= n.start][-1:]
         after = [t for t in query.tokens if t.start >= n.end][:1]
+        if before and before[0].word in _PERIOD_WORDS:
+            return False   # "fines in 2024 (DLA Piper)": the year asked about, whoever counted it
         return any(t.keys & _SOURCE_KEYS for t in before + after)
 
     def _kind_of(self, query: Query, n: Number) -> str:
@@ -570,6 +572,7 @@ _VOCAB_LATIN = frozenset(
     for p in phrases for w in p.split() if not T.is_cyrillic(w))
 _MARKERS = _keys(V.OFFENDER_ROLE_MARKERS)
 _OF = frozenset({"of", "from"})
+_PERIOD_WORDS = frozenset({"in", "for", "during", "since", "of", "в", "во", "за", "с", "на"})
 _COUNT_WORDS = frozenset({"many", "сколько", "number", "количество", "count", "число"})
 _PRIORITY = ("official", "sole_trader", "legal", "citizen")
 
