@@ -515,3 +515,22 @@ def test_a_time_limit_to_notify_is_the_laws_rule_not_a_regulators_decision(real_
 def test_a_fine_for_a_late_notice_is_still_about_decisions(real_kb: KnowledgeBase) -> None:
     q = reader_for(real_kb).read("what fine did the DPC impose on Twitter for notifying the breach late", "en")
     assert not rank.not_about_a_decision(q)
+
+
+@pytest.mark.parametrize(("question", "not_answered_by", "answered_by"), [
+    # a question in Russian naming no law, country, regulator or company is about Russian law: no GDPR decision
+    ("штраф за отсутствие политики конфиденциальности на сайте", "fine-es-aepd-bbva-2020-12", None),
+    # ... naming the company or the country, the decision is what it asks about
+    ("штраф BBVA за политику конфиденциальности", None, "fine-es-aepd-bbva-2020-12"),
+    ("штраф в испании за отсутствие политики конфиденциальности", None, "fine-es-aepd-bbva-2020-12"),
+])
+def test_a_foreign_decision_does_not_answer_a_question_naming_nothing(real_kb: KnowledgeBase, question: str,
+                                                                     not_answered_by: str | None,
+                                                                     answered_by: str | None) -> None:
+    answer = answer_question(real_kb, question, "ru")
+    answered = answer.entry.id if answer.entry else None
+    if not_answered_by:
+        assert answered != not_answered_by
+        assert not answer.buttons or answer.buttons[0].id != not_answered_by
+    if answered_by:
+        assert answered == answered_by

@@ -174,6 +174,7 @@ AS_WRITTEN = 1.3   # the question is one of the entry's sample questions, word f
 NEAR_SAMPLE = 0.8   # the share of words a question and a sample question have in common (of both together)
 NEAR_SAMPLE_WORDS = 3   # ... of at least this many words: a short question is near too many samples
 NOT_ASKED_DECISION = 0.65
+FOREIGN_DECISION = 0.6
 
 
 def _largest_of(kb: KnowledgeBase, companies: set[str]) -> int:
@@ -253,6 +254,11 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
     gdpr_countries = [c for c in q.countries if c in COUNTRIES]
     if fine is not None and not (q.companies or q.has("fine", "leak", "list", "record", "plural_fines")):
         return NOT_ASKED_DECISION   # a fine decision for a question about no fine ("is Norway covered by the GDPR?")
+    if fine is not None and not (q.regimes or q.companies or q.countries or q.authorities or q.years) and \
+            DOMAIN_REGIME.get(entry.domain) not in (None, default_regime(q.lang)):
+        # «штраф за отсутствие политики конфиденциальности»: a question in Russian naming no law, country or company
+        # asks about Russian law; one Spanish bank's GDPR fine is no answer to it
+        factor *= FOREIGN_DECISION
     if fine is not None:
         if q.companies:
             terms = kb.fines.company_terms_of(entry)
