@@ -385,3 +385,16 @@ def test_the_name_without_its_legal_form_or_kind(parser: BreachParser, text: str
 def test_russian_news_names_its_victim(parser: BreachParser, text: str, service: str | None) -> None:
     breach = parser.parse(text)
     assert (breach.service if breach else None) == service
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # whose systems were entered; a name ends at its possessive
+    ("Hackers accessed Quorlo's network and stole files containing the data of 120,000 customers.", "Quorlo"),
+    ("Hackers breached Quorlo's IT systems and stole the data of 120,000 customers.", "Quorlo"),
+    # a company that is notifying its customers reports its own breach
+    ("Quorlo is notifying 35,000 customers that their payment card details were stolen by malware on its checkout "
+     "page.", "Quorlo"),
+])
+def test_english_news_names_its_victim(parser: BreachParser, text: str, service: str) -> None:
+    breach = parser.parse(text)
+    assert breach is not None and breach.service == service

@@ -123,6 +123,10 @@ def clean_en_name(raw: str) -> str | None:
             or words[0].lower() in NOT_NAME_START or words[0].lower().removesuffix("'s") in rules.EN_NOT_NAMES
             or words[0].lower().removesuffix("s") in rules.EN_NOT_NAMES):  # "of Russians": a people, not a victim
         words = words[1:]
+    # "Quorlo's IT systems": a name ends at its possessive
+    cut = next((i for i, w in enumerate(words[:-1]) if w.endswith("'s")), None)
+    if cut is not None:
+        words = words[: cut + 1]
     while words and words[-1].lower().removesuffix("'") in rules.EN_TRAILING_STOP:
         words = words[:-1]
     if words and words[-1].endswith("'s"):
@@ -240,7 +244,8 @@ _EN_BETWEEN = (r"(?:\s*\([^()\n]{1,40}\)|,\s+(?:which|who|whose|a|an|the|one)\b[
                r"(?:\s*\([^()\n]{1,20}\))?)*")
 _EN_REPORTING = (r"(?:has|have|had|says|said|files|filed|confirm(?:s|ed)|disclos(?:es|ed)|report(?:s|ed)|"
                  r"announc(?:es|ed)|notif(?:ies|ied)|admit(?:s|ted)|reveal(?:s|ed)|warn(?:s|ed)|suffer(?:s|ed)|discover(?:s|ed)|"
-                 r"detect(?:s|ed)|is\s+investigating|was\s+(?:hit|breached|hacked|targeted|attacked))\b")
+                 r"detect(?:s|ed)|is\s+investigating|is\s+(?:notifying|warning|alerting|contacting)|"
+                 r"was\s+(?:hit|breached|hacked|targeted|attacked))\b")
 # The subject opening a sentence, maybe after when or where it spoke ("On Tuesday, ", "In a filing with the Maine
 # attorney general, "), or the clause after "reported that".
 EN_SUBJECT = re.compile(

@@ -332,7 +332,8 @@ INSTITUTIONS = lemma_set(
     "полиция министерство минздрав минобрнаука минобра мэрия правительство администрация департамент ведомство "
     "больница поликлиника госпиталь университет муниципалитет", "")
 # Verbs whose object is the victim: «хакеры взломали „Азбуку вкуса“», "attackers breached PayAsUGym".
-ATTACK_VERBS = lemma_set("взломать атаковать скомпрометировать ломать", "hack breach attack compromis target")
+ATTACK_VERBS = lemma_set("взломать атаковать скомпрометировать ломать",
+                         "hack breach attack compromis target access infiltr penetr")
 # What a victim is: «служба доставки СДЭК», "online training company Udemy", "retailer X".
 TYPE_NOUNS = lemma_set(
     "сервис компания магазин сеть служба доставка банк оператор маркетплейс платформа клиника лаборатория "

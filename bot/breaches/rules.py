@@ -38,6 +38,9 @@ EN_PATTERNS = [
         r"(?:breach|hack|leak|incident|attack|unauthori[sz]ed|stolen|stole|exposed|compromised)"
     ),
     re.compile(rf"{EN_NAME}\s+(?:was|has\s+been|got)\s+(?:hacked|breached)"),
+    # whose systems were entered: "Hackers accessed Quorlo's network", "breached Quorlo's servers"
+    re.compile(rf"\b(?:accessed|hacked|breached|infiltrated|penetrated|compromised|attacked|encrypted)\s+"
+               rf"{EN_NAME}(?:'s|’s)\s+(?:\w+\s+)?(?:network|systems?|servers?|databases?|infrastructure|cloud)\b"),
     # the object of an attack verb: "hackers targeted Quorlo", "breached the databases of Quorlo"
     re.compile(rf"\b(?:hacked|breached|targeted|attacked|compromised|infiltrated)\s+(?:the\s+)?"
                rf"(?:(?:systems?|networks?|servers?|databases?|accounts?)\s+of\s+(?:the\s+)?)?{EN_NAME}"),
