@@ -196,3 +196,10 @@ def test_legal_shorthand_reaches_the_entries_in_full(real_kb: KnowledgeBase, que
     from bot.answers import answer_question
     answer = answer_question(real_kb, question, "ru")
     assert answer.entry is not None and answer.entry.id == entry
+
+
+def test_a_privacy_policy_is_the_policy_on_processing_personal_data(real_kb: KnowledgeBase) -> None:
+    # what people call a «политика конфиденциальности» 152-FZ calls the policy on processing personal data
+    from bot.answers import answer_question
+    answer = answer_question(real_kb, "нужна ли политика конфиденциальности на сайте", "ru")
+    assert answer.entry is not None and answer.entry.id == "pd-privacy-policy-website"
