@@ -391,6 +391,9 @@ def test_russian_news_names_its_victim(parser: BreachParser, text: str, service:
     # whose systems were entered; a name ends at its possessive
     ("Hackers accessed Quorlo's network and stole files containing the data of 120,000 customers.", "Quorlo"),
     ("Hackers breached Quorlo's IT systems and stole the data of 120,000 customers.", "Quorlo"),
+    # (a brand with its own possessive stays whole)
+    ("A threat actor is selling 13TB of data stolen from Quorlo's India, including 180 million order records with "
+     "customers' names and phone numbers.", "Quorlo's India"),
     # a company that is notifying its customers reports its own breach
     ("Quorlo is notifying 35,000 customers that their payment card details were stolen by malware on its checkout "
      "page.", "Quorlo"),

@@ -48,6 +48,8 @@ EN_VICTIM_VERB = re.compile(
 
 
 
+_SYSTEM_WORDS = frozenset(("it", "hr", "crm", "erp", "cloud", "network", "systems", "servers", "database"))
+
 # Words that open a captured phrase without being part of a name: conjunctions ("Whilst commonly
 # reported"), and the victim's type written with a capital ("the Australian Telco Tangerine").
 NOT_NAME_START = rules.EN_LEADING_STOP | {
@@ -123,8 +125,9 @@ def clean_en_name(raw: str) -> str | None:
             or words[0].lower() in NOT_NAME_START or words[0].lower().removesuffix("'s") in rules.EN_NOT_NAMES
             or words[0].lower().removesuffix("s") in rules.EN_NOT_NAMES):  # "of Russians": a people, not a victim
         words = words[1:]
-    # "Quorlo's IT systems": a name ends at its possessive
-    cut = next((i for i, w in enumerate(words[:-1]) if w.endswith("'s")), None)
+    # "Quorlo's IT systems": a name ends at its possessive before a system's word ("Domino's India" is one name)
+    cut = next((i for i, w in enumerate(words[:-1]) if w.endswith("'s") and words[i + 1].lower() in _SYSTEM_WORDS),
+               None)
     if cut is not None:
         words = words[: cut + 1]
     while words and words[-1].lower().removesuffix("'") in rules.EN_TRAILING_STOP:
