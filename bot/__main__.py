@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import sys
 
-from bot.config import Settings
+# A start makes objects that live as long as the process (modules, classes, aiogram's hundreds of pydantic models)
+# and next to no garbage, yet the cyclic garbage collector walks all of them again and again while they are made: a
+# tenth of the CPU time of importing aiogram. So it is paused before anything heavy is imported (bot.config,
+# pydantic, is imported in `main` for this reason); bot/runner.py freezes what the start made (the collector no
+# longer walks it) and lets it run again once the bot polls, and every other command lets it run again at once.
+if __name__ == "__main__":  # `python -m bot`; not a test importing `main`
+    gc.disable()
 
 NO_TOKEN = (
     "BOT_TOKEN is not set: create a bot with @BotFather in Telegram, put BOT_TOKEN=<token> in .env, "
@@ -27,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     kb = sub.add_parser("kb", help="knowledge base tools")
     kb.add_argument("action", choices=["check", "stats"])
     args = parser.parse_args(argv)
+    if args.command not in (None, "run"):
+        gc.enable()
+    from bot.config import Settings  # here: after the collector was paused (see above)
+
     settings = Settings()
 
     if args.command == "kb":

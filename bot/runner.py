@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +62,7 @@ async def run_webhook(bot: Bot, settings: Settings) -> int:
     from bot.app import create_dispatcher, create_services, freeze_long_lived
     from bot.webhook import run_webhook as serve  # here: aiohttp's server is imported only in webhook mode
 
+    collect_again()
     services = await create_services(settings)  # loaded first: the webhook is set once the bot can answer
     try:
         dp = create_dispatcher(services)
@@ -82,6 +84,7 @@ class Loading:
 
     def start(self) -> asyncio.Task[Dispatcher]:
         if self._task is None:
+            collect_again()
             self._task = asyncio.create_task(self._load(), name="loading the bot")
             self._task.add_done_callback(self._loaded)
         return self._task
@@ -92,7 +95,7 @@ class Loading:
         dp = app.create_dispatcher(self.services)
         await dp.emit_startup(bot=self.bot, dispatcher=dp, bots=(self.bot,), **dp.workflow_data)
         app.freeze_long_lived()
-        log.info("loaded: handling updates")
+        log.info("loaded: handling updates (garbage collector %s)", "on" if gc.isenabled() else "OFF")
         return dp
 
     def _loaded(self, task: asyncio.Task[Dispatcher]) -> None:
@@ -150,6 +153,14 @@ class PollingFront(Dispatcher):
         dp = await self.loading.dispatcher()
         kwargs.pop("dispatcher", None)  # the handlers' dispatcher is the bot's own
         return await dp.feed_update(bot, update, **kwargs)
+
+
+def collect_again() -> None:
+    """Once the bot polls (or, with a webhook, before it loads): what the start made so far is frozen out of the
+    garbage collector's sight (it lives as long as the process, and a few thousand objects of garbage among it are
+    kept too), and the collector, paused by bot/__main__.py, runs again: loading builds and drops plenty."""
+    gc.freeze()
+    gc.enable()
 
 
 def _import_app() -> Any:

@@ -275,6 +275,8 @@ async def test_a_question_asked_right_after_start_is_answered_once_the_bot_is_lo
     assert first_poll.time < loaded.time < confirming.time  # polled before loading; confirmed only after
     assert confirming.params.get("offset") and not telegram.pending_updates
     assert "Traceback" not in process.stderr
+    # paused by bot/__main__.py while the start makes only long-lived objects, running again once the bot polls
+    assert "loaded: handling updates (garbage collector on)" in process.stderr
 
 
 async def test_a_bot_that_fails_to_load_stops_and_confirms_no_update(telegram: FakeTelegram, tmp_path: Path) -> None:
