@@ -534,3 +534,13 @@ def test_a_foreign_decision_does_not_answer_a_question_naming_nothing(real_kb: K
         assert not answer.buttons or answer.buttons[0].id != not_answered_by
     if answered_by:
         assert answered == answered_by
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    # an incident named by its rare name, no fined company of that name: its story, not another hack's
+    ("how many people were affected by the Optus hack", "leak-optus-2022"),
+    ("утечка гемотест сколько строк", "leak-gemotest-2022"),
+])
+def test_an_incident_named_by_its_rare_name_is_preferred(real_kb: KnowledgeBase, question: str, entry: str) -> None:
+    answer = answer_question(real_kb, question, "en")
+    assert not answer.unsure and answer.entry is not None and answer.entry.id == entry

@@ -337,6 +337,10 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
     counting = q.has("count_question", "published_statistic", "sum_question", "mean_question")
     words = question_terms(q)
     as_written = asked_as_written(kb, q) | nearly_as_written(kb, q, [h.entry for h in result.hits])
+    # An incident named by its own rare name ("the Optus hack", «утечка Гемотест»), the fines data knowing no company
+    # of that name: its story is preferred to other incidents' (as a named company's is, in `agreement`)
+    named_stories = set() if q.companies else {
+        h.entry.id for h in result.hits if _dated_story(h.entry) and naming(kb, q, h.entry) == 2}
     hits = []
     for hit in result.hits:
         regimes = entry_regimes(kb, hit.entry)
@@ -359,6 +363,8 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
             1 + TITLE_WEIGHT * title_share(kb, words, hit.entry))
         if hit.entry.id in as_written:
             score *= AS_WRITTEN
+        if named_stories and _dated_story(hit.entry):
+            score *= OWN_STORY if hit.entry.id in named_stories else NAMED_STORY_OTHER
         hits.append(Hit(hit.entry, score, hit.coverage))
     hits.sort(key=lambda h: -h.score)
     ranked = SearchResult(query=result.query, hits=hits, unknown_words=result.unknown_words)
@@ -421,6 +427,14 @@ def states_the_deadline(kb: KnowledgeBase, entry: Entry, regime: str | None) -> 
         "notify" in _titles(kb).get(entry.id, _NO_TITLE)[0] and "notification_failure" not in _titles(kb)[entry.id][0]
 
 
+NAMED_STORY_OTHER = 0.6
+
+
+def _dated_story(entry: Entry) -> bool:
+    """An incident's story: a breach entry whose title dates it (not the advice on checking one's e-mail)."""
+    return entry.fine is None and entry.domain == "breaches" and _TITLE_YEAR.search(entry.title.en) is not None
+
+
 def asks_about_its_story(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
     """An entry about a named company's breach, fine or decision answers a question naming that company only when
     the question also asks something the entry is about: privacy or the law (`vocabulary.INCIDENT_ASKS`), a leak, a
@@ -428,7 +442,7 @@ def asks_about_its_story(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
     or records affected, a sum, or the incident's year. Any other question about the company (its prices, its
     app, its share price) is not about its story, however rare the name."""
     # a fine decision, or a dated incident (not the advice on checking one's e-mail in HIBP)
-    story = entry.fine is not None or (entry.domain == "breaches" and _TITLE_YEAR.search(entry.title.en) is not None)
+    story = entry.fine is not None or _dated_story(entry)
     if not story or not (kb.fines.company_terms_of(entry) & (q.companies | q.parent_companies)
                          or companies_in_title(kb, entry) & q.companies
                          or naming(kb, q, entry) > 0 or _rare_words(kb, q) & _subject_terms(kb)[entry.id][0]):
