@@ -401,3 +401,19 @@ def test_russian_news_names_its_victim(parser: BreachParser, text: str, service:
 def test_english_news_names_its_victim(parser: BreachParser, text: str, service: str) -> None:
     breach = parser.parse(text)
     assert breach is not None and breach.service == service
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # «слив „X“»: whose leak
+    ("Слив «Кворло»: опубликованы данные 500 тыс. пользователей.", "Кворло"),
+    # one word opening the sentence is its subject when it is a brand (a word the dictionary does not know)
+    ("Кворло признала, что хакеры получили доступ к данным 80 тыс. клиентов.", "Кворло"),
+    ("Москва сообщила, что хакеры получили доступ к данным 80 тыс. клиентов.", None),
+    ("Эксперты сообщили, что хакеры получили доступ к данным 80 тыс. клиентов.", None),
+    # a name inside a longer one found at the same place is that name
+    ("Персональные данные около 100 тыс. студентов университета Кворло оказались в свободном доступе.",
+     "Университет Кворло"),
+])
+def test_russian_subjects_and_names_inside_names(parser: BreachParser, text: str, service: str | None) -> None:
+    breach = parser.parse(text)
+    assert (breach.service if breach else None) == service

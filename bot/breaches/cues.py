@@ -160,7 +160,7 @@ def russian_subjects(text: str, toks: list, spans: list[tuple[int, int]]) -> lis
         if not sentence or not re.match(r"[А-ЯЁ]", sentence[0].text):
             continue
         events = L.VICTIM_EVENT.find(sentence)
-        if not events or not 2 <= events[0][0] <= 6:
+        if not events or not (1 if _unknown_word(sentence[0].text) else 2) <= events[0][0] <= 6:
             continue
         phrase: list = []
         for tok in sentence[: events[0][0]]:
@@ -168,7 +168,9 @@ def russian_subjects(text: str, toks: list, spans: list[tuple[int, int]]) -> lis
             if not joined or _morph().parse(tok.text.lower())[0].tag.POS in _NOT_IN_A_NAME:
                 break
             phrase.append(tok)
-        if len(phrase) < 2 or not phrase[-1].capitalised \
+        # (one word will do when it is a brand: a word the dictionary does not know, «Кворло признала, что …»)
+        if len(phrase) < 2 and not (phrase and events[0][0] == 1 and _unknown_word(phrase[0].text)) \
+                or not phrase[-1].capitalised \
                 or any(t.lemma in L.ATTACKERS or t.lemma in L.SOURCE_NOUNS for t in phrase):
             continue
         if phrase[0].lemma in _COMPANY_WORDS and phrase[1].capitalised:
@@ -238,6 +240,16 @@ def headline_subject(text: str, toks: list, known: Callable[[str], bool] = lambd
 
 _RUBRICS = frozenset("breaking update updated exclusive important urgent report analysis opinion explainer watch live "
                      "video photo news alert warning new latest exclusive: study survey research".split())
+
+
+def _unknown_word(word: str) -> bool:
+    """A Russian word the dictionary does not know, or knows as an organisation: a brand («Кворло», «Сбербанк»)."""
+    from bot.breaches.lemmas import _morph
+
+    if not re.fullmatch(r"[А-ЯЁ][а-яё-]+", word):
+        return False
+    parse = _morph().parse(word.lower())[0]
+    return not parse.is_known or "Orgn" in parse.tag
 
 
 # What may stand between an English subject and its verb: its other name in brackets, an apposition (", which runs

@@ -323,9 +323,10 @@ VAGUE_COUNT = PhraseSet(
 ROLE_BEFORE = lemma_set(
     "клиент пользователь покупатель пациент абонент сотрудник заказчик студент ученик пассажир заемщик "
     "подписчик участник данные база дамп файл информация сведение утечка взлом из система сервер инфраструктура "
-    # «похитили у „X“», «заказов „X“», «документов „X“»
-    "принадлежать у заказ документ", "custom user client patient subscrib member data databas record account breach "
-    "from of at system server infrastructur belong order document",
+    # «похитили у „X“», «заказов „X“», «документов „X“», «слив „X“»
+    "принадлежать у заказ документ слив",
+    "custom user client patient subscrib member data databas record account breach from of at system server "
+    "infrastructur belong order document",
 )
 # Public bodies named by their kind and their place: «база данных полиции Шанхая», «пациентов больницы Казани».
 INSTITUTIONS = lemma_set(

@@ -298,6 +298,14 @@ class VictimFinder:
                            and text[k.start : k.end].split()[: len(words)] == words), None)
             if words and longer is not None:
                 cand.entity = longer.entity
+        # «студентов университета Кворло»: a name that ends a longer one found at the same place (its kind before it)
+        # is that name
+        for cand in found:
+            longer = next((k for k in found if k is not cand and k.name and k.score > 0 and k.start <= cand.start
+                           and cand.end <= k.end and k.end - k.start > cand.end - cand.start
+                           and cand.name and k.name.endswith(" " + cand.name)), None)
+            if cand.name and longer is not None and not self.directory.get(cand.entity):
+                cand.entity = longer.entity
         # A quoted or bracketed phrase right after a name is that name's other name: Horse Isle "The Secret Land
         # of Horses", «СберЛогистика» (ранее «Сбер Логистика»).
         for cand in sorted(found, key=lambda c: c.start):
