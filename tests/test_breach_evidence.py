@@ -284,3 +284,23 @@ def test_an_explainer_of_a_leak_is_no_new_leak(parser: BreachParser) -> None:
 def test_whose_people_and_how_it_began(parser: BreachParser, text: str, service: str) -> None:
     breach = parser.parse(text)
     assert breach is not None and breach.service == service
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    # «утечки не произошло» is the company's denial; a criminal case is a legal story
+    ("Кворло: при хакерской атаке утечки персональных данных не произошло\nПерсональные данные клиентов сервиса в "
+     "безопасности.", "denial"),
+])
+def test_no_leak_is_a_denial(parser: BreachParser, text: str, why: str) -> None:
+    assert parser.analyse(text)[1] == why
+
+
+@pytest.mark.parametrize("headline", [
+    "The Investigative Committee opened a criminal case against Quorlo due to a leak of customer data",
+    "Против «Кворло» возбудили уголовное дело из-за утечки данных клиентов",
+])
+def test_a_criminal_case_is_a_legal_story(headline: str) -> None:
+    from bot.breaches.lemmas import tokens
+
+    ev = evidence.counter_of(headline, tokens(headline), len(headline), len(headline), has_count=True)
+    assert "penalty" in ev.why

@@ -176,7 +176,7 @@ LEGAL = PhraseSet("суд", "иск", "приговор", "оштрафоват�
                   "sentenc*", "convict*", "fined", "fine", "penalti", "reprimand*", "settlement", "su ~ over|for",
                   # the police closing a market of stolen data: «ликвидировали форум», "takes down a leaked data market"
                   "dismantl*", "takedown", "take ~ down ~ market*|forum|marketplac*|site",
-                  "seiz* ~ domain|forum|server", "criminal ~ charg*", "indict*",
+                  "seiz* ~ domain|forum|server", "crimin ~ charg*|case", "indict*", "уголовный ~ дело",
                   "ликвидировать|закрыть ~ форум|площадка|маркетплейс")
 # Who oversees, not who leaked: a regulator acting in the lead makes a post about an inquiry or a sanction.
 # (a regulator in the headline is a doubt, not a gate: «РКН проверяет утечку данных клиентов X» is a draft, and "in a
@@ -235,6 +235,8 @@ DENIAL = PhraseSet(
     "claim ~ reject*|fals*", "couldn't|couldn ~ identifi", "fabricat*",
     # the company's own "it did not happen", in the forms it takes
     "не ~ соответствовать ~ действительность", "утечка ~ не ~ быть", "не ~ быть ~ утечка", "не ~ являться ~ источник",
+    # «утечки персональных данных не произошло», «утечка не зафиксирована»
+    "утечка ~ не ~ произойти|зафиксировать|выявить|подтвердиться", "не ~ произойти|зафиксировать|выявить ~ утечка",
     "не ~ принадлежать ~ компания|банк|сервис", "no ~ evid ~ of ~ breach|compromis|unauthor", "not ~ been ~ breach*",
     # "its systems were not breached", «системы не были взломаны» (not "payment data was not compromised": a
     # breach report says what was spared)
