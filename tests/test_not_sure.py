@@ -22,7 +22,10 @@ def _hits(kb: KnowledgeBase, first: str, second: str, ratio: float) -> list[Hit]
 
 @pytest.mark.parametrize(("question", "lang", "first", "second", "ratio", "expected"), [
     # two rules of one law, close: the question did not say which
-    ("с какого года локализация персданных", "ru", "pd-localisation-art18-5", "pd-extraterritorial-2022", 0.97, True),
+    ("с какого года требования к персданным иностранцам", "ru", "pd-localisation-art18-5",
+     "pd-extraterritorial-2022", 0.97, True),
+    # ... unless one's title holds far more of the question (`TITLE_DECIDES`): localisation is what it names
+    ("с какого года локализация персданных", "ru", "pd-localisation-art18-5", "pd-extraterritorial-2022", 0.97, False),
     # ... but far enough apart, the first is the answer
     ("с какого года локализация персданных", "ru", "pd-localisation-art18-5", "pd-extraterritorial-2022", 0.7, False),
     # one decision filed under two companies of a group
@@ -544,3 +547,14 @@ def test_a_foreign_decision_does_not_answer_a_question_naming_nothing(real_kb: K
 def test_an_incident_named_by_its_rare_name_is_preferred(real_kb: KnowledgeBase, question: str, entry: str) -> None:
     answer = answer_question(real_kb, question, "en")
     assert not answer.unsure and answer.entry is not None and answer.entry.id == entry
+
+
+def test_a_title_holding_far_more_of_the_question_settles_two_close_entries(real_kb: KnowledgeBase,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # Meta's transfers fine and WhatsApp's transparency fine (whose text speaks of transfers too) score close; the
+    # first's title holds 5 of the question's 6 words, the second's 2: the question chose the first
+    question = "Meta fine for data transfers to the US amount"
+    answer = answer_question(real_kb, question, "en")
+    assert not answer.unsure and answer.entry is not None and answer.entry.id == "fine-ie-dpc-meta-2023-05"
+    monkeypatch.setattr(rank, "TITLE_DECIDES", 9.0)
+    assert answer_question(real_kb, question, "en").unsure

@@ -43,6 +43,7 @@ NAME_IDF = 3.0           # a term in fewer than about one entry in twenty: a nam
 # 0.990 and 1.0% at 0.9; no out-of-scope question answered either way), at the cost of "not sure" first in 18% of
 # replies (2% without).
 AMBIGUOUS_MARGIN = 0.8
+TITLE_DECIDES = 0.5   # half the question's words more in one title than in the other settles two close entries
 
 
 def search_boost(q: Query) -> dict[str, float] | None:
@@ -520,6 +521,11 @@ def ambiguous(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> bool:
     # A case of one company (LinkedIn blocked for not localising) beside the rule it illustrates is no rival
     # answer to a question that names no company.
     if companies_in_title(kb, second) - q.companies and not companies_in_title(kb, first) - q.companies:
+        return False
+    # The first's title has clearly more of the question's words ("Meta fine for data transfers to the US": the
+    # transfers fine, not WhatsApp's whose text mentions transfers): the question chose by what it names.
+    words = question_terms(q)
+    if title_share(kb, words, first) >= title_share(kb, words, second) + TITLE_DECIDES:
         return False
     # "сколько заплатил Гемотест": the question names the first's subject by its own name (the costliest test)
     return naming(kb, q, first) <= naming(kb, q, second)
