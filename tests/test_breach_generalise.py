@@ -213,6 +213,7 @@ def test_numbers_in_words_are_round_figures(text: str, count: int | None) -> Non
     ("Записи включали имена, адреса электронной почты и сведения о платежах.", "Credit cards"),
     ("На дисках хранились данные о заработной плате и премиях 29 000 сотрудников.", "Income levels"),
     ("The stolen files include employees' names and salaries.", "Income levels"),
+    ("Hackers took the payroll data of 500 employees.", "Income levels"),
 ])
 def test_data_classes_by_lemma(text: str, data_class: str) -> None:
     from bot.breaches.extract import extract_data_classes

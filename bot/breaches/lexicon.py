@@ -491,7 +491,7 @@ DATA_CLASSES = [
     DataClass("Vehicle details", PhraseSet("госномер", "vin", "номер ~ автомобиль", "vehicl ~ detail|registr|inform")),
     DataClass("Avatars", PhraseSet("аватар", "avatar")),
     DataClass("Income levels", PhraseSet("заработный ~ плата", "зарплата", "размер ~ доход", "salari*",
-                                         "payroll ~ data|inform|detail", "incom ~ level|data|inform")),
+                                         "payrol ~ data|inform|detail", "incom ~ level|data|inform")),
     DataClass("Device information", PhraseSet("тип|модель|данные|идентификатор ~ устройство",
                                               "devic ~ type|inform|id|model", "user ~ agent")),
     DataClass("Credit status information", PhraseSet("сумма ~ кредит", "кредитный ~ история|рейтинг",
