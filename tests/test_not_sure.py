@@ -364,6 +364,7 @@ def test_a_known_company_alone_does_not_make_a_question_the_bots(real_kb: Knowle
     ("was Optus hacked", "en", "leak-optus-2022"),    # a leak asked as a break-in
     ("how many people were affected by Equifax", "en", "leak-equifax-2017"),   # the people it affected
     ("сколько клиентов пострадало в Гемотест", "ru", "leak-gemotest-2022"),
+    ("how much did Equifax pay in the settlement", "en", "leak-equifax-2017"),   # a settlement is what it paid
     ("HIBP check email", "en", "leak-check-email-hibp"),   # advice, not a company's story: its name is enough
 ])
 def test_a_known_name_anchors_its_story_only_when_the_question_asks_about_it(real_kb: KnowledgeBase, question: str,

@@ -45,7 +45,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "hack_event": ("взлом", "взломать", "hack", "hacked", "cyber attack", "cyberattack", "кибератака"),
     "fine": ("штраф", "штрафной", "штрафовать", "оштрафовать", "fine", "fined", "penalty", "penalise", "penalize",
              "sanction", "санкция", "грозить", "впаять", "наказание", "punishment", "liability", "ответственность",
-             "pay", "paid", "заплатить", "платить"),
+             "pay", "paid", "заплатить", "платить",
+             # what a company pays to end a case (Equifax's US settlement) is asked as what it paid
+             "settlement", "settle", "settled", "урегулирование", "мировой соглашение"),
     "estimate_verb": ("посчитать", "рассчитать", "оценить", "калькулятор", "estimate", "calculate", "calculator",
                       "how much would", "how much will", "сколько будет"),
     # what something costs: asks for an estimate only beside the facts of a case (an average cost is a statistic)
