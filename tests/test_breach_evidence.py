@@ -259,6 +259,7 @@ def test_data_found_online_is_a_leak(parser: BreachParser) -> None:
     ("Сотрудник «Кворло» продал данные 20 тыс. клиентов: ФИО и телефоны.", "Кворло"),
     # data open to anyone
     ("Из-за ошибки сотрудников данные 10 тысяч клиентов «Кворло» были доступны всем в интернете.", "Кворло"),
+    ("Из-за ошибки данные 10 тысяч клиентов «Кворло» с ФИО и телефонами были доступны всем.", "Кворло"),
     # "hit by" a ransomware attack, whose data the same sentence tells
     ("Quorlo hit by ransomware attack; hackers claim to have stolen 2TB of data including customer names and emails.",
      "Quorlo"),
