@@ -305,3 +305,11 @@ def test_a_criminal_case_is_a_legal_story(headline: str) -> None:
 
     ev = evidence.counter_of(headline, tokens(headline), len(headline), len(headline), has_count=True)
     assert "penalty" in ev.why
+
+
+def test_files_made_accessible_online_are_a_venue() -> None:
+    from bot.breaches import lexicon as L
+    from bot.breaches.lemmas import tokens
+
+    assert L.CONCRETE.any(tokens("A misconfigured setting made certain files accessible online."))
+    assert not L.CONCRETE.any(tokens("The new portal is accessible online for every customer."))

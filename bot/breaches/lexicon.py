@@ -170,6 +170,8 @@ CONCRETE = PhraseSet(
     "for sale", "publish*", "post ~ forum|onlin|web", "hack ~ forum", "dark ~ web", "dump",
     "черный ~ рынок", "black ~ market", "freeli|public|made ~ avail", "leak ~ public|onlin",
     "public ~ releas|leak|post|dump", "dump ~ public", "дамп",
+    # "made certain files accessible online"
+    "file|data|record|databas|inform|detail ~ access ~ onlin|public|internet|anyon",
 )
 # The consequences of a leak: a fine, a court, a lawsuit. In the lead they make the post about an old leak.
 LEGAL = PhraseSet("суд", "иск", "приговор", "оштрафовать", "штраф", "осудить", "lawsuit", "court", "class ~ action",
