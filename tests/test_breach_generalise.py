@@ -398,6 +398,9 @@ def test_russian_news_names_its_victim(parser: BreachParser, text: str, service:
     # a company that is notifying its customers reports its own breach
     ("Quorlo is notifying 35,000 customers that their payment card details were stolen by malware on its checkout "
      "page.", "Quorlo"),
+    # a name before its type with a word between ("the Quorlo city council")
+    ("Hackers have published data stolen from the Quorlo city council, including the names and addresses of 20,000 "
+     "residents.", "Quorlo"),
 ])
 def test_english_news_names_its_victim(parser: BreachParser, text: str, service: str) -> None:
     breach = parser.parse(text)

@@ -25,9 +25,10 @@ _EN_TYPE = (r"(?:company|retailer|firm|telco|provider|platform|site|website|app|
 _NAME = r"(?<![\w.'’-])" + rules.EN_NAME  # a name starts a word: "mate1.com" holds no name "1.com"
 EN_COMPANY_CUE = re.compile(
     rf"\b(?:{_EN_TYPE}(?:\s+for)?,?|known\s+as|attributed\s+to|called|named)\s+[\"“]?{_NAME}")
-# A name before its type, English's word order ("the Clubhouse application servers", "the Roblox forum"): a name.
+# A name before its type, English's word order ("the Clubhouse application servers", "the Roblox forum", "the Quorlo
+# city council"): a name.
 # "on the XSS forum", "to the X Telegram channel": where data is posted is the medium, never the victim.
-EN_NAME_TYPE = re.compile(rf"(?<!\bon )(?<!\bto )(?<!\bonto )(?<!\bin )\bthe\s+{_NAME}\s+{_EN_TYPE}s?\b")
+EN_NAME_TYPE = re.compile(rf"(?<!\bon )(?<!\bto )(?<!\bonto )(?<!\bin )\bthe\s+{_NAME}\s+(?:[a-z]+\s+)?{_EN_TYPE}s?\b")
 # A name before whose people it is: "1.2 million Orange Belgium customers", "Ticketmaster users' data"; or before its
 # leak: "BigBasket data leak is the biggest loot", "the Optus breach".
 EN_NAME_ROLE = re.compile(rf"{_NAME}(?:'s|’s)?\s+(?:(?:data\s+)?(?:leak|breach|hack)\b|"
