@@ -559,3 +559,27 @@ def test_a_title_holding_far_more_of_the_question_settles_two_close_entries(real
     assert not answer.unsure and answer.entry is not None and answer.entry.id == "fine-ie-dpc-meta-2023-05"
     monkeypatch.setattr(rank, "TITLE_DECIDES", 9.0)
     assert answer_question(real_kb, question, "en").unsure
+
+
+@pytest.mark.parametrize(("question", "lang", "entry"), [
+    # "how many" is answered by an entry whose title states a count: not the regulator's advice of that year
+    ("ркн утечки 2023 год сколько случаев", "ru", "leak-rkn-stats-2022-2023"),
+    # ... a time limit in a title counts no thing ("24 hours" is no number of SIM cards)
+    ("how many SIM cards can a foreigner register in Russia", "en", "sim-limit-10-numbers-foreigners"),
+])
+def test_a_count_is_answered_by_a_title_stating_one(real_kb: KnowledgeBase, question: str, lang: str,
+                                                    entry: str) -> None:
+    answer = answer_question(real_kb, question, lang)
+    # answered by it, or offered beside a close rival; never another entry answered as if sure
+    offered = [answer.entry.id] if answer.entry else [b.id for b in answer.buttons]
+    assert entry in offered or (answer.entry is None and "leak-stats-rkn-by-year-2022-2025" in offered)
+
+
+@pytest.mark.parametrize(("entry", "states"), [
+    ("leak-rkn-stats-2022-2023", True),                      # «2023 — 168 утечек»
+    ("pd-rkn-recommendations-split-databases-2023", False),  # a date and a year only
+    ("sim-cooling-foreign-sims", False),                     # "24 hours": a time limit
+    ("sim-limit-10-numbers-foreigners", True),               # "10 SIM cards"
+])
+def test_what_a_title_counts(real_kb: KnowledgeBase, entry: str, states: bool) -> None:
+    assert (entry in rank._title_figures(real_kb)) is states

@@ -219,6 +219,25 @@ def _title_sources(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     return kb.built("entry_title_sources", build)
 
 
+FIGURE_NOT_STATED = 0.7
+# What a title's figures may be that count nothing: an article, a part, a law's number, a year, a date, a duration
+_NOT_A_FIGURE = re.compile(r"(?<![\w])(?:ст|art|arts|article|articles|section|sec|s|rule|rules|ч|part|п|№|no)\.?\s*"
+                           r"\d[\d.()\-–, ]*|\d+\s*-?\s*(?:фз|fz)|(?<!\d)(?:19|20)\d\d(?!\d)"
+                           r"|\d{1,2}\s+[a-zа-я]+\s+(?:19|20)\d\d"
+                           # ... and a time limit ("24 hours", «72 часа»), which counts no thing
+                           r"|\d+\s*(?:hours?|days?|weeks?|months?|years?|working days|час[а-я]*|сут[а-я]*|дн[а-я]*"
+                           r"|рабочих дн[а-я]*|недел[а-я]*|месяц[а-я]*|лет|год[а-я]*)(?![a-zа-я])")
+
+
+def _title_figures(kb: KnowledgeBase) -> frozenset[str]:
+    """The entries whose title states a figure (a count, a sum, a share: «2023 — 168 утечек»), beside the
+    articles, laws, years and dates any title may name."""
+    def build(base: KnowledgeBase) -> frozenset[str]:
+        return frozenset(e.id for e in base.entries if any(
+            re.search(r"\d", _NOT_A_FIGURE.sub(" ", T.fold(title))) for title in (e.title.en, e.title.ru)))
+    return kb.built("entry_title_figures", build)
+
+
 def _other_years(entry: Entry, years: list[int]) -> bool:
     stated = {int(y) for y in _TITLE_YEAR.findall(entry.title.en + " " + entry.title.ru)}
     return bool(stated) and not stated & set(years)
@@ -310,6 +329,9 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
     own = _titles(kb).get(entry.id, _NO_TITLE)[0]
     asked = q.concepts & set(DISTINGUISHING)
     factor *= SHARED_CONCEPT ** len(own & asked) * MISSING_CONCEPT ** len((own - asked) & QUALIFYING)
+    if q.has("count_question") and not q.has("when", "which_country") and fine is None and \
+            entry.id not in _title_figures(kb):
+        factor *= FIGURE_NOT_STATED   # "how many leaks did RKN count in 2023": not its 2023 advice, which counts none
     if "published_statistic" in own and not q.has(*_ASKS_FIGURES):
         factor *= STATISTIC_NOT_ASKED
     if "record" in own and fine is None and not q.has("record", "maximum", "most", "other_rank", "ordinal"):
