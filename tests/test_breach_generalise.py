@@ -421,3 +421,18 @@ def test_english_news_names_its_victim(parser: BreachParser, text: str, service:
 def test_russian_subjects_and_names_inside_names(parser: BreachParser, text: str, service: str | None) -> None:
     breach = parser.parse(text)
     assert (breach.service if breach else None) == service
+
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # the one that says it has been the victim is the victim, whatever clients the headline names
+    ("British Airways, BBC and Boots staff hit in major payroll cyber attack\nTens of thousands of staff at British "
+     "Airways, BBC and Boots may have had their details stolen. Quorlo, which provides payroll support services to "
+     "hundreds of companies across the UK, confirmed that it has been the victim of a data breach.", "Quorlo"),
+    # the neighbour: the provider named without saying so is not preferred over the headline's airline
+    ("British Airways staff hit in major payroll cyber attack\nTens of thousands of British Airways staff may have "
+     "had their names and addresses stolen.", "British Airways"),
+])
+def test_who_declares_itself_the_victim(parser: BreachParser, text: str, service: str) -> None:
+    breach, _why = parser.analyse(text)
+    assert breach is not None and breach.service == service

@@ -270,10 +270,13 @@ EN_SUBJECT = re.compile(
     rf"{_EN_BETWEEN}\s+{_EN_REPORTING}")
 
 
+# The subject declares itself the victim: "X … confirmed that it has been the victim of a data breach".
+_OWN_VICTIM = re.compile(r"\b(?:it|they|we)\s+(?:has|have|had|was|were)\s+(?:been\s+)?(?:the\s+)?(?:victims?\s+of|"
+                         r"hacked|breached|compromised|targeted)\b", re.IGNORECASE)
 _SPEAKS_OF_ITSELF = re.compile(r"\b(?:it|its|they|their|we|our)\b|\bthe\s+(?:company|firm)\b", re.IGNORECASE)
 
 
-def english_subjects(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+def english_subjects(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int, int, bool]]:
     """"Staples on Friday (Dec. 19) said that … payment cards were impacted in the breach", "it was reported that
     Brightwell Health Partners, which runs 40 clinics, had a data breach": the subject of a sentence that goes on to
     report the leak, past what may stand between it and its verb. Whoever reports, attacks or is counted ("Officials
@@ -313,5 +316,5 @@ def english_subjects(text: str, spans: list[tuple[int, int]]) -> list[tuple[str,
                                                                                           | L.DATA_OBJECTS):
                 name += " " + tail.pop(0)
             at = start + match.start("n") + raw.find(name)
-            found.append((name, at, at + len(name)))
+            found.append((name, at, at + len(name), bool(_OWN_VICTIM.search(sentence[match.end() :]))))
     return found

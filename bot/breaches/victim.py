@@ -53,6 +53,7 @@ class Candidate:
     score: float
     entity: str = ""
     evidence: bool = False  # something marks it as the victim, not a service named nearby
+    own: bool = False  # it says so itself: "X … confirmed that it has been the victim of a data breach"
 
 
 @dataclass
@@ -129,8 +130,9 @@ class VictimFinder:
             found.append(Candidate(subject[0], None, subject[1], subject[2], 1.5, evidence=True))
         for name, start, end in latin_subjects(text, toks, spans):  # «В июне Aflac объявила о кибератаке»
             found.append(Candidate(name, None, start, end, 1.5, evidence=True))
-        for name, start, end in english_subjects(text, spans):  # "X, which runs 40 clinics, had a data breach"
-            found.append(Candidate(name, None, start, end, 1.5, evidence=True))
+        # "X, which runs 40 clinics, had a data breach"; "X … confirmed that it has been the victim of a data breach"
+        for name, start, end, own in english_subjects(text, spans):
+            found.append(Candidate(name, None, start, end, 1.5, evidence=True, own=own))
         found += self._capitalised_after_role(text, toks)
         return found
 
@@ -384,6 +386,10 @@ class VictimFinder:
                 groups.setdefault(cand.entity, []).append(cand)
         if not groups:
             return Choice(reason="none")
+        # One that declares itself the victim is the victim, however many of its clients the headline names.
+        owned = {e: c for e, c in groups.items() if any(x.own and x.score > 0 for x in c)}
+        if len(owned) == 1:
+            groups = owned
         ranked = []
         for entity, cands in groups.items():
             best = max(c.score for c in cands)
