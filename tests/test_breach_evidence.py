@@ -137,6 +137,9 @@ def test_tie_levels(victim_at: list[int], events: dict[int, int], tie: float) ->
     # a noun before the number
     ("The company specified the number of victims was 521,046, and each received a letter.", 521_046),
     ("Число пострадавших клиентов составило 4 тыс.", 4_000),
+    # a number of a smaller scale right after one of a larger is its remainder
+    ("Утекли данные 2 млн 300 тыс. клиентов сервиса «Кворло».", 2_300_000),
+    ("Утекли данные 2 млн клиентов сервиса «Кворло», 300 тыс. из них с паспортами.", 2_000_000),
 ])
 def test_the_count_that_belongs_to_this_leak(text: str, records: int) -> None:
     from bot.breaches.extract import extract_counts

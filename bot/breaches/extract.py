@@ -186,6 +186,13 @@ def _numbers(text: str, toks: list[Token]) -> list[tuple[int, int, int, bool]]:
         if value is not None and upper and not match.group("mult") and upper.group("mult"):
             value *= multiplier_of(upper.group("mult"))  # «от 1 до 1,5 млн»: the range shares its scale
         if value is not None and value >= 10 and not _looks_like_year(match):
+            # «2 млн 300 тыс. клиентов»: a number of a smaller scale right after one of a larger is its remainder
+            prev = found[-1] if found and not found[-1][3] else None
+            if prev and not text[prev[1] : match.start()].strip() and match.group("mult") and value < prev[2] \
+                    and NUMBER_RE.fullmatch(text[prev[0] : prev[1]]) and _scale(text[prev[0] : prev[1]]) > _scale(
+                        match.group(0)):
+                found[-1] = (prev[0], match.end(), prev[2] + value, False)
+                continue
             found.append((match.start(), match.end(), value, False))
     for i, tok in enumerate(toks):
         if tok.lemma in SCALE_WORDS and (i == 0 or not toks[i - 1].text[:1].isdigit()):
@@ -201,6 +208,12 @@ def _numbers(text: str, toks: list[Token]) -> list[tuple[int, int, int, bool]]:
         elif NUMBER_WORDS.get(tok.lemma, 0) >= 100 and not (i + 1 < len(toks) and toks[i + 1].lemma in SCALE_WORDS):
             found.append((tok.start, tok.end, NUMBER_WORDS[tok.lemma], True))  # «более ста человек»
     return sorted(found)
+
+
+def _scale(number: str) -> int:
+    """The multiplier a written number carries: «2 млн» 1,000,000, «300 тыс.» 1,000, «300» 1."""
+    match = NUMBER_RE.fullmatch(number.strip())
+    return multiplier_of(match.group("mult")) if match and match.group("mult") else 1
 
 
 _RANGE_UPPER = re.compile(rf"\s+(?:до|to)\s+{NUMBER_RE.pattern}", re.IGNORECASE)
