@@ -214,6 +214,8 @@ def test_numbers_in_words_are_round_figures(text: str, count: int | None) -> Non
     ("На дисках хранились данные о заработной плате и премиях 29 000 сотрудников.", "Income levels"),
     ("The stolen files include employees' names and salaries.", "Income levels"),
     ("Hackers took the payroll data of 500 employees.", "Income levels"),
+    ("Leaked: names and SSNs of 500 employees.", "Social security numbers"),
+    ("Leaked: names and bank details of 500 customers.", "Bank account numbers"),
 ])
 def test_data_classes_by_lemma(text: str, data_class: str) -> None:
     from bot.breaches.extract import extract_data_classes
@@ -229,6 +231,7 @@ def test_data_classes_by_lemma(text: str, data_class: str) -> None:
     ("В базе, которая не была защищена паролем, были имена и адреса электронной почты.", "Passwords"),
     ("The server was not password protected; it held names and emails.", "Passwords"),
     ("Exposed: Account Names, Twitter nicknames and photo URLs.", "Names"),
+    ("Exposed: employer names and job titles.", "Names"),
 ])
 def test_a_name_is_no_data_class(text: str, data_class: str) -> None:
     from bot.breaches.extract import extract_data_classes
