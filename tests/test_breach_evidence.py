@@ -45,7 +45,7 @@ def test_the_neighbour_alerts(parser: BreachParser) -> None:
     # a post about leaks, not one leak
     ("Another of this year's breaches: hackers stole the data of 2,000,000 customers of Quorlo.", "many_events"),
     # a company's statement without a count
-    ("Сервис «Кворло» подтвердил утечку данных клиентов, но не назвал их число.", "statement"),
+    ("Сервис «Кворло» прокомментировал сообщения об утечке данных клиентов, но не назвал их число.", "statement"),
 ])
 def test_counter_evidence_turns_an_alert_into_a_draft(parser: BreachParser, text: str, cue: str) -> None:
     breach, why = parser.analyse(text)
@@ -152,8 +152,8 @@ def test_the_count_that_belongs_to_this_leak(text: str, records: int) -> None:
     # court) is the leak's follow-up
     ("Роскомнадзор (РКН) подтвердил информацию об утечке данных почти 1 млн клиентов банка «Кворло». РКН составил "
      "протокол, он будет передан в суд. В открытом доступе оказались ФИО и телефоны.", "breach"),
-    # without a count, the confirmation alone is a statement: a draft
-    ("Роскомнадзор подтвердил утечку данных клиентов банка «Кворло».", "unsure:statement"),
+    # without a count or any support, the confirmation alone is a draft
+    ("Роскомнадзор подтвердил утечку данных клиентов банка «Кворло».", "unsure:weak_evidence"),
     # a regulator checking a report confirms nothing: a draft
     ("Роскомнадзор начал проверку информации об утечке данных 1 млн клиентов банка «Кворло».", "unsure:regulator"),
 ])
@@ -316,3 +316,17 @@ def test_files_made_accessible_online_are_a_venue() -> None:
 
     assert L.CONCRETE.any(tokens("A misconfigured setting made certain files accessible online."))
     assert not L.CONCRETE.any(tokens("The new portal is accessible online for every customer."))
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    # a company confirming its breach, with where the data surfaced: the leak's witness, an alert
+    ("Quorlo Confirms Data Breach Affecting Customer Information\nQuorlo, the pet products retailer, has confirmed a "
+     "security lapse that exposed the personal information of some of its customers. The breach stemmed from a "
+     "misconfigured setting that made certain files accessible online.", "breach"),
+    # the bare confirmation, with nothing to support it, stays a draft
+    ("Quorlo Confirms Data Breach\nQuorlo, the pet products retailer, has confirmed a security incident.",
+     "unsure:weak_evidence"),
+])
+def test_a_company_confirming_its_breach_is_its_witness(parser: BreachParser, text: str, why: str) -> None:
+    breach, got = parser.analyse(text)
+    assert got == why and breach is not None and breach.service == "Quorlo"
