@@ -583,3 +583,26 @@ def test_a_count_is_answered_by_a_title_stating_one(real_kb: KnowledgeBase, ques
 ])
 def test_what_a_title_counts(real_kb: KnowledgeBase, entry: str, states: bool) -> None:
     assert (entry in rank._title_figures(real_kb)) is states
+
+
+@pytest.mark.parametrize(("question", "lang", "named"), [
+    # a country with a privacy law of its own the bot does not cover: said so by name, not DPDP's or 152-FZ's rule
+    ("Kenya data protection act penalties", "en", "Kenya"),
+    ("Vietnam personal data protection decree 13 requirements", "en", "Vietnam"),
+    ("Argentina personal data law registration", "en", "Argentina"),
+    ("Узбекистан локализация персональных данных", "ru", "Узбекистан"),
+    # a short name one letter off a law the bot knows is not that law ("PIPA" is Korea's, not China's PIPL)
+    ("Korea PIPA fine for leaks", "en", "Korea"),
+])
+def test_another_countrys_law_is_said_to_be_uncovered(real_kb: KnowledgeBase, question: str, lang: str,
+                                                      named: str) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert answer.unsure and named in answer.text.split("\n", 1)[0] and "PIPL" not in answer.text
+
+
+def test_the_edition_asked_is_no_table_of_many_years(real_kb: KnowledgeBase) -> None:
+    # "DLA Piper 2026": the January 2026 edition, not the year-by-year table spanning 2020-2026
+    q = reader_for(real_kb).read("dla piper 2026 сколько уведомлений об утечках в день", "ru")
+    edition = real_kb.index.by_id["gdpr-dla-piper-survey-2026"]
+    table = real_kb.index.by_id["gdpr-dla-piper-survey-history"]
+    assert rank.agreement(real_kb, q, edition) > 1.5 * rank.agreement(real_kb, q, table)

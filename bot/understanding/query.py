@@ -207,6 +207,8 @@ class Reader:
         stem = T.stem(word)
         match = process.extractOne(stem, self._vocab_stems.get(T.is_cyrillic(word), ()), scorer=OSA.distance,
                                    score_cutoff=1)
+        if match and len(stem) <= _SHORT_STEM and len(match[0]) == len(stem) and sorted(match[0]) != sorted(stem):
+            return None   # a short word with one letter changed is often another name ("PIPA" is Korea's law, not PIPL)
         return self._vocab_stems_keys[match[0]] if match else None
 
     # -- repair ---------------------------------------------------------------------------------------------
@@ -612,5 +614,6 @@ def _offender(query: Query) -> str | None:
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _ROOT_LETTERS = 5   # the shortest vocabulary word another unknown word may be built on («штраф»)
+_SHORT_STEM = 4   # a stem this short is corrected for two letters swapped ("gdrp") or one left out ("wich")
 _AUXILIARIES = frozenset({"did", "do", "does", "will", "would", "to", "can", "could", "has", "have", "had"})
 _WITHOUT = frozenset({"без", "without"})

@@ -74,6 +74,7 @@ _MONTH_OF = {T.fold(name): n for n, month in enumerate(MONTHS, 1)
 _MONTH_YEAR = re.compile(r"(?<![\w])(" + "|".join(sorted(map(re.escape, _MONTH_OF), key=len, reverse=True))
                          + r")\.?\s+((?:19|20)\d\d)(?!\d)")
 DATED_EDITION, OTHER_EDITION = 1.3, 0.75
+_YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?!\d)")
 
 
 def month_years(text: str) -> set[tuple[int, int]]:
@@ -326,6 +327,8 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
             editions = {y for _, y in month_years(entry.title.en + " " + entry.title.ru)}
             if editions:   # "DLA Piper 2025 survey": the edition of January 2025, not of 2026
                 factor *= DATED_EDITION if editions & q.edition_years else OTHER_EDITION
+            elif _YEAR_RANGE.search(entry.title.en):
+                factor *= OTHER_EDITION   # ... nor the figures of many years side by side ("2020-2026")
     own = _titles(kb).get(entry.id, _NO_TITLE)[0]
     asked = q.concepts & set(DISTINGUISHING)
     factor *= SHARED_CONCEPT ** len(own & asked) * MISSING_CONCEPT ** len((own - asked) & QUALIFYING)

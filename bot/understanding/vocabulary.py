@@ -289,6 +289,33 @@ OTHER_COUNTRIES: dict[str, tuple[str, ...]] = {
     "AE": ("uae", "оаэ", "emirates"),
     "SA": ("saudi", "саудовский"),
     "IL": ("israel", "израиль"),
+    # more countries with privacy laws of their own that the bot does not cover: a question about one says so
+    "KE": ("kenya", "kenyan", "кения", "кенийский"),
+    "NG": ("nigeria", "nigerian", "нигерия", "нигерийский"),
+    "VN": ("vietnam", "vietnamese", "вьетнам", "вьетнамский"),
+    "ID": ("indonesia", "indonesian", "индонезия", "индонезийский"),
+    "MY": ("malaysia", "malaysian", "малайзия"),
+    "TH": ("thailand", "thai", "таиланд", "тайский"),
+    "PH": ("philippines", "philippine", "филиппины"),
+    "NZ": ("new zealand", "новый зеландия"),
+    "AR": ("argentina", "argentinian", "argentine", "аргентина", "аргентинский"),
+    "MX": ("mexico", "mexican", "мексика", "мексиканский"),
+    "CL": ("chile", "chilean", "чили"),
+    "CO": ("colombia", "colombian", "колумбия"),
+    "PE": ("peru", "peruvian"),   # (not «перу», a form of «перо»)
+    "EG": ("egypt", "egyptian", "египет"),
+    "QA": ("qatar", "катар"),
+    "PK": ("pakistan", "pakistani", "пакистан"),
+    "BD": ("bangladesh", "бангладеш"),
+    "HK": ("hong kong", "гонконг"),
+    "TW": ("taiwan", "taiwanese", "тайвань"),
+    "UZ": ("uzbekistan", "узбекистан", "узбекский"),
+    "KG": ("kyrgyzstan", "киргизия", "кыргызстан"),
+    "AM": ("armenia", "armenian", "армения", "армянский"),
+    "GE": ("georgia", "грузия", "грузинский"),
+    "AZ": ("azerbaijan", "азербайджан"),
+    "MD": ("moldova", "молдова", "молдавия"),
+    "RS": ("serbia", "serbian", "сербия"),
 }
 # Countries whose own privacy law the bot covers (the GDPR countries come from bot/kb/countries.py).
 COVERED_COUNTRIES = {"RU", "IN", "EU"}
