@@ -439,3 +439,18 @@ def test_russian_subjects_and_names_inside_names(parser: BreachParser, text: str
 def test_who_declares_itself_the_victim(parser: BreachParser, text: str, service: str) -> None:
     breach, _why = parser.analyse(text)
     assert breach is not None and breach.service == service
+
+
+@pytest.mark.parametrize(("text", "why", "service"), [
+    # many companies' customers in the headline, one company whose databases were breached: that one is the victim
+    ("Personal information on customers of Zetabank, Omnia Retail, Vexo Stores and other major companies was stolen "
+     "by hackers.\nMillions of customer names and email addresses were accessed by hackers who breached the "
+     "databases of Quorlo, an online marketing unit of Zeta Holdings.", "breach", "Quorlo"),
+    # the neighbour: many companies and nobody's systems named is a draft for an admin
+    ("Personal information on customers of Zetabank, Omnia Retail, Vexo Stores and other major companies was stolen "
+     "by hackers.\nMillions of customer names and email addresses were accessed.", "unsure:two_victims", None),
+])
+def test_the_owner_of_the_breached_systems_among_many_clients(parser: BreachParser, text: str, why: str,
+                                                              service: str | None) -> None:
+    breach, got = parser.analyse(text)
+    assert got == why and (service is None or breach.service == service)

@@ -127,7 +127,8 @@ class BreachParser:
             description=_describe(clean),
         )
         self._complete(breach)
-        if choice.reason == "ambiguous" or L.MANY_VICTIMS.any(head):
+        # (many companies' customers in the headline and one whose systems were entered: that one is the victim)
+        if choice.reason == "ambiguous" or L.MANY_VICTIMS.any(head) and not choice.own:
             return breach, UNSURE + "two_victims"
         if choice.reason == "ner":
             return breach, UNSURE + "ner_victim"

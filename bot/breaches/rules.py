@@ -24,6 +24,14 @@ ORG_LATIN_RE = re.compile(
 )
 # English victim phrases (case-sensitive: names are capitalised).
 EN_NAME = r"(?P<n>[A-Z0-9][\w&'’.+-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|of|and|&)){0,3})"
+# Whose systems were entered: "Hackers accessed Quorlo's network", "breached Quorlo's servers", "breached the
+# databases of Epsilon". The owner of the systems is the victim however many of its clients a headline names.
+EN_SYSTEM_OWNER = [
+    re.compile(rf"\b(?:accessed|hacked|breached|infiltrated|penetrated|compromised|attacked|encrypted)\s+"
+               rf"{EN_NAME}(?:'s|’s)\s+(?:\w+\s+)?(?:network|systems?|servers?|databases?|infrastructure|cloud)\b"),
+    re.compile(rf"\b(?:accessed|hacked|breached|infiltrated|penetrated|compromised)\s+(?:the\s+)?(?:\w+\s+)?"
+               rf"(?:networks?|systems?|servers?|databases?|infrastructure)\s+of\s+(?:the\s+)?{EN_NAME}"),
+]
 EN_PATTERNS = [
     re.compile(rf"{EN_NAME}(?:'s|’s)?\s+(?:data\s+|security\s+|cyber\s*)?(?:breach|hack|leak)"),
     re.compile(rf"(?:breach|hack|leak|cyberattack|attack)\s+(?:at|of|on|hits|affecting|impacting)\s+{EN_NAME}"),
@@ -38,9 +46,6 @@ EN_PATTERNS = [
         r"(?:breach|hack|leak|incident|attack|unauthori[sz]ed|stolen|stole|exposed|compromised)"
     ),
     re.compile(rf"{EN_NAME}\s+(?:was|has\s+been|got)\s+(?:hacked|breached)"),
-    # whose systems were entered: "Hackers accessed Quorlo's network", "breached Quorlo's servers"
-    re.compile(rf"\b(?:accessed|hacked|breached|infiltrated|penetrated|compromised|attacked|encrypted)\s+"
-               rf"{EN_NAME}(?:'s|’s)\s+(?:\w+\s+)?(?:network|systems?|servers?|databases?|infrastructure|cloud)\b"),
     # the object of an attack verb: "hackers targeted Quorlo", "breached the databases of Quorlo"
     re.compile(rf"\b(?:hacked|breached|targeted|attacked|compromised|infiltrated)\s+(?:the\s+)?"
                rf"(?:(?:systems?|networks?|servers?|databases?|accounts?)\s+of\s+(?:the\s+)?)?{EN_NAME}"),

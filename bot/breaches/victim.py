@@ -64,6 +64,7 @@ class Choice:
     reason: str = "victim"  # "victim", "none", "ambiguous", "ner" (found only by Natasha's NER)
     rivals: list[str] = field(default_factory=list)
     at: list[int] = field(default_factory=list)  # where the victim is named with a role (for evidence.tie_of)
+    own: bool = False  # it said it was the victim, or its own systems were entered (no rival then)
 
 
 @lru_cache(maxsize=1)
@@ -107,14 +108,15 @@ class VictimFinder:
         for match in rules.ORG_LATIN_RE.finditer(text):
             found.append(Candidate(match.group("n").rstrip(".,"), None, match.start("n"), match.end("n"), 1.5))
         cues = ((EN_COMPANY_CUE, 2.5), (EN_VICTIM_VERB, 2.5), (EN_NAME_ROLE, 2.0), (EN_NAME_TYPE, 1.0),
-                *((p, 2.5) for p in rules.EN_PATTERNS))
+                *((p, 2.5) for p in rules.EN_PATTERNS), *((p, 2.5) for p in rules.EN_SYSTEM_OWNER))
         for pattern, base in cues:
+            own = pattern in rules.EN_SYSTEM_OWNER
             for match in pattern.finditer(text):
                 name = clean_en_name(match.group("n"))
                 at = match.start("n") + match.group("n").find(name) if name else -1
                 # (a name after words the cleaning dropped, "Los Angeles-based X", begins no phrase)
                 if name and not (at == match.start("n") and inside_phrase(text, at)):
-                    found.append(Candidate(name, None, at, at + len(name), base, evidence=True))
+                    found.append(Candidate(name, None, at, at + len(name), base, evidence=True, own=own))
         for match in KNOWN_AS_NUMBER.finditer(text):  # "the Chinese email service known as 126"
             found.append(Candidate(match.group(1), None, match.start(1), match.end(1), 2.5, evidence=True))
         for match in WHERE_IT_HAPPENED.finditer(text):
@@ -388,7 +390,8 @@ class VictimFinder:
             return Choice(reason="none")
         # One that declares itself the victim is the victim, however many of its clients the headline names.
         owned = {e: c for e, c in groups.items() if any(x.own and x.score > 0 for x in c)}
-        if len(owned) == 1:
+        own = len(owned) == 1
+        if own:
             groups = owned
         ranked = []
         for entity, cands in groups.items():
@@ -423,7 +426,7 @@ class VictimFinder:
         at = [c.start for c in cands if c.score > 0]
         if ambiguous and rival:  # the best reading, for an admin to confirm or correct
             return Choice(name=name, domain=domain, key=entity, reason="ambiguous", rivals=[entity, rival[1]], at=at)
-        return Choice(name=name, domain=domain, key=entity, at=at)
+        return Choice(name=name, domain=domain, key=entity, at=at, own=own)
 
 
 def _speakers_employer(before: Sequence[Token], after: Sequence[Token]) -> bool:
