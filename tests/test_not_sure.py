@@ -606,3 +606,15 @@ def test_the_edition_asked_is_no_table_of_many_years(real_kb: KnowledgeBase) -> 
     edition = real_kb.index.by_id["gdpr-dla-piper-survey-2026"]
     table = real_kb.index.by_id["gdpr-dla-piper-survey-history"]
     assert rank.agreement(real_kb, q, edition) > 1.5 * rank.agreement(real_kb, q, table)
+
+
+@pytest.mark.parametrize(("question", "lang", "entry"), [
+    # asking what to do is asking for advice: not another company's leak of e-mails
+    ("my email was in a data breach what should I do", "en", "leak-check-email-hibp"),
+    ("что делать если мои данные утекли", "ru", "leak-what-to-do-mvd"),
+])
+def test_what_to_do_is_answered_by_advice_not_by_an_incident(real_kb: KnowledgeBase, question: str, lang: str,
+                                                             entry: str) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert answer.entry is not None and answer.entry.id in (entry, "leak-what-to-do-mvd", "leak-check-email-hibp")
+    assert not rank._dated_story(answer.entry)

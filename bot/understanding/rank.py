@@ -367,6 +367,7 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
     # of that name: its story is preferred to other incidents' (as a named company's is, in `agreement`)
     named_stories = set() if q.companies else {
         h.entry.id for h in result.hits if _dated_story(h.entry) and naming(kb, q, h.entry) == 2}
+    advice = q.has("advice") and not q.companies
     hits = []
     for hit in result.hits:
         regimes = entry_regimes(kb, hit.entry)
@@ -391,6 +392,8 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
             score *= AS_WRITTEN
         if named_stories and _dated_story(hit.entry):
             score *= OWN_STORY if hit.entry.id in named_stories else NAMED_STORY_OTHER
+        elif advice and _dated_story(hit.entry):
+            score *= STORY_NOT_ADVICE   # "my email was in a breach, what should I do": advice, not another leak
         hits.append(Hit(hit.entry, score, hit.coverage))
     hits.sort(key=lambda h: -h.score)
     ranked = SearchResult(query=result.query, hits=hits, unknown_words=result.unknown_words)
@@ -454,6 +457,7 @@ def states_the_deadline(kb: KnowledgeBase, entry: Entry, regime: str | None) -> 
 
 
 NAMED_STORY_OTHER = 0.6
+STORY_NOT_ADVICE = 0.6
 
 
 def _dated_story(entry: Entry) -> bool:

@@ -36,6 +36,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "disclose", "disclosed", "disclosure", "разгласить", "разглашение", "выложить", "posted online",
              "в открытом доступе", "публичный доступ", "выложить в сеть", "publicly accessible", "publicly available",
              "exposed online"),
+    # a question asking what to do: advice, not an incident's story
+    "advice": ("what should i do", "what should we do", "what to do", "what do i do", "what can i do", "что делать",
+               "что мне делать", "что нам делать", "как быть", "как защититься", "how to protect", "how do i protect"),
     # what an incident did to people or records
     "affected": ("affected", "impacted", "stolen", "exposed", "compromised", "пострадать", "пострадавший",
                  "затронуть", "затронутый", "украсть", "похитить", "коснуться"),
