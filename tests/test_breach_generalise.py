@@ -446,6 +446,9 @@ def test_who_declares_itself_the_victim(parser: BreachParser, text: str, service
     ("Personal information on customers of Zetabank, Omnia Retail, Vexo Stores and other major companies was stolen "
      "by hackers.\nMillions of customer names and email addresses were accessed by hackers who breached the "
      "databases of Quorlo, an online marketing unit of Zeta Holdings.", "breach", "Quorlo"),
+    # data stolen from a company's cloud is that company's breach, whose clients' employees the data are
+    ("After a ransomware attack, cybercriminals stole the data of 6,600 employees of Zetaco from the Quorlo private "
+     "cloud.", "breach", "Quorlo"),
     # the neighbour: many companies and nobody's systems named is a draft for an admin
     ("Personal information on customers of Zetabank, Omnia Retail, Vexo Stores and other major companies was stolen "
      "by hackers.\nMillions of customer names and email addresses were accessed.", "unsure:two_victims", None),

@@ -25,12 +25,16 @@ ORG_LATIN_RE = re.compile(
 # English victim phrases (case-sensitive: names are capitalised).
 EN_NAME = r"(?P<n>[A-Z0-9][\w&'’.+-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|of|and|&)){0,3})"
 # Whose systems were entered: "Hackers accessed Quorlo's network", "breached Quorlo's servers", "breached the
-# databases of Epsilon". The owner of the systems is the victim however many of its clients a headline names.
+# databases of Epsilon", "stole data from the Kronos private cloud". The owner of the systems is the victim however
+# many of its clients a headline names.
 EN_SYSTEM_OWNER = [
     re.compile(rf"\b(?:accessed|hacked|breached|infiltrated|penetrated|compromised|attacked|encrypted)\s+"
                rf"{EN_NAME}(?:'s|’s)\s+(?:\w+\s+)?(?:network|systems?|servers?|databases?|infrastructure|cloud)\b"),
     re.compile(rf"\b(?:accessed|hacked|breached|infiltrated|penetrated|compromised)\s+(?:the\s+)?(?:\w+\s+)?"
                rf"(?:networks?|systems?|servers?|databases?|infrastructure)\s+of\s+(?:the\s+)?{EN_NAME}"),
+    # "stole … employees' data from the Kronos private cloud"
+    re.compile(rf"\b(?:stole|stolen|took|taken|exfiltrated|downloaded|copied)\b[^.\n]{{0,80}}?\bfrom\s+(?:the\s+)?"
+               rf"{EN_NAME}(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:cloud|servers?|systems?|networks?|databases?)\b"),
 ]
 EN_PATTERNS = [
     re.compile(rf"{EN_NAME}(?:'s|’s)?\s+(?:data\s+|security\s+|cyber\s*)?(?:breach|hack|leak)"),

@@ -389,7 +389,7 @@ class VictimFinder:
         if not groups:
             return Choice(reason="none")
         # One that declares itself the victim is the victim, however many of its clients the headline names.
-        owned = {e: c for e, c in groups.items() if any(x.own and x.score > 0 for x in c)}
+        owned = {e: c for e, c in groups.items() if any(x.own and x.evidence and x.score >= MIN_SCORE for x in c)}
         own = len(owned) == 1
         if own:
             groups = owned
