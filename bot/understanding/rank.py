@@ -57,7 +57,7 @@ def search_boost(q: Query) -> dict[str, float] | None:
 # notifying): an entry whose title has one the question lacks is less likely its answer, one sharing it more.
 DISTINGUISHING = ("repeat", "biometric", "special_category", "turnover_basis", "notification_failure", "notify",
                   "cookie", "hack", "maximum", "age", "published_statistic", "other_rank", "fine", "leak",
-                  "which_country", "record", "criminal")
+                  "which_country", "record", "criminal", "advice")
 # ... of which these qualify a case: an entry about a repeat leak is not about a first one. The others (the ceiling,
 # turnover, criminal liability) only help when asked: an overview mentions them without being about something else.
 QUALIFYING = frozenset({"repeat", "biometric", "special_category", "notification_failure", "cookie", "hack"})
@@ -392,7 +392,7 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
             score *= AS_WRITTEN
         if named_stories and _dated_story(hit.entry):
             score *= OWN_STORY if hit.entry.id in named_stories else NAMED_STORY_OTHER
-        elif advice and _dated_story(hit.entry):
+        elif advice and _dated_story(hit.entry) and "advice" not in _titles(kb).get(hit.entry.id, _NO_TITLE)[0]:
             score *= STORY_NOT_ADVICE   # "my email was in a breach, what should I do": advice, not another leak
         hits.append(Hit(hit.entry, score, hit.coverage))
     hits.sort(key=lambda h: -h.score)
