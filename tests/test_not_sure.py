@@ -617,3 +617,14 @@ def test_what_to_do_is_answered_by_advice_not_by_an_incident(real_kb: KnowledgeB
                                                              entry: str) -> None:
     answer = answer_question(real_kb, question, lang)
     assert answer.entry is not None and answer.entry.id == entry
+
+
+def test_an_entry_about_another_country_than_the_one_asked_weighs_less(real_kb: KnowledgeBase) -> None:
+    # "from the EU to the US": the transfer rules or the US framework, not the entry on transfers to Russia
+    q = reader_for(real_kb).read("transfer personal data from the EU to the US", "en")
+    assert "US" in q.countries
+    answer = answer_question(real_kb, "transfer personal data from the EU to the US", "en")
+    assert answer.entry is None or answer.entry.id != "gdpr-transfers-to-russia"
+    assert rank.agreement(real_kb, q, real_kb.index.by_id["gdpr-transfers-to-russia"]) < 1
+    # "can you tell us": the pronoun is no country
+    assert "US" not in reader_for(real_kb).read("can you tell us the gdpr fine for meta", "en").countries

@@ -188,6 +188,13 @@ def test_a_reporting_year_names_both_years(reader: Reader, text: str, years: lis
     assert sorted(q.years) == years and not any(n.kind != "year" for n in q.numbers)
 
 
+def test_a_publisher_named_in_a_title_does_not_make_it_a_statistic(real_kb: KnowledgeBase) -> None:
+    # "How to check whether your data leaked: Have I Been Pwned and Kaspersky's leak check" is advice that names a
+    # publisher of statistics; its title reads as a source, not as a published statistic
+    title = rank._titles(real_kb)["leak-check-email-hibp"][0]
+    assert "published_statistic" not in title
+
+
 @pytest.mark.parametrize(("text", "anchored"), [
     # a publisher of the bot's statistics beside a word of its topics anchors a question; alone it does not
     ("which country fined the most in the year to jan 2022 dla piper", True),

@@ -177,6 +177,7 @@ NEAR_SAMPLE = 0.8   # the share of words a question and a sample question have i
 NEAR_SAMPLE_WORDS = 3   # ... of at least this many words: a short question is near too many samples
 NOT_ASKED_DECISION = 0.65
 FOREIGN_DECISION = 0.6
+COUNTRY_NOT_ASKED = 0.6
 
 
 def _largest_of(kb: KnowledgeBase, companies: set[str]) -> int:
@@ -304,6 +305,12 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
         named = _titles(kb).get(entry.id, _NO_TITLE)[4]
         if named:   # an entry about a country's decisions or figures: the country asked about, or others
             factor *= OWN_STORY if named & set(q.countries) else OTHER_STORY
+    elif fine is None and COUNTRY_NOT_ASKED < 1:
+        # any other country: "transfers from the EU to the US" is not answered by the entry on transfers to Russia
+        asked = set(q.countries) - {"EU"}
+        named = _titles(kb).get(entry.id, _NO_TITLE)[4] - {"EU"}
+        if asked and named and not asked & named:
+            factor *= COUNTRY_NOT_ASKED
     if fine is None and q.sources:
         cited = _title_sources(kb).get(entry.id)
         if cited and not cited & q.sources:
