@@ -1,8 +1,8 @@
 """Start-up time: from process start to the first getUpdates the sandbox sees, for `python -m bot` and for a bare
 aiogram echo bot through the same sandbox in the same run (aiogram's own import is most of a bare bot's start, so
-the difference is what this bot adds before it polls). The bot polls before it has loaded its modules, knowledge
-base and database (bot/runner.py), so the time to its first answer is measured too: a question is waiting when
-each process starts, and the clock stops at the reply (the bare bot echoes it)."""
+the difference is what this bot adds before it polls). The time to the first answer is measured too, which is what a
+user waits for: a question is waiting when each process starts, and the clock stops at the reply (the bare bot echoes
+it)."""
 
 from __future__ import annotations
 

@@ -10,8 +10,8 @@ import sys
 # A start makes objects that live as long as the process (modules, classes, aiogram's hundreds of pydantic models)
 # and next to no garbage, yet the cyclic garbage collector walks all of them again and again while they are made: a
 # tenth of the CPU time of importing aiogram. So it is paused before anything heavy is imported (bot.config,
-# pydantic, is imported in `main` for this reason); bot/runner.py freezes what the start made (the collector no
-# longer walks it) and lets it run again once the bot polls, and every other command lets it run again at once.
+# pydantic, is imported in `main` for this reason); bot/runner.py freezes what the imports made (the collector no
+# longer walks it) and lets it run again before the bot loads, and every other command lets it run again at once.
 if __name__ == "__main__":  # `python -m bot`; not a test importing `main`
     gc.disable()
 

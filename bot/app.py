@@ -1,6 +1,5 @@
 """The composition root. Every long-lived object is made here, once, in dependency order, by its constructor
-(`create_services`), and held in a frozen `Services`; then the Bot (`create_bot`, written in bot/client.py, which
-imports little, so that bot/runner.py can start polling before it imports this module) and the Dispatcher
+(`create_services`), and held in a frozen `Services`; then the Bot (`create_bot`) and the Dispatcher
 (`create_dispatcher`), which hands the objects to handlers as workflow data. Routes are made in bot/handlers/.
 Tests, benchmarks and the console build bots the same way: `create_services`, `create_bot`, `create_dispatcher`."""
 
@@ -15,21 +14,26 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.aiogram_compat import KeepResponseTypes
 from bot.alerts import AlertService
 from bot.answers import answer_question
 from bot.background import Background, Delivery
 from bot.breaches.names import ServiceDirectory, default_directory
 from bot.breaches.parser import BreachParser
 from bot.channel.poster import ChannelPoster
-from bot.client import create_bot as create_bot  # the Bot: made in bot/client.py (see there why), re-exported
-from bot.client import create_limiter as create_limiter
 from bot.config import Settings
+from bot.delivery.limiter import RequestLimiter
 from bot.delivery.progress import ProgressReporter
 from bot.delivery.sender import Sender
+from bot.delivery.telegram import LimiterMiddleware
 from bot.handlers import get_routers
 from bot.i18n import CATALOGUE
 from bot.kb import KnowledgeBase
@@ -118,12 +122,9 @@ async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -
     makes it when the dispatcher starts."""
     db = await Database(settings.database_location).connect()
     await db.migrate()
-    # The knowledge base, the service directory and the breach parser are read from the start-up cache, or built
-    # (seconds) when a file they come from changed: in a worker thread, so that a bot already polling meanwhile
-    # (bot/runner.py) still hears a signal.
-    kb = kb or await asyncio.to_thread(load_cached, settings.knowledge_dir, warm=warm_up)
+    kb = kb or load_cached(settings.knowledge_dir, warm=warm_up)  # built once, then read from bot/kb/cache.py's file
     log.info("knowledge base: %d entries", len(kb.entries))
-    directory = await asyncio.to_thread(default_directory)
+    directory = default_directory()
     users, watches, breaches, outbox = Users(db), Watches(db), Breaches(db), Outbox(db)
     await watches.load_names()  # the breach parser finds watched names the directory lacks (issue 16)
     delivery = Delivery(outbox, users, settings.admin_ids)
@@ -139,7 +140,7 @@ async def create_services(settings: Settings, kb: KnowledgeBase | None = None) -
     )
     alerts = AlertService(breaches, watches, outbox, directory, wake=wake, on_published=channel.post_breach_in,
                           on_fan_out=on_fan_out)
-    breach_parser = await asyncio.to_thread(load_breach_parser, directory, watches.watched_names)
+    breach_parser = load_breach_parser(directory, watches.watched_names)
     background = Background(settings, db, users, delivery, alerts, channel)
     shared = None
     if settings.redis_url:
@@ -167,6 +168,24 @@ def warm_up(kb: KnowledgeBase) -> None:
     """What the first question builds and keeps on the knowledge base (the question reader, every title read),
     built before the base is cached: then neither a start nor the first asker pays for it."""
     answer_question(kb, "штраф за утечку персональных данных", "ru")
+
+
+def create_limiter(settings: Settings) -> RequestLimiter:
+    return RequestLimiter(settings.send_rate, private_interval=settings.private_chat_interval)
+
+
+def create_bot(settings: Settings, token: str | None = None, *, limiter: RequestLimiter | None = None,
+               session_class: type[AiohttpSession] = AiohttpSession) -> Bot:
+    """The Bot, whose every request passes the one `RequestLimiter` (a session middleware): replies, callback and
+    inline answers, edits, alerts, channel posts, progress messages. One Bot, one limiter, per process."""
+    session = session_class(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    session.middleware(LimiterMiddleware(limiter or create_limiter(settings)))
+    session.middleware(KeepResponseTypes())
+    return Bot(
+        token or settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )
 
 
 def create_dispatcher(services: Services) -> Dispatcher:

@@ -14,7 +14,6 @@ from aiogram.dispatcher.event.handler import CallableObject
 from bot.aiogram_compat import observer_filters
 from bot.app import create_dispatcher, create_services
 from bot.config import PROJECT_ROOT, Settings
-from bot.runner import ALLOWED_UPDATES
 from bot.startcache import default_cache_dir
 from tests.botprocess import BotProcess
 from tests.conftest import BotHarness
@@ -248,11 +247,6 @@ def test_formatting_built_once_per_language_and_pattern_gives_babels_own_output(
     assert CATALOGUE.t("money_crore", "en", number=label) == fresh.t("money_crore", "en", number=label)
 
 
-def test_long_polling_asks_for_the_update_types_the_routes_handle(harness: BotHarness) -> None:
-    """bot/runner.py starts polling before the routes are loaded, so it names their update types itself."""
-    assert create_dispatcher(harness.services).resolve_used_update_types() == ALLOWED_UPDATES
-
-
 def _bot_process(telegram: FakeTelegram, tmp_path: Path, **env: str) -> BotProcess:
     # The start-up cache of this user (warm when tests or the bot ran before), not a cold one in tmp_path: what is
     # tested is what happens while the bot loads, not how long a cold start-up cache takes to build.
@@ -261,8 +255,7 @@ def _bot_process(telegram: FakeTelegram, tmp_path: Path, **env: str) -> BotProce
 
 async def test_a_question_asked_right_after_start_is_answered_once_the_bot_is_loaded(telegram: FakeTelegram,
                                                                                       tmp_path: Path) -> None:
-    """`python -m bot` polls before it has loaded its knowledge base and routes (bot/runner.py). A question waiting
-    at its first getUpdates is held, not dropped or answered by a half-made bot, and answered once it is loaded."""
+    """A question already waiting when `python -m bot` starts is answered, once, by the loaded bot."""
     telegram.send_user_message(QUESTION, user_id=7001, language_code="ru")
     process = await _bot_process(telegram, tmp_path).start()
     try:
@@ -271,18 +264,15 @@ async def test_a_question_asked_right_after_start_is_answered_once_the_bot_is_lo
     finally:
         await process.close()
     assert "13.11" in answer["text"]  # the knowledge base's answer, as to any question later
-    first_poll, confirming = telegram.calls("getUpdates")[:2]
-    [loaded] = telegram.calls("setMyCommands")[:1]  # the loaded dispatcher's start-up hook
-    assert first_poll.time < loaded.time < confirming.time  # polled before loading; confirmed only after
-    assert confirming.params.get("offset") and not telegram.pending_updates
+    assert not telegram.pending_updates  # confirmed to Telegram: a restart would not answer it again
     assert "Traceback" not in process.stderr
-    # paused by bot/__main__.py while the start makes only long-lived objects, running again once the bot polls
+    # paused by bot/__main__.py while the imports make only long-lived objects, running again before the bot loads
     assert "loaded: handling updates (garbage collector on)" in process.stderr
 
 
 async def test_a_bot_that_fails_to_load_stops_and_confirms_no_update(telegram: FakeTelegram, tmp_path: Path) -> None:
-    """A load that fails after polling started stops the process with the error, as a failed start always did, and
-    the update waiting meanwhile stays with Telegram for the next start."""
+    """A start that fails to load (here: no database) stops the process with the error, and the update waiting
+    meanwhile stays with Telegram for the next start."""
     (tmp_path / "not-a-directory").write_text("", encoding="utf-8")
     telegram.send_user_message(QUESTION, user_id=7002, language_code="ru")
     process = await _bot_process(telegram, tmp_path,
@@ -292,5 +282,5 @@ async def test_a_bot_that_fails_to_load_stops_and_confirms_no_update(telegram: F
     finally:
         await process.close()
     assert code != 0 and "Traceback" in process.stderr
-    assert telegram.calls("getUpdates") and len(telegram.pending_updates) == 1
+    assert len(telegram.pending_updates) == 1
     assert not telegram.messages(7002)
