@@ -544,6 +544,9 @@ def test_a_foreign_decision_does_not_answer_a_question_naming_nothing(real_kb: K
     # an incident named by its rare name, no fined company of that name: its story, not another hack's
     ("how many people were affected by the Optus hack", "leak-optus-2022"),
     ("утечка гемотест сколько строк", "leak-gemotest-2022"),
+    # ... whatever year the asker's story mentions (the leak was in 2022)
+    ("У моей мамы был аккаунт в Гемотесте, она сдавала анализы в 2021 году, и теперь её данные где-то в интернете. "
+     "Сколько строк было в той утечке?", "leak-gemotest-2022"),
 ])
 def test_an_incident_named_by_its_rare_name_is_preferred(real_kb: KnowledgeBase, question: str, entry: str) -> None:
     answer = answer_question(real_kb, question, "en")

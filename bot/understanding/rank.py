@@ -388,9 +388,10 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
         if q.has("other_rank") and hit.entry.fine is not None and not q.companies and \
                 "other_rank" not in _titles(kb).get(hit.entry.id, _NO_TITLE)[0]:
             continue   # "the first / second / smallest fine": a decision whose title does not say it is none
-        if counting and q.years and hit.entry.fine is None and (
+        if counting and q.years and hit.entry.fine is None and hit.entry.id not in named_stories and (
                 _other_years(hit.entry, q.years) or not _TITLE_YEAR.search(hit.entry.title.en)):
-            continue   # "how many … in 2024" is answered by the figures of 2024: not 2019's, nor a rule's
+            continue   # "how many … in 2024" is answered by the figures of 2024: not 2019's, nor a rule's (an incident
+            #   named by its rare name is that incident, whatever year the asker's story mentions)
         # How much of the question an entry explains weighs beside its score: a long entry matching one word
         # many times is not the answer to a question of five.
         score = hit.score * agreement(kb, q, hit.entry) * (COVERAGE_WEIGHT + hit.coverage) * (
