@@ -66,6 +66,9 @@ SETS = (
     # written by the knowledge curator from sources before the entries for the weak topics (statistics over time,
     # GDPR articles, SIM rules, 152-FZ/KoAP, DPDP penalties and phasing)
     QuestionSet("kb8", BENCH / "dev" / "questions_kb8.jsonl"),
+    # written from sources by the knowledge curator before the entries: GDPR articles asked plainly, yearly
+    # statistics, SIM rules
+    QuestionSet("kb9", BENCH / "dev" / "questions_kb9.jsonl"),
     QuestionSet("old held-out", BENCH / "questions_heldout.jsonl"),
     QuestionSet("held-out", BENCH / "heldout" / "questions.jsonl", blind=True),
     # a fresh blind set for this round (bench/heldout2/README.md): the one above has been measured too often
