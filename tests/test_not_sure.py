@@ -631,3 +631,20 @@ def test_an_entry_about_another_country_than_the_one_asked_weighs_less(real_kb: 
     assert rank.agreement(real_kb, q, real_kb.index.by_id["gdpr-transfers-to-russia"]) < 1
     # "can you tell us": the pronoun is no country
     assert "US" not in reader_for(real_kb).read("can you tell us the gdpr fine for meta", "en").countries
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("gdpr fines by year", "en"),
+    ("штрафы gdpr по годам", "ru"),
+    ("are gdpr fines going up or down", "en"),
+])
+def test_a_series_asked_is_answered_by_the_figures_year_by_year(real_kb: KnowledgeBase, question: str,
+                                                                lang: str) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert answer.entry is not None and answer.entry.id == "gdpr-dla-piper-survey-history"
+
+
+def test_a_count_of_all_time_is_no_entry_mentioning_time(real_kb: KnowledgeBase) -> None:
+    # "of all time" is a span: the search no longer matches "time" in an entry about Slovenia's largest fine
+    answer = answer_question(real_kb, "how many gdpr fines of all time", "en")
+    assert answer.entry is None or answer.entry.id != "fine-si-ip-largest-known-2023"

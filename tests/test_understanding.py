@@ -323,6 +323,13 @@ ESTIMATE, DEADLINE, LIST, STATS, LOOKUP = I.ESTIMATE, I.DEADLINE, I.FINES_LIST, 
     ("общая сумма штрафа Meta в Ирландии", "ru", LOOKUP),
     ("combined fines of Facebook and Instagram in Ireland", "en", STATS),
     ("общая сумма штрафов Meta в Ирландии", "ru", STATS),
+    # chat slang for «сколько» counts as «сколько» does; "of all time" beside a count is a total, not a record
+    ("скок штрафов по gdpr насобирали за все время", "ru", LOOKUP),
+    ("how many gdpr fines of all time", "en", LOOKUP),
+    ("whats the biggest gdpr fine ever and who got hit with it?", "en", LIST),
+    # figures over time are a series: the year-by-year entry, not a list or the sample's statistics
+    ("gdpr fines by year", "en", LOOKUP),
+    ("штрафы gdpr по годам", "ru", LOOKUP),
     # "how much in fines" sums: a year's total is a published figure, not the list of the year's decisions
     ("how much in gdpr fines in 2021", "en", LOOKUP),
     ("на какую сумму оштрафовали meta в ирландии", "ru", STATS),

@@ -217,7 +217,7 @@ STOPWORDS = frozenset(
     хотим хочу подскажите скажите пожалуйста здравствуйте привет добрый день вообще просто вот ну
     hello hi hey our us many much
     need needs
-    скока скоко скольк чё че шо щас плиз pls плз
+    скок скока скоко скольк скольки чё че шо щас плиз pls плз
     say says said mean means говорит гласит сказано
     actually really basically exactly currently anyway вообще-то реально именно
     """.split()

@@ -96,7 +96,7 @@ def _fines_list(q: Query) -> Choice | None:
     if not (q.has("fine") and q.has("list", "record", "latest", "plural_fines")) or not gdpr_scope(q):
         return None
     if q.has("since_when", "which_article", "estimate_verb", "published_statistic", "turnover_basis",
-             "count_question", "sum_question", "mean_question", "which_country", "other_rank"):
+             "count_question", "sum_question", "mean_question", "which_country", "other_rank", "series"):
         return None
     if q.has("maximum") and not q.has("record", "list"):
         return None   # "the maximum fine" is the law's ceiling
@@ -111,7 +111,7 @@ def _stats_scope(q: Query) -> bool:
 def _fines_stats(q: Query) -> Choice | None:
     if not (q.has("fine") and q.has("count_question", "sum_question", "mean_question")) or not _stats_scope(q):
         return None
-    if q.has("published_statistic", "record", "since_when", "which_country"):
+    if q.has("published_statistic", "record", "since_when", "which_country", "series"):
         return None
     if q.has("sum_question") and q.has("one_fine") and not q.has("plural_fines", "count_question", "mean_question"):
         return None   # "what was the combined fine", «общая сумма штрафа»: one decision's amount, not a sum of many

@@ -299,6 +299,8 @@ class Reader:
         self._match_vocabulary(query)
         if query.has("when"):   # "when did … start": the verb frames the question, the search leaves it out
             corrected += [(t.start, t.end, "") for t in query.tokens if t.keys & _FRAME_VERBS]
+        if query.has("all_time"):   # "of all time", «за всё время»: a span, not the word "time" an entry may have
+            corrected += [(t.start, t.end, "") for t in query.tokens if t.keys & _ALL_TIME_WORDS]
         for start, end, word in sorted(corrected, reverse=True):   # the search reads the vocabulary's spelling
             query.search_text = query.search_text[:start] + word + query.search_text[end:]
         self._read_companies(query)
@@ -480,7 +482,7 @@ def _grammar(query: Query) -> None:
     days); "doesn't report", «не уведомили» is a failure to notify."""
     tokens = query.tokens
     for i, token in enumerate(tokens):
-        if token.word == "сколько":
+        if token.word in _HOW_MANY_RU:
             following = tokens[i + 1:i + 3]
             # (a word the dictionary lacks is guessed as anything: «сколько штрафанут» asks how much, not a count)
             if any({"NOUN", "gent", "plur"} <= t.grammemes and not t.keys & _DURATIONS and _known_russian(t.word)
@@ -489,10 +491,11 @@ def _grammar(query: Query) -> None:
         if token.word in ("с", "со", "from", "under", "over", "до") and i + 2 < len(tokens) and \
                 tokens[i + 1].word.isdigit() and int(tokens[i + 1].word) <= 120 and tokens[i + 2].keys & _YEARS_WORD:
             query.concepts.add("age")   # «с 14 лет», "under 18 years"
-        if token.word in ("сколько", "many") and i + 1 < len(tokens) and tokens[i + 1].word in ("лет", "years") \
+        if (token.word in _HOW_MANY_RU or token.word == "many") and i + 1 < len(tokens) and \
+                tokens[i + 1].word in ("лет", "years") \
                 and any(t.keys & _SENTENCE_VERBS for t in tokens[i + 2:i + 5]):
             query.concepts.add("criminal")   # «сколько лет могут дать», "how many years can you get": a sentence
-        if token.word in ("how", "сколько") and any(
+        if (token.word == "how" or token.word in _HOW_MANY_RU) and any(
                 t.keys & _DURATIONS for t in tokens[i + 1:i + 3] if t.word not in ("many", "much")):
             # "how many hours", «сколько дней»: a time limit asked, not a count
             query.concepts.discard("count_question")
@@ -549,6 +552,7 @@ SUBJECT_KEYS = _keys(V.SUBJECT_NOUNS)
 _IDENTIFIERS = _keys(V.IDENTIFIER_NOUNS)
 _REVENUE = _keys(V.CONCEPTS["revenue"])
 _FRAME_VERBS = _keys(V.FRAME_VERBS)
+_ALL_TIME_WORDS = _keys(("time", "время", "ever"))
 _CURRENCY_WORDS = _keys(w for names in V.CURRENCIES.values() for w in names)
 _DURATIONS = _keys(w for units in V.DURATION_UNITS.values() for w in units)
 _DATA_WORDS = _keys(("данные", "data", "персональный", "записи"))
@@ -575,7 +579,9 @@ _VOCAB_LATIN = frozenset(
 _MARKERS = _keys(V.OFFENDER_ROLE_MARKERS)
 _OF = frozenset({"of", "from"})
 _PERIOD_WORDS = frozenset({"in", "for", "during", "since", "of", "в", "во", "за", "с", "на"})
-_COUNT_WORDS = frozenset({"many", "сколько", "number", "количество", "count", "число"})
+# «сколько» as chat writes it too («скок штрафов», «скока утечек»)
+_HOW_MANY_RU = frozenset({"сколько", "скок", "скока", "скоко", "скольк", "скольки"})
+_COUNT_WORDS = frozenset({"many", "number", "количество", "count", "число"}) | _HOW_MANY_RU
 _PRIORITY = ("official", "sole_trader", "legal", "citizen")
 
 

@@ -57,7 +57,7 @@ def search_boost(q: Query) -> dict[str, float] | None:
 # notifying): an entry whose title has one the question lacks is less likely its answer, one sharing it more.
 DISTINGUISHING = ("repeat", "biometric", "special_category", "turnover_basis", "notification_failure", "notify",
                   "cookie", "hack", "maximum", "age", "published_statistic", "other_rank", "fine", "leak",
-                  "which_country", "record", "criminal", "advice")
+                  "which_country", "record", "criminal", "advice", "series")
 # ... of which these qualify a case: an entry about a repeat leak is not about a first one. The others (the ceiling,
 # turnover, criminal liability) only help when asked: an overview mentions them without being about something else.
 QUALIFYING = frozenset({"repeat", "biometric", "special_category", "notification_failure", "cookie", "hack"})
@@ -346,6 +346,8 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
         factor *= STATISTIC_NOT_ASKED
     if "record" in own and fine is None and not q.has("record", "maximum", "most", "other_rank", "ordinal"):
         factor *= RECORD_NOT_ASKED   # an overview of the largest fines imposed does not say what the fine is
+    if "series" in own and q.has("series"):
+        factor *= ASKED_FOCUS   # "gdpr fines by year": the entry of figures year by year
     if "which_country" in own and q.has("which_country"):
         factor *= ASKED_FOCUS   # "which country …" is answered by the entry about countries, not by its source
     if q.has("which_article") and _ARTICLE_REF.search(T.fold(entry.title.ru + " " + entry.title.en)):

@@ -36,6 +36,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "disclose", "disclosed", "disclosure", "разгласить", "разглашение", "выложить", "posted online",
              "в открытом доступе", "публичный доступ", "выложить в сеть", "publicly accessible", "publicly available",
              "exposed online"),
+    # figures over time: a series or a trend, answered by the year-by-year figures, not by one year's or a list
+    "series": ("by year", "per year", "year by year", "each year", "every year", "over the years", "по годам",
+               "год за годом", "за каждый год", "по год", "динамика", "тренд", "trend", "going up", "going down",
+               "growing", "increasing", "decreasing", "расти", "снижаться", "which year"),
     # a question asking what to do: advice, not an incident's story
     "advice": ("what should i do", "what should we do", "what to do", "what do i do", "what can i do", "что делать",
                "что мне делать", "что нам делать", "как быть", "как защититься", "how to protect", "how do i protect"),
@@ -72,8 +76,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # one fine by its noun: "the combined fine" (Facebook's and Instagram's in one decision) is one decision's sum
     "one_fine": ("=fine", "=penalty", "=штраф", "=штрафа", "=штрафу", "=штрафом", "=штрафе"),
     "record": ("biggest", "largest", "highest", "крупный", "крупнейший", "самый крупный", "самый большой", "=record",
-               "рекордный", "ever", "за всё время", "за все время", "of all time", "all time", "who got hit",
-               "по величина", "by size", "by amount"),
+               "рекордный", "who got hit", "по величина", "by size", "by amount"),
+    # since the start: beside a superlative, the record ("the biggest fine ever"); beside a count or a sum, the
+    # total ("how many fines of all time", «скок штрафов насобирали за всё время»)
+    "all_time": ("ever", "за всё время", "за все время", "of all time", "all time"),
     # a superlative that is not a fine's size: "which country fines the most", «чаще всего»
     "most": ("=most", "больше всех", "больше всего", "чаще всех", "чаще всего", "наиболее"),
     # criminal liability: a prison term, not an administrative fine
