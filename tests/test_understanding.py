@@ -330,6 +330,7 @@ ESTIMATE, DEADLINE, LIST, STATS, LOOKUP = I.ESTIMATE, I.DEADLINE, I.FINES_LIST, 
     # figures over time are a series: the year-by-year entry, not a list or the sample's statistics
     ("gdpr fines by year", "en", LOOKUP),
     ("штрафы gdpr по годам", "ru", LOOKUP),
+    ("крупнейшие штрафы GDPR по годам", "ru", LIST),   # the largest ones, year by year: a list
     # "how much in fines" sums: a year's total is a published figure, not the list of the year's decisions
     ("how much in gdpr fines in 2021", "en", LOOKUP),
     ("на какую сумму оштрафовали meta в ирландии", "ru", STATS),

@@ -96,8 +96,10 @@ def _fines_list(q: Query) -> Choice | None:
     if not (q.has("fine") and q.has("list", "record", "latest", "plural_fines")) or not gdpr_scope(q):
         return None
     if q.has("since_when", "which_article", "estimate_verb", "published_statistic", "turnover_basis",
-             "count_question", "sum_question", "mean_question", "which_country", "other_rank", "series"):
+             "count_question", "sum_question", "mean_question", "which_country", "other_rank"):
         return None
+    if q.has("series") and not q.has("record", "list"):
+        return None   # "gdpr fines by year": the yearly figures; "the largest fines by year" is still a list
     if q.has("maximum") and not q.has("record", "list"):
         return None   # "the maximum fine" is the law's ceiling
     return Choice(FINES_LIST, 0.8 if q.has("record", "list") else 0.6)
