@@ -12,24 +12,40 @@ from bot.kb.countries import COUNTRIES
 from bot.kb.index import MIN_COVERAGE, Hit
 from bot.kb.models import Entry
 from bot.understanding.query import Query, Token
+from bot.understanding.titles import (  # noqa: F401 - re-exported: what rank's callers and tests read
+    _NO_TITLE,
+    _TITLE_YEAR,
+    _YEAR_RANGE,
+    DISTINGUISHING,
+    DOMAIN_REGIME,
+    _content_terms,
+    _dated_story,
+    _incident_kinds,
+    _mentions,
+    _names_part,
+    _other_years,
+    _subject_terms,
+    _title_articles,
+    _title_figures,
+    _title_sources,
+    _titles,
+    companies_in_title,
+    entry_regimes,
+    mentions_article,
+    month_years,
+    question_terms,
+    title_share,
+)
 from bot.understanding.vocabulary import (
     AUTHORITIES,
     CONTEXT_DOMAINS,
     CYRILLIC_LANGUAGES,
-    DPDP,
-    GDPR,
     INCIDENT_ASKS,
-    INCIDENT_IMPLIES,
-    INCIDENT_KINDS,
-    MONTHS,
     OTHER_COUNTRIES,
-    RU,
     TOPIC_CONCEPTS,
     default_regime,
-    month_forms_ru,
 )
 
-DOMAIN_REGIME = {"gdpr": GDPR, "gdpr_fines": GDPR, "ru_pd": RU, "ru_sim": RU, "dpdp": DPDP}
 NAMED_BOOST = 1.3        # the domains of a law the question names
 LANGUAGE_CONTEXT = 1.1   # a Russian question naming no law is most likely about Russian law
 MEANINGFUL_IDF = 2.0     # a term in fewer than about one entry in eight: worth offering a near match for
@@ -53,11 +69,6 @@ def search_boost(q: Query) -> dict[str, float] | None:
     return dict.fromkeys(CONTEXT_DOMAINS[q.lang], LANGUAGE_CONTEXT) if q.lang in CONTEXT_DOMAINS else None
 
 
-# Concepts that tell entries of one subject apart (a first leak from a repeat one, a fine from the fine for not
-# notifying): an entry whose title has one the question lacks is less likely its answer, one sharing it more.
-DISTINGUISHING = ("repeat", "biometric", "special_category", "turnover_basis", "notification_failure", "notify",
-                  "cookie", "hack", "maximum", "age", "published_statistic", "other_rank", "fine", "leak",
-                  "which_country", "record", "criminal", "advice", "series")
 # ... of which these qualify a case: an entry about a repeat leak is not about a first one. The others (the ceiling,
 # turnover, criminal liability) only help when asked: an overview mentions them without being about something else.
 QUALIFYING = frozenset({"repeat", "biometric", "special_category", "notification_failure", "cookie", "hack"})
@@ -67,55 +78,10 @@ _ASKS_FIGURES = ("count_question", "published_statistic", "sum_question", "mean_
 SHARED_CONCEPT, MISSING_CONCEPT = 1.15, 0.92
 RECORD_NOT_ASKED = 0.7
 ASKED_FOCUS = 1.3
-_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_MONTH_OF = {T.fold(name): n for n, month in enumerate(MONTHS, 1)
-             for name in {*month, *month_forms_ru(month)} if name != "may"} | {"may": 5}
-# "<month> <year>" (a report's edition, "DLA Piper, January 2025"): a date names one edition of a yearly series
-_MONTH_YEAR = re.compile(r"(?<![\w])(" + "|".join(sorted(map(re.escape, _MONTH_OF), key=len, reverse=True))
-                         + r")\.?\s+((?:19|20)\d\d)(?!\d)")
 DATED_EDITION, OTHER_EDITION = 1.3, 0.75
-_YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?!\d)")
-
-
-def month_years(text: str) -> set[tuple[int, int]]:
-    return {(_MONTH_OF[m.group(1)], int(m.group(2))) for m in _MONTH_YEAR.finditer(T.fold(text))}
 
 
 _ARTICLE_REF = re.compile(r"(?:ст\.|стать[яиейю]|art\.|article|section|s\.)\s*\d")
-
-
-Title = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
-
-
-def _titles(kb: KnowledgeBase) -> dict[str, Title]:
-    """Each entry's title read once per knowledge base: (its distinguishing concepts, the regimes it names, its
-    index terms, the companies it names, the countries it names)."""
-    def build(base: KnowledgeBase) -> dict[str, Title]:
-        from bot.understanding.lexicon import reader_for
-        reader = reader_for(base)
-        out = {}
-        for e in base.entries:
-            text = f"{e.title.ru}. {e.title.en}"
-            title = reader.read(text)
-            # a company is named with a capital ("LinkedIn blocked …"), not as a word of a sentence ("a network")
-            capitalised = {T.term(w.lower()) for w in re.findall(r"\b[A-Z][\w&-]+", e.title.en)}
-            # a sum of money in a rule's title ("— RUB 100,000–300,000 for companies") is what its fine costs (a
-            # decision's title always states its sum: it is about a fine whatever the question asks)
-            priced = MONEY_IS_A_FINE and e.fine is None and any(n.currency for n in title.numbers)
-            concepts = title.concepts | ({"fine"} if priced else set())
-            out[e.id] = (frozenset(concepts & set(DISTINGUISHING)), frozenset(title.regimes),
-                         frozenset(T.terms(text)), frozenset(title.companies & capitalised),
-                         frozenset(title.countries))
-        return out
-    return kb.built("entry_titles", build)
-
-
-MONEY_IS_A_FINE = True
-_NO_TITLE: Title = (frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
-
-
-def _content_terms(text: str) -> frozenset[str]:
-    return frozenset(T.term(w) for w in T.words(text) if not T.is_stopword(w))
 
 
 def asked_as_written(kb: KnowledgeBase, q: Query) -> frozenset[str]:
@@ -154,22 +120,6 @@ def nearly_as_written(kb: KnowledgeBase, q: Query, entries: list[Entry]) -> froz
                          t[0].isdigit() for t in words ^ s) for s in samples.get(e.id, ())))
 
 
-def question_terms(q: Query) -> frozenset[str]:
-    return frozenset(T.term(w) for w in T.words(q.search_text or q.text) if not T.is_stopword(w) and not w.isdigit())
-
-
-def title_share(kb: KnowledgeBase, words: frozenset[str], entry: Entry) -> float:
-    """The share of the question's words (`question_terms`) the entry's title has: a title says what the entry is
-    about, so an entry whose title answers the question's words beats one that only mentions them in passing."""
-    return len(words & _titles(kb).get(entry.id, _NO_TITLE)[2]) / len(words) if words else 0.0
-
-
-def entry_regimes(kb: KnowledgeBase, entry: Entry) -> frozenset[str]:
-    """The law an entry is about: its domain's, else the one its title names (a leak statistic about Russia)."""
-    regime = DOMAIN_REGIME.get(entry.domain)
-    return frozenset({regime}) if regime else _titles(kb).get(entry.id, _NO_TITLE)[1]
-
-
 LARGEST_OF_COMPANY = 1.25
 OWN_STORY, OTHER_STORY = 1.3, 0.6   # an entry whose title names companies: the one asked about, or others
 AS_WRITTEN = 1.3   # the question is one of the entry's sample questions, word for word (or nearly)
@@ -206,66 +156,7 @@ def not_about_a_decision(q: Query) -> bool:
 OTHER_SOURCE = 0.6
 
 
-def _title_sources(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
-    """The regulators and publishers each entry's title names ("InfoWatch on leaks in 2024", "Leaks in 2024 per
-    Roskomnadzor"): whose figures or decisions it reports."""
-    def build(base: KnowledgeBase) -> dict[str, frozenset[str]]:
-        from bot.understanding.lexicon import reader_for
-        reader = reader_for(base)
-        out = {}
-        for e in base.entries:
-            named = reader.read(f"{e.title.ru}. {e.title.en}").sources
-            if named:
-                out[e.id] = frozenset(named)
-        return out
-    return kb.built("entry_title_sources", build)
-
-
 FIGURE_NOT_STATED = 0.7
-# What a title's figures may be that count nothing: an article, a part, a law's number, a year, a date, a duration
-_NOT_A_FIGURE = re.compile(r"(?<![\w])(?:ст|art|arts|article|articles|section|sec|s|rule|rules|ч|part|п|№|no)\.?\s*"
-                           r"\d[\d.()\-–, ]*|\d+\s*-?\s*(?:фз|fz)|(?<!\d)(?:19|20)\d\d(?!\d)"
-                           r"|\d{1,2}\s+[a-zа-я]+\s+(?:19|20)\d\d"
-                           # ... and a time limit ("24 hours", «72 часа»), which counts no thing
-                           r"|\d+\s*(?:hours?|days?|weeks?|months?|years?|working days|час[а-я]*|сут[а-я]*|дн[а-я]*"
-                           r"|рабочих дн[а-я]*|недел[а-я]*|месяц[а-я]*|лет|год[а-я]*)(?![a-zа-я])")
-
-
-def _title_figures(kb: KnowledgeBase) -> frozenset[str]:
-    """The entries whose title states a figure (a count, a sum, a share: «2023 — 168 утечек»), beside the
-    articles, laws, years and dates any title may name."""
-    def build(base: KnowledgeBase) -> frozenset[str]:
-        return frozenset(e.id for e in base.entries if any(
-            re.search(r"\d", _NOT_A_FIGURE.sub(" ", T.fold(title))) for title in (e.title.en, e.title.ru)))
-    return kb.built("entry_title_figures", build)
-
-
-def _other_years(entry: Entry, years: list[int]) -> bool:
-    stated = {int(y) for y in _TITLE_YEAR.findall(entry.title.en + " " + entry.title.ru)}
-    return bool(stated) and not stated & set(years)
-
-
-def _names_part(entry: Entry, part: str) -> bool:
-    title = T.fold(entry.title.ru + " " + entry.title.en)
-    return re.search(rf"(?:ч\.?\s*|part\s+|\(){re.escape(part)}(?![\d.])", title) is not None
-
-
-def _mentions(entry: Entry, needle: str) -> bool:
-    text = T.fold(" ".join([entry.title.ru, entry.title.en, " ".join(entry.keywords)]))
-    return re.search(r"(?<![\w.])" + re.escape(needle) + r"(?![\w]|\.\d)", text) is not None
-
-
-_ARTICLE_MENTION = re.compile(r"(?:ст\.|стать[а-я]*|art\.|arts?\b|articles?|section|sec\.|s\.|rule|§)\s*"
-                              r"(\d{1,3}(?:\.\d{1,2})?)(?![\d])")
-
-
-def mentions_article(entry: Entry, number: str) -> bool:
-    """Does the entry's title or keywords name article `number` as an article («ст. 10», "Art. 10", "Arts 37-39"),
-    not as any figure ("within 10 working days")? A dotted number ("13.11") is an article however written."""
-    if "." in number:
-        return _mentions(entry, number)
-    text = T.fold(" ".join([entry.title.ru, entry.title.en, " ".join(entry.keywords)]))
-    return number in _ARTICLE_MENTION.findall(text) or number in _title_articles(entry)
 
 
 def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
@@ -470,11 +361,6 @@ NAMED_STORY_OTHER = 0.6
 STORY_NOT_ADVICE = 0.6
 
 
-def _dated_story(entry: Entry) -> bool:
-    """An incident's story: a breach entry whose title dates it (not the advice on checking one's e-mail)."""
-    return entry.fine is None and entry.domain == "breaches" and _TITLE_YEAR.search(entry.title.en) is not None
-
-
 def asks_about_its_story(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
     """An entry about a named company's breach, fine or decision answers a question naming that company only when
     the question also asks something the entry is about: privacy or the law (`vocabulary.INCIDENT_ASKS`), a leak, a
@@ -503,21 +389,6 @@ def _rare_words(kb: KnowledgeBase, q: Query) -> set[str]:
     story's title that has one ("uk electoral commission", "23andme") is about what the question names."""
     return {T.term(t.word) for t in q.tokens if not t.word.isdigit() and len(t.word) > 2 and not
             T.is_stopword(t.word) and t.word not in T.SYNONYMS and kb.index.idf.get(T.term(t.word), 0.0) >= NAME_IDF}
-
-
-def _incident_kinds(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
-    """What each entry is about among `INCIDENT_KINDS`, read from its title and keywords (a fine decision is
-    about a fine whatever its title says)."""
-    def build(base: KnowledgeBase) -> dict[str, frozenset[str]]:
-        from bot.understanding.lexicon import reader_for
-        reader = reader_for(base)
-        out = {}
-        for e in base.entries:
-            read = reader.read(f"{e.title.ru}. {e.title.en}. {', '.join(e.keywords)}")
-            kinds = read.concepts & set(INCIDENT_KINDS) | ({"fine"} if e.fine is not None else set())
-            out[e.id] = frozenset(kinds.union(*(INCIDENT_IMPLIES.get(k, ()) for k in kinds)))
-        return out
-    return kb.built("entry_incident_kinds", build)
 
 
 def shares_a_meaningful_term(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
@@ -570,14 +441,6 @@ def ambiguous(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> bool:
     return naming(kb, q, first) <= naming(kb, q, second)
 
 
-def companies_in_title(kb: KnowledgeBase, entry: Entry) -> frozenset[str]:
-    """The companies (known to the fines data) an entry's title names: a fine's own, or one a story is about."""
-    return _titles(kb).get(entry.id, _NO_TITLE)[3]
-
-
-_TITLE_ARTICLE = re.compile(r"(?:art\.|article|section|s\.|rule)\s*(\d{1,3}(?:\.\d{1,2})?)")
-
-
 def _same_subject(a: Entry, b: Entry) -> bool:
     """One decision filed under two companies of a group (Google LLC and Google Ireland, CNIL, 31 Dec 2021), or
     two parts of one article (13.11(12) and 13.11(13), told apart by a figure the question did not give): either
@@ -587,20 +450,6 @@ def _same_subject(a: Entry, b: Entry) -> bool:
     if a.fine is not None or b.fine is not None or a.domain != b.domain:
         return False
     return bool(_title_articles(a) & _title_articles(b))
-
-
-_ARTICLE_RANGE = re.compile(r"(?:arts?\.?|articles?)\s*(\d{1,3})\s*[-–]\s*(\d{1,3})(?![\d.(])")
-
-
-def _title_articles(entry: Entry) -> set[str]:
-    """The article numbers an entry's title names, a range spelt out ("Arts 37-39": 37, 38, 39)."""
-    title = T.fold(entry.title.en)
-    found = set(_TITLE_ARTICLE.findall(title))
-    for m in _ARTICLE_RANGE.finditer(title):
-        low, high = int(m.group(1)), int(m.group(2))
-        if 0 < high - low <= 20:
-            found |= {str(n) for n in range(low, high + 1)}
-    return found
 
 
 def suggestions(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
@@ -642,13 +491,6 @@ def naming(kb: KnowledgeBase, q: Query, entry: Entry) -> int:
              and t.word not in T.SYNONYMS and kb.index.idf.get(T.term(t.word), 0.0) >= NAME_IDF
              and not any(s <= t.start < e for s, e in in_number) and _looks_like_a_name(q, t)}
     return 2 if names & title else 1 if names & listed else 0
-
-
-def _subject_terms(kb: KnowledgeBase) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    def build(base: KnowledgeBase) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-        return {e.id: (frozenset(T.term(w) for w in T.words(f"{e.title.ru} {e.title.en}")),
-                       frozenset(T.term(w) for w in T.words(" ".join(e.keywords)))) for e in base.entries}
-    return kb.built("entry_subject_terms", build)
 
 
 _NAME_GRAMMEMES = frozenset({"Orgn", "Abbr"})   # not a place: a country is no entry's subject
