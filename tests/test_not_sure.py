@@ -648,3 +648,14 @@ def test_a_count_of_all_time_is_no_entry_mentioning_time(real_kb: KnowledgeBase)
     # "of all time" is a span: the search no longer matches "time" in an entry about Slovenia's largest fine
     answer = answer_question(real_kb, "how many gdpr fines of all time", "en")
     assert answer.entry is None or answer.entry.id != "fine-si-ip-largest-known-2023"
+
+
+@pytest.mark.parametrize("question", [
+    "how do I lift the cooling-off block on mobile internet after roaming",
+    "как снять период охлаждения сим",
+])
+def test_how_to_lift_a_block_is_no_question_about_the_block(real_kb: KnowledgeBase, question: str) -> None:
+    # the entry on lifting it is answered or offered; the entry on the block itself is not answered as if sure
+    answer = answer_question(real_kb, question, "en")
+    offered = [answer.entry.id] if answer.entry else [b.id for b in answer.buttons]
+    assert "sim-cooling-unlock-captcha" in offered

@@ -239,6 +239,8 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
         factor *= RECORD_NOT_ASKED   # an overview of the largest fines imposed does not say what the fine is
     if "series" in own and q.has("series"):
         factor *= ASKED_FOCUS   # "gdpr fines by year": the entry of figures year by year
+    if "unblock" in own and q.has("unblock"):
+        factor *= ASKED_FOCUS   # "how do I lift the cooling-off block": how to lift it, not what it is
     if "which_country" in own and q.has("which_country"):
         factor *= ASKED_FOCUS   # "which country …" is answered by the entry about countries, not by its source
     if q.has("which_article") and _ARTICLE_REF.search(T.fold(entry.title.ru + " " + entry.title.en)):
@@ -435,8 +437,8 @@ def ambiguous(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> bool:
     # The first's title has clearly more of the question's words ("Meta fine for data transfers to the US": the
     # transfers fine, not WhatsApp's whose text mentions transfers): the question chose by what it names.
     words = question_terms(q)
-    if title_share(kb, words, first) >= title_share(kb, words, second) + TITLE_DECIDES:
-        return False
+    if asked & two <= asked & one and title_share(kb, words, first) >= title_share(kb, words, second) + TITLE_DECIDES:
+        return False   # (unless the second's title has more of what the question asks: "how do I lift the block")
     # "сколько заплатил Гемотест": the question names the first's subject by its own name (the costliest test)
     return naming(kb, q, first) <= naming(kb, q, second)
 

@@ -40,6 +40,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "series": ("by year", "per year", "year by year", "each year", "every year", "over the years", "по годам",
                "год за годом", "за каждый год", "по год", "динамика", "тренд", "trend", "going up", "going down",
                "growing", "increasing", "decreasing", "расти", "снижаться", "which year"),
+    # lifting a block or a ban: "how do I lift/remove the cooling-off block" asks how, not what the block is
+    "unblock": ("lift", "remove the block", "unblock", "unlock", "снять блокировка", "снять ограничение", "снять",
+                "разблокировать", "разблокировка", "отменить самозапрет", "снять самозапрет"),
     # a question asking what to do: advice, not an incident's story
     "advice": ("what should i do", "what should we do", "what to do", "what do i do", "what can i do", "что делать",
                "что мне делать", "что нам делать", "как быть", "как защититься", "how to protect", "how do i protect"),
