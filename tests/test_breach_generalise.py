@@ -457,3 +457,21 @@ def test_the_owner_of_the_breached_systems_among_many_clients(parser: BreachPars
                                                               service: str | None) -> None:
     breach, got = parser.analyse(text)
     assert got == why and (service is None or breach.service == service)
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # who reports that another was breached is no victim; a database left open is named by its owner, not its software
+    ("The Record reported that Quorlo suffered a breach exposing 500,000 customers.", "Quorlo"),
+    ("Security researcher Jeremiah Fowler discovered an unprotected Quorlo database containing 2.7 million records.",
+     "Quorlo"),
+    ("In August 2016, the publisher known as Quorlo had 17.5GB of data obtained from an unprotected Mongo DB "
+     "instance, including 845k unique email addresses.", "Quorlo"),
+    # data loaded into Have I Been Pwned is a leak
+    ("Troy Hunt added 4.2 million Quorlo accounts to Have I Been Pwned.", "Quorlo"),
+    # a leak intelligence service («сервис разведки утечек DLBI») reports leaks
+    ("Сервис разведки DLBI сообщил: в сеть попали данные 300 тыс. пользователей «Кворло», ФИО и телефоны.",
+     "Кворло"),
+])
+def test_reporters_and_software_are_no_victims(parser: BreachParser, text: str, service: str) -> None:
+    breach = parser.parse(text)
+    assert breach is not None and breach.service == service

@@ -130,6 +130,8 @@ LEAK_EVENT = PhraseSet(
     f"раздавать ~ {_DATA}", "share ~ forum|onlin|telegram", "offer ~ sale|databas|data", "post ~ telegram|channel",
     "открытый доступ", "свободный доступ", "публичный доступ", "общий доступ",
     "попасть ~ сеть|интернет|даркнет|доступ|рука", "оказаться ~ сеть|интернет|даркнет|доступ|рука", "даркн*",
+    # the other word order: «в сеть попали данные», «в открытом доступе оказались»
+    "сеть|интернет|даркнет ~ попасть|утечь|оказаться|выложить|слить",
     "взлом", "взломать", "похитить", "похищенный", "украсть", "украденный", "кража ~ данные",
     "скомпрометировать", "компрометация", "хакер", "хакерский", "злоумышленник", "кибератака", "вымогатель",
     "выгрузить", "раскрыть ~ аккаунт|данные|информация", f"{_DATA} ~ стать ~ доступный", "получить ~ доступ",
@@ -151,7 +153,7 @@ LEAK_EVENT = PhraseSet(
     # "a threat actor downloaded customer data", "copied patient records"
     "download|copi ~ data|custom|user|client|patient|record|databas|file|inform|detail",
     # «получен дамп базы», «дамп выложен»: a database dump is data that left its owner, as "dump" is
-    "дамп",
+    "дамп", "pwned",
     # «пострадали данные 10 млн клиентов»: data harmed by an attack
     "пострадать ~ данные|информация|база", "данные|информация|база ~ пострадать",
 )
@@ -361,7 +363,8 @@ SOURCE_NOUNS = lemma_set(
 )
 # The field of a firm that finds and reports leaks: "cybersecurity firm Cyble", «ИБ-компания X», «компания по
 # кибербезопасности X» (not bare "security": "home security firm ADT" is a victim).
-SECURITY_FIELD = lemma_set("кибербезопасность иб иб-компания", "cybersecur cyber-secur infosec threat intellig")
+SECURITY_FIELD = lemma_set("кибербезопасность иб иб-компания разведка",
+                           "cybersecur cyber-secur infosec threat intellig")
 # A person's title: «основатель компании X Ашот Оганесян» is X's expert speaking (victim.py).
 PERSON_TITLES = lemma_set("основатель сооснователь директор гендиректор руководитель глава эксперт аналитик "
                           "специалист", "founder cofound ceo director head chief")

@@ -36,6 +36,8 @@ EN_SYSTEM_OWNER = [
     re.compile(rf"\b(?:stole|stolen|took|taken|exfiltrated|downloaded|copied)\b[^.\n]{{0,80}}?\bfrom\s+(?:the\s+)?"
                rf"{EN_NAME}(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:cloud|servers?|systems?|networks?|databases?)\b"),
 ]
+_DB_SOFTWARE = (r"(?:Mongo|Elastic|Kibana|Redis|Cassandra|MySQL|MSSQL|SQL|Postgre|Couch|Firebase|Hadoop|Amazon|AWS|"
+                r"Azure|Google|S3|Oracle|Microsoft|Solr|Memcache|Jenkins|Git|FTP|Docker|Kubernetes)")
 EN_PATTERNS = [
     re.compile(rf"{EN_NAME}(?:'s|’s)?\s+(?:data\s+|security\s+|cyber\s*)?(?:breach|hack|leak)"),
     re.compile(rf"(?:breach|hack|leak|cyberattack|attack)\s+(?:at|of|on|hits|affecting|impacting)\s+{EN_NAME}"),
@@ -53,6 +55,10 @@ EN_PATTERNS = [
     # the object of an attack verb: "hackers targeted Quorlo", "breached the databases of Quorlo"
     re.compile(rf"\b(?:hacked|breached|targeted|attacked|compromised|infiltrated)\s+(?:the\s+)?"
                rf"(?:(?:systems?|networks?|servers?|databases?|accounts?)\s+of\s+(?:the\s+)?)?{EN_NAME}"),
+    # a database left open, named by its owner: "an unprotected Quorlo database", "an exposed Quorlo server" (not its
+    # software: "an unprotected Mongo DB instance", "an exposed Elasticsearch server")
+    re.compile(rf"\b(?:unprotected|unsecured|exposed|misconfigured|leaked|stolen)\s+(?!{_DB_SOFTWARE}){EN_NAME}\s+"
+               r"(?:database|server|bucket|instance|dump|backup)\b"),
     # the object of a leak verb, owning the database ("leaks Quorlo database"; not "an exposed MongoDB database")
     re.compile(rf"\b(?:leak(?:s|ed)?|dump(?:s|ed)?|sell(?:s|ing)?|sold|stole|steals?|publish(?:es|ed)?|post(?:s|ed)?)"
                rf"\s+(?:the\s+)?{EN_NAME}(?:'s|’s)?\s+(?:database|data|records)\b"),
@@ -96,12 +102,12 @@ NOT_VICTIM_HOSTS = {
     "habr.com", "bleepingcomputer.com", "techcrunch.com", "therecord.media", "theregister.com", "kommersant.ru",
     "rbc.ru", "vedomosti.ru", "tass.ru", "interfax.ru", "ria.ru", "cnews.ru", "izvestia.ru", "cybernews.com",
     "youtube.com", "youtu.be", "reuters.com", "databreaches.net", "breachforums.st", "securityweek.com",
-    "xakep.ru", "dlbi.ru",
+    "xakep.ru",
 }
 # Breach search services: they index leaks, they do not leak ("LeakedSource.com has the full dataset", "investigation
 # site Have I Been Pwned reported"); named by their domain or by their name, they are never the victim.
 BREACH_INDEXES = {"haveibeenpwned.com", "dehashed.com", "troyhunt.com", "leakcheck.io", "leak-lookup.com",
-                  "leakedsource.com", "snusbase.com", "intelx.io"}
+                  "leakedsource.com", "snusbase.com", "intelx.io", "dlbi.ru"}
 NOT_VICTIM_HOSTS |= BREACH_INDEXES
 DOMAIN_IN_TEXT = re.compile(
     r"(?<![\w@.-])((?:[a-z0-9а-я](?:[a-z0-9а-я-]{0,61}[a-z0-9а-я])?\.)+[a-zа-я]{2,10})(?![\w-])", IGNORECASE

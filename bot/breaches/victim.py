@@ -114,6 +114,9 @@ class VictimFinder:
             for match in pattern.finditer(text):
                 name = clean_en_name(match.group("n"))
                 at = match.start("n") + match.group("n").find(name) if name else -1
+                # "The Record reported that Quorlo suffered…": who reports that another did is no victim
+                if name and _REPORTS_ANOTHER.match(text, at + len(name)):
+                    continue
                 # (a name after words the cleaning dropped, "Los Angeles-based X", begins no phrase)
                 if name and not (at == match.start("n") and inside_phrase(text, at)):
                     found.append(Candidate(name, None, at, at + len(name), base, evidence=True, own=own))
@@ -442,6 +445,9 @@ def _is_person_name(word: str) -> bool:
     return _CYRILLIC_WORD.match(word) is not None and any(
         "Name" in p.tag or "Surn" in p.tag for p in _morph().parse(word)[:2])
 
+
+_REPORTS_ANOTHER = re.compile(r"\s+(?:has\s+|had\s+)?(?:reported|reports|said|says|announced|revealed|wrote|writes)"
+                              r"\s+that\s+(?!It\b|Its\b|The\s+company\b|They\b|We\b|Our\b)[A-Z\"«“]")
 
 # The names of the breach search services, never victims (``rules.BREACH_INDEXES`` without the TLD).
 _REPORTERS = frozenset(host.split(".")[0].replace("-", "") for host in rules.BREACH_INDEXES)
