@@ -330,3 +330,21 @@ def test_files_made_accessible_online_are_a_venue() -> None:
 def test_a_company_confirming_its_breach_is_its_witness(parser: BreachParser, text: str, why: str) -> None:
     breach, got = parser.analyse(text)
     assert got == why and breach is not None and breach.service == "Quorlo"
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # theft in other words, without an attacker's word to carry it
+    ("Сотрудник завладел данными клиентов сервиса.", True),
+    ("Сотрудник скачал базу клиентов сервиса.", True),
+    ("Произошло хищение данных клиентов сервиса.", True),
+    ("Someone siphoned the data of the customers.", True),
+    ("Someone made off with the records of the customers.", True),
+    ("В сеть попали данные клиентов сервиса.", True),
+    # the neighbours: an app downloaded, a product stolen
+    ("Сотрудники скачали новое приложение.", False),
+    ("Someone made off with a delivery van.", False),
+])
+def test_theft_of_data_in_other_words_is_an_event(text: str, event: bool) -> None:
+    from bot.breaches.lemmas import sentences, tokens
+
+    assert bool(evidence.sentence_events(tokens(text), sentences(text))) == event
