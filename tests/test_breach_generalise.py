@@ -385,6 +385,8 @@ def test_the_name_without_its_legal_form_or_kind(parser: BreachParser, text: str
     ("Эксклюзив: хакеры похитили данные 180 тыс. клиентов", None),
     ("Breaking: hackers stole the data of 180,000 customers", None),
     ("Россия: хакеры похитили данные 180 тыс. клиентов", None),
+    # the company as the subject of the leak verb: «„X“ слил данные», «„X“ допустил утечку»
+    ("«Кворло» слил данные 2,3 млн клиентов", "Кворло"),
 ])
 def test_russian_news_names_its_victim(parser: BreachParser, text: str, service: str | None) -> None:
     breach = parser.parse(text)

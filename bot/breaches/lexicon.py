@@ -409,7 +409,7 @@ MANY_VICTIMS = PhraseSet(f"другой ~ {_WHOSE_RU}", f"other ~ {_WHOSE_EN}", 
                          f"{_SEVERAL_EN} ~ {_WHOSE_EN}", f"{_SEVERAL_EN} ~ major|global|larg ~ {_WHOSE_EN}")
 # Words after a name that make it the victim: "X's customers", «X подтвердил утечку».
 ROLE_AFTER = lemma_set(
-    "утечка взлом кибератака хакерский",
+    "утечка взлом кибератака хакерский слить допустить",
     "custom user client breach hack leak suffer was disclos confirm notifi announc detect",
 )
 # "Источник, ранее сливавший Shiptor и GeekBrains": services named after these are history, not the news.
