@@ -299,6 +299,12 @@ def test_no_leak_is_a_denial(parser: BreachParser, text: str, why: str) -> None:
     assert parser.analyse(text)[1] == why
 
 
+def test_a_spared_data_class_below_the_headline_is_no_denial(parser: BreachParser) -> None:
+    text = ("Хакеры выложили базу 2 млн клиентов сервиса «Кворло» с ФИО и телефонами.\nКомпания сообщила, что утечки "
+            "платежных данных не произошло.")
+    assert parser.analyse(text)[1] == "breach"
+
+
 @pytest.mark.parametrize("headline", [
     "The Investigative Committee opened a criminal case against Quorlo due to a leak of customer data",
     "Против «Кворло» возбудили уголовное дело из-за утечки данных клиентов",

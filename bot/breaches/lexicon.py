@@ -243,8 +243,6 @@ DENIAL = PhraseSet(
     "claim ~ reject*|fals*", "couldn't|couldn ~ identifi", "fabricat*",
     # the company's own "it did not happen", in the forms it takes
     "не ~ соответствовать ~ действительность", "утечка ~ не ~ быть", "не ~ быть ~ утечка", "не ~ являться ~ источник",
-    # «утечки персональных данных не произошло», «утечка не зафиксирована»
-    "утечка ~ не ~ произойти|зафиксировать|выявить|подтвердиться", "не ~ произойти|зафиксировать|выявить ~ утечка",
     "не ~ принадлежать ~ компания|банк|сервис", "no ~ evid ~ of ~ breach|compromis|unauthor", "not ~ been ~ breach*",
     # "its systems were not breached", «системы не были взломаны» (not "payment data was not compromised": a
     # breach report says what was spared)
@@ -257,7 +255,11 @@ DENIAL = PhraseSet(
 )
 # The headline's own denial of a claim: "Quorlo has denied that emails linked to its users were obtained in a hack",
 # "X dismisses reports of a breach" (below the headline, "the company denied that passwords were taken" is a detail).
-DENIED_CLAIM = PhraseSet("deni*|dismiss*|refut*|reject* ~ that|claim*|report*|allegat*|rumour*|rumor*")
+DENIED_CLAIM = PhraseSet("deni*|dismiss*|refut*|reject* ~ that|claim*|report*|allegat*|rumour*|rumor*",
+                         # «СДЭК: утечки персональных данных не произошло» (in the headline only: below it, «утечки
+                         # платёжных данных не произошло» is what a breach report says was spared)
+                         "утечка ~ не ~ произойти|зафиксировать|выявить|подтвердиться",
+                         "не ~ произойти|зафиксировать|выявить ~ утечка")
 # What a headline of statistics, law, courts, regulators or research says (checked on the headline only:
 # a breach report may mention a fine or a law in passing).
 OFF_TOPIC_HEADLINE = PhraseSet(
