@@ -297,3 +297,16 @@ def test_every_deadline_agrees_with_its_knowledge_entry(regime: str, hours: set[
 ])
 def test_the_pronoun_we_is_no_wednesday(question: str, expected: tuple) -> None:
     assert parse_moment(question, now=NOW_UTC.astimezone(MSK), tz=MSK, languages=("en",)) == local(MSK, *expected)
+
+
+# A part of the day in Russian, with no clock time, is the hour dateparser gives the English words: the moment was
+# the current time of that day, hours off (20 Nov 2026 12:00 in Moscow is "now"; 13 Nov was the Friday before).
+@pytest.mark.parametrize(("question", "expected"), [
+    ("вчера вечером обнаружили утечку", (2026, 11, 19, 18, 0)),
+    ("утечку нашли сегодня утром, сколько времени есть на уведомление ркн", (2026, 11, 20, 9, 0)),
+    ("в пятницу вечером слили базу", (2026, 11, 13, 18, 0)),
+    ("позавчера днём админ заметил выгрузку", (2026, 11, 18, 12, 0)),
+    ("вчера в 9 вечера заметили", (2026, 11, 19, 21, 0)),   # a clock time says the hour itself
+])
+def test_a_russian_part_of_the_day_sets_the_hour(question: str, expected: tuple) -> None:
+    assert parse_moment(question, now=NOW_UTC.astimezone(MSK), tz=MSK, languages=("ru",)) == local(MSK, *expected)

@@ -160,6 +160,14 @@ _CLOCK_OR_DATE = re.compile(r"\d:\d\d|\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b|\d\
 # "days" ("2 дня назад"): it is the afternoon only after "в" or "часа".
 _RU_DAYTIME = re.compile(r"(?:\b(в)\s+)?\b(\d{1,2})(?::(\d{2}))?\s*(час[а-я]*\s+)?(утра|ночи|дня|вечера)\b")
 
+# A part of the day said in Russian without a clock time («вчера вечером», «в пятницу утром») is read as the hour
+# dateparser gives the English words ("yesterday evening" 18:00, "this morning" 09:00); dateparser drops the Russian
+# ones, and the moment was then the current time of that day, hours off. The night is its start (the earlier moment
+# gives the earlier, safer deadline); the reply shows the moment it read.
+_RU_PART_OF_DAY_HOURS = {"утром": "09:00", "днем": "12:00", "вечером": "18:00", "ночью": "00:00"}
+_RU_PART_OF_DAY = re.compile(r"(?<![а-я])(" + "|".join(_RU_PART_OF_DAY_HOURS) + r")(?![а-я])")
+_CLOCK = re.compile(r"\d:\d\d")
+
 # "15.11" without a year: the latest 15 November not in the future (dateparser alone reads "15.11 в 10:00" as the
 # 11th). Not when it names an article: "ст. 13.11", "13.11 КоАП".
 _DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d\d)(?!\d|\.\d|\s*(?:час|hour|мин|min|дн|day|млн|млрд|тыс|mln|bn|"
@@ -202,7 +210,10 @@ def _normalise(text: str) -> str:
             hour = 0
         return f"{'в ' if at else ''}{hour:02d}:{minutes or '00'}"
 
-    return _RU_DAYTIME.sub(daytime, text)
+    text = _RU_DAYTIME.sub(daytime, text)
+    if not _CLOCK.search(text):   # «вчера вечером» with no clock time: the hour dateparser gives "yesterday evening"
+        text = _RU_PART_OF_DAY.sub(lambda m: f"в {_RU_PART_OF_DAY_HOURS[m.group(1)]}", text)
+    return text
 
 
 def _meaningful(phrase: str) -> bool:
