@@ -184,7 +184,7 @@ LEGAL = PhraseSet("суд", "иск", "приговор", "оштрафоват�
                   "sentenc*", "convict*", "fined", "fine", "penalti", "reprimand*", "settlement", "su ~ over|for",
                   # the police closing a market of stolen data: «ликвидировали форум», "takes down a leaked data market"
                   "dismantl*", "takedown", "take ~ down ~ market*|forum|marketplac*|site",
-                  "seiz* ~ domain|forum|server", "crimin ~ charg*|case", "indict*", "уголовный ~ дело",
+                  "seiz* ~ domain|forum|server", "indict*",
                   "ликвидировать|закрыть ~ форум|площадка|маркетплейс")
 # Who oversees, not who leaked: a regulator acting in the lead makes a post about an inquiry or a sanction.
 # (a regulator in the headline is a doubt, not a gate: «РКН проверяет утечку данных клиентов X» is a draft, and "in a
@@ -277,6 +277,8 @@ OFF_TOPIC_HEADLINE = PhraseSet(
     "populat*", "popul",
     # law, regulators, courts, fines
     "задержать", "арестовать", "arrest*",
+    # a criminal case or charges in the headline (below it, «возбуждено уголовное дело» is a breach report's detail)
+    "уголовный ~ дело", "crimin ~ charg*|case",
     "оштрафовать", "штраф", "законопроект", "закон", "госдума", "суд", "иск", "приговор", "осудить",
     # (regulators are counter-evidence in evidence.py: «РКН подтвердил утечку данных клиентов X» is a draft)
     "обвинить", "наказание",
