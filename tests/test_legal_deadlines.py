@@ -307,6 +307,8 @@ def test_the_pronoun_we_is_no_wednesday(question: str, expected: tuple) -> None:
     ("в пятницу вечером слили базу", (2026, 11, 13, 18, 0)),
     ("позавчера днём админ заметил выгрузку", (2026, 11, 18, 12, 0)),
     ("вчера в 9 вечера заметили", (2026, 11, 19, 21, 0)),   # a clock time says the hour itself
+    ("вчера утром в 7:30 заметили выгрузку", (2026, 11, 19, 7, 30)),
+    ("вчера вечером в 7:30 заметили", (2026, 11, 19, 19, 30)),   # the part of the day says which half
 ])
 def test_a_russian_part_of_the_day_sets_the_hour(question: str, expected: tuple) -> None:
     assert parse_moment(question, now=NOW_UTC.astimezone(MSK), tz=MSK, languages=("ru",)) == local(MSK, *expected)

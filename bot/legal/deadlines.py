@@ -167,6 +167,9 @@ _RU_DAYTIME = re.compile(r"(?:\b(в)\s+)?\b(\d{1,2})(?::(\d{2}))?\s*(час[а-�
 _RU_PART_OF_DAY_HOURS = {"утром": "09:00", "днем": "12:00", "вечером": "18:00", "ночью": "00:00"}
 _RU_PART_OF_DAY = re.compile(r"(?<![а-я])(" + "|".join(_RU_PART_OF_DAY_HOURS) + r")(?![а-я])")
 _CLOCK = re.compile(r"\d:\d\d")
+# ... and beside a clock time it only says which half of the day the clock is in (left in, it parted "вчера" from
+# "в 7:30" and the day was lost)
+_RU_PART_THEN_CLOCK = re.compile(r"(?<![а-я])(" + "|".join(_RU_PART_OF_DAY_HOURS) + r")\s+(?:в\s+)?(\d{1,2}):(\d\d)")
 
 # "15.11" without a year: the latest 15 November not in the future (dateparser alone reads "15.11 в 10:00" as the
 # 11th). Not when it names an article: "ст. 13.11", "13.11 КоАП".
@@ -211,6 +214,12 @@ def _normalise(text: str) -> str:
         return f"{'в ' if at else ''}{hour:02d}:{minutes or '00'}"
 
     text = _RU_DAYTIME.sub(daytime, text)
+
+    def part_then_clock(m: re.Match[str]) -> str:   # «вечером в 7:30» is 19:30
+        hour = int(m.group(2)) + (12 if m.group(1) == "вечером" and int(m.group(2)) < 12 else 0)
+        return f"в {hour:02d}:{m.group(3)}"
+
+    text = _RU_PART_THEN_CLOCK.sub(part_then_clock, text)
     if not _CLOCK.search(text):   # «вчера вечером» with no clock time: the hour dateparser gives "yesterday evening"
         text = _RU_PART_OF_DAY.sub(lambda m: f"в {_RU_PART_OF_DAY_HOURS[m.group(1)]}", text)
     return text
