@@ -129,6 +129,23 @@ def test_a_latin_name_survives_the_repair(real_kb: KnowledgeBase, text: str, how
     assert q.repaired == how and kept in q.text.split() and concepts <= q.concepts
 
 
+# The other direction: English typed on the Russian layout is read back as English, with what it names.
+@pytest.mark.parametrize(("text", "english", "concepts"), [
+    ("ьфккшщее шсщ ашту фьщгте", "marriott ico fine amount", {"fine"}),
+    ("вфеф икуфср ещ сщьзфтн", "data breach to company", {"leak"}),
+    ("пвзк ашту", "gdpr fine", {"fine"}),
+])
+def test_english_typed_on_the_russian_layout_is_read_back(real_kb: KnowledgeBase, text: str, english: str,
+                                                          concepts: set[str]) -> None:
+    q = reader_for(real_kb).read(text, "ru")
+    assert q.repaired == "layout" and q.text == english and q.lang == "en" and concepts <= q.concepts
+
+
+@pytest.mark.parametrize("text", ["штраф за утечку", "ркн штраф", "что такое gdpr", "утечка в сбер", "ооо штраф"])
+def test_russian_is_not_read_as_english_on_the_other_layout(real_kb: KnowledgeBase, text: str) -> None:
+    assert reader_for(real_kb).read(text, "ru").repaired is None
+
+
 @pytest.mark.parametrize(("latin", "russian"), [("kakoi", "какой"), ("drugoi", "другой"), ("yanvar", "январь"),
                                                 ("dekabr", "декабрь"), ("uvedomleniy", "уведомлений")])
 def test_transliteration_spells_the_soft_sign_and_short_i(reader: Reader, latin: str, russian: str) -> None:

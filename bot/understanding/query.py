@@ -216,7 +216,8 @@ class Reader:
         """A question typed on the wrong layout (`inhfa pf entxre`) or in Latin letters (`shtraf za utechku`) read
         back as Russian, when most of its words then read as Russian and not as English."""
         if T.is_cyrillic(folded):
-            return self._repair_tokens(folded), None
+            english = self._english_typed_on_russian(folded)
+            return (english, "layout") if english is not None else (self._repair_tokens(folded), None)
         raw = _LAYOUT_TOKEN.findall(folded)
         words = [w for w in raw if re.search(r"[a-z]", w) and not re.search(r"\d", w)]
         if not words:
@@ -239,6 +240,25 @@ class Reader:
                 out.append(c if c is not None and not self._english(w.strip("?!.,")) else w)
             return " ".join(out), "translit"
         return folded, None
+
+    def _english_typed_on_russian(self, folded: str) -> str | None:
+        """The other direction of the layout: English typed on the Russian layout («ьфккшщее шсщ ашту фьщгте» is
+        "marriott ico fine amount"), read back when most of its Cyrillic words are no Russian word the dictionary
+        knows and read, swapped, as English or a company's name. A Russian word among them stays itself."""
+        raw = _LAYOUT_TOKEN.findall(folded)
+        words = [w for w in raw if T.is_cyrillic(w) and not re.search(r"\d", w)]
+        if not words:
+            return None
+
+        def reads_english(typed: str) -> bool:
+            own = _TOKEN.findall(typed)
+            swapped = T.layout_swap(typed).lower().strip("?!.,;:")
+            return bool(own) and not all(self._known_russian(x) for x in own) and bool(
+                re.fullmatch(r"[a-z]+", swapped)) and (self._english(swapped) or swapped in self.companies)
+        english = [w for w in words if reads_english(w)]
+        if len(english) < max(1, len(words) * 0.5):
+            return None
+        return " ".join(T.layout_swap(w).lower() if w in english else w for w in raw)
 
     def _latin_name(self, typed: str) -> bool:
         """A Latin word that is English or a company's name and does not read as Russian on the other layout."""
