@@ -343,6 +343,8 @@ def test_a_breach_search_service_is_no_candidate_victim(parser: BreachParser) ->
     ("Аналитики ИБ-компании Zetasec обнаружили в продаже базу клиентов сервиса Quorlo.", "quorlo"),
     # the neighbour: a home security firm is a company like any other
     ("Home security firm Zetasec confirmed a data breach of its customers.", "zetasec"),
+    # and a cybersecurity firm that says it was breached is the victim
+    ("Cybersecurity firm Zetasec suffered a data breach that exposed the data of its customers.", "zetasec"),
 ])
 def test_security_firms_and_breach_indexes_report_leaks(parser: BreachParser, text: str, victim: str) -> None:
     from bot.breaches import evidence

@@ -207,8 +207,10 @@ class VictimFinder:
         # leaked; unless a type noun says what X is ("the economic research company X").
         typed = bool(before) and before[-1].lemma in L.TYPE_NOUNS
         # "cybersecurity firm Gemini Advisory calculates…", «аналитики ИБ-компании X»: a security firm reports leaks
-        if typed and any(t.lemma in L.SECURITY_FIELD for t in before[-3:]) or any(
-                t.lemma in L.SECURITY_FIELD and "-" in t.lemma for t in before[-1:]):
+        # (unless it says it was breached itself: "cybersecurity firm Quorlo suffered a breach")
+        security = typed and any(t.lemma in L.SECURITY_FIELD for t in before[-3:]) or any(
+            t.lemma in L.SECURITY_FIELD and "-" in t.lemma for t in before[-1:])
+        if security and not (any(t.lemma in L.ROLE_AFTER for t in after) or L.VICTIM_EVENT.any(after)):
             typed = False
             before = [*before, _SOURCE_MARK]
         # ("it was reported that X had a breach": X opens the reported clause, it does not report)
