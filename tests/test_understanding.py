@@ -71,6 +71,8 @@ def test_an_ordinary_word_lowercase_is_no_company(real_kb: KnowledgeBase, text: 
     ("штраф uber в нидерландах", "uber"),
     ("marriot hack fine", "marriott"),                       # a long name one letter off
     ("equifx breach fine in spain", "equifax"),
+    ("yahooo breach how many acounts", "yahoo"),           # a key pressed twice, in a name of five letters
+    ("equiffax settlement", "equifax"),
 ])
 def test_a_name_is_a_company_in_any_case(real_kb: KnowledgeBase, text: str, word: str) -> None:
     from bot.kb import text as T
@@ -452,6 +454,15 @@ def test_misspelt_vocabulary_words_are_read_as_the_words(reader: Reader, text: s
                                                          laws: list[str]) -> None:
     q = read(reader, text)
     assert concepts <= q.concepts and q.laws == laws
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("yahoo breach how many acounts", "count"),   # "accounts" misspelt: a typo seldom changes the first letter
+    ("how many acounts were hacked", "count"),
+])
+def test_a_misspelt_word_is_not_another_vocabulary_word_by_its_first_letter(reader: Reader, text: str,
+                                                                           absent: str) -> None:
+    assert absent not in read(reader, text, "en").search_text.split()
 
 
 @pytest.mark.parametrize(("text", "has", "lacks"), [

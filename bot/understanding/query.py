@@ -209,6 +209,8 @@ class Reader:
                                    score_cutoff=1)
         if match and len(stem) <= _SHORT_STEM and len(match[0]) == len(stem) and sorted(match[0]) != sorted(stem):
             return None   # a short word with one letter changed is often another name ("PIPA" is Korea's law, not PIPL)
+        if match and match[0][0] != stem[0]:
+            return None   # a typo seldom changes the first letter: "acounts" is "accounts" misspelt, not "count"
         return self._vocab_stems_keys[match[0]] if match else None
 
     # -- repair ---------------------------------------------------------------------------------------------
@@ -475,7 +477,14 @@ class Reader:
     @lru_cache(maxsize=20_000)  # noqa: B019 - one Reader per knowledge base, built once
     def _misspelt_company(self, word: str) -> str | None:
         """A long Latin name one letter off a company's ("marriot", "equifx"), when the word is no English word."""
-        if len(word) < 6 or T.is_cyrillic(word) or not word.isalpha() or self._english(word):
+        if T.is_cyrillic(word) or not word.isalpha() or self._english(word):
+            return None
+        for i in range(1, len(word)):
+            # a key pressed twice ("yahooo", "equiffax"): the name with that letter once (a name of 4 letters or more)
+            once = word[:i] + word[i + 1:]
+            if word[i] == word[i - 1] and len(once) >= _SHORTEST_STUTTERED and once in self.companies:
+                return self.companies[once]
+        if len(word) < 6:
             return None
         match = process.extractOne(word, self._long_names, scorer=OSA.distance, score_cutoff=1)
         return self.companies[match[0]] if match else None
@@ -639,6 +648,7 @@ def _offender(query: Query) -> str | None:
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
+_SHORTEST_STUTTERED = 4   # the shortest name read through a doubled letter ("metaa"); a shorter one is another word
 _ROOT_LETTERS = 5   # the shortest vocabulary word another unknown word may be built on («штраф»)
 _SHORT_STEM = 4   # a stem this short is corrected for two letters swapped ("gdrp") or one left out ("wich")
 _AUXILIARIES = frozenset({"did", "do", "does", "will", "would", "to", "can", "could", "has", "have", "had"})
