@@ -1,9 +1,6 @@
-"""Whose data leaked: every service a post names, each scored by its role in the sentence.
+"""Whose data leaked: every service a post names (``candidates.py``), each scored by its role in the sentence.
 
-Candidates come from the directory matcher (names and watched terms), domains, «quoted» names,
-English company cues (``cues.py``: "online training company Udemy", "French retailer Cultura"), English victim
-phrases ("X suffered a data breach") and, when nothing else names anyone, organisations found by
-Natasha's Russian NER. A candidate becomes the victim by its role: it sits after whose-data words
+A candidate becomes the victim by its role: it sits after whose-data words
 («данные клиентов службы доставки СДЭК», "customers of X") or a type noun («сети магазинов „X“»), or
 before a leak word ("X's customers", «X подтвердил утечку»), in a sentence that reports the leak. A
 name inside a "previously leaked A and B" clause is history, not the news.
@@ -17,43 +14,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from bot.breaches import lexicon as L
 from bot.breaches import rules
-from bot.breaches.cues import (
-    EN_COMPANY_CUE,
-    EN_NAME_ROLE,
-    EN_NAME_TYPE,
-    EN_VICTIM_VERB,
-    KNOWN_AS_NUMBER,
-    WHERE_IT_HAPPENED,
-    clean_en_name,
-    english_subjects,
-    headline_subject,
-    inside_phrase,
-    is_place,
-    latin_subjects,
-    russian_subjects,
-)
-from bot.breaches.lemmas import Token, is_adjective, nominative, sentences, tokens
+from bot.breaches.candidates import Candidate, find_candidates, is_person_name, ner_candidates
+from bot.breaches.cues import is_place
+from bot.breaches.lemmas import Token, tokens
 from bot.breaches.matcher import NameMatcher
 from bot.breaches.names import ServiceDirectory, as_host, canonical_key
 
 MIN_SCORE = 3.0
-_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё]")
 ROLE_WINDOW = 6  # words before a name that can give it its role
-
-@dataclass
-class Candidate:
-    name: str | None
-    domain: str | None
-    start: int
-    end: int
-    score: float
-    entity: str = ""
-    evidence: bool = False  # something marks it as the victim, not a service named nearby
-    own: bool = False  # it says so itself: "X … confirmed that it has been the victim of a data breach"
 
 
 @dataclass
@@ -67,21 +38,6 @@ class Choice:
     own: bool = False  # it said it was the victim, or its own systems were entered (no rival then)
 
 
-@lru_cache(maxsize=1)
-def _ner():  # noqa: ANN202 - Natasha's models ship inside the package; loaded once, on first need
-    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
-
-    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
-
-    def organisations(text: str) -> list[tuple[int, int, str]]:
-        doc = Doc(text)
-        doc.segment(segmenter)
-        doc.tag_ner(tagger)
-        return [(s.start, s.stop, s.text) for s in doc.spans if s.type == "ORG"]
-
-    return organisations
-
-
 class VictimFinder:
     def __init__(self, directory: ServiceDirectory, matcher: NameMatcher | None = None, *, use_ner: bool = True):
         self.directory = directory
@@ -91,96 +47,7 @@ class VictimFinder:
     # --- candidates ----------------------------------------------------------------------------------
 
     def candidates(self, text: str, toks: Sequence[Token]) -> list[Candidate]:
-        found: list[Candidate] = []
-        for hit in self.matcher.find(toks):
-            # A watched term the directory lacks is named as its watcher typed it («Ромашка Маркет», not the
-            # inflected «Ромашка Маркета» of the post): its key is the one the watch was stored under.
-            name = None if self.directory.get(hit.key) else hit.name
-            found.append(Candidate(name, None, toks[hit.first].start, toks[hit.last - 1].end, 1.0, hit.key))
-        for match in rules.DOMAIN_IN_TEXT.finditer(text):
-            host = as_host(match.group(1))
-            if host and host not in rules.NOT_VICTIM_HOSTS and not host.endswith(".t.me"):
-                found.append(Candidate(None, host, match.start(), match.end(), 2.0, evidence=True))
-        for match in rules.QUOTED.finditer(text):
-            name = match.group(1).strip(" .,")
-            if (name[:1].isupper() or name[:1].isdigit()) and len(name.split()) <= 5 and name[-1:] not in "!?":
-                found.append(Candidate(name, None, match.start(1), match.end(1), 1.0))
-        for match in rules.ORG_LATIN_RE.finditer(text):
-            found.append(Candidate(match.group("n").rstrip(".,"), None, match.start("n"), match.end("n"), 1.5))
-        cues = ((EN_COMPANY_CUE, 2.5), (EN_VICTIM_VERB, 2.5), (EN_NAME_ROLE, 2.0), (EN_NAME_TYPE, 1.0),
-                *((p, 2.5) for p in rules.EN_PATTERNS), *((p, 2.5) for p in rules.EN_SYSTEM_OWNER))
-        for pattern, base in cues:
-            own = pattern in rules.EN_SYSTEM_OWNER
-            for match in pattern.finditer(text):
-                name = clean_en_name(match.group("n"))
-                at = match.start("n") + match.group("n").find(name) if name else -1
-                # "The Record reported that Quorlo suffered…": who reports that another did is no victim
-                if name and _REPORTS_ANOTHER.match(text, at + len(name)):
-                    continue
-                # (a name after words the cleaning dropped, "Los Angeles-based X", begins no phrase)
-                if name and not (at == match.start("n") and inside_phrase(text, at)):
-                    found.append(Candidate(name, None, at, at + len(name), base, evidence=True, own=own))
-        for match in KNOWN_AS_NUMBER.finditer(text):  # "the Chinese email service known as 126"
-            found.append(Candidate(match.group(1), None, match.start(1), match.end(1), 2.5, evidence=True))
-        for match in WHERE_IT_HAPPENED.finditer(text):
-            name = match.group(1).strip("«»\"")
-            if match.group(1)[:1] in "«\"" or re.search(r"\b[A-ZА-ЯЁ]{2,}\b", name):
-                found.append(Candidate(nominative(name), None, match.start(1), match.end(1), 2.5, evidence=True))
-        spans = sentences(text)
-        for name, start, end in russian_subjects(text, toks, spans):  # «Университет X сообщил об утечке»
-            found.append(Candidate(name, None, start, end, 1.5, evidence=True))
-        # «Кворло: утечка данных 180 тыс. клиентов»
-        subject = headline_subject(text, toks, lambda name: self.directory.exact(name) is not None)
-        if subject:
-            found.append(Candidate(subject[0], None, subject[1], subject[2], 1.5, evidence=True))
-        for name, start, end in latin_subjects(text, toks, spans):  # «В июне Aflac объявила о кибератаке»
-            found.append(Candidate(name, None, start, end, 1.5, evidence=True))
-        # "X, which runs 40 clinics, had a data breach"; "X … confirmed that it has been the victim of a data breach"
-        for name, start, end, own in english_subjects(text, spans):
-            found.append(Candidate(name, None, start, end, 1.5, evidence=True, own=own))
-        found += self._capitalised_after_role(text, toks)
-        return found
-
-    @staticmethod
-    def _capitalised_after_role(text: str, toks: Sequence[Token]) -> list[Candidate]:
-        """«данные пациентов Нижнекамской ЦРБ», «клиентов банка Зенит»: capitalised words right after a whose-data
-        or type noun, in the middle of a sentence, are a name (what Natasha would find, at no cost)."""
-        def text_between(a: Token, b: Token) -> str:
-            return text[a.end : b.start]
-
-        found = []
-        for i, tok in enumerate(toks[:-1]):
-            if tok.lemma not in L.ROLE_BEFORE and tok.lemma not in L.TYPE_NOUNS:
-                continue
-            j = i + 1  # only spaces between: «операторов: ФИО» is a list, not a name
-            while j < len(toks) and j - i <= 4 and toks[j].capitalised and _CYRILLIC_WORD.match(toks[j].text) \
-                    and not text_between(toks[j - 1], toks[j]).strip(" ") \
-                    and not (j > i + 1 and j + 1 < len(toks) and toks[j + 1].capitalised
-                             and _is_person_name(toks[j].text)):  # «компании Зетасек Ашот Оганесян»: a person
-                j += 1
-            # «клиентов МФО»: an abbreviation of a kind of company names no company
-            if j > i + 1 and not is_adjective(toks[j - 1].text) \
-                    and not (j == i + 2 and toks[i + 1].lemma in L.TYPE_NOUNS):
-                name = nominative(" ".join(t.text for t in toks[i + 1 : j]))
-                found.append(Candidate(name, None, toks[i + 1].start, toks[j - 1].end, 1.0))
-            elif tok.lemma in L.ROLE_BEFORE and j == i + 1 and j + 1 < len(toks) and toks[j].lemma in L.INSTITUTIONS \
-                    and not toks[j].capitalised and toks[j + 1].capitalised and _CYRILLIC_WORD.match(toks[j + 1].text) \
-                    and not text_between(toks[j], toks[j + 1]).strip(" "):
-                # «данные полиции Шанхая»: a public body is named by its kind and its place («Полиция Шанхая»)
-                k = j + 1
-                while k < len(toks) and k - j <= 3 and toks[k].capitalised and _CYRILLIC_WORD.match(toks[k].text) \
-                        and not text_between(toks[k - 1], toks[k]).strip(" "):
-                    k += 1
-                name = toks[j].lemma.capitalize() + " " + " ".join(t.text for t in toks[j + 1 : k])
-                found.append(Candidate(name, None, toks[j].start, toks[k - 1].end, 1.0))
-            elif _CYRILLIC_WORD.match(tok.text) and tok.lemma not in _TECHNICAL:
-                found += _latin_after(text, toks, i)
-        return found
-
-    def _ner_candidates(self, text: str) -> list[Candidate]:
-        head = text[:400]  # the victim of a Russian news item is named early; NER is the slow part
-        return [Candidate(nominative(name), None, start, stop, 1.0) for start, stop, name in _ner()(head)
-                if len(name) > 2 and canonical_key(name)]
+        return find_candidates(text, toks, self.directory, self.matcher)
 
     # --- roles ---------------------------------------------------------------------------------------
 
@@ -371,7 +238,7 @@ class VictimFinder:
         for posts that could not be a breach anyway)."""
         choice = self._choose(text, toks, sentences, leak_sentences, self.candidates(text, toks))
         if use_ner and self.use_ner and choice.reason == "none" and re.search(r"[а-яё]", text[:600], re.IGNORECASE):
-            choice = self._choose(text, toks, sentences, leak_sentences, self._ner_candidates(text))
+            choice = self._choose(text, toks, sentences, leak_sentences, ner_candidates(text))
             if choice.reason == "victim":  # a statistical tagger's guess: an admin confirms it
                 choice.reason = "ner"
         return choice
@@ -438,18 +305,8 @@ def _speakers_employer(before: Sequence[Token], after: Sequence[Token]) -> bool:
     """«рассказал основатель компании DeviceLock Ашот Оганесян», "DeviceLock founder Ashot Oganesyan": a company
     between a person's title and the person's name is whose expert speaks, not whose data leaked."""
     titled = any(t.lemma in L.PERSON_TITLES for t in before[-3:])
-    return titled and len(after) >= 2 and _is_person_name(after[0].text) and after[1].capitalised
+    return titled and len(after) >= 2 and is_person_name(after[0].text) and after[1].capitalised
 
-
-def _is_person_name(word: str) -> bool:
-    from bot.breaches.lemmas import _morph
-
-    return _CYRILLIC_WORD.match(word) is not None and any(
-        "Name" in p.tag or "Surn" in p.tag for p in _morph().parse(word)[:2])
-
-
-_REPORTS_ANOTHER = re.compile(r"\s+(?:has\s+|had\s+)?(?:reported|reports|said|says|announced|revealed|wrote|writes)"
-                              r"\s+that\s+(?!It\b|Its\b|The\s+company\b|They\b|We\b|Our\b)[A-Z\"«“]")
 
 # The names of the breach search services, never victims (``rules.BREACH_INDEXES`` without the TLD).
 _REPORTERS = frozenset(host.split(".")[0].replace("-", "") for host in rules.BREACH_INDEXES)
@@ -460,23 +317,3 @@ _SOURCE_MARK = Token("channel", "channel", -1, -1)
 _OPENING = ("\"", "«", "“", "(")
 _APPOSITION = re.compile(r"[\s»”\"]*[\s(]?[«“\"(]")
 _POSSESSIVES = frozenset("its their our his her your my".split())
-
-# «сервер MongoDB», «система 1С»: after these a Latin name is the software, not whose data it is.
-_TECHNICAL = frozenset("сервер система инфраструктура база дамп файл".split())
-_LATIN_WORD = re.compile(r"[A-Z][\w.&+-]*$")
-
-
-def _latin_after(text: str, toks: Sequence[Token], i: int) -> list[Candidate]:
-    """«клиентов сервиса Clubhouse», «сети детских садов Kido»: in Russian text a Latin capitalised name after
-    a whose-data or type noun (maybe past two lowercase words) is a name; Russian writes brands in Latin."""
-    j = i + 1
-    while j < len(toks) and j - i <= 3 and _CYRILLIC_WORD.match(toks[j].text) and not toks[j].capitalised \
-            and not text[toks[j - 1].end : toks[j].start].strip(" "):
-        j += 1
-    k = j
-    while k < len(toks) and k - j < 3 and _LATIN_WORD.match(toks[k].text) \
-            and not text[toks[k - 1].end : toks[k].start].strip(" "):
-        k += 1
-    if k == j or text[toks[j - 1].end : toks[j].start].strip(" "):
-        return []
-    return [Candidate(text[toks[j].start : toks[k - 1].end].rstrip(".,"), None, toks[j].start, toks[k - 1].end, 1.0)]

@@ -1,0 +1,189 @@
+"""The names a breach post gives, before any is chosen: the candidates for its victim, each with a base score.
+
+Candidates come from the directory matcher (names and watched terms), domains, «quoted» names,
+English company cues (``cues.py``: "online training company Udemy", "French retailer Cultura"), English victim
+phrases ("X suffered a data breach"), the subjects of Russian and English sentences, capitalised names after a
+whose-data or type noun and, when nothing else names anyone, organisations found by Natasha's Russian NER.
+``victim.py`` scores them by their role in the sentence and chooses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.breaches import lexicon as L
+from bot.breaches import rules
+from bot.breaches.cues import (
+    EN_COMPANY_CUE,
+    EN_NAME_ROLE,
+    EN_NAME_TYPE,
+    EN_VICTIM_VERB,
+    KNOWN_AS_NUMBER,
+    WHERE_IT_HAPPENED,
+    clean_en_name,
+    english_subjects,
+    headline_subject,
+    inside_phrase,
+    latin_subjects,
+    russian_subjects,
+)
+from bot.breaches.lemmas import Token, is_adjective, nominative, sentences
+from bot.breaches.matcher import NameMatcher
+from bot.breaches.names import ServiceDirectory, as_host, canonical_key
+
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё]")
+
+@dataclass
+class Candidate:
+    name: str | None
+    domain: str | None
+    start: int
+    end: int
+    score: float
+    entity: str = ""
+    evidence: bool = False  # something marks it as the victim, not a service named nearby
+    own: bool = False  # it says so itself: "X … confirmed that it has been the victim of a data breach"
+
+
+@lru_cache(maxsize=1)
+def _ner():  # noqa: ANN202 - Natasha's models ship inside the package; loaded once, on first need
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+
+    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+
+    def organisations(text: str) -> list[tuple[int, int, str]]:
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_ner(tagger)
+        return [(s.start, s.stop, s.text) for s in doc.spans if s.type == "ORG"]
+
+    return organisations
+
+
+def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirectory, matcher: NameMatcher
+                    ) -> list[Candidate]:
+    """Every name the post gives, each with a base score: directory names and watched terms, domains, quoted names,
+    English company cues and victim phrases, the subjects of Russian and English sentences."""
+    found: list[Candidate] = []
+    for hit in matcher.find(toks):
+        # A watched term the directory lacks is named as its watcher typed it («Ромашка Маркет», not the
+        # inflected «Ромашка Маркета» of the post): its key is the one the watch was stored under.
+        name = None if directory.get(hit.key) else hit.name
+        found.append(Candidate(name, None, toks[hit.first].start, toks[hit.last - 1].end, 1.0, hit.key))
+    for match in rules.DOMAIN_IN_TEXT.finditer(text):
+        host = as_host(match.group(1))
+        if host and host not in rules.NOT_VICTIM_HOSTS and not host.endswith(".t.me"):
+            found.append(Candidate(None, host, match.start(), match.end(), 2.0, evidence=True))
+    for match in rules.QUOTED.finditer(text):
+        name = match.group(1).strip(" .,")
+        if (name[:1].isupper() or name[:1].isdigit()) and len(name.split()) <= 5 and name[-1:] not in "!?":
+            found.append(Candidate(name, None, match.start(1), match.end(1), 1.0))
+    for match in rules.ORG_LATIN_RE.finditer(text):
+        found.append(Candidate(match.group("n").rstrip(".,"), None, match.start("n"), match.end("n"), 1.5))
+    cues = ((EN_COMPANY_CUE, 2.5), (EN_VICTIM_VERB, 2.5), (EN_NAME_ROLE, 2.0), (EN_NAME_TYPE, 1.0),
+            *((p, 2.5) for p in rules.EN_PATTERNS), *((p, 2.5) for p in rules.EN_SYSTEM_OWNER))
+    for pattern, base in cues:
+        own = pattern in rules.EN_SYSTEM_OWNER
+        for match in pattern.finditer(text):
+            name = clean_en_name(match.group("n"))
+            at = match.start("n") + match.group("n").find(name) if name else -1
+            # "The Record reported that Quorlo suffered…": who reports that another did is no victim
+            if name and _REPORTS_ANOTHER.match(text, at + len(name)):
+                continue
+            # (a name after words the cleaning dropped, "Los Angeles-based X", begins no phrase)
+            if name and not (at == match.start("n") and inside_phrase(text, at)):
+                found.append(Candidate(name, None, at, at + len(name), base, evidence=True, own=own))
+    for match in KNOWN_AS_NUMBER.finditer(text):  # "the Chinese email service known as 126"
+        found.append(Candidate(match.group(1), None, match.start(1), match.end(1), 2.5, evidence=True))
+    for match in WHERE_IT_HAPPENED.finditer(text):
+        name = match.group(1).strip("«»\"")
+        if match.group(1)[:1] in "«\"" or re.search(r"\b[A-ZА-ЯЁ]{2,}\b", name):
+            found.append(Candidate(nominative(name), None, match.start(1), match.end(1), 2.5, evidence=True))
+    spans = sentences(text)
+    for name, start, end in russian_subjects(text, toks, spans):  # «Университет X сообщил об утечке»
+        found.append(Candidate(name, None, start, end, 1.5, evidence=True))
+    # «Кворло: утечка данных 180 тыс. клиентов»
+    subject = headline_subject(text, toks, lambda name: directory.exact(name) is not None)
+    if subject:
+        found.append(Candidate(subject[0], None, subject[1], subject[2], 1.5, evidence=True))
+    for name, start, end in latin_subjects(text, toks, spans):  # «В июне Aflac объявила о кибератаке»
+        found.append(Candidate(name, None, start, end, 1.5, evidence=True))
+    # "X, which runs 40 clinics, had a data breach"; "X … confirmed that it has been the victim of a data breach"
+    for name, start, end, own in english_subjects(text, spans):
+        found.append(Candidate(name, None, start, end, 1.5, evidence=True, own=own))
+    found += capitalised_after_role(text, toks)
+    return found
+
+def capitalised_after_role(text: str, toks: Sequence[Token]) -> list[Candidate]:
+    """«данные пациентов Нижнекамской ЦРБ», «клиентов банка Зенит»: capitalised words right after a whose-data
+    or type noun, in the middle of a sentence, are a name (what Natasha would find, at no cost)."""
+    def text_between(a: Token, b: Token) -> str:
+        return text[a.end : b.start]
+
+    found = []
+    for i, tok in enumerate(toks[:-1]):
+        if tok.lemma not in L.ROLE_BEFORE and tok.lemma not in L.TYPE_NOUNS:
+            continue
+        j = i + 1  # only spaces between: «операторов: ФИО» is a list, not a name
+        while j < len(toks) and j - i <= 4 and toks[j].capitalised and _CYRILLIC_WORD.match(toks[j].text) \
+                and not text_between(toks[j - 1], toks[j]).strip(" ") \
+                and not (j > i + 1 and j + 1 < len(toks) and toks[j + 1].capitalised
+                         and is_person_name(toks[j].text)):  # «компании Зетасек Ашот Оганесян»: a person
+            j += 1
+        # «клиентов МФО»: an abbreviation of a kind of company names no company
+        if j > i + 1 and not is_adjective(toks[j - 1].text) \
+                and not (j == i + 2 and toks[i + 1].lemma in L.TYPE_NOUNS):
+            name = nominative(" ".join(t.text for t in toks[i + 1 : j]))
+            found.append(Candidate(name, None, toks[i + 1].start, toks[j - 1].end, 1.0))
+        elif tok.lemma in L.ROLE_BEFORE and j == i + 1 and j + 1 < len(toks) and toks[j].lemma in L.INSTITUTIONS \
+                and not toks[j].capitalised and toks[j + 1].capitalised and _CYRILLIC_WORD.match(toks[j + 1].text) \
+                and not text_between(toks[j], toks[j + 1]).strip(" "):
+            # «данные полиции Шанхая»: a public body is named by its kind and its place («Полиция Шанхая»)
+            k = j + 1
+            while k < len(toks) and k - j <= 3 and toks[k].capitalised and _CYRILLIC_WORD.match(toks[k].text) \
+                    and not text_between(toks[k - 1], toks[k]).strip(" "):
+                k += 1
+            name = toks[j].lemma.capitalize() + " " + " ".join(t.text for t in toks[j + 1 : k])
+            found.append(Candidate(name, None, toks[j].start, toks[k - 1].end, 1.0))
+        elif _CYRILLIC_WORD.match(tok.text) and tok.lemma not in _TECHNICAL:
+            found += _latin_after(text, toks, i)
+    return found
+
+def ner_candidates(text: str) -> list[Candidate]:
+    head = text[:400]  # the victim of a Russian news item is named early; NER is the slow part
+    return [Candidate(nominative(name), None, start, stop, 1.0) for start, stop, name in _ner()(head)
+            if len(name) > 2 and canonical_key(name)]
+
+
+def is_person_name(word: str) -> bool:
+    from bot.breaches.lemmas import _morph
+
+    return _CYRILLIC_WORD.match(word) is not None and any(
+        "Name" in p.tag or "Surn" in p.tag for p in _morph().parse(word)[:2])
+
+
+_REPORTS_ANOTHER = re.compile(r"\s+(?:has\s+|had\s+)?(?:reported|reports|said|says|announced|revealed|wrote|writes)"
+                              r"\s+that\s+(?!It\b|Its\b|The\s+company\b|They\b|We\b|Our\b)[A-Z\"«“]")
+
+# «сервер MongoDB», «система 1С»: after these a Latin name is the software, not whose data it is.
+_TECHNICAL = frozenset("сервер система инфраструктура база дамп файл".split())
+_LATIN_WORD = re.compile(r"[A-Z][\w.&+-]*$")
+
+
+def _latin_after(text: str, toks: Sequence[Token], i: int) -> list[Candidate]:
+    """«клиентов сервиса Clubhouse», «сети детских садов Kido»: in Russian text a Latin capitalised name after
+    a whose-data or type noun (maybe past two lowercase words) is a name; Russian writes brands in Latin."""
+    j = i + 1
+    while j < len(toks) and j - i <= 3 and _CYRILLIC_WORD.match(toks[j].text) and not toks[j].capitalised \
+            and not text[toks[j - 1].end : toks[j].start].strip(" "):
+        j += 1
+    k = j
+    while k < len(toks) and k - j < 3 and _LATIN_WORD.match(toks[k].text) \
+            and not text[toks[k - 1].end : toks[k].start].strip(" "):
+        k += 1
+    if k == j or text[toks[j - 1].end : toks[j].start].strip(" "):
+        return []
+    return [Candidate(text[toks[j].start : toks[k - 1].end].rstrip(".,"), None, toks[j].start, toks[k - 1].end, 1.0)]
