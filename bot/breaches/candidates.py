@@ -35,6 +35,8 @@ from bot.breaches.matcher import NameMatcher
 from bot.breaches.names import ServiceDirectory, as_host, canonical_key
 
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё]")
+# «ИТ-систем», «ИБ-компании»: an abbreviation joined to a common noun is a kind of thing, not a name
+_KIND_COMPOUND = re.compile(r"[А-ЯЁA-Z]{2,}-(?:[а-яё]+|[a-z]+)")
 
 @dataclass
 class Candidate:
@@ -129,6 +131,7 @@ def capitalised_after_role(text: str, toks: Sequence[Token]) -> list[Candidate]:
             continue
         j = i + 1  # only spaces between: «операторов: ФИО» is a list, not a name
         while j < len(toks) and j - i <= 4 and toks[j].capitalised and _CYRILLIC_WORD.match(toks[j].text) \
+                and not _KIND_COMPOUND.fullmatch(toks[j].text) \
                 and not text_between(toks[j - 1], toks[j]).strip(" ") \
                 and not (j > i + 1 and j + 1 < len(toks) and toks[j + 1].capitalised
                          and is_person_name(toks[j].text)):  # «компании Зетасек Ашот Оганесян»: a person
@@ -177,8 +180,11 @@ def _latin_after(text: str, toks: Sequence[Token], i: int) -> list[Candidate]:
     """«клиентов сервиса Clubhouse», «сети детских садов Kido»: in Russian text a Latin capitalised name after
     a whose-data or type noun (maybe past two lowercase words) is a name; Russian writes brands in Latin."""
     j = i + 1
-    while j < len(toks) and j - i <= 3 and _CYRILLIC_WORD.match(toks[j].text) and not toks[j].capitalised \
-            and not text[toks[j - 1].end : toks[j].start].strip(" "):
+
+    def skippable(tok: Token) -> bool:  # a lowercase Russian word, or a kind written as a compound («ИТ-систем»)
+        return bool(_CYRILLIC_WORD.match(tok.text)) and not tok.capitalised or bool(_KIND_COMPOUND.fullmatch(tok.text))
+
+    while j < len(toks) and j - i <= 3 and skippable(toks[j]) and not text[toks[j - 1].end : toks[j].start].strip(" "):
         j += 1
     k = j
     while k < len(toks) and k - j < 3 and _LATIN_WORD.match(toks[k].text) \

@@ -257,7 +257,7 @@ TYPE_NOUNS = lemma_set(
     "ритейлер ретейлер школа приложение сайт портал агрегатор провайдер организация больница мессенджер "
     "авиакомпания перевозчик аптека страховщик бренд производитель застройщик микрофинансовый мфо онлайн-школа "
     "онлайн-кинотеатр кинотеатр стриминговый соцсеть гигант холдинг девелопер программа ведомство "
-    "министерство сад университет вуз колледж",
+    "министерство сад университет вуз колледж поставщик подрядчик студия разработчик",
     "compani retail retailer firm telco servic provid platform site app chain oper bank maker marketplac "
     "insur brand giant startup websit forum store shop carrier airlin hospit provider school pharmaci isp "
     "restaur hotel univers colleg club communiti magazin newspap publish develop studio manufactur vendor "
@@ -295,6 +295,8 @@ VICTIM_EVENT = PhraseSet(
 )
 # Who attacked: «хакерская группировка X», "an attacker known as X", "claimed by X".
 ATTACKERS = lemma_set("хакер группировка злоумышленник вымогатель", "attack hacker group actor gang by")
+# "a website managed by the X", "a portal run by X": the one before "by" owns the systems, it did not attack them.
+OWNER_BY = lemma_set("", "manag run oper maintain host own held")
 # «материнская компания X», "the parent company, Penton": X owns the victim.
 PARENT_WORDS = lemma_set("материнский", "parent")
 # Leak words that name who attacks when they qualify a noun: «хакерская группировка X», "ransomware gang X".

@@ -24,6 +24,9 @@ ORG_LATIN_RE = re.compile(
 )
 # English victim phrases (case-sensitive: names are capitalised).
 EN_NAME = r"(?P<n>[A-Z0-9][\w&'’.+-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|of|and|&)){0,3})"
+# A public body's name runs longer ("the Jharkhand Directorate of Social Security"): read whole where the phrase before
+# it leaves no doubt that a name follows (whose systems held the data).
+EN_LONG_NAME = EN_NAME.replace("{0,3}", "{0,5}")
 # Whose systems were entered: "Hackers accessed Quorlo's network", "breached Quorlo's servers", "breached the
 # databases of Epsilon", "stole data from the Kronos private cloud". The owner of the systems is the victim however
 # many of its clients a headline names.
@@ -63,7 +66,14 @@ EN_PATTERNS = [
     re.compile(rf"\b(?:leak(?:s|ed)?|dump(?:s|ed)?|sell(?:s|ing)?|sold|stole|steals?|publish(?:es|ed)?|post(?:s|ed)?)"
                rf"\s+(?:the\s+)?{EN_NAME}(?:'s|’s)?\s+(?:database|data|records)\b"),
     # whose the data is: "data belonging to the Quorlo Group", "records held by Quorlo"
-    re.compile(rf"\b(?:belonging\s+to|owned\s+by|held\s+by)\s+(?:the\s+)?{EN_NAME}"),
+    # (and whose systems held it: "leaked on a website managed by the Quorlo Directorate", "a portal run by X")
+    re.compile(rf"\b(?:belonging\s+to|owned\s+by|held\s+by|(?:managed|run|operated|maintained|hosted)\s+by)\s+"
+               rf"(?:the\s+)?{EN_LONG_NAME}"),
+    # from whom it was taken: "claims to have stolen 380 gigabytes of data from the Quorlo Service" (the systems need
+    # not be named, as EN_SYSTEM_OWNER's cloud or servers are)
+    re.compile(rf"\b(?:stole|stolen|steal(?:s|ing)?|exfiltrated|siphoned|took|taken)\b[^.\n]{{0,80}}?\b"
+               rf"(?:data|records|files|documents|information|databases?|gigabytes|terabytes|GB|TB)\b[^.\n]{{0,40}}?"
+               rf"\bfrom\s+(?:the\s+)?{EN_NAME}"),
     re.compile(rf"{EN_NAME}\s+(?:has\s+)?(?:exposed|leaked|left)\s+(?:the\s+)?(?:data|records|personal|sensitive|"
                r"customer|user|patient|\d)"),
 ]

@@ -67,9 +67,13 @@ class VictimFinder:
         # «взломали X», «хакеры атаковали X», "hackers targeted X" is the victim after a leak or attack verb;
         # "ransomware group X" is the attacker after one.
         acted_on = [t for t in before[-2:] if t.lemma not in L.ATTACKER_WORDS]
-        attacker = (any(t.lemma in L.ATTACKERS for t in before[-3:])
-                    and not (L.LEAK_EVENT.any(acted_on) or any(t.lemma in L.ATTACK_VERBS for t in acted_on))) or (
-            bool(before) and before[-1].lemma == "by")
+        # ("managed by the X": the owner of the systems, however "by" otherwise names who did it)
+        owned_by = any(t.lemma == "by" and k > 0 and before[k - 1].lemma in L.OWNER_BY
+                       for k, t in enumerate(before) if k >= len(before) - 3)
+        attacker = not owned_by and (
+            any(t.lemma in L.ATTACKERS for t in before[-3:])
+            and not (L.LEAK_EVENT.any(acted_on) or any(t.lemma in L.ATTACK_VERBS for t in acted_on))
+            or bool(before) and before[-1].lemma == "by")
         # «в Telegram-канале X», "security researcher X", "the Telegram channel of ...": who reports, not who
         # leaked; unless a type noun says what X is ("the economic research company X").
         typed = bool(before) and before[-1].lemma in L.TYPE_NOUNS
