@@ -410,6 +410,40 @@ def test_a_short_question_keeps_the_coverage_it_needs(real_kb: KnowledgeBase) ->
     assert not rank.tells_its_story(real_kb, story, [*hits, Hit(real_kb.index.by_id["leak-yahoo-2013-2014"], 8.0, 0.3)])
 
 
+# A long question on the bot's topics whose story (a city, a team, a tool) is in no entry is answered by the entry
+# that leads the rest by far, though it explains a fifth of the words; a long story on no topic of the bot's is not.
+@pytest.mark.parametrize(("question", "lang", "entry"), [
+    ("we're moving our CRM to a hosting provider in Dublin, legal says we need a DPA signed with them before "
+     "go-live — which gdpr article requires that contract?", "en", "gdpr-processors-art-28"),
+    ("у нас игровая платформа в Индии, юристы говорят что обязанность удалять данные неактивных игроков через 3 "
+     "года касается только крупных — с какого числа пользователей?", "ru", "dpdp-third-schedule-inactive-users"),
+    ("we're a 20-person bakery in Berlin, one of our drivers got a parking fine yesterday, do we have to pay it "
+     "ourselves and by when?", "en", None),
+    ("my landlord in Dublin kept my deposit after I moved out and won't answer my emails, what's the deadline to "
+     "take him to court?", "en", None),
+    ("у нас небольшой магазин в Казани, налоговая прислала требование, какой штраф грозит ООО за просрочку "
+     "декларации по НДС?", "ru", None),
+    ("we run a small hotel in Sochi and a guest left his passport, how long must we keep it and can we hand it to "
+     "the police?", "en", None),
+])
+def test_a_long_story_is_answered_by_what_it_asks(real_kb: KnowledgeBase, question: str, lang: str,
+                                                 entry: str | None) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert (answer.entry.id if answer.entry else None) == entry
+    assert answer.unsure is (entry is None)
+
+
+def test_a_story_needs_a_lead_and_a_rival(real_kb: KnowledgeBase) -> None:
+    q = reader_for(real_kb).read(
+        "we're moving our CRM to a hosting provider in Dublin, legal says we need a DPA signed with them before "
+        "go-live — which gdpr article requires that contract?", "en")
+    art28, dpo = real_kb.index.by_id["gdpr-processors-art-28"], real_kb.index.by_id["gdpr-dpo-art-37-39"]
+    assert rank.asks_within_its_story(real_kb, q, [Hit(art28, 20.0, 0.23), Hit(dpo, 10.0, 0.16)])
+    assert not rank.asks_within_its_story(real_kb, q, [Hit(art28, 20.0, 0.23), Hit(dpo, 18.0, 0.16)])
+    assert not rank.asks_within_its_story(real_kb, q, [Hit(art28, 20.0, 0.23)])          # a lone hit
+    assert not rank.asks_within_its_story(real_kb, q, [Hit(art28, 20.0, 0.1), Hit(dpo, 5.0, 0.1)])
+
+
 @pytest.mark.parametrize(("question", "lang", "entry"), [
     # a Facebook incident fined under the name of its owner, Meta Platforms Ireland: not another company's fine
     ("Сколько аккаунтов затронула утечка Facebook через функцию «View As» в 2018 году (по решению DPC 2024 года)?",
