@@ -693,3 +693,18 @@ def test_how_to_lift_a_block_is_no_question_about_the_block(real_kb: KnowledgeBa
     answer = answer_question(real_kb, question, "en")
     offered = [answer.entry.id] if answer.entry else [b.id for b in answer.buttons]
     assert "sim-cooling-unlock-captcha" in offered
+
+
+# A share the question states chooses the entry whose title states it: "the 2 percent tier" is not the 4% tier.
+@pytest.mark.parametrize(("question", "holds"), [
+    ("gdpr fine 2 percent tier - how many euros max", "10 million"),
+    ("gdpr 4% tier max fine", "20 million"),
+    ("штраф gdpr 2% от оборота максимум", "10 млн"),
+])
+def test_a_stated_share_chooses_its_tier(real_kb: KnowledgeBase, question: str, holds: str) -> None:
+    answer = answer_question(real_kb, question, "ru" if "штраф" in question else "en")
+    assert not answer.unsure and answer.entry is not None and holds in answer.text.split("\n")[0]
+
+
+def test_percentages_are_read_in_any_spelling() -> None:
+    assert rank.percentages("2 percent tier, 4%, 1,5 процента") == {"2", "4", "1.5"}

@@ -342,6 +342,9 @@ ESTIMATE, DEADLINE, LIST, STATS, LOOKUP = I.ESTIMATE, I.DEADLINE, I.FINES_LIST, 
     ("общая сумма штрафа Meta в Ирландии", "ru", LOOKUP),
     ("combined fines of Facebook and Instagram in Ireland", "en", STATS),
     ("общая сумма штрафов Meta в Ирландии", "ru", STATS),
+    # ... and so is one settlement's: what the company paid to end one case, not a sum of its fines on record
+    ("equifax breach settlement total", "en", LOOKUP),
+    ("what was the total of the Equifax settlement", "en", LOOKUP),
     # chat slang for «сколько» counts as «сколько» does; "of all time" beside a count is a total, not a record
     ("скок штрафов по gdpr насобирали за все время", "ru", LOOKUP),
     ("how many gdpr fines of all time", "en", LOOKUP),

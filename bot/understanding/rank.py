@@ -33,7 +33,9 @@ from bot.understanding.titles import (  # noqa: F401 - re-exported: what rank's 
     entry_regimes,
     mentions_article,
     month_years,
+    percentages,
     question_terms,
+    title_percentages,
     title_share,
 )
 from bot.understanding.vocabulary import (
@@ -157,6 +159,7 @@ OTHER_SOURCE = 0.6
 
 
 FIGURE_NOT_STATED = 0.7
+SAME_SHARE, OTHER_SHARE = 1.3, 0.7   # a share the question states (2%), in the entry's title or another share there
 
 
 def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
@@ -227,6 +230,10 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
                 factor *= DATED_EDITION if editions & q.edition_years else OTHER_EDITION
             elif _YEAR_RANGE.search(entry.title.en):
                 factor *= OTHER_EDITION   # ... nor the figures of many years side by side ("2020-2026")
+    shares = percentages(q.text)
+    stated = title_percentages(kb).get(entry.id) if shares else None
+    if stated:   # "the 2 percent tier": the title stating 2%, not the one stating 4%
+        factor *= SAME_SHARE if stated & shares else OTHER_SHARE
     own = _titles(kb).get(entry.id, _NO_TITLE)[0]
     asked = q.concepts & set(DISTINGUISHING)
     factor *= SHARED_CONCEPT ** len(own & asked) * MISSING_CONCEPT ** len((own - asked) & QUALIFYING)

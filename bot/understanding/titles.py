@@ -126,6 +126,21 @@ def _title_figures(kb: KnowledgeBase) -> frozenset[str]:
     return kb.built("entry_title_figures", build)
 
 
+_PERCENT = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:%|percent|per cent|pct|процент[а-я]*)")
+
+
+def percentages(text: str) -> frozenset[str]:
+    """The shares a text states ("2%", "2 percent", «4 процента»), as "2", "4", "1.5"."""
+    return frozenset(m.group(1).replace(",", ".") for m in _PERCENT.finditer(T.fold(text)))
+
+
+def title_percentages(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """The shares each entry's title states: "up to €10 million or 2%" is the tier of 2%, not of 4%."""
+    def build(base: KnowledgeBase) -> dict[str, frozenset[str]]:
+        return {e.id: found for e in base.entries if (found := percentages(e.title.en + " " + e.title.ru))}
+    return kb.built("entry_title_percentages", build)
+
+
 def _other_years(entry: Entry, years: list[int]) -> bool:
     stated = {int(y) for y in _TITLE_YEAR.findall(entry.title.en + " " + entry.title.ru)}
     return bool(stated) and not stated & set(years)

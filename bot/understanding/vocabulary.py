@@ -77,7 +77,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "list": ("list", "список", "=все", "all", "top", "топ"),
     "plural_fines": ("=fines", "=penalties", "=штрафы", "=штрафов", "=штрафам", "=штрафах", "=штрафами", "=санкции"),
     # one fine by its noun: "the combined fine" (Facebook's and Instagram's in one decision) is one decision's sum
-    "one_fine": ("=fine", "=penalty", "=штраф", "=штрафа", "=штрафу", "=штрафом", "=штрафе"),
+    "one_fine": ("=fine", "=penalty", "=штраф", "=штрафа", "=штрафу", "=штрафом", "=штрафе",
+                 # ... and what one company paid to end one case: "the Equifax settlement total" is that settlement's
+                 "=settlement", "урегулирование", "мировой соглашение"),
     "record": ("biggest", "largest", "highest", "крупный", "крупнейший", "самый крупный", "самый большой", "=record",
                "рекордный", "who got hit", "по величина", "by size", "by amount"),
     # since the start: beside a superlative, the record ("the biggest fine ever"); beside a count or a sum, the
