@@ -44,3 +44,49 @@ def test_the_victim_of_a_post_named_as_news_names_it(parser: BreachParser, text:
 def test_an_attacker_or_a_kind_is_no_victim(parser: BreachParser, text: str) -> None:
     breach, _why = parser.analyse(text)
     assert breach is None or not any(word in breach.service for word in ("Quorlo", "ИТ", "IT"))
+
+
+def _counter_why(text: str) -> list[str]:
+    from bot.breaches import evidence as E
+    from bot.breaches.lemmas import sentences, tokens
+
+    spans = sentences(text)
+    return E.counter_of(text, tokens(text), spans[0][1], spans[min(1, len(spans) - 1)][1], has_count=False).why
+
+
+@pytest.mark.parametrize(("text", "doubt"), [
+    # a prosecutor or regulator reporting that a leak happened is its witness, no doubt
+    ("Шведская прокуратура во вторник, 16 сентября, сообщила, что в результате кибератаки на поставщика Quorlo в сеть "
+     "попали персональные данные 1,5 миллиона человек.", False),
+    ("The attorney general said that hackers stole the records of 2 million Quorlo customers.", False),
+    # one acting on it still doubts the news
+    ("Роскомнадзор начал проверку компании Quorlo после сообщений в СМИ.", True),
+    ("The ICO said it is investigating Quorlo.", True),
+])
+def test_a_regulator_reporting_a_leak_is_its_witness(text: str, doubt: bool) -> None:
+    assert ("regulator" in _counter_why(text)) is doubt
+
+
+@pytest.mark.parametrize(("text", "statistics"), [
+    # a word of a name ("Star Citizen", "Citizens Bank") is not the population it spells
+    ("Студия Quorlo Games, работающая над Star Citizen, сообщила о кибератаке 21 января.", False),
+    ("Hackers stole data from Quorlo's Citizens Bank unit, the company said.", False),
+    # the population itself, in plain or title case, still makes a statistic
+    ("Данные 3 млн граждан оказались в открытом доступе за год.", True),
+    ("Personal data of millions of citizens exposed online.", True),
+    ("Data Of Millions Of Citizens Exposed Online In Quorlo Leak", True),
+])
+def test_a_population_word_in_a_name_is_no_statistic(text: str, statistics: bool) -> None:
+    assert ("statistics" in _counter_why(text)) is statistics
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Лондонская клиника случайно обнародовала личные данные пациентов.", True),
+    ("Сотрудник банка разгласил сведения о клиентах.", True),
+    ("Компания обнародовала результаты за третий квартал.", False),
+])
+def test_data_made_public_is_a_leak_event(text: str, event: bool) -> None:
+    from bot.breaches import lexicon as L
+    from bot.breaches.lemmas import tokens
+
+    assert L.LEAK_EVENT.any(tokens(text)) is event

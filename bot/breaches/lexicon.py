@@ -59,6 +59,8 @@ LEAK_EVENT = PhraseSet(
     "download|copi ~ data|custom|user|client|patient|record|databas|file|inform|detail",
     # «получен дамп базы», «дамп выложен»: a database dump is data that left its owner, as "dump" is
     "дамп", "pwned",
+    # made public, by mistake or not: «клиника случайно обнародовала личные данные пациентов», «разгласил сведения»
+    f"обнародовать|разгласить|разглашать ~ {_DATA}", f"разглашение ~ {_DATA}",
     # «пострадали данные 10 млн клиентов»: data harmed by an attack
     "пострадать ~ данные|информация|база", "данные|информация|база ~ пострадать",
 )
