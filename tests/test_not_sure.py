@@ -708,3 +708,21 @@ def test_a_stated_share_chooses_its_tier(real_kb: KnowledgeBase, question: str, 
 
 def test_percentages_are_read_in_any_spelling() -> None:
     assert rank.percentages("2 percent tier, 4%, 1,5 процента") == {"2", "4", "1.5"}
+
+
+# A decision named by its amount is that decision, though the question counts a part of it ("how many of them").
+@pytest.mark.parametrize(("question", "lang", "entry"), [
+    ("тикток 530 млн — сколько из них за прозрачность", "ru", "fine-ie-dpc-tiktok-2025-05"),
+    ("tiktok 530 million, how much of it for transparency", "en", "fine-ie-dpc-tiktok-2025-05"),
+])
+def test_a_decision_named_by_its_amount_answers(real_kb: KnowledgeBase, question: str, lang: str, entry: str) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert not answer.unsure and answer.entry is not None and answer.entry.id == entry
+
+
+def test_an_amount_names_its_decision_within_its_precision(real_kb: KnowledgeBase) -> None:
+    tiktok = real_kb.index.by_id["fine-ie-dpc-tiktok-2025-05"]
+    reader = reader_for(real_kb)
+    assert rank.states_its_amount(reader.read("тикток 530 млн сколько из них", "ru"), tiktok)
+    assert not rank.states_its_amount(reader.read("тикток 345 млн сколько из них", "ru"), tiktok)
+    assert not rank.states_its_amount(reader.read("сколько из 530 пользователей", "ru"), tiktok)

@@ -285,8 +285,10 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
         if no_decision and hit.entry.fine is not None:
             continue
         if hit.entry.fine is not None and q.has("count_question") and not q.has("fine", "plural_fines") and \
-                not _titles(kb).get(hit.entry.id, _NO_TITLE)[0] & {"leak", "hack"}:
+                not _titles(kb).get(hit.entry.id, _NO_TITLE)[0] & {"leak", "hack"} and \
+                not states_its_amount(q, hit.entry):
             continue   # "Equifax breach, how many people were affected": a fine for something else does not say
+            #   (but «тикток 530 млн — сколько из них за прозрачность» names its €530m decision by its amount)
         if q.has("other_rank") and hit.entry.fine is not None and not q.companies and \
                 "other_rank" not in _titles(kb).get(hit.entry.id, _NO_TITLE)[0]:
             continue   # "the first / second / smallest fine": a decision whose title does not say it is none
@@ -358,6 +360,15 @@ def asks_within_its_story(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> bool:
     if q.content_words < STORY_WORDS or not q.anchored or len(hits) < 2 or hits[0].coverage < ASKED_STORY_COVERAGE:
         return False   # (a lone hit leads no rival: the search found next to nothing)
     return hits[1].score * STORY_LEAD <= hits[0].score
+
+
+def states_its_amount(q: Query, entry: Entry) -> bool:
+    """Does the question state the decision's amount ("тикток 530 млн"), a sum of a million or more within the
+    precision it is written with?"""
+    fine = entry.fine
+    return fine is not None and any(
+        n.multiplier >= 10**6 and abs(n.value - fine.amount_eur) <= max(n.tolerance, 0.01 * fine.amount_eur)
+        for n in q.numbers)
 
 
 def publishes_the_figure(kb: KnowledgeBase, q: Query, found: SearchResult) -> bool:
