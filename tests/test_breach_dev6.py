@@ -90,3 +90,19 @@ def test_data_made_public_is_a_leak_event(text: str, event: bool) -> None:
     from bot.breaches.lemmas import tokens
 
     assert L.LEAK_EVENT.any(tokens(text)) is event
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # a person named right after a whose-data word is who found it, no service
+    ("В открытом доступе размещены 360 тыс. записей с личными данными. Их обнаружил председатель ассоциации участников "
+     "рынков данных Иван Петров.", None),
+    # a brand there is still the victim
+    ("В открытом доступе оказались 300 тыс. записей с данными клиентов Кворло Маркет: ФИО, телефоны и адреса.",
+     "Кворло Маркет"),
+])
+def test_a_person_after_a_whose_data_word_is_no_victim(parser: BreachParser, text: str, service: str | None) -> None:
+    breach, why = parser.analyse(text)
+    if service is None:
+        assert why != "breach" and (breach is None or "Иван" not in breach.service)
+    else:
+        assert breach is not None and breach.service == service

@@ -134,7 +134,10 @@ def capitalised_after_role(text: str, toks: Sequence[Token]) -> list[Candidate]:
                 and not _KIND_COMPOUND.fullmatch(toks[j].text) \
                 and not text_between(toks[j - 1], toks[j]).strip(" ") \
                 and not (j > i + 1 and j + 1 < len(toks) and toks[j + 1].capitalised
-                         and is_person_name(toks[j].text)):  # «компании Зетасек Ашот Оганесян»: a person
+                         and is_person_name(toks[j].text)) \
+                and not (j == i + 1 and j + 1 < len(toks) and is_first_name(toks[j].text)
+                         and is_person_name(toks[j + 1].text)):
+            # («компании Зетасек Ашот Оганесян»: a person after the name; «рынков данных Иван Бегтин»: a person alone)
             j += 1
         # «клиентов МФО»: an abbreviation of a kind of company names no company
         if j > i + 1 and not is_adjective(toks[j - 1].text) \
@@ -159,6 +162,13 @@ def ner_candidates(text: str) -> list[Candidate]:
     head = text[:400]  # the victim of a Russian news item is named early; NER is the slow part
     return [Candidate(nominative(name), None, start, stop, 1.0) for start, stop, name in _ner()(head)
             if len(name) > 2 and canonical_key(name)]
+
+
+def is_first_name(word: str) -> bool:
+    """«Иван», «Ашот»: a Russian first name (the analyser's best reading), not only a word that may be a surname."""
+    from bot.breaches.lemmas import _morph
+
+    return _CYRILLIC_WORD.match(word) is not None and "Name" in _morph().parse(word)[0].tag
 
 
 def is_person_name(word: str) -> bool:
