@@ -106,3 +106,15 @@ def test_a_person_after_a_whose_data_word_is_no_victim(parser: BreachParser, tex
         assert why != "breach" and (breach is None or "Иван" not in breach.service)
     else:
         assert breach is not None and breach.service == service
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    # a ransom demanded for the data: who demands it holds it, as a count or a sale would show
+    ("Хакеры потребовали у компании «Кворло» выкуп в размере $5 млн за удаление похищенных данных.", "breach"),
+    ("Hackers demanded a $5 million ransom from Quorlo after stealing its customer data.", "breach"),
+    # the same theft with nothing to support it stays a draft
+    ("Хакеры похитили данные компании «Кворло».", "unsure:weak_evidence"),
+    ("Hackers stole customer data from Quorlo, the company said.", "unsure:weak_evidence"),
+])
+def test_a_ransom_demand_supports_the_leak(parser: BreachParser, text: str, why: str) -> None:
+    assert parser.analyse(text)[1] == why

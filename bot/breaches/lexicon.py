@@ -82,6 +82,9 @@ CONCRETE = PhraseSet(
     "public ~ releas|leak|post|dump", "dump ~ public", "дамп",
     # "made certain files accessible online"
     "file|data|record|databas|inform|detail ~ access ~ onlin|public|internet|anyon",
+    # a ransom demanded for the data: who demands it holds it («потребовали выкуп за удаление данных», "demanded a
+    # ransom")
+    "потребовать|требовать ~ выкуп", f"выкуп ~ {_DATA}", "demand* ~ ransom", "ransom ~ demand*|payment",
 )
 # The consequences of a leak: a fine, a court, a lawsuit. In the lead they make the post about an old leak.
 LEGAL = PhraseSet("суд", "иск", "приговор", "оштрафовать", "штраф", "осудить", "lawsuit", "court", "class ~ action",
