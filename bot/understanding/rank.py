@@ -17,6 +17,7 @@ from bot.understanding.stories import (  # noqa: F401 - re-exported: what rank's
     NAMED_STORY_OTHER,
     STORY_NOT_ADVICE,
     STORY_WORDS,
+    _looks_like_a_name,
     asks_about_its_story,
     asks_within_its_story,
     names_its_subject,
