@@ -118,3 +118,16 @@ def test_a_person_after_a_whose_data_word_is_no_victim(parser: BreachParser, tex
 ])
 def test_a_ransom_demand_supports_the_leak(parser: BreachParser, text: str, why: str) -> None:
     assert parser.analyse(text)[1] == why
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # a medium named after its reporting verb is the source, though a portal is otherwise a kind of victim
+    ("Администрация университета Кворло сообщила, что данные 200 тыс. человек скомпрометированы в результате "
+     "хакерской атаки, сообщает портал zetanews.com. Утекли ФИО, даты рождения и номера социального страхования.",
+     "Университет Кворло"),
+    ("Данные 50 тыс. клиентов магазина «Кворло» выставлены на продажу, пишет издание «Зета»: ФИО, телефоны, адреса.",
+     "Кворло"),
+])
+def test_a_medium_after_its_reporting_verb_is_the_source(parser: BreachParser, text: str, service: str) -> None:
+    breach, _why = parser.analyse(text)
+    assert breach is not None and breach.service == service

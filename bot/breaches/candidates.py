@@ -143,6 +143,10 @@ def capitalised_after_role(text: str, toks: Sequence[Token]) -> list[Candidate]:
         if j > i + 1 and not is_adjective(toks[j - 1].text) \
                 and not (j == i + 2 and toks[i + 1].lemma in L.TYPE_NOUNS):
             name = nominative(" ".join(t.text for t in toks[i + 1 : j]))
+            if tok.lemma in L.INSTITUTIONS and not tok.capitalised and j == i + 2:
+                # «университета Батлера», «больницы Кворло»: a public body is named by its kind and its name, the name
+                # as written («Университет Батлера», as «данные полиции Шанхая» below)
+                name = tok.lemma.capitalize() + " " + toks[i + 1].text
             found.append(Candidate(name, None, toks[i + 1].start, toks[j - 1].end, 1.0))
         elif tok.lemma in L.ROLE_BEFORE and j == i + 1 and j + 1 < len(toks) and toks[j].lemma in L.INSTITUTIONS \
                 and not toks[j].capitalised and toks[j + 1].capitalised and _CYRILLIC_WORD.match(toks[j + 1].text) \

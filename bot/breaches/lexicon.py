@@ -309,6 +309,10 @@ ATTACKER_WORDS = lemma_set("хакер хакерский вымогатель",
 # "По данным DLBI, ...", "according to X": X is who counted, not who leaked.
 SOURCE_LEAD = PhraseSet("по данные", "по информация", "по сведение", "по слово", "со ссылка ~ на", "accord to",
                         "cite by", "report by")
+# «…, сообщает портал wthr.com», «пишет издание X»: a medium named after its reporting verb is the source, whatever
+# kind of site it is (a portal is otherwise a kind of victim).
+REPORTED_BY = PhraseSet("сообщать|писать|передавать|сообщить|написать ~ портал|издание|сайт|агентство|ресурс|блог|"
+                        "газета|журнал|сми|телеканал", "report|write ~ portal|site|outlet|agenc|newspap|magazin|blog")
 SOURCE_AFTER = lemma_set("канал telegram-канал телеграм-канал", "channel")
 # «Компания DeviceLock обнаружила в открытом доступе базу…»: who found the data, whatever it is, is not the victim.
 FINDER_AFTER = lemma_set("обнаружить", "")

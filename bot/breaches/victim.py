@@ -88,7 +88,8 @@ class VictimFinder:
         clause = bool(before) and before[-1].lemma == "that"
         # ("According to market experts, BigBasket data leak…": a comma closes the source's phrase)
         detached = bool(before) and "," in text[before[-1].end : cand.start]
-        source = not typed and not clause and (
+        reported_by = any(end == len(before) for _, end in L.REPORTED_BY.find(before))
+        source = reported_by or not typed and not clause and (
             not detached and (any(t.lemma in L.SOURCE_NOUNS for t in before[-2:])
                               or any(end == len(before) for _, end in L.SOURCE_LEAD.find(before)))
             or any(t.lemma in L.SOURCE_AFTER for t in after[:1]))
