@@ -726,3 +726,19 @@ def test_an_amount_names_its_decision_within_its_precision(real_kb: KnowledgeBas
     assert rank.states_its_amount(reader.read("тикток 530 млн сколько из них", "ru"), tiktok)
     assert not rank.states_its_amount(reader.read("тикток 345 млн сколько из них", "ru"), tiktok)
     assert not rank.states_its_amount(reader.read("сколько из 530 пользователей", "ru"), tiktok)
+
+
+# Chat slang for personal data («персы») and a company's legal form («ООО») are read as such: the form is the
+# offender's kind (which the entries write «юрлицо»), not an unknown name that leaves the rest of the question unread.
+@pytest.mark.parametrize(("question", "entry"), [
+    ("штраф за обработку персов без согласия ооо", "koap-13-11-part-2-no-consent"),
+    ("штраф ооо за обработку персональных данных без согласия", "koap-13-11-part-2-no-consent"),
+])
+def test_slang_and_a_legal_form_reach_the_rule(real_kb: KnowledgeBase, question: str, entry: str) -> None:
+    answer = answer_question(real_kb, question, "ru")
+    assert not answer.unsure and answer.entry is not None and answer.entry.id == entry
+
+
+@pytest.mark.parametrize("question", ["как зарегистрировать ооо в москве", "персы и греки древняя история"])
+def test_a_legal_form_or_persians_alone_are_no_privacy_question(real_kb: KnowledgeBase, question: str) -> None:
+    assert answer_question(real_kb, question, "ru").unsure

@@ -118,7 +118,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "age": ("возраст", "со сколько год", "с какой возраст", "age", "how old", "years old", "under 18", "under 16",
             "до 18 лет", "несовершеннолетний", "minor"),
     # Russian legal shorthand: a question using it is about Russian law, wherever the servers are
-    "ru_jargon": ("пдн", "персданные", "персданных", "оператор пдн"),
+    "ru_jargon": ("пдн", "персданные", "персданных", "оператор пдн", "=персы", "=персов", "=персам", "=персами"),
     "cookie": ("cookie", "cookies", "куки", "eprivacy", "кукис"),
     "repeat": ("повторный", "повторно", "снова", "опять", "второй раз", "ещё раз", "еще раз", "repeat", "repeated",
                "again", "second time", "second leak", "recidivism"),
