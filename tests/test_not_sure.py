@@ -742,3 +742,11 @@ def test_slang_and_a_legal_form_reach_the_rule(real_kb: KnowledgeBase, question:
 @pytest.mark.parametrize("question", ["как зарегистрировать ооо в москве", "персы и греки древняя история"])
 def test_a_legal_form_or_persians_alone_are_no_privacy_question(real_kb: KnowledgeBase, question: str) -> None:
     assert answer_question(real_kb, question, "ru").unsure
+
+
+# "kids" is how chat says children: it reaches the entries on children's data
+@pytest.mark.parametrize(("question", "lang"), [("dpdp kids data whose consent do you need", "en"),
+                                                ("gdpr kids consent age", "en")])
+def test_kids_are_children(real_kb: KnowledgeBase, question: str, lang: str) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert not answer.unsure and answer.entry is not None and "child" in answer.entry.title.en.lower()

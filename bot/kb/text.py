@@ -67,6 +67,10 @@ SYNONYMS: dict[str, str] = {
     "персданные": "персональные данные",
     "персданных": "персональные данные",
     "персональных данных": "персональные данные",
+    # chat English for children: the entries write "children", "child"
+    "kids": "kids children",
+    "kid": "kid child",
+    "kid's": "kid child",
     # chat slang: «персы», «обработка персов» are personal data
     "персы": "персональные данные",
     "персов": "персональные данные",

@@ -149,9 +149,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # Words of the bot's topics too common elsewhere to anchor a question alone ("data science", «закон о ЗПП»).
     "topic_word": (
         "данные", "data", "private", "process", "transfer", "erase", "mobile", "номер", "оборот", "закон", "law",
-        "act", "regulation", "регламент", "principal", "child", "ребёнок", "ребенок", "children", "дети", "password",
-        "пароль", "email", "реестр", "register", "registry", "monitoring", "мониторинг", "спам", "spam", "аудит",
-        "audit", "subject",
+        "act", "regulation", "регламент", "principal", "child", "ребёнок", "ребенок", "children", "дети", "kids", "kid",
+        "password", "пароль", "email", "реестр", "register", "registry", "monitoring", "мониторинг", "спам", "spam",
+        "аудит", "audit", "subject",
         # the state services portal serves passports and taxes as much as SIM cards and consent
         "госуслуги", "есиа", "gosuslugi",
     ),
