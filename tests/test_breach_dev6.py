@@ -131,3 +131,14 @@ def test_a_ransom_demand_supports_the_leak(parser: BreachParser, text: str, why:
 def test_a_medium_after_its_reporting_verb_is_the_source(parser: BreachParser, text: str, service: str) -> None:
     breach, _why = parser.analyse(text)
     assert breach is not None and breach.service == service
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # cut at three words, «Have I Been» was no breach index but a rival victim for an admin
+    ("Утечку обнаружил владелец агрегатора утечек Have I Been Pwned Трой Хант.", "Have I Been Pwned"),
+    ("Похищены данные клиентов сети ресторанов Quorlo Burger And Grill.", "Quorlo Burger And Grill"),
+])
+def test_a_latin_name_of_four_words_is_read_whole(parser: BreachParser, text: str, name: str) -> None:
+    from bot.breaches.lemmas import tokens
+
+    assert name in [c.name for c in parser.victims.candidates(text, tokens(text))]

@@ -201,7 +201,7 @@ def _latin_after(text: str, toks: Sequence[Token], i: int) -> list[Candidate]:
     while j < len(toks) and j - i <= 3 and skippable(toks[j]) and not text[toks[j - 1].end : toks[j].start].strip(" "):
         j += 1
     k = j
-    while k < len(toks) and k - j < 3 and _LATIN_WORD.match(toks[k].text) \
+    while k < len(toks) and k - j < 4 and _LATIN_WORD.match(toks[k].text) \
             and not text[toks[k - 1].end : toks[k].start].strip(" "):
         k += 1
     if k == j or text[toks[j - 1].end : toks[j].start].strip(" "):
