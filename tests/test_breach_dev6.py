@@ -142,3 +142,24 @@ def test_a_latin_name_of_four_words_is_read_whole(parser: BreachParser, text: st
     from bot.breaches.lemmas import tokens
 
     assert name in [c.name for c in parser.victims.candidates(text, tokens(text))]
+
+
+@pytest.mark.parametrize(("name", "place"), [
+    ("Соединённое Королевство", True), ("Соединенное Королевство", True), ("Соединенные Штаты", True),
+    ("Королевская почта", False),
+])
+def test_a_country_by_its_formal_name_is_a_place(name: str, place: bool) -> None:
+    from bot.breaches.cues import is_place
+
+    assert is_place(name) is place
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # a capitalised adjective before a kind of body names one, the subject of a victim's verb
+    ("Кворловский университет предупредил общественность о киберинциденте с доступом к данным студентов. "
+     "Университет, один из крупнейших университетов Соединенного Королевства, объявил, что стал жертвой атаки.",
+     "Кворловский университет"),
+])
+def test_a_named_kind_opening_a_sentence_is_its_subject(parser: BreachParser, text: str, service: str) -> None:
+    breach, why = parser.analyse(text)
+    assert why.startswith(("breach", "unsure")) and breach is not None and breach.service == service

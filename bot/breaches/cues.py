@@ -68,6 +68,8 @@ def _places() -> frozenset[str]:
     names = {n for lang in ("en", "ru") for n in Locale(lang).territories.values()}
     # CLDR has the full names; news writes the short ones
     names |= {"США", "РФ", "ОАЭ", "КНР", "ЕС", "USA", "US", "UK", "UAE", "EU", "PRC"}
+    # and the formal ones it writes too («один из крупнейших университетов Соединённого Королевства»)
+    names |= {"Соединённое Королевство", "Соединенное Королевство", "Соединённые Штаты", "Соединенные Штаты"}
     return frozenset(canonical_key(n) for n in names)
 
 
@@ -171,13 +173,23 @@ def russian_subjects(text: str, toks: list, spans: list[tuple[int, int]]) -> lis
             phrase.append(tok)
         # (one word will do when it is a brand: a word the dictionary does not know, «Кворло признала, что …»)
         if len(phrase) < 2 and not (phrase and events[0][0] == 1 and _unknown_word(phrase[0].text)) \
-                or not phrase[-1].capitalised \
+                or not (phrase[-1].capitalised or _named_kind(phrase)) \
                 or any(t.lemma in L.ATTACKERS or t.lemma in L.SOURCE_NOUNS for t in phrase):
             continue
         if phrase[0].lemma in _COMPANY_WORDS and phrase[1].capitalised:
             phrase = phrase[1:]  # «Компания Кворло допустила утечку»: "company" is no part of the name
         found.append((nominative(text[phrase[0].start : phrase[-1].end]), phrase[0].start, phrase[-1].end))
     return found
+
+
+def _named_kind(phrase: list) -> bool:
+    """«Манчестерский университет», «Свердловский онкоцентр»: a capitalised adjective before a kind of body names
+    one."""
+    from bot.breaches import lexicon as L
+    from bot.breaches.lemmas import is_adjective
+
+    return len(phrase) == 2 and phrase[0].capitalised and is_adjective(phrase[0].text) \
+        and (phrase[1].lemma in L.TYPE_NOUNS or phrase[1].lemma in L.INSTITUTIONS)
 
 
 _LATIN_NAME_WORD = re.compile(r"[A-Z][\w&.+-]*$|\d[\w&.+-]*[A-Za-z][\w&.+-]*$")

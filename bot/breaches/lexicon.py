@@ -38,7 +38,8 @@ LEAK_EVENT = PhraseSet(
     f"завладеть|скачать|утащить|стащить ~ {_DATA}", f"хищение|похищение ~ {_DATA}", "siphon*", "pilfer*",
     "made ~ off ~ with ~ data|record|inform|detail|databas|file|account",
     "взлом", "взломать", "похитить", "похищенный", "украсть", "украденный", "кража ~ данные",
-    "скомпрометировать", "компрометация", "хакер", "хакерский", "злоумышленник", "кибератака", "вымогатель",
+    "скомпрометировать", "компрометация", "хакер", "хакерский", "злоумышленник", "кибератака", "киберинцидент",
+    "вымогатель",
     "выгрузить", "раскрыть ~ аккаунт|данные|информация", f"{_DATA} ~ стать ~ доступный", "получить ~ доступ",
     "breach", "leak", "expos*", "hack*", "stolen", "stole", "steal", "compromis*", "dump", "for sale",
     "sale ~ forum", "publish*", "post ~ forum|onlin|web", "releas ~ data|record|databas", "unauthoris* ~ access",
@@ -294,7 +295,8 @@ VICTIM_EVENT = PhraseSet(
     # "AT&T says data of 73 million customers was leaked": whose statement opens a leak sentence
     "say|said|confirm|admit|disclos|notifi ~ data|custom|user|client|record|person|inform",
     # «Target сообщила, что хакерам удалось похитить данные»: whose statement reports the leak
-    "сообщить|признать|подтвердить|уведомить ~ что|о ~ утечка|взлом|похитить|кража|инцидент|доступ",
+    "сообщить|признать|подтвердить|уведомить|предупредить ~ что|о ~ утечка|взлом|похитить|кража|инцидент|"
+    "киберинцидент|кибератака|доступ",
     # «Aflac объявила о кибератаке», «X заявила о взломе»
     "объявить|заявить ~ о ~ утечка|взлом|кибератака|атака|инцидент",
 )
