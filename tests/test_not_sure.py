@@ -519,7 +519,7 @@ def test_a_rule_priced_in_its_title_answers_what_a_fine_costs(real_kb: Knowledge
 
 @pytest.mark.parametrize(("question", "lang", "entry"), [
     # when to notify, under a law, with a story but no moment the calculator reads: the law's rule answers
-    ("У нас в компании ночью обнаружили, что базу клиентов выгрузили и выложили на форум. Директор хочет сначала "
+    ("У нас в компании на днях обнаружили, что базу клиентов выгрузили и выложили на форум. Директор хочет сначала "
      "неделю разбираться сам и никому не сообщать. Сколько у нас часов, чтобы первично уведомить Роскомнадзор?", "ru",
      "pd-breach-notification-24-72"),
 ])
