@@ -417,6 +417,10 @@ def test_a_short_question_keeps_the_coverage_it_needs(real_kb: KnowledgeBase) ->
      "go-live — which gdpr article requires that contract?", "en", "gdpr-processors-art-28"),
     ("у нас игровая платформа в Индии, юристы говорят что обязанность удалять данные неактивных игроков через 3 "
      "года касается только крупных — с какого числа пользователей?", "ru", "dpdp-third-schedule-inactive-users"),
+    # ... or whose title says more of what it asks than the runner-up's: telling the people themselves (Art. 34),
+    # not the regulator (Art. 33)
+    ("у нас в эстонском офисе взломали почту бухгалтера, утекли паспорта сотрудников. регулятору сообщили, а самим "
+     "сотрудникам по GDPR обязаны сообщать? какая статья?", "ru", "gdpr-breach-communication-art-34"),
     ("we're a 20-person bakery in Berlin, one of our drivers got a parking fine yesterday, do we have to pay it "
      "ourselves and by when?", "en", None),
     ("my landlord in Dublin kept my deposit after I moved out and won't answer my emails, what's the deadline to "

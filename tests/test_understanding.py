@@ -148,6 +148,22 @@ def test_russian_is_not_read_as_english_on_the_other_layout(real_kb: KnowledgeBa
     assert reader_for(real_kb).read(text, "ru").repaired is None
 
 
+# Telling the people whose data it is (GDPR Art. 34) is asked apart from notifying the regulator: the subject noun is
+# the verb's addressee (a dative, or its object), not the owner of the data leaked.
+@pytest.mark.parametrize(("text", "tells_people"), [
+    ("а самим сотрудникам по GDPR обязаны сообщать? какая статья?", True),
+    ("нужно ли сообщать пользователям об утечке", True),
+    ("уведомить клиентов об утечке", True),
+    ("do we have to tell the customers themselves", True),
+    ("notify affected individuals of a breach", True),
+    ("сообщить в ркн об утечке данных клиентов", False),
+    ("notify the regulator about customer data", False),
+])
+def test_telling_the_people_is_read_apart_from_the_regulator(real_kb: KnowledgeBase, text: str,
+                                                             tells_people: bool) -> None:
+    assert ("notify_subjects" in reader_for(real_kb).read(text, "ru").concepts) is tells_people
+
+
 @pytest.mark.parametrize(("latin", "russian"), [("kakoi", "какой"), ("drugoi", "другой"), ("yanvar", "январь"),
                                                 ("dekabr", "декабрь"), ("uvedomleniy", "уведомлений")])
 def test_transliteration_spells_the_soft_sign_and_short_i(reader: Reader, latin: str, russian: str) -> None:

@@ -537,6 +537,21 @@ def _grammar(query: Query) -> None:
             query.concepts.discard("record")   # "how many leaks did Roskomnadzor record": a verb, not a record
         if token.word in _NEGATIONS and any(t.keys & _NOTIFY for t in tokens[i + 1:i + 3]):
             query.concepts.add("notification_failure")
+        if token.keys & _NOTIFY and _tells_the_people(tokens, i):
+            query.concepts.add("notify_subjects")
+
+
+def _tells_the_people(tokens: list[Token], i: int) -> bool:
+    """Is the notifying verb at `i` addressed to the people whose data it is: a subject noun in the dative near it
+    («самим сотрудникам по GDPR обязаны сообщать»), or its object right after it («уведомить клиентов», "tell the
+    customers themselves", "notify affected individuals"), not the data's owners («об утечке данных клиентов»)?
+    Telling them is its own duty (GDPR Art. 34), not the regulator's."""
+    near = tokens[max(0, i - 5):i] + tokens[i + 1:i + 4]
+    if any(t.keys & SUBJECT_KEYS and {"datv", "plur"} <= t.grammemes for t in near):
+        return True
+    after = [t for t in tokens[i + 1:i + 4] if t.word not in _ARTICLES and t.word not in _SUBJECT_QUALIFIERS][:1]
+    return bool(after) and bool(after[0].keys & SUBJECT_KEYS) and (
+        not T.is_cyrillic(after[0].word) or "accs" in after[0].grammemes)
 
 
 def _phrase_elements(phrase: str, word_keys) -> tuple[frozenset[str], ...]:
@@ -648,6 +663,7 @@ def _offender(query: Query) -> str | None:
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
+_SUBJECT_QUALIFIERS = frozenset({"affected", "all", "our", "your", "their", "its", "impacted", "every", "each"})
 _SHORTEST_STUTTERED = 4   # the shortest name read through a doubled letter ("metaa"); a shorter one is another word
 _ROOT_LETTERS = 5   # the shortest vocabulary word another unknown word may be built on («штраф»)
 _SHORT_STEM = 4   # a stem this short is corrected for two letters swapped ("gdrp") or one left out ("wich")

@@ -13,10 +13,13 @@ from bot.kb.index import Hit
 from bot.kb.models import Entry
 from bot.understanding.query import Query, Token
 from bot.understanding.titles import (
+    _NO_TITLE,
     _TITLE_YEAR,
+    DISTINGUISHING,
     _dated_story,
     _incident_kinds,
     _subject_terms,
+    _titles,
     companies_in_title,
 )
 from bot.understanding.vocabulary import INCIDENT_ASKS, TOPIC_CONCEPTS
@@ -54,7 +57,13 @@ def asks_within_its_story(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> bool:
     the best entry, which leads the runner-up by `STORY_LEAD`? (The gates of `rank` still apply.)"""
     if q.content_words < STORY_WORDS or not q.anchored or len(hits) < 2 or hits[0].coverage < ASKED_STORY_COVERAGE:
         return False   # (a lone hit leads no rival: the search found next to nothing)
-    return hits[1].score * STORY_LEAD <= hits[0].score
+    if hits[1].score * STORY_LEAD <= hits[0].score:
+        return True
+    # ... or its title says more of what the question asks than the runner-up's ("tell the employees themselves":
+    # the duty to tell the people, Art. 34, beside the regulator's notification, Art. 33)
+    asked = q.concepts & set(DISTINGUISHING)
+    first, second = (_titles(kb).get(h.entry.id, _NO_TITLE)[0] & asked for h in hits[:2])
+    return second < first
 
 
 NAMED_STORY_OTHER = 0.6

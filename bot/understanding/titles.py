@@ -19,7 +19,7 @@ DOMAIN_REGIME = {"gdpr": GDPR, "gdpr_fines": GDPR, "ru_pd": RU, "ru_sim": RU, "d
 # notifying): an entry whose title has one the question lacks is less likely its answer, one sharing it more.
 DISTINGUISHING = ("repeat", "biometric", "special_category", "turnover_basis", "notification_failure", "notify",
                   "cookie", "hack", "maximum", "age", "published_statistic", "other_rank", "fine", "leak",
-                  "which_country", "record", "criminal", "advice", "series", "unblock")
+                  "which_country", "record", "criminal", "advice", "series", "unblock", "notify_subjects")
 
 
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
