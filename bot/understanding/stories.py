@@ -54,7 +54,8 @@ ASKED_STORY_COVERAGE = 0.2
 
 def asks_within_its_story(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> bool:
     """Is a long question on the bot's topics, under-explained because most of its words are its story, answered by
-    the best entry, which leads the runner-up by `STORY_LEAD`? (The gates of `rank` still apply.)"""
+    the best entry, which leads the runner-up by `STORY_LEAD` or whose title says more of what the question asks?
+    (The gates of `rank` still apply.)"""
     if q.content_words < STORY_WORDS or not q.anchored or len(hits) < 2 or hits[0].coverage < ASKED_STORY_COVERAGE:
         return False   # (a lone hit leads no rival: the search found next to nothing)
     if hits[1].score * STORY_LEAD <= hits[0].score:
