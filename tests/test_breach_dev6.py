@@ -163,3 +163,27 @@ def test_a_country_by_its_formal_name_is_a_place(name: str, place: bool) -> None
 def test_a_named_kind_opening_a_sentence_is_its_subject(parser: BreachParser, text: str, service: str) -> None:
     breach, why = parser.analyse(text)
     assert why.startswith(("breach", "unsure")) and breach is not None and breach.service == service
+
+
+@pytest.mark.parametrize(("raw", "name"), [
+    ("Hong Kong-based Quorlo Airways", "Quorlo Airways"),  # a place of two words before "-based"
+    ("Los Angeles-based Quorlo", "Quorlo"),
+    ("2.8GB", None), ("1.5TB", None), ("3m+", None),        # a size or a number is no name
+    ("Mr. Green Gaming", "Mr. Green Gaming"),
+])
+def test_an_english_name_is_trimmed_of_place_and_size(raw: str, name: str | None) -> None:
+    from bot.breaches.cues import clean_en_name
+
+    assert clean_en_name(raw) == name
+
+
+@pytest.mark.parametrize("text", [
+    "A ransomware gang claimed responsibility for the attack on the Quorlo Dental Association.",
+    "The breach at the Quorlo Dental Association exposed members' data.",
+])
+def test_the_attack_on_the_x_names_x(text: str) -> None:
+    from bot.breaches import rules
+    from bot.breaches.cues import clean_en_name
+
+    names = {clean_en_name(m.group("n")) for p in rules.EN_PATTERNS for m in p.finditer(text)}
+    assert "Quorlo Dental Association" in names

@@ -128,6 +128,10 @@ def clean_en_name(raw: str) -> str | None:
             or words[0].lower() in NOT_NAME_START or words[0].lower().removesuffix("'s") in rules.EN_NOT_NAMES
             or words[0].lower().removesuffix("s") in rules.EN_NOT_NAMES):  # "of Russians": a people, not a victim
         words = words[1:]
+    # "Hong Kong-based Cathay Pacific Airways": a place of two words before "-based" is no part of the name either
+    based = next((i for i, w in enumerate(words[:-1]) if w.lower().endswith("-based")), None)
+    if based is not None:
+        words = words[based + 1 :]
     # "Quorlo's IT systems": a name ends at its possessive before a system's word ("Domino's India" is one name)
     cut = next((i for i, w in enumerate(words[:-1]) if w.endswith("'s") and words[i + 1].lower() in _SYSTEM_WORDS),
                None)
@@ -140,7 +144,8 @@ def clean_en_name(raw: str) -> str | None:
     name = " ".join(words).strip(".,'")
     if len(name) < 2 or name.lower() in rules.EN_NOT_NAMES or not re.search(r"[^\W\d_]", name):
         return None
-    if re.fullmatch(r"[\d.,]+\s?(?:[kmb]|bn|mn)?\+?", name, re.I):  # "3m+ patients": a number
+    # "3m+ patients": a number; "leaked 2.8GB of data": a size
+    if re.fullmatch(r"[\d.,]+\s?(?:[kmb]|bn|mn|[kmgt]b|bytes?)?\+?", name, re.I):
         return None
     return name
 

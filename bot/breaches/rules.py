@@ -43,7 +43,9 @@ _DB_SOFTWARE = (r"(?:Mongo|Elastic|Kibana|Redis|Cassandra|MySQL|MSSQL|SQL|Postgr
                 r"Azure|Google|S3|Oracle|Microsoft|Solr|Memcache|Jenkins|Git|FTP|Docker|Kubernetes)")
 EN_PATTERNS = [
     re.compile(rf"{EN_NAME}(?:'s|’s)?\s+(?:data\s+|security\s+|cyber\s*)?(?:breach|hack|leak)"),
-    re.compile(rf"(?:breach|hack|leak|cyberattack|attack)\s+(?:at|of|on|hits|affecting|impacting)\s+{EN_NAME}"),
+    # ("the attack on the American Dental Association")
+    re.compile(rf"(?:breach|hack|leak|cyberattack|attack)\s+(?:at|of|on|hits|affecting|impacting)\s+(?:the\s+)?"
+               rf"{EN_NAME}"),
     # ("…the data of 10,000 employees of Quorlo from a payroll provider": whose people, wherever the data was kept)
     re.compile(rf"(?:from|of|at)\s+{EN_NAME}\s*(?:\(|,|\.|$|\s+(?:were|was|have|has|had|appeared|on|in|is|are|"
                r"from|after|who|whose|that))"),
