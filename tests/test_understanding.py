@@ -73,6 +73,8 @@ def test_an_ordinary_word_lowercase_is_no_company(real_kb: KnowledgeBase, text: 
     ("equifx breach fine in spain", "equifax"),
     ("yahooo breach how many acounts", "yahoo"),           # a key pressed twice, in a name of five letters
     ("equiffax settlement", "equifax"),
+    ("DPC оштрафовал мету на 251 млн евро", "meta"),       # a brand written in Russian, in any case («мета»)
+    ("штраф гуглу во франции", "google"),
 ])
 def test_a_name_is_a_company_in_any_case(real_kb: KnowledgeBase, text: str, word: str) -> None:
     from bot.kb import text as T

@@ -448,8 +448,11 @@ class Reader:
 
     def _read_companies(self, query: Query) -> None:
         for token in query.tokens:
-            # A brand written in Russian is reached through the search synonyms (фейсбук -> facebook).
-            for word in (token.word, *T.SYNONYMS.get(token.word, "").split()):
+            # A brand written in Russian is reached through the search synonyms (фейсбук -> facebook), in any of its
+            # forms («оштрафовал мету» is «мета», Meta)
+            lemmas = [k for k in token.keys if T.is_cyrillic(k) and not k.startswith("=") and k != token.word]
+            spelt = [w for key in (token.word, *lemmas) for w in T.SYNONYMS.get(key, "").split()]
+            for word in dict.fromkeys((token.word, *spelt)):
                 family = V.BRAND_FAMILY.get(word)
                 if family:
                     query.companies |= {T.term(w) for w in family}
