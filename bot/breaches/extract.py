@@ -351,9 +351,9 @@ def _negated(text: str, start: int, end: int) -> bool:
 
 
 def extract_data_classes(text: str, toks: list[Token] | None = None) -> list[str]:
-    """HIBP data classes named in ``text`` (``lexicon.DATA_CLASSES``, by lemma) and not negated ("но не к
+    """HIBP data classes named in ``text`` (``lexicon_classes.DATA_CLASSES``, by lemma) and not negated ("но не к
     платёжным данным", "no passwords were exposed"), in HIBP's alphabetical order."""
-    from bot.breaches.lexicon import DATA_CLASSES
+    from bot.breaches.lexicon_classes import DATA_CLASSES
 
     folded = text.lower().replace("ё", "е")  # same length as text: token offsets stay valid
     toks = tokens(text) if toks is None else toks
