@@ -754,3 +754,16 @@ def test_a_legal_form_or_persians_alone_are_no_privacy_question(real_kb: Knowled
 def test_kids_are_children(real_kb: KnowledgeBase, question: str, lang: str) -> None:
     answer = answer_question(real_kb, question, lang)
     assert not answer.unsure and answer.entry is not None and "child" in answer.entry.title.en.lower()
+
+
+def test_a_count_of_one_year_is_no_overview_of_many(real_kb: KnowledgeBase) -> None:
+    # "by end of 2025": a count of that year, not "Russia's SIM card rules in brief (2023-2025)"
+    q = reader_for(real_kb).read("how many foreigners passed the biometric sim check in russia by end of 2025", "en")
+    overview = real_kb.index.by_id["sim-rules-overview-2025"]
+    series = reader_for(real_kb).read("how many gdpr fines by year 2018-2025", "en")
+    assert rank.agreement(real_kb, q, overview) < rank.agreement(
+        real_kb, reader_for(real_kb).read("how many foreigners passed the biometric sim check in russia", "en"),
+        overview) * 0.9
+    answer = answer_question(real_kb, q.raw, "en")
+    assert answer.unsure or answer.entry != overview
+    assert "series" in series.concepts   # a series asked keeps the tables of many years (no factor for it)

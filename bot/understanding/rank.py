@@ -249,6 +249,9 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
     if q.has("count_question") and not q.has("when", "which_country") and fine is None and \
             entry.id not in _title_figures(kb):
         factor *= FIGURE_NOT_STATED   # "how many leaks did RKN count in 2023": not its 2023 advice, which counts none
+    if q.has("count_question") and q.years and not q.has("series") and fine is None and \
+            _YEAR_RANGE.search(entry.title.en):
+        factor *= OTHER_EDITION   # "how many … by end of 2025": a count of that year, not rules in brief for 2023-2025
     if "published_statistic" in own and not q.has(*_ASKS_FIGURES):
         factor *= STATISTIC_NOT_ASKED
     if "record" in own and fine is None and not q.has("record", "maximum", "most", "other_rank", "ordinal"):
