@@ -187,3 +187,18 @@ def test_the_attack_on_the_x_names_x(text: str) -> None:
 
     names = {clean_en_name(m.group("n")) for p in rules.EN_PATTERNS for m in p.finditer(text)}
     assert "Quorlo Dental Association" in names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # who suffered, the subject after its verb; the Latin name in brackets is the one its watchers know
+    ("Хакеры похитили данные пациентов. Пострадал Университетский больничный центр в Кворлограде (KBC Quorlo).",
+     "KBC Quorlo"),
+    ("Хакеры похитили данные клиентов. Пострадала «Кворло», сообщили в компании.", "Кворло"),
+    # data that suffered is no name; a list stops at «и»
+    ("Пострадали данные 5 млн клиентов.", None),
+])
+def test_who_suffered_is_a_candidate(parser: BreachParser, text: str, name: str | None) -> None:
+    from bot.breaches.candidates import _WHO_SUFFERED
+
+    found = [m.group("latin") or m.group("n").strip("«»") for m in _WHO_SUFFERED.finditer(text)]
+    assert (name in found) if name else not found

@@ -35,6 +35,13 @@ from bot.breaches.matcher import NameMatcher
 from bot.breaches.names import ServiceDirectory, as_host, canonical_key
 
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё]")
+# Who suffered, the subject after its verb opening a sentence: «Пострадал Университетский больничный центр в Загребе
+# (KBC Zagreb)», «Пострадала «Кворло»»; up to a preposition, «и» or a comma; a Latin name in brackets after it is the
+# name its watchers know (not «Пострадали данные», lowercase).
+_WHO_SUFFERED = re.compile(
+    r"(?:^|(?<=[.!?]\s))Пострада(?:л|ла|ло|ли)\s+(?P<n>[«\"]?[А-ЯЁ][\w-]*[»\"]?(?:\s+[«\"]?[\w-]+[»\"]?){0,3}?)"
+    r"(?=\s+(?:в|во|на|из|от|и)\s|[,.;:!?\n]|\s*\(|\s+—)(?:[^.(\n]{0,40}\((?P<latin>[A-Z][\w&.' -]{1,40})\))?",
+    re.MULTILINE)
 # «ИТ-систем», «ИБ-компании»: an abbreviation joined to a common noun is a kind of thing, not a name
 _KIND_COMPOUND = re.compile(r"[А-ЯЁA-Z]{2,}-(?:[а-яё]+|[a-z]+)")
 
@@ -104,6 +111,14 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
         name = match.group(1).strip("«»\"")
         if match.group(1)[:1] in "«\"" or re.search(r"\b[A-ZА-ЯЁ]{2,}\b", name):
             found.append(Candidate(nominative(name), None, match.start(1), match.end(1), 2.5, evidence=True))
+    for match in _WHO_SUFFERED.finditer(text):  # «Пострадал Университетский больничный центр в Загребе (KBC Zagreb)»
+        group = "latin" if match.group("latin") else "n"
+        name = match.group(group)
+        if group == "latin" or len(name.split()) >= 2 or match.group("n")[:1] in "«\"":
+            name = name.strip("«»\"")
+            # (3.0: the sentence says it suffered, which is the victim's role, in whatever sentence the leak is told)
+            found.append(Candidate(name if group == "latin" else nominative(name), None, match.start(group),
+                                   match.end(group), 3.0, evidence=True))
     spans = sentences(text)
     for name, start, end in russian_subjects(text, toks, spans):  # «Университет X сообщил об утечке»
         found.append(Candidate(name, None, start, end, 1.5, evidence=True))
