@@ -429,6 +429,11 @@ def test_a_short_question_keeps_the_coverage_it_needs(real_kb: KnowledgeBase) ->
      "декларации по НДС?", "ru", None),
     ("we run a small hotel in Sochi and a guest left his passport, how long must we keep it and can we hand it to "
      "the police?", "en", None),
+    # ... though it has a word of the bot's topics (a payment "processor", a thesis "on GDPR")
+    ("we're a small online shop in Lyon and our payment processor charges 3% per transaction, is there a cheaper "
+     "processor in the EU for a startup like ours?", "en", None),
+    ("I'm a student in Berlin writing a thesis on GDPR and my supervisor wants 40 pages by May, how should I "
+     "structure the chapters and how many sources do I need?", "en", None),
 ])
 def test_a_long_story_is_answered_by_what_it_asks(real_kb: KnowledgeBase, question: str, lang: str,
                                                  entry: str | None) -> None:
