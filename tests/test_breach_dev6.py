@@ -202,3 +202,16 @@ def test_who_suffered_is_a_candidate(parser: BreachParser, text: str, name: str 
 
     found = [m.group("latin") or m.group("n").strip("«»") for m in _WHO_SUFFERED.finditer(text)]
     assert (name in found) if name else not found
+
+
+@pytest.mark.parametrize(("text", "off_topic"), [
+    # a share of a company's users in a headline telling a leak sizes the leak
+    ("Злоумышленники получили доступ к именам, адресам и истории транзакций клиентов, составляющих менее 1% "
+     "пользователей, сообщила Кворло.", False),
+    ("Hackers accessed the names and addresses of 2% of customers, Quorlo said.", False),
+    # a share alone, or over a period, is a statistic
+    ("40% пользователей используют один пароль для всех сайтов.", True),
+    ("За год утечки затронули 20% пользователей рунета.", True),
+])
+def test_a_share_of_users_in_a_leak_headline_is_its_size(parser: BreachParser, text: str, off_topic: bool) -> None:
+    assert (parser.analyse(text)[1] == "off_topic") is off_topic

@@ -98,7 +98,7 @@ class BreachParser:
         head = [t for t in toks if t.end <= head_end]
         if L.DENIAL.any(toks) or L.DENIED_CLAIM.any(head):
             return None, "denial"
-        if L.OFF_TOPIC_HEADLINE.any(head) or _PERCENT.search(clean[:head_end]):
+        if L.OFF_TOPIC_HEADLINE.any(head) or _PERCENT.search(clean[:head_end]) and not _share_of_a_leak(clean, head):
             return None, "off_topic"
         if L.COMPILATION.any(head):
             return None, "compilation"
@@ -164,6 +164,17 @@ class BreachParser:
                                           else looks_russian(breach.service, breach.domain))
         else:
             breach.is_russian_operator = looks_russian(breach.service, breach.domain)
+
+
+def _share_of_a_leak(text: str, head: list) -> bool:
+    """«…получили доступ к данным клиентов, составляющих менее 1% пользователей, сообщила X»: a share of a company's
+    users in a headline that tells a leak sizes that leak; a share alone («40% пользователей используют один пароль»,
+    "60% of companies") is a statistic. The evidence still counts the share against the post
+    (``evidence.counter_of``)."""
+    head_text = text[: head[-1].end] if head else ""
+    people = any(t.lemma in L.COUNT_NOUNS for share in _PERCENT.finditer(head_text)
+                 for t in [t for t in head if t.start >= share.end()][:3])
+    return people and L.LEAK_EVENT.any(head) and not L.PERIOD.any(head)
 
 
 def _fixed(terms: tuple[str, ...]) -> Callable[[], tuple[str, ...]]:
