@@ -215,3 +215,14 @@ def test_who_suffered_is_a_candidate(parser: BreachParser, text: str, name: str 
 ])
 def test_a_share_of_users_in_a_leak_headline_is_its_size(parser: BreachParser, text: str, off_topic: bool) -> None:
     assert (parser.analyse(text)[1] == "off_topic") is off_topic
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # the name of what was just described is a candidate; a network the news travelled through is the medium
+    ("В свободном доступе появилась база данных, известной как Quorlo-Check. В ней 2,2 млн записей о людях. "
+     "Об утечке исследователь рассказал через социальную сеть Zetabook.", "Quorlo-Check"),
+    ("Хакеры выложили базу сервиса под названием «Кворло»: 300 тыс. записей с ФИО и телефонами.", "Кворло"),
+])
+def test_a_name_given_as_known_as_and_a_medium_via(parser: BreachParser, text: str, service: str) -> None:
+    breach, _why = parser.analyse(text)
+    assert breach is not None and breach.service == service

@@ -42,6 +42,10 @@ _WHO_SUFFERED = re.compile(
     r"(?:^|(?<=[.!?]\s))Пострада(?:л|ла|ло|ли)\s+(?P<n>[«\"]?[А-ЯЁ][\w-]*[»\"]?(?:\s+[«\"]?[\w-]+[»\"]?){0,3}?)"
     r"(?=\s+(?:в|во|на|из|от|и)\s|[,.;:!?\n]|\s*\(|\s+—)(?:[^.(\n]{0,40}\((?P<latin>[A-Z][\w&.' -]{1,40})\))?",
     re.MULTILINE)
+# The name of what was just described: «базы данных, известной как World-Check», «сервис под названием „Кворло“» (a
+# hacker «известный как X» is an attacker: his word before it says so to ``victim._score``).
+_KNOWN_AS_RU = re.compile(r"(?:известн\w+\s+как|под\s+названием)\s+([«\"]?[A-ZА-ЯЁ][\w&+-]*(?:\.\w+)*"
+                          r"(?:[ \t]+[A-ZА-ЯЁ][\w&+-]*(?:\.\w+)*){0,2}[»\"]?)")
 # «ИТ-систем», «ИБ-компании»: an abbreviation joined to a common noun is a kind of thing, not a name
 _KIND_COMPOUND = re.compile(r"[А-ЯЁA-Z]{2,}-(?:[а-яё]+|[a-z]+)")
 
@@ -107,6 +111,8 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
                 found.append(Candidate(name, None, at, at + len(name), base, evidence=True, own=own))
     for match in KNOWN_AS_NUMBER.finditer(text):  # "the Chinese email service known as 126"
         found.append(Candidate(match.group(1), None, match.start(1), match.end(1), 2.5, evidence=True))
+    for match in _KNOWN_AS_RU.finditer(text):  # «особой базы данных, известной как World-Check»
+        found.append(Candidate(match.group(1).strip("«»\""), None, match.start(1), match.end(1), 2.5, evidence=True))
     for match in WHERE_IT_HAPPENED.finditer(text):
         name = match.group(1).strip("«»\"")
         if match.group(1)[:1] in "«\"" or re.search(r"\b[A-ZА-ЯЁ]{2,}\b", name):

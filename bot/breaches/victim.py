@@ -100,7 +100,9 @@ class VictimFinder:
         owner = bool(parent_at) and not any(t.lemma == "of" for t in before[parent_at[-1] :])  # not "parent of X"
         # "misattributed to Acxiom", "originally misattributed to Smiffys": whoever it is, not that one.
         owner = owner or any(t.lemma.startswith("misattribut") for t in before)
-        if before and (before[-1].text.lower() in _POSSESSIVES and not typed or before[-1].lemma == "via" or owner):
+        # («рассказал об утечке через социальную сеть Reddit»: the medium, past the words of its kind)
+        via = bool(before) and before[-1].lemma == "via" or any(t.lemma == "через" for t in before[-3:])
+        if before and (before[-1].text.lower() in _POSSESSIVES and not typed or via or owner):
             finder = True
         # "leaks the X database on BreachForums", "posted on the Y forum": where the data went is a venue ("an attack
         # on X", "a cyberattack on the X hospital" name the victim)
