@@ -226,3 +226,15 @@ def test_a_share_of_users_in_a_leak_headline_is_its_size(parser: BreachParser, t
 def test_a_name_given_as_known_as_and_a_medium_via(parser: BreachParser, text: str, service: str) -> None:
     breach, _why = parser.analyse(text)
     assert breach is not None and breach.service == service
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # names given as examples of whom the victim works with are mentioned in passing
+    ("35 million user accounts were impacted when card data was hacked from a Quorlo server. A payments startup, "
+     "Quorlo partners with the likes of Amazon, Zetamart and Yatra.", "Quorlo"),
+    ("Хакеры выложили базу сервиса «Кворло»: 300 тыс. записей с ФИО и телефонами. Среди клиентов сервиса — "
+     "«Яндекс» и «Зетамарт».", "Кворло"),
+])
+def test_names_given_as_examples_are_in_passing(parser: BreachParser, text: str, service: str) -> None:
+    breach, _why = parser.analyse(text)
+    assert breach is not None and breach.service == service

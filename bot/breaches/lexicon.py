@@ -314,6 +314,10 @@ SOURCE_LEAD = PhraseSet("по данные", "по информация", "по 
 # kind of site it is (a portal is otherwise a kind of victim).
 REPORTED_BY = PhraseSet("сообщать|писать|передавать|сообщить|написать ~ портал|издание|сайт|агентство|ресурс|блог|"
                         "газета|журнал|сми|телеканал", "report|write ~ portal|site|outlet|agenc|newspap|magazin|blog")
+# Names given as examples of whom a company works with ("Juspay partners with the likes of Amazon, Swiggy",
+# «среди клиентов компании — X и Y»): mentioned in passing, not the victim.
+IN_PASSING = PhraseSet("the like of", "partner with", "client includ", "custom includ", "such as",
+                       "такой как", "среди ~ клиент|партнер|заказчик")
 SOURCE_AFTER = lemma_set("канал telegram-канал телеграм-канал", "channel")
 # «Компания DeviceLock обнаружила в открытом доступе базу…»: who found the data, whatever it is, is not the victim.
 FINDER_AFTER = lemma_set("обнаружить", "")

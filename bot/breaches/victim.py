@@ -93,7 +93,8 @@ class VictimFinder:
             not detached and (any(t.lemma in L.SOURCE_NOUNS for t in before[-2:])
                               or any(end == len(before) for _, end in L.SOURCE_LEAD.find(before)))
             or any(t.lemma in L.SOURCE_AFTER for t in after[:1]))
-        finder = any(t.lemma in L.FINDER_AFTER for t in after[:1]) or _speakers_employer(before, after)
+        finder = any(t.lemma in L.FINDER_AFTER for t in after[:1]) or _speakers_employer(before, after) \
+            or bool(L.IN_PASSING.find(before))
         # "its EHR was breached", "their CRM": what belongs to someone is a system, not the victim; "distributed
         # via Twitter" is the medium; "hacked from the parent company, Penton": the owner of the victim.
         parent_at = [i for i, t in enumerate(before) if t.lemma in L.PARENT_WORDS and i >= len(before) - 3]
