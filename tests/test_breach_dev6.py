@@ -238,3 +238,11 @@ def test_a_name_given_as_known_as_and_a_medium_via(parser: BreachParser, text: s
 def test_names_given_as_examples_are_in_passing(parser: BreachParser, text: str, service: str) -> None:
     breach, _why = parser.analyse(text)
     assert breach is not None and breach.service == service
+
+
+def test_a_number_in_the_victims_name_counts_nothing(parser: BreachParser) -> None:
+    text = ("Лондонская клиника случайно обнародовала личные данные пациентов. Список с адресами электронной почты "
+            "оказался прикреплен к ньюслеттеру, рассылаемому клиникой 56 Quorlo Street своим пациентам. Всего "
+            "пострадавшими оказались 780 человек.")
+    breach, _why = parser.analyse(text)
+    assert breach is not None and breach.service == "56 Quorlo Street" and breach.record_count == 780

@@ -120,6 +120,11 @@ class BreachParser:
         choice = self.victims.choose(clean, toks, spans, leak_sentences, use_ner=evidence and drafts)
         if choice.reason == "none" or not choice.name:
             return None, "no_single_service"
+        if record_count is not None and re.search(rf"(?<!\d){record_count}(?!\d)", choice.name):
+            # «клиникой 56 Dean Street»: a number in the victim's name counts nothing; counted again without the name
+            masked = clean.replace(choice.name, "Q" * len(choice.name))
+            record_count, unique_emails = extract_counts(masked, tokens(masked))
+            has_count = record_count is not None or unique_emails is not None
         breach = Breach(
             service=choice.name, domain=choice.domain, record_count=record_count, unique_emails=unique_emails,
             data_classes=classes, password_storage=storage, breach_date=extract_breach_date(clean),
