@@ -169,3 +169,28 @@ async def test_fetch_errors(status: int, body: object) -> None:
     async with TestServer(_app(status=status, body=body)) as server, aiohttp.ClientSession() as session:
         with pytest.raises(HibpError):
             await fetch_breaches(str(server.make_url("/api/v3/breaches")), session=session)
+
+
+# How HIBP's descriptions name a victim, one row per class, in real-style sentences with invented names. The parser
+# reads a description as it reads a news post; the name it must give is the one HIBP's title has.
+@pytest.fixture(scope="module")
+def news_parser():  # noqa: ANN201 - one parser (its directory index is built once) for the table below
+    from bot.breaches.parser import BreachParser
+
+    return BreachParser(use_ner=False)
+
+
+@pytest.mark.parametrize(("description", "victim"), [
+    # a lowercase-first brand ("iPmart", "eBay") before its type is a name
+    ("During 2016, the zQuorlo forum was hacked and over 2 million forum members' details were exposed. The vBulletin "
+     "forum included IP addresses, birth dates and passwords stored as salted hashes.", "zQuorlo"),
+    # its name at another time, in brackets, is no second victim
+    ("During 2015, the zQuorlo forum (now known as Velmora Hub) was hacked and over 2 million forum members' details "
+     "were exposed. The data included IP addresses, birth dates and passwords stored as salted hashes.", "zQuorlo"),
+    ("In September 2013, the Quorlo Windows forum (since renamed to the \"Velmora 9\" forum) was hacked and later had "
+     "its internal database dumped. The dump included over 200k members' email addresses and passwords.",
+     "Quorlo"),
+])
+def test_hibp_description_names_its_victim(news_parser, description: str, victim: str) -> None:  # noqa: ANN001
+    breach = news_parser.parse(description)
+    assert breach is not None and breach.service.split()[0] == victim

@@ -22,6 +22,7 @@ from bot.breaches.cues import (
     EN_NAME_TYPE,
     EN_VICTIM_VERB,
     KNOWN_AS_NUMBER,
+    RENAMED,
     WHERE_IT_HAPPENED,
     clean_en_name,
     english_subjects,
@@ -138,7 +139,9 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
     for name, start, end, own in english_subjects(text, spans):
         found.append(Candidate(name, None, start, end, 1.5, evidence=True, own=own))
     found += capitalised_after_role(text, toks)
-    return found
+    # "the iPmart forum (now known as Mobi NUKE)": the service's name at another time is no rival to it
+    renamed = [m.span() for m in RENAMED.finditer(text)]
+    return [c for c in found if not any(a < c.start < b for a, b in renamed)] if renamed else found
 
 def capitalised_after_role(text: str, toks: Sequence[Token]) -> list[Candidate]:
     """«данные пациентов Нижнекамской ЦРБ», «клиентов банка Зенит»: capitalised words right after a whose-data

@@ -22,7 +22,10 @@ _EN_TYPE = (r"(?:company|retailer|firm|telco|provider|platform|site|website|app|
             r"vendor|clinic|laboratory|lab|charity|organi[sz]ation|council|district|department|ministry|"
             r"library|festival|conference|league|portal|aggregator|messenger|VPN|software|server|program|"
             r"programme|marketer|consultancy|reseller|supplier|distributor|dealer|producer|group|application)")
-_NAME = r"(?<![\w.'’-])" + rules.EN_NAME  # a name starts a word: "mate1.com" holds no name "1.com"
+# A name starts a word: "mate1.com" holds no name "1.com". A brand may open with a lowercase letter before a capital
+# ("the iPmart forum", "eBay users"), never with a plain lowercase word.
+_NAME = r"(?<![\w.'’-])" + rules.EN_NAME.replace("(?P<n>[A-Z0-9]", "(?P<n>(?:[A-Z0-9]|[a-z](?=[A-Z]))", 1)
+assert _NAME != r"(?<![\w.'’-])" + rules.EN_NAME  # (rules.EN_NAME's opening changed: the line above no longer applies)
 EN_COMPANY_CUE = re.compile(
     rf"\b(?:{_EN_TYPE}(?:\s+for)?,?|known\s+as|attributed\s+to|called|named)\s+[\"“]?{_NAME}")
 # A name before its type, English's word order ("the Clubhouse application servers", "the Roblox forum", "the Quorlo
@@ -48,6 +51,10 @@ EN_VICTIM_VERB = re.compile(
 )
 
 
+# "the iPmart forum (now known as Mobi NUKE)", "the Win7Vista forum (since renamed to the "Beyond Windows 9" forum)",
+# "Quorlo (formerly Acme)": the same service's name at another time, in brackets, is never a second victim.
+RENAMED = re.compile(r"\((?:now|since|later|formerly|previously|subsequently)\s+(?:(?:known|trading|operating)\s+as|"
+                     r"renamed(?:\s+(?:to|as))?|rebranded(?:\s+(?:to|as))?|called|named)?\b[^()\n]{1,80}\)")
 
 _SYSTEM_WORDS = frozenset(("it", "hr", "crm", "erp", "cloud", "network", "systems", "servers", "database"))
 
