@@ -12,7 +12,7 @@ from bot.kb.index import Hit
 from bot.understanding import intents as I
 from bot.understanding import rank
 from bot.understanding.lexicon import reader_for
-from bot.understanding.query import Reader
+from bot.understanding.reader import Reader
 from bot.understanding.vocabulary import DPDP, GDPR, RU, default_regime
 
 

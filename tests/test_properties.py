@@ -98,7 +98,7 @@ def test_watch_terms_are_short_trimmed_distinct_and_resolve_to_slugs(text: str) 
 @settings(deadline=FAST, max_examples=150, **COMMON)
 def test_a_question_is_read_into_a_consistent_query(text: str, lang: str) -> None:
     from bot.understanding.intents import candidates
-    from bot.understanding.query import Reader
+    from bot.understanding.reader import Reader
     from bot.understanding.vocabulary import LAWS_BY_ID, OFFENDER_KINDS
 
     q = Reader().read(text[:MAX_TEXT], lang)

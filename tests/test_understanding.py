@@ -10,7 +10,8 @@ from bot.kb import KnowledgeBase
 from bot.understanding import intents as I
 from bot.understanding import rank
 from bot.understanding.lexicon import reader_for
-from bot.understanding.query import Query, Reader
+from bot.understanding.query import Query
+from bot.understanding.reader import Reader
 
 
 @pytest.fixture(scope="module")

@@ -70,7 +70,7 @@ class FinesTable:
     def read(self, question: str) -> Query:
         """The question as a `Query`, read knowing this table's companies."""
         if self._reader is None:
-            from bot.understanding.query import Reader  # (bot.understanding reads through bot.kb)
+            from bot.understanding.reader import Reader  # (bot.understanding reads through bot.kb)
             self._reader = Reader(companies=self.company_words)
         return self._reader.read(question)
 

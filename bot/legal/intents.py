@@ -16,7 +16,9 @@ from bot.legal.deadlines import parse_moment
 from bot.legal.estimator import BIOMETRIC, CITIZEN, GDPR, LEGAL, OFFICIAL, ORDINARY, RU, SPECIAL, LeakCase
 from bot.legal.explorer import FinesExplorer, FinesFilter
 from bot.understanding import intents as I
-from bot.understanding.query import SUBJECT_KEYS, Query, Reader
+from bot.understanding.query import Query
+from bot.understanding.reader import Reader
+from bot.understanding.roles import SUBJECT_KEYS
 from bot.understanding.vocabulary import default_regime
 
 _OFFENDER = {"legal": LEGAL, "sole_trader": LEGAL, "official": OFFICIAL, "citizen": CITIZEN}

@@ -8,7 +8,7 @@ import re
 
 from bot.kb import KnowledgeBase
 from bot.kb import text as T
-from bot.understanding.query import Reader
+from bot.understanding.reader import Reader
 
 COMMON_WORD_IDF = 1.5   # a company word found in more entries than this says is a word, not a name ("data")
 
