@@ -1,6 +1,6 @@
 """The one number parser: numbers written in prose ("€1.2 billion", "1,2 млрд евро", "15 000 евро", "~50 тыс",
 "5 crore"), with their multiplier and currency. `kb check` compares what an answer says with its structured
-`amount_eur` through `euro_amounts`; the question reader (bot/understanding/query.py) reads counts and sums with
+`amount_eur` through `euro_amounts`; the question reader (bot/understanding/reader.py) reads counts and sums with
 `numbers`. The multiplier and currency words are the vocabulary's (bot/understanding/vocabulary.py)."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Every word list the bot reads questions with, in one place. Pure data: no imports from the bot.
 
-Phrases are written as people write them; `bot.understanding.query` turns each word into its term (a Russian
+Phrases are written as people write them; `bot.understanding.reader` turns each word into its term (a Russian
 lemma from pymorphy3, an English Snowball stem) and matches whole terms in order, so "define" is not "fine",
 "Mexico" is not the ICO and "PayPal" is not "pay", while «штрафы», «штрафом» and «оштрафовали» all read as a fine.
 A list copied into a second module is a bug: import it from here.
