@@ -190,6 +190,14 @@ def news_parser():  # noqa: ANN201 - one parser (its directory index is built on
     ("In September 2013, the Quorlo Windows forum (since renamed to the \"Velmora 9\" forum) was hacked and later had "
      "its internal database dumped. The dump included over 200k members' email addresses and passwords.",
      "Quorlo"),
+    # whose systems they are, by the possessive
+    ("In June 2019, Quorlo's database was leaked online. The data included 120k unique email addresses, names and "
+     "passwords.", "Quorlo"),
+    ("In June 2019, a vulnerability in Quorlo's API exposed 120k unique email addresses alongside names and phone "
+     "numbers.", "Quorlo"),
+    # a name inside what the typed subject is for is not the verb's subject
+    ("In 2020, the Quorlo website for trading pets within the \"Pet World!\" Velmora game suffered a data breach. The "
+     "breach exposed 86k unique email addresses alongside usernames and passwords.", "Quorlo"),
 ])
 def test_hibp_description_names_its_victim(news_parser, description: str, victim: str) -> None:  # noqa: ANN001
     breach = news_parser.parse(description)

@@ -19,6 +19,7 @@ from bot.breaches import rules
 from bot.breaches.cues import (
     EN_COMPANY_CUE,
     EN_NAME_ROLE,
+    EN_NAME_SYSTEM,
     EN_NAME_TYPE,
     EN_VICTIM_VERB,
     KNOWN_AS_NUMBER,
@@ -29,6 +30,7 @@ from bot.breaches.cues import (
     headline_subject,
     inside_phrase,
     latin_subjects,
+    owning_subject,
     russian_subjects,
 )
 from bot.breaches.lemmas import Token, is_adjective, nominative, sentences
@@ -97,7 +99,8 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
             found.append(Candidate(name, None, match.start(1), match.end(1), 1.0))
     for match in rules.ORG_LATIN_RE.finditer(text):
         found.append(Candidate(match.group("n").rstrip(".,"), None, match.start("n"), match.end("n"), 1.5))
-    cues = ((EN_COMPANY_CUE, 2.5), (EN_VICTIM_VERB, 2.5), (EN_NAME_ROLE, 2.0), (EN_NAME_TYPE, 1.0),
+    cues = ((EN_COMPANY_CUE, 2.5), (EN_VICTIM_VERB, 2.5), (EN_NAME_ROLE, 2.0), (EN_NAME_SYSTEM, 2.0),
+            (EN_NAME_TYPE, 1.0),
             *((p, 2.5) for p in rules.EN_PATTERNS), *((p, 2.5) for p in rules.EN_SYSTEM_OWNER))
     for pattern, base in cues:
         own = pattern in rules.EN_SYSTEM_OWNER
@@ -106,6 +109,11 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
             at = match.start("n") + match.group("n").find(name) if name else -1
             # "The Record reported that Quorlo suffered…": who reports that another did is no victim
             if name and _REPORTS_ANOTHER.match(text, at + len(name)):
+                continue
+            # "the X website for trading pets within the Roblox game suffered": X suffered, not Roblox
+            owner = owning_subject(text, at) if name and pattern is EN_VICTIM_VERB else None
+            if owner:
+                found.append(Candidate(owner[0], None, owner[1], owner[2], base, evidence=True))
                 continue
             # (a name after words the cleaning dropped, "Los Angeles-based X", begins no phrase)
             if name and not (at == match.start("n") and inside_phrase(text, at)):

@@ -39,6 +39,11 @@ EN_NAME_ROLE = re.compile(rf"{_NAME}(?:'s|’s)?\s+(?:(?:data\s+)?(?:leak|breach
                           r"employees|accounts|passengers|players|students|shoppers|staff|guests|"
                           r"(?:customer|user|client|subscriber|member|patient|employee|student|player|passenger)\s+"
                           r"(?:data|records|information|details|accounts|database|emails))\b")
+# Whose systems they are: "Quorlo's database was leaked online", "Quorlo's customer database", "a flaw in Quorlo's
+# API". Only with the possessive: "an exposed Elasticsearch database" names the software, not whose data it held.
+EN_NAME_SYSTEM = re.compile(rf"{_NAME}(?:'s|’s)\s+(?:[a-z]+\s+)?(?:databases?|websites?|site|servers?|systems?|"
+                            r"network|platform|apps?|application|API|APIs|backend|back-end|forums?|backups?|"
+                            r"cloud|storage)\b")
 # The subject of a victim's verb, maybe with its type between: "the Carding Mafia forum suffered", "the Bell
 # telecommunications company in Canada suffered". A name after "in" is a place, not the subject.
 EN_VICTIM_VERB = re.compile(
@@ -55,8 +60,25 @@ EN_VICTIM_VERB = re.compile(
 # "Quorlo (formerly Acme)": the same service's name at another time, in brackets, is never a second victim.
 RENAMED = re.compile(r"\((?:now|since|later|formerly|previously|subsequently)\s+(?:(?:known|trading|operating)\s+as|"
                      r"renamed(?:\s+(?:to|as))?|rebranded(?:\s+(?:to|as))?|called|named)?\b[^()\n]{1,80}\)")
+# "the Adopt Me Trading Values website for assessing pet trades within the Roblox game suffered a data breach": a
+# name inside what the typed subject is for (its purpose, its home) is no subject of the verb; the typed name is.
+_MODIFIED_SUBJECT = re.compile(
+    rf"\bthe\s+{_NAME}\s+(?:[a-z]+\s+)?{_EN_TYPE}\s+(?:for|within|designed|used|built|made|dedicated|that|which|"
+    r"where)\b(?:(?![.!?]\s)[^,;:()\n])*$")
 
-_SYSTEM_WORDS = frozenset(("it", "hr", "crm", "erp", "cloud", "network", "systems", "servers", "database"))
+
+def owning_subject(text: str, at: int) -> tuple[str, int, int] | None:
+    """The typed subject whose modifier the name at ``at`` stands in, as (name, start, end), or None."""
+    offset = max(0, at - 200)
+    match = _MODIFIED_SUBJECT.search(text, offset, at)
+    name = clean_en_name(match.group("n")) if match else None
+    if not match or not name:
+        return None
+    start = match.start("n") + match.group("n").find(name)
+    return name, start, start + len(name)
+
+_SYSTEM_WORDS = frozenset(("it", "hr", "crm", "erp", "cloud", "network", "systems", "servers", "database", "api",
+                           "website", "backend", "app", "databases", "server", "platform"))
 
 # Words that open a captured phrase without being part of a name: conjunctions ("Whilst commonly
 # reported"), and the victim's type written with a capital ("the Australian Telco Tangerine").
