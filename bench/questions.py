@@ -90,6 +90,9 @@ SETS = (
     QuestionSet("out-of-scope dev8", BENCH / "dev" / "out_of_scope_dev8.jsonl", out_of_scope=True),
     # written blind with dev9 (see above)
     QuestionSet("out-of-scope dev9", BENCH / "dev" / "out_of_scope_dev9.jsonl", out_of_scope=True),
+    # 120 hard off-topic probes written blind (companies, concept words in another sense, numbers), measured at first
+    # sight before any tuning
+    QuestionSet("out-of-scope dev10", BENCH / "dev" / "out_of_scope_dev10.jsonl", out_of_scope=True),
     QuestionSet("out-of-scope held-out", BENCH / "heldout" / "out_of_scope.jsonl", out_of_scope=True, blind=True),
     QuestionSet("out-of-scope held-out 2", BENCH / "heldout2" / "out_of_scope.jsonl", out_of_scope=True, blind=True),
 )
