@@ -195,6 +195,13 @@ def news_parser():  # noqa: ANN201 - one parser (its directory index is built on
      "passwords.", "Quorlo"),
     ("In June 2019, a vulnerability in Quorlo's API exposed 120k unique email addresses alongside names and phone "
      "numbers.", "Quorlo"),
+    # what only the victim does
+    ("In 2021, Quorlo experienced a data breach. 120k email addresses, names and phone numbers were exposed.",
+     "Quorlo"),
+    ("In 2021, Quorlo became aware of unauthorised access to its systems. 120k email addresses, names and phone "
+     "numbers were exposed.", "Quorlo"),
+    ("In 2021, Quorlo, a Dutch fitness brand, was impacted by a data breach. 120k email addresses, names and phone "
+     "numbers were exposed.", "Quorlo"),
     # a name inside what the typed subject is for is not the verb's subject
     ("In 2020, the Quorlo website for trading pets within the \"Pet World!\" Velmora game suffered a data breach. The "
      "breach exposed 86k unique email addresses alongside usernames and passwords.", "Quorlo"),

@@ -44,6 +44,11 @@ EN_NAME_ROLE = re.compile(rf"{_NAME}(?:'s|’s)?\s+(?:(?:data\s+)?(?:leak|breach
 EN_NAME_SYSTEM = re.compile(rf"{_NAME}(?:'s|’s)\s+(?:[a-z]+\s+)?(?:databases?|websites?|site|servers?|systems?|"
                             r"network|platform|apps?|application|API|APIs|backend|back-end|forums?|backups?|"
                             r"cloud|storage)\b")
+# What only the victim does: "Quorlo experienced a data breach", "became aware of unauthorised access", "fell victim to
+# a cyberattack", "was impacted by a breach", "self-submitted the data to HIBP". ("exposed", "leaked", "identified":
+# also what researchers and reporters do.)
+_OWN_EVENT = (r"(?:experienced|learned\s+of|learnt\s+of|became\s+aware|fell\s+victim|self-submitted|"
+              r"(?:was|were)\s+(?:impacted|affected)\s+by)\b")
 # The subject of a victim's verb, maybe with its type between: "the Carding Mafia forum suffered", "the Bell
 # telecommunications company in Canada suffered". A name after "in" is a place, not the subject.
 EN_VICTIM_VERB = re.compile(
@@ -52,7 +57,8 @@ EN_VICTIM_VERB = re.compile(
     r"(?:(?:was|were|became|has\s+been)\s+(?:the\s+|a\s+)?(?:victim|target|subject)\b|"
     r"(?:announced|detected|discovered|revealed|admitted|advised|notified|disclosed|suffered|confirmed|reported)\b|"
     r"(?:hit|struck)\s+by\b|"
-    r"(?:announces|admits|discloses|confirms|notifies|suffers)\b)"
+    r"(?:announces|admits|discloses|confirms|notifies|suffers)\b|"
+    rf"{_OWN_EVENT})"
 )
 
 
@@ -304,10 +310,10 @@ def _unknown_word(word: str) -> bool:
 _EN_BETWEEN = (r"(?:\s*\([^()\n]{1,40}\)|,\s+(?:which|who|whose|a|an|the|one)\b[^,;:!?\n]{1,120},"
                r"|\s+(?:on|last|this|earlier|late)\s+(?:[A-Z][a-z]+|week|month|year)(?:\s+\d{1,2})?"
                r"(?:\s*\([^()\n]{1,20}\))?)*")
-_EN_REPORTING = (r"(?:has|have|had|says|said|files|filed|confirm(?:s|ed)|disclos(?:es|ed)|report(?:s|ed)|"
+_EN_REPORTING = (r"(?:(?:has|have|had|says|said|files|filed|confirm(?:s|ed)|disclos(?:es|ed)|report(?:s|ed)|"
                  r"announc(?:es|ed)|notif(?:ies|ied)|admit(?:s|ted)|reveal(?:s|ed)|warn(?:s|ed)|suffer(?:s|ed)|discover(?:s|ed)|"
                  r"detect(?:s|ed)|is\s+investigating|is\s+(?:notifying|warning|alerting|contacting)|"
-                 r"was\s+(?:hit|breached|hacked|targeted|attacked))\b")
+                 r"was\s+(?:hit|breached|hacked|targeted|attacked))\b|" + _OWN_EVENT + ")")
 # The subject opening a sentence, maybe after when or where it spoke ("On Tuesday, ", "In a filing with the Maine
 # attorney general, "), or the clause after "reported that".
 EN_SUBJECT = re.compile(
