@@ -202,6 +202,14 @@ def news_parser():  # noqa: ANN201 - one parser (its directory index is built on
      "numbers were exposed.", "Quorlo"),
     ("In 2021, Quorlo, a Dutch fitness brand, was impacted by a data breach. 120k email addresses, names and phone "
      "numbers were exposed.", "Quorlo"),
+    # whose product had the flaw
+    ("In 2020, a vulnerability in the Quorlo app exposed 120k users' email addresses, names and phone numbers.",
+     "Quorlo"),
+    ("In 2020, a misconfiguration in the Quorlo website led to the exposure of 120k users' email addresses, names and "
+     "phone numbers.", "Quorlo"),
+    # a longer apposition in brackets between the subject and its verb
+    ("In May 2015, Quorlo (a Russian website for anonymous reviews) was reported to have had 6.7 million user details "
+     "exposed. The data included email addresses and passwords.", "Quorlo"),
     # a name inside what the typed subject is for is not the verb's subject
     ("In 2020, the Quorlo website for trading pets within the \"Pet World!\" Velmora game suffered a data breach. The "
      "breach exposed 86k unique email addresses alongside usernames and passwords.", "Quorlo"),

@@ -44,11 +44,16 @@ EN_NAME_ROLE = re.compile(rf"{_NAME}(?:'s|’s)?\s+(?:(?:data\s+)?(?:leak|breach
 EN_NAME_SYSTEM = re.compile(rf"{_NAME}(?:'s|’s)\s+(?:[a-z]+\s+)?(?:databases?|websites?|site|servers?|systems?|"
                             r"network|platform|apps?|application|API|APIs|backend|back-end|forums?|backups?|"
                             r"cloud|storage)\b")
+# Whose product had the flaw: "a vulnerability in the Quorlo app exposed …", "security flaws were identified in the
+# Quorlo system designed for parents". (Software others run is no victim: "a flaw in the MOVEit transfer software".)
+EN_FLAW_IN = re.compile(rf"\b(?:vulnerabilit(?:y|ies)|flaws?|bugs?|misconfigurations?|weakness(?:es)?)\s+"
+                        rf"(?:(?:was|were|been)\s+(?:identified|found|discovered)\s+)?(?:in|on|within|affecting)\s+the\s+{_NAME}\s+(?:[a-z]+\s+)?"
+                        r"(?:apps?|application|websites?|site|platform|system|service|portal|forum|game)\b")
 # What only the victim does: "Quorlo experienced a data breach", "became aware of unauthorised access", "fell victim to
 # a cyberattack", "was impacted by a breach", "self-submitted the data to HIBP". ("exposed", "leaked", "identified":
 # also what researchers and reporters do.)
-_OWN_EVENT = (r"(?:experienced|learned\s+of|learnt\s+of|became\s+aware|fell\s+victim|self-submitted|"
-              r"(?:was|were)\s+(?:impacted|affected)\s+by)\b")
+_OWN_EVENT = (r"(?:experienced|was\s+reported\s+to\s+have|learned\s+of|learnt\s+of|became\s+aware|fell\s+victim|"
+              r"self-submitted|(?:was|were)\s+(?:impacted|affected)\s+by)\b")
 # The subject of a victim's verb, maybe with its type between: "the Carding Mafia forum suffered", "the Bell
 # telecommunications company in Canada suffered". A name after "in" is a place, not the subject.
 EN_VICTIM_VERB = re.compile(
@@ -307,7 +312,7 @@ def _unknown_word(word: str) -> bool:
 
 # What may stand between an English subject and its verb: its other name in brackets, an apposition (", which runs
 # 40 clinics in Ohio,"), a time ("on Friday (Dec. 19)", "last week").
-_EN_BETWEEN = (r"(?:\s*\([^()\n]{1,40}\)|,\s+(?:which|who|whose|a|an|the|one)\b[^,;:!?\n]{1,120},"
+_EN_BETWEEN = (r"(?:\s*\([^()\n]{1,80}\)|,\s+(?:which|who|whose|a|an|the|one)\b[^,;:!?\n]{1,120},"
                r"|\s+(?:on|last|this|earlier|late)\s+(?:[A-Z][a-z]+|week|month|year)(?:\s+\d{1,2})?"
                r"(?:\s*\([^()\n]{1,20}\))?)*")
 _EN_REPORTING = (r"(?:(?:has|have|had|says|said|files|filed|confirm(?:s|ed)|disclos(?:es|ed)|report(?:s|ed)|"
