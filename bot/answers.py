@@ -78,6 +78,10 @@ def _answer(kb: KnowledgeBase, q: Query, lang: str, *, tz_name: str | None, now:
     not_covered = None if incident else _not_covered(q, lang)
     if not_covered is not None:
         return Answer(not_covered, unsure=True)
+    if q.unknown_fz and not (q.fz_numbers or q.laws or q.companies or q.authorities):
+        # A federal law named by a number no entry speaks of ("VPN under 149-ФЗ", "63-FZ e-signature") is what the
+        # question is about: the nearest entry on 152-FZ would answer another law.
+        return _not_sure(kb, q, found, lang)
     # A regulator's own count for the year asked answers a statistics question, not a sum over the bot's sample.
     published = publishes_the_figure(kb, q, found)
     candidates = [c for c in I.candidates(q) if not (incident and c.intent == I.ESTIMATE)
@@ -115,10 +119,14 @@ def _answer_with(kb: KnowledgeBase, q: Query, lang: str, best: I.Choice, found: 
     if off_topic and q.content_words < 2:
         found.confident = False   # one word of nothing the bot covers ("привет, что ты умеешь?") answers nothing
     if not found.confident or found.best is None or (off_topic and found.best.coverage < OFF_TOPIC_COVERAGE):
-        near = suggestions(kb, q, found)
-        return Answer(render_not_sure(near, lang), buttons=[h.entry for h in near.hits[:3]], unsure=True)
+        return _not_sure(kb, q, found, lang)
     entry = found.best.entry
     return Answer(fit(render_entry(entry, lang)), buttons=see_also, entry=entry)
+
+
+def _not_sure(kb: KnowledgeBase, q: Query, found: SearchResult, lang: str) -> Answer:
+    near = suggestions(kb, q, found)
+    return Answer(render_not_sure(near, lang), buttons=[h.entry for h in near.hits[:3]], unsure=True)
 
 
 def _search(kb: KnowledgeBase, q: Query) -> SearchResult:

@@ -7,6 +7,8 @@ import pytest
 from bot.answers import answer_question
 from bot.kb import KnowledgeBase
 from bot.kb.countries import COUNTRIES, country_label
+from bot.understanding.lexicon import reader_for
+from bot.understanding.reader import Reader
 
 
 def test_a_country_without_an_amount_on_record_is_answered_from_its_own_entry(real_kb: KnowledgeBase) -> None:
@@ -47,3 +49,25 @@ def test_a_fine_against_a_company_we_know_nothing_about_is_not_answered_with_ano
         answer = answer_question(real_kb, question, lang)
         assert answer.entry is None, (question, answer.entry and answer.entry.id)
         assert "not sure" in answer.text.lower() or "не уверен" in answer.text.lower()
+
+
+@pytest.mark.parametrize(("question", "lang", "answered"), [
+    # a federal law no entry names by number is what the question is about: not 152-FZ's nearest rule
+    ("Законно ли пользоваться VPN в России по 149-ФЗ?", "ru", False),
+    ("How to get a qualified electronic signature in Russia under 63-FZ?", "en", False),
+    ("Is it legal to use a VPN in Russia under Federal Law 149-FZ?", "en", False),
+    # ... while the laws the entries name by number still answer, alone or beside an unknown one
+    ("с какого числа начали действовать новые штрафы по 420-ФЗ", "ru", True),
+    ("Since when do the new Russian leak fines (Law 420-FZ) apply?", "en", True),
+])
+def test_a_law_no_entry_names_by_number_is_not_answered_with_another(real_kb: KnowledgeBase, question: str, lang: str,
+                                                                     answered: bool) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert (answer.entry is not None or answer.intent != "lookup") is answered, (question, answer.text[:80])
+    assert answer.unsure is not answered
+
+
+def test_the_reader_knows_the_laws_the_entries_name_by_number(real_kb: KnowledgeBase) -> None:
+    q = reader_for(real_kb).read("VPN по 149-ФЗ и уведомление по 152-ФЗ", "ru")
+    assert q.unknown_fz == ["149"] and q.fz_numbers == ["152"]
+    assert Reader().read("VPN по 149-ФЗ", "ru").unknown_fz == []   # no knowledge base: any number is known

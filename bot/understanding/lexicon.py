@@ -8,7 +8,7 @@ import re
 
 from bot.kb import KnowledgeBase
 from bot.kb import text as T
-from bot.understanding.reader import Reader
+from bot.understanding.reader import FZ, Reader
 
 COMMON_WORD_IDF = 1.5   # a company word found in more entries than this says is a word, not a name ("data")
 
@@ -25,7 +25,12 @@ def _build(kb: KnowledgeBase) -> Reader:
     # A company word the entries also write in lowercase ("published", "social", "shop", "credit") is an ordinary word
     lowercase = {T.term(w) for e in kb.entries for w in _LOWERCASE_WORD.findall(f"{e.title.en} {e.answer.en}")}
     ordinary = {term for term in companies.values() if term in lowercase}
-    return Reader(companies=companies, known_latin=english, fines_authorities=authorities, ordinary_names=ordinary)
+    # The federal laws the entries name by number ("420-ФЗ", "41-FZ"): a question naming another asks about a law
+    # the bot does not cover ("63-FZ on e-signatures", "VPN under 149-ФЗ").
+    law_numbers = {m.group(1) or m.group(2) for e in kb.entries for m in FZ.finditer(
+        T.fold(" ".join([e.title.ru, e.title.en, *e.keywords, e.answer.ru, e.answer.en])))}
+    return Reader(companies=companies, known_latin=english, fines_authorities=authorities, ordinary_names=ordinary,
+                  law_numbers=law_numbers)
 
 
 def reader_for(kb: KnowledgeBase) -> Reader:

@@ -49,6 +49,8 @@ class Query:
     concepts: set[str] = field(default_factory=set)
     laws: list[str] = field(default_factory=list)           # vocabulary law ids, in order of mention
     fz_numbers: list[str] = field(default_factory=list)     # "420" for 420-ФЗ
+    # a federal law named by a number no entry names ("63-ФЗ" on e-signatures): a law the bot does not cover
+    unknown_fz: list[str] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     authorities: list[str] = field(default_factory=list)
     publishers: list[str] = field(default_factory=list)     # of statistics (vocabulary.STATISTIC_PUBLISHERS)

@@ -25,7 +25,7 @@ from bot.understanding.query import TOKEN, Article, Query, Token, analyzer, know
 from bot.understanding.roles import grammar, more_than, names_an_edition, number_kind, offender
 
 _LAYOUT_TOKEN = re.compile(r"\S+")
-_FZ = re.compile(r"(?<![\d.])(\d{1,3})\s*-?\s*(?:фз|fz)(?![a-zа-я])|(?<![a-zа-я])(?:фз|fz|федеральный закон|"
+FZ = re.compile(r"(?<![\d.])(\d{1,3})\s*-?\s*(?:фз|fz)(?![a-zа-я])|(?<![a-zа-я])(?:фз|fz|федеральный закон|"
                  r"federal law|закон)\s*(?:№|no\.?|n)?\s*-?\s*(\d{1,3})(?![\d.])")
 _ARTICLE = re.compile(r"(?<![a-zа-я])(?:ст(?:ать[а-я]*)?|art(?:icle)?s?|section|sec|s)\.?\s*(\d{1,3}(?:\.\d{1,2})?)"
                       r"(?:\s*\((\d{1,2}(?:\.\d)?)\))?")
@@ -41,8 +41,11 @@ class Reader:
     base (bot/understanding/lexicon.py), so a Reader without them still reads laws, numbers and roles."""
 
     def __init__(self, *, companies: dict[str, str] | None = None, known_latin: Iterable[str] = (),
-                 fines_authorities: Iterable[str] = (), ordinary_names: Iterable[str] = ()):
+                 fines_authorities: Iterable[str] = (), ordinary_names: Iterable[str] = (),
+                 law_numbers: Iterable[str] | None = None):
         self.morph = analyzer()
+        # the federal laws the entries name by number (None: any number is known, a Reader without a knowledge base)
+        self.law_numbers = None if law_numbers is None else frozenset(law_numbers)
         # a word of a company's name -> its term; a word that is also the vocabulary's ("data") is not a name
         self.companies = {w: t for w, t in (companies or {}).items() if t not in _CONCEPT_LATIN and len(w) > 2}
         self._long_names = [w for w in self.companies if len(w) >= 6 and w.isalpha()]
@@ -271,13 +274,16 @@ class Reader:
     def _read_structures(self, query: Query) -> None:
         text = query.text
         taken: list[tuple[int, int]] = []
-        for m in _FZ.finditer(text):
+        for m in FZ.finditer(text):
             number = m.group(1) or m.group(2)
+            taken.append(m.span())
+            if self.law_numbers is not None and number not in self.law_numbers:
+                query.unknown_fz.append(number)   # "VPN under 149-ФЗ": no entry speaks of that law
+                continue
             query.fz_numbers.append(number)
             law = V.RU_FEDERAL_LAWS.get(number)
             if law and law in V.LAWS_BY_ID and law not in query.laws:
                 query.laws.append(law)
-            taken.append(m.span())
         parts = [m.group(1) for m in _PART.finditer(text)]
         for m in _ARTICLE.finditer(text):
             if any(s <= m.start(1) < e for s, e in taken):
