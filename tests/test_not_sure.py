@@ -772,3 +772,19 @@ def test_a_count_of_one_year_is_no_overview_of_many(real_kb: KnowledgeBase) -> N
     answer = answer_question(real_kb, q.raw, "en")
     assert answer.unsure or answer.entry != overview
     assert "series" in series.concepts   # a series asked keeps the tables of many years (no factor for it)
+
+
+@pytest.mark.parametrize(("question", "lang", "shares"), [
+    # a unit of time and a figure are measures, not a subject: they share nothing with the 6-hour reporting rule
+    ("Сколько часов в 72 часах и сколько это дней?", "ru", False),
+    ("how many hours are in 72 hours and how many days is that", "en", False),
+    # ... while the subject beside them still does
+    ("за сколько часов надо сообщить в CERT-In", "ru", True),
+    ("how many hours to report to CERT-In", "en", True),
+])
+def test_a_measure_is_no_meaningful_term(real_kb: KnowledgeBase, question: str, lang: str, shares: bool) -> None:
+    q = reader_for(real_kb).read(question, lang)
+    entry = real_kb.index.by_id["india-cert-in-six-hour-reporting-2022"]
+    assert rank.shares_a_meaningful_term(real_kb, q, entry) is shares
+    if not shares:
+        assert answer_question(real_kb, question, lang).unsure

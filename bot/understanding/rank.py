@@ -12,6 +12,7 @@ from bot.kb.countries import COUNTRIES
 from bot.kb.index import MIN_COVERAGE, Hit
 from bot.kb.models import Entry
 from bot.understanding.query import Query
+from bot.understanding.roles import DURATION_KEYS
 from bot.understanding.stories import (  # noqa: F401 - re-exported: what rank's callers and tests read
     NAME_IDF,
     NAMED_STORY_OTHER,
@@ -372,12 +373,16 @@ def states_the_deadline(kb: KnowledgeBase, entry: Entry, regime: str | None) -> 
 
 
 def shares_a_meaningful_term(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
-    """Does the entry hold some word of the question that is not a stopword or a number (by its term, as repaired
-    and with its synonyms, as the search reads it)? An entry matched by a number alone answers nothing."""
+    """Does the entry hold some word of the question that is not a stopword, a number or a unit of time (by its
+    term, as repaired and with its synonyms, as the search reads it)? An entry matched by a number alone answers
+    nothing."""
     held = kb.index.terms_of(entry)
+    # ... nor by a measure: «сколько часов в 72 часах» shares hours and days with the CERT-In 6-hour rule, and asks
+    # nothing of it
+    measures = {t.word for t in q.tokens if t.keys & DURATION_KEYS}
     for group in T.word_groups(q.search_text or q.text):
         for word in group:
-            if word.isdigit() or T.is_stopword(word):
+            if word.isdigit() or T.is_stopword(word) or word in measures:
                 continue
             found = kb.index.resolve(word)
             if found is not None and (found[0] in held or held.intersection(T.TERM_SYNONYMS.get(found[0], ()))):
