@@ -210,9 +210,14 @@ def news_parser():  # noqa: ANN201 - one parser (its directory index is built on
     # a longer apposition in brackets between the subject and its verb
     ("In May 2015, Quorlo (a Russian website for anonymous reviews) was reported to have had 6.7 million user details "
      "exposed. The data included email addresses and passwords.", "Quorlo"),
+    # a name in Cyrillic opening an English description
+    ("In May 2015, Кворло.ру (a Russian website for anonymous reviews) was reported to have had 6.7 million user "
+     "details exposed. The data included email addresses and passwords.", "Кворло.ру"),
     # a name inside what the typed subject is for is not the verb's subject
     ("In 2020, the Quorlo website for trading pets within the \"Pet World!\" Velmora game suffered a data breach. The "
      "breach exposed 86k unique email addresses alongside usernames and passwords.", "Quorlo"),
+    ("In 2016, the Quorlo mod for Minecraft suffered a data breach that exposed 120k email addresses and passwords.",
+     "Quorlo"),
 ])
 def test_hibp_description_names_its_victim(news_parser, description: str, victim: str) -> None:  # noqa: ANN001
     breach = news_parser.parse(description)

@@ -74,7 +74,7 @@ RENAMED = re.compile(r"\((?:now|since|later|formerly|previously|subsequently)\s+
 # "the Adopt Me Trading Values website for assessing pet trades within the Roblox game suffered a data breach": a
 # name inside what the typed subject is for (its purpose, its home) is no subject of the verb; the typed name is.
 _MODIFIED_SUBJECT = re.compile(
-    rf"\bthe\s+{_NAME}\s+(?:[a-z]+\s+)?{_EN_TYPE}\s+(?:for|within|designed|used|built|made|dedicated|that|which|"
+    rf"\bthe\s+{_NAME}\s+(?:[a-z]+\s+)?(?:{_EN_TYPE}|mod|plugin|bot|extension|add-?on|tool|system)\s+(?:for|within|designed|used|built|made|dedicated|that|which|"
     r"where)\b(?:(?![.!?]\s)[^,;:()\n])*$")
 
 
@@ -323,7 +323,7 @@ _EN_REPORTING = (r"(?:(?:has|have|had|says|said|files|filed|confirm(?:s|ed)|disc
 # attorney general, "), or the clause after "reported that".
 EN_SUBJECT = re.compile(
     r"(?:^(?:(?:On|In|Last|This|Earlier|Late|Later)\b[^,\n]{1,60},\s+)?|\bthat\s+)(?:[Tt]he\s+)?"
-    r"(?P<n>[A-Z][\w&'’.+-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|of|and|&)){0,4})"
+    r"(?P<n>[A-ZА-ЯЁ][\w&'’.+-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|of|and|&)){0,4})"
     rf"{_EN_BETWEEN}\s+{_EN_REPORTING}")
 
 
