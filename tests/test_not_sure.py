@@ -788,3 +788,18 @@ def test_a_measure_is_no_meaningful_term(real_kb: KnowledgeBase, question: str, 
     assert rank.shares_a_meaningful_term(real_kb, q, entry) is shares
     if not shares:
         assert answer_question(real_kb, question, lang).unsure
+
+
+@pytest.mark.parametrize(("question", "entry", "names"), [
+    # a capitalised word of a law's title the entries also write in lowercase ("forced labour") is no name
+    ("How many days of annual leave does the Russian Labour Code give?", "pd-employee-data-labour-code", False),
+    # ... a company's name, capitalised, still is
+    ("How many people were affected by the Equifax breach?", "leak-equifax-2017", True),
+    ("how many customers did Optus lose in the hack", "leak-optus-2022", True),
+])
+def test_an_ordinary_capitalised_word_names_no_subject(real_kb: KnowledgeBase, question: str, entry: str,
+                                                       names: bool) -> None:
+    q = reader_for(real_kb).read(question, "en")
+    assert rank.names_its_subject(real_kb, q, real_kb.index.by_id[entry]) is names
+    if not names:
+        assert answer_question(real_kb, question, "en").unsure

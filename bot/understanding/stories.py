@@ -7,6 +7,8 @@ company's breach or fine (`asks_about_its_story`)."""
 
 from __future__ import annotations
 
+import re
+
 from bot.kb import KnowledgeBase
 from bot.kb import text as T
 from bot.kb.index import Hit
@@ -105,21 +107,36 @@ def names_its_subject(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
     """Does the question name what the entry is about (its title, or its keywords, which list its names: "DLBI",
     «РЖД») by a rare word ("Гемотест", "Clearview")? Such a name anchors a question that has no other word of the
     bot's topics: by its title, or by its keywords beside a word of the bot's topics."""
-    level = naming(kb, q, entry)
+    # ... a name, not a capitalised word of a title the entries also write in lowercase: "the Russian Labour Code"
+    # names no subject of the bot's (while "Data Protection Officer" in capitals still tells two entries apart)
+    level = naming(kb, q, entry, ordinary=False)
     return level == 2 or (level == 1 and q.has(*TOPIC_CONCEPTS))
 
 
-def naming(kb: KnowledgeBase, q: Query, entry: Entry) -> int:
+def naming(kb: KnowledgeBase, q: Query, entry: Entry, *, ordinary: bool = True) -> int:
     """2: the entry's title names what the question names by a rare word, 1: only its keywords do, 0: neither. An
-    entry about the name beats one listing it, which beats one mentioning it in passing (an overview of cases)."""
+    entry about the name beats one listing it, which beats one mentioning it in passing (an overview of cases).
+    `ordinary=False`: a capitalised English word the entries also write in lowercase is no name."""
     title, listed = _subject_terms(kb).get(entry.id, (frozenset(), frozenset()))
     # A word the search reads as other words («персданные», «ркн») is shorthand for a topic, not a name.
     # ... and a word of a number («100 тыс», "5 mln") names nothing
     in_number = [(n.start, n.end) for n in q.numbers]
     names = {T.term(t.word) for t in q.tokens if not t.word.isdigit() and len(t.word) > 2
              and t.word not in T.SYNONYMS and kb.index.idf.get(T.term(t.word), 0.0) >= NAME_IDF
-             and not any(s <= t.start < e for s, e in in_number) and _looks_like_a_name(q, t)}
+             and not any(s <= t.start < e for s, e in in_number) and _looks_like_a_name(q, t)
+             and (ordinary or T.is_cyrillic(t.word) or T.term(t.word) not in _ordinary_words(kb)
+                  or T.term(t.word) in q.companies)}
     return 2 if names & title else 1 if names & listed else 0
+
+
+_LOWERCASE_WORD = re.compile(r"(?<![\w.@-])[a-z][a-z]+(?![\w-]|\.\w)")
+
+
+def _ordinary_words(kb: KnowledgeBase) -> frozenset[str]:
+    """The English terms the entries also write in lowercase ("forced labour"): capitalised in a question ("the
+    Russian Labour Code"), such a word is a title's word, not the rare name of an entry's subject."""
+    return kb.built("ordinary_english_terms", lambda base: frozenset(
+        T.term(w) for e in base.entries for w in _LOWERCASE_WORD.findall(f"{e.title.en} {e.answer.en}")))
 
 
 _NAME_GRAMMEMES = frozenset({"Orgn", "Abbr"})   # not a place: a country is no entry's subject
