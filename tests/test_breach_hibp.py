@@ -202,6 +202,13 @@ def news_parser():  # noqa: ANN201 - one parser (its directory index is built on
      "numbers were exposed.", "Quorlo"),
     ("In 2021, Quorlo, a Dutch fitness brand, was impacted by a data breach. 120k email addresses, names and phone "
      "numbers were exposed.", "Quorlo"),
+    # the passive: whose data or database it was
+    ("In 2018, the Quorlo database was leaked online. The data included 120k unique email addresses, names and "
+     "passwords.", "Quorlo"),
+    ("In 2019, Quorlo was allegedly breached and 120k email addresses, names and passwords were published to a hacking "
+     "forum.", "Quorlo"),
+    ("In 2019, a threat actor posted 120k records allegedly taken from Quorlo to a hacking forum. The data included "
+     "email addresses, names and passwords.", "Quorlo"),
     # whose product had the flaw
     ("In 2020, a vulnerability in the Quorlo app exposed 120k users' email addresses, names and phone numbers.",
      "Quorlo"),

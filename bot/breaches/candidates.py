@@ -18,10 +18,12 @@ from bot.breaches import lexicon as L
 from bot.breaches import rules
 from bot.breaches.cues import (
     EN_COMPANY_CUE,
+    EN_DATABASE_LEAKED,
     EN_FLAW_IN,
     EN_NAME_ROLE,
     EN_NAME_SYSTEM,
     EN_NAME_TYPE,
+    EN_TAKEN_FROM,
     EN_VICTIM_VERB,
     KNOWN_AS_NUMBER,
     RENAMED,
@@ -101,7 +103,7 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
     for match in rules.ORG_LATIN_RE.finditer(text):
         found.append(Candidate(match.group("n").rstrip(".,"), None, match.start("n"), match.end("n"), 1.5))
     cues = ((EN_COMPANY_CUE, 2.5), (EN_VICTIM_VERB, 2.5), (EN_NAME_ROLE, 2.0), (EN_NAME_SYSTEM, 2.0),
-            (EN_NAME_TYPE, 1.0), (EN_FLAW_IN, 2.5),
+            (EN_NAME_TYPE, 1.0), (EN_FLAW_IN, 2.5), (EN_TAKEN_FROM, 2.5), (EN_DATABASE_LEAKED, 2.5),
             *((p, 2.5) for p in rules.EN_PATTERNS), *((p, 2.5) for p in rules.EN_SYSTEM_OWNER))
     for pattern, base in cues:
         own = pattern in rules.EN_SYSTEM_OWNER

@@ -44,6 +44,13 @@ EN_NAME_ROLE = re.compile(rf"{_NAME}(?:'s|’s)?\s+(?:(?:data\s+)?(?:leak|breach
 EN_NAME_SYSTEM = re.compile(rf"{_NAME}(?:'s|’s)\s+(?:[a-z]+\s+)?(?:databases?|websites?|site|servers?|systems?|"
                             r"network|platform|apps?|application|API|APIs|backend|back-end|forums?|backups?|"
                             r"cloud|storage)\b")
+# The passive, whose data or database it was: "120k records allegedly taken from Quorlo", "accounts scraped from the
+# Quorlo forum", "the Quorlo database was leaked online".
+EN_TAKEN_FROM = re.compile(rf"\b(?:records|data|accounts|details|information|addresses|rows)\s+(?:[a-z]+ly\s+)?"
+                           rf"(?:taken|stolen|obtained|scraped|extracted|exfiltrated|sourced)\s+from\s+(?:the\s+)?{_NAME}")
+EN_DATABASE_LEAKED = re.compile(rf"\bthe\s+{_NAME}\s+(?:[a-z]+\s+)?(?:databases?|backups?)\s+(?:was|were|had\s+been|"
+                                r"has\s+been)\s+(?:[a-z]+ly\s+)?(?:leaked|exposed|dumped|breached|hacked|compromised|"
+                                r"stolen|published)\b")
 # Whose product had the flaw: "a vulnerability in the Quorlo app exposed …", "security flaws were identified in the
 # Quorlo system designed for parents". (Software others run is no victim: "a flaw in the MOVEit transfer software".)
 EN_FLAW_IN = re.compile(rf"\b(?:vulnerabilit(?:y|ies)|flaws?|bugs?|misconfigurations?|weakness(?:es)?)\s+"
@@ -318,7 +325,7 @@ _EN_BETWEEN = (r"(?:\s*\([^()\n]{1,80}\)|,\s+(?:which|who|whose|a|an|the|one)\b[
 _EN_REPORTING = (r"(?:(?:has|have|had|says|said|files|filed|confirm(?:s|ed)|disclos(?:es|ed)|report(?:s|ed)|"
                  r"announc(?:es|ed)|notif(?:ies|ied)|admit(?:s|ted)|reveal(?:s|ed)|warn(?:s|ed)|suffer(?:s|ed)|discover(?:s|ed)|"
                  r"detect(?:s|ed)|is\s+investigating|is\s+(?:notifying|warning|alerting|contacting)|"
-                 r"was\s+(?:hit|breached|hacked|targeted|attacked))\b|" + _OWN_EVENT + ")")
+                 r"was\s+(?:[a-z]+ly\s+)?(?:hit|breached|hacked|targeted|attacked|compromised))\b|" + _OWN_EVENT + ")")
 # The subject opening a sentence, maybe after when or where it spoke ("On Tuesday, ", "In a filing with the Maine
 # attorney general, "), or the clause after "reported that".
 EN_SUBJECT = re.compile(
