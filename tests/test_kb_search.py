@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answers import answer_question
 from bot.kb import KnowledgeBase
+from bot.kb.index import UNKNOWN_WORD, UNREPAIRED_WORD, KnowledgeIndex
 from tests.kbfactory import sample_entries
 
 
@@ -203,3 +205,21 @@ def test_a_privacy_policy_is_the_policy_on_processing_personal_data(real_kb: Kno
     from bot.answers import answer_question
     answer = answer_question(real_kb, "нужна ли политика конфиденциальности на сайте", "ru")
     assert answer.entry is not None and answer.entry.id == "pd-privacy-policy-website"
+
+
+@pytest.mark.parametrize(("word", "weight"), [
+    ("наркозом", UNKNOWN_WORD),       # a word of the language no entry holds: a subject the base knows nothing of
+    ("зорглубом", UNREPAIRED_WORD),   # a word the dictionary does not know: a name or a typo, weighed a little less
+    ("forgoten", UNREPAIRED_WORD),    # (an English word cannot be told from a typo without a dictionary)
+])
+def test_an_unknown_word_of_the_language_weighs_as_the_rarest(word: str, weight: float) -> None:
+    assert KnowledgeIndex._unknown_weight(word) == weight
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("Согласие на операцию под общим наркозом — можно ли отозвать его перед операцией?", False),
+    ("можно ли отозвать согласие на обработку персональных данных", True),
+])
+def test_consent_to_surgery_is_no_consent_to_processing(real_kb: KnowledgeBase, question: str, answered: bool) -> None:
+    answer = answer_question(real_kb, question, "ru")
+    assert answer.unsure is not answered, answer.text[:80]

@@ -30,6 +30,9 @@ K1, B = 1.2, 0.75
 # Penalties for repaired words: a guess is worth less than a word typed as indexed.
 REPAIR_FACTOR = {"exact": 1.0, "translit": 0.95, "layout": 0.95, "prefix": 0.8, "fuzzy": 0.7}
 MIN_COVERAGE = 0.5
+# An unknown word's weight on coverage, as a share of the rarest known word's: a word of the language no entry holds
+# («наркоз» in «согласие на операцию под общим наркозом»), or one the repairs could not read
+UNKNOWN_WORD, UNREPAIRED_WORD = 1.0, 0.75
 
 
 # A web address is one name, not words: "pd.rkn.gov.ru" must not make the entry citing it the best match for «пд»
@@ -255,6 +258,13 @@ class KnowledgeIndex:
             self._swaps[token] = found
         return found
 
+    @staticmethod
+    def _unknown_weight(word: str) -> float:
+        """The weight on coverage of a question word no entry holds: a Russian word the dictionary knows
+        («наркоз») is a subject the knowledge base knows nothing of, and weighs as the rarest word; any other may
+        be a typo or a name not repaired, and weighs a little less."""
+        return UNKNOWN_WORD if T.is_cyrillic(word) and T.analyzer().word_is_known(word) else UNREPAIRED_WORD
+
     # -- search ---------------------------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 4, domains: set[str] | None = None,
                boost: dict[str, float] | None = None, decisions: bool = True) -> SearchResult:
@@ -290,7 +300,7 @@ class KnowledgeIndex:
                 result.unknown_words.append(group[0])
                 # An unknown word weighs on coverage nearly as much as the rarest known one: it is often the very
                 # subject ("fines against <a company we have no entry for>"), and answering the rest is a wrong answer.
-                resolved_groups.append(([], self._max_idf * 0.75))
+                resolved_groups.append(([], self._max_idf * self._unknown_weight(group[0])))
                 continue
             for t, factor in terms.items():
                 scores[self._docs[t]] += self._weights[t] * factor
