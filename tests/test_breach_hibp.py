@@ -209,6 +209,11 @@ def news_parser():  # noqa: ANN201 - one parser (its directory index is built on
      "forum.", "Quorlo"),
     ("In 2019, a threat actor posted 120k records allegedly taken from Quorlo to a hacking forum. The data included "
      "email addresses, names and passwords.", "Quorlo"),
+    # data found is data that left its owner
+    ("In Mid-2023, 300GB of data containing over 100M records from the Chinese video chat platform \"Quorlo\" was "
+     "discovered. The data contained over 700k unique names, usernames, email and IP addresses.", "Quorlo"),
+    ("In 2019, a file containing 120k Quorlo accounts was discovered. It included email addresses, names and "
+     "passwords.", "Quorlo"),
     # whose product had the flaw
     ("In 2020, a vulnerability in the Quorlo app exposed 120k users' email addresses, names and phone numbers.",
      "Quorlo"),

@@ -45,6 +45,8 @@ LEAK_EVENT = PhraseSet(
     "unauthor* ~ access", "extort*", "ransomwar*", "cyber ~ attack", "cyberattack", "scrape*", "extract*",
     "attack ~ build|obtain|gain|download|harvest|enumer",
     "obtain*", "sold", "sell", "distribut*", "redistribut*", "circul*", "collat*", "discov ~ onlin|expos",
+    # HIBP's "a file containing 120k Quorlo accounts was discovered", "300GB of data … was discovered"
+    "was|were discov",
     "unsecur*", "misconfigur*", "unprotect*",
     # «незащищённый сервер Elasticsearch с данными клиентов»: data left open is data exposed
     "незащищенный ~ сервер|база|хранилище|облако|бакет*|экземпляр", "открытый ~ сервер|хранилище|бакет*",
