@@ -78,9 +78,10 @@ def _answer(kb: KnowledgeBase, q: Query, lang: str, *, tz_name: str | None, now:
     not_covered = None if incident else _not_covered(q, lang)
     if not_covered is not None:
         return Answer(not_covered, unsure=True)
-    if q.unknown_fz and not (q.fz_numbers or q.laws or q.companies or q.authorities):
+    if q.has("made_up") or q.unknown_fz and not (q.fz_numbers or q.laws or q.companies or q.authorities):
         # A federal law named by a number no entry speaks of ("VPN under 149-ФЗ", "63-FZ e-signature") is what the
-        # question is about: the nearest entry on 152-FZ would answer another law.
+        # question is about: the nearest entry on 152-FZ would answer another law. A joke or a poem about the bot's
+        # topics ("a joke about data protection officers") asks for something made up, which no entry is.
         return _not_sure(kb, q, found, lang)
     # A regulator's own count for the year asked answers a statistics question, not a sum over the bot's sample.
     published = publishes_the_figure(kb, q, found)

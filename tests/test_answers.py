@@ -71,3 +71,17 @@ def test_the_reader_knows_the_laws_the_entries_name_by_number(real_kb: Knowledge
     q = reader_for(real_kb).read("VPN по 149-ФЗ и уведомление по 152-ФЗ", "ru")
     assert q.unknown_fz == ["149"] and q.fz_numbers == ["152"]
     assert Reader().read("VPN по 149-ФЗ", "ru").unknown_fz == []   # no knowledge base: any number is known
+
+
+@pytest.mark.parametrize(("question", "lang", "unsure"), [
+    # something made up about the bot's topics is no fact an entry holds
+    ("tell me a joke about data protection officers", "en", True),
+    ("расскажи анекдот про штрафы GDPR", "ru", True),
+    ("write a poem about the right to be forgotten", "en", True),
+    # ... the topic asked plainly still is
+    ("When the GDPR requires a data protection officer", "en", False),
+])
+def test_a_joke_or_a_poem_is_not_answered_with_an_entry(real_kb: KnowledgeBase, question: str, lang: str,
+                                                         unsure: bool) -> None:
+    answer = answer_question(real_kb, question, lang)
+    assert answer.unsure is unsure and (answer.entry is None) is unsure, answer.text[:80]
