@@ -234,3 +234,14 @@ def news_parser():  # noqa: ANN201 - one parser (its directory index is built on
 def test_hibp_description_names_its_victim(news_parser, description: str, victim: str) -> None:  # noqa: ANN001
     breach = news_parser.parse(description)
     assert breach is not None and breach.service.split()[0] == victim
+
+
+@pytest.mark.parametrize("description", [
+    # software run by many sites is none of their victims
+    "In January 2017, a large number of unpatched vBulletin forums were compromised by an actor known as \"Velmor\". "
+    "A total of 140 forums had data including usernames, email addresses and passwords extracted and distributed.",
+    "In 2018, hundreds of outdated Magento stores were breached by a group known as \"Velmor\". The attackers stole "
+    "120k payment cards, names and email addresses.",
+])
+def test_hibp_description_of_many_sites_names_none(news_parser, description: str) -> None:  # noqa: ANN001
+    assert news_parser.parse(description) is None

@@ -33,6 +33,7 @@ from bot.breaches.cues import (
     headline_subject,
     inside_phrase,
     latin_subjects,
+    many_installations,
     owning_subject,
     russian_subjects,
 )
@@ -152,7 +153,9 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
     found += capitalised_after_role(text, toks)
     # "the iPmart forum (now known as Mobi NUKE)": the service's name at another time is no rival to it
     renamed = [m.span() for m in RENAMED.finditer(text)]
-    return [c for c in found if not any(a < c.start < b for a, b in renamed)] if renamed else found
+    # ("140 unpatched vBulletin forums were compromised": the software of many sites is none of their victims)
+    return [c for c in found if not any(a < c.start < b for a, b in renamed)
+            and not many_installations(text, c.start, c.end)]
 
 def capitalised_after_role(text: str, toks: Sequence[Token]) -> list[Candidate]:
     """«данные пациентов Нижнекамской ЦРБ», «клиентов банка Зенит»: capitalised words right after a whose-data

@@ -95,6 +95,18 @@ def owning_subject(text: str, at: int) -> tuple[str, int, int] | None:
     start = match.start("n") + match.group("n").find(name)
     return name, start, start + len(name)
 
+# "a large number of unpatched vBulletin forums were compromised", "hundreds of WordPress sites": software many sites
+# run is the victim of none of them.
+_MANY_BEFORE = re.compile(r"\b(?:number\s+of|many|multiple|hundreds\s+of|thousands\s+of|dozens\s+of|several|various|"
+                          r"numerous|\d[\d,]*)\s+(?:[a-z]+\s+)?$")
+_INSTALLS_AFTER = re.compile(r"\s+(?:forums|sites|websites|stores|shops|servers|installations|instances|boards|"
+                             r"blogs)\b")
+
+
+def many_installations(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is software counted over many sites ("140 vBulletin forums")."""
+    return bool(_INSTALLS_AFTER.match(text, end)) and bool(_MANY_BEFORE.search(text[max(0, start - 40) : start]))
+
 _SYSTEM_WORDS = frozenset(("it", "hr", "crm", "erp", "cloud", "network", "systems", "servers", "database", "api",
                            "website", "backend", "app", "databases", "server", "platform"))
 
