@@ -184,6 +184,8 @@ def news_parser():  # noqa: ANN201 - one parser (its directory index is built on
     # a lowercase-first brand ("iPmart", "eBay") before its type is a name
     ("During 2016, the zQuorlo forum was hacked and over 2 million forum members' details were exposed. The vBulletin "
      "forum included IP addresses, birth dates and passwords stored as salted hashes.", "zQuorlo"),
+    ("In 2016, the online gaming platform q-Zorvel suffered a data breach that exposed 120k email addresses and "
+     "passwords.", "q-Zorvel"),
     # its name at another time, in brackets, is no second victim
     ("During 2015, the zQuorlo forum (now known as Velmora Hub) was hacked and over 2 million forum members' details "
      "were exposed. The data included IP addresses, birth dates and passwords stored as salted hashes.", "zQuorlo"),

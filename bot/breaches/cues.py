@@ -23,8 +23,8 @@ _EN_TYPE = (r"(?:company|retailer|firm|telco|provider|platform|site|website|app|
             r"library|festival|conference|league|portal|aggregator|messenger|VPN|software|server|program|"
             r"programme|marketer|consultancy|reseller|supplier|distributor|dealer|producer|group|application)")
 # A name starts a word: "mate1.com" holds no name "1.com". A brand may open with a lowercase letter before a capital
-# ("the iPmart forum", "eBay users"), never with a plain lowercase word.
-_NAME = r"(?<![\w.'’-])" + rules.EN_NAME.replace("(?P<n>[A-Z0-9]", "(?P<n>(?:[A-Z0-9]|[a-z](?=[A-Z]))", 1)
+# ("the iPmart forum", "eBay users", "i-Dressup"), never with a plain lowercase word.
+_NAME = r"(?<![\w.'’-])" + rules.EN_NAME.replace("(?P<n>[A-Z0-9]", "(?P<n>(?:[A-Z0-9]|[a-z](?=-?[A-Z]))", 1)
 assert _NAME != r"(?<![\w.'’-])" + rules.EN_NAME  # (rules.EN_NAME's opening changed: the line above no longer applies)
 EN_COMPANY_CUE = re.compile(
     rf"\b(?:{_EN_TYPE}(?:\s+for)?,?|known\s+as|attributed\s+to|called|named)\s+[\"“]?{_NAME}")
