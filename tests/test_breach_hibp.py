@@ -230,6 +230,14 @@ def news_parser():  # noqa: ANN201 - one parser (its directory index is built on
     # a name inside what the typed subject is for is not the verb's subject
     ("In 2020, the Quorlo website for trading pets within the \"Pet World!\" Velmora game suffered a data breach. The "
      "breach exposed 86k unique email addresses alongside usernames and passwords.", "Quorlo"),
+    # the owner named after the typed subject is not what was breached: HIBP names the forum, the program
+    ("In 2019, the Quorlo forum, owned by Velmora, was hacked and 120k email addresses, usernames and passwords were "
+     "exposed.", "Quorlo"),
+    ("In 2019, the Quorlo loyalty program operated by Velmora suffered a data breach that exposed 120k email addresses "
+     "and names.", "Quorlo"),
+    # (but the site a forum's software serves is the site: "the IP.Board forum for the gaming website X")
+    ("In July 2015, the IP.Board forum for the gaming website Quorlo suffered a data breach that exposed over 738k "
+     "forum members' accounts. The data included email addresses, birth dates and passwords.", "Quorlo"),
     ("In 2016, the Quorlo mod for Minecraft suffered a data breach that exposed 120k email addresses and passwords.",
      "Quorlo"),
 ])

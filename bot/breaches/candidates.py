@@ -114,11 +114,6 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
             # "The Record reported that Quorlo suffered…": who reports that another did is no victim
             if name and _REPORTS_ANOTHER.match(text, at + len(name)):
                 continue
-            # "the X website for trading pets within the Roblox game suffered": X suffered, not Roblox
-            owner = owning_subject(text, at) if name and pattern is EN_VICTIM_VERB else None
-            if owner:
-                found.append(Candidate(owner[0], None, owner[1], owner[2], base, evidence=True))
-                continue
             # (a name after words the cleaning dropped, "Los Angeles-based X", begins no phrase)
             if name and not (at == match.start("n") and inside_phrase(text, at)):
                 found.append(Candidate(name, None, at, at + len(name), base, evidence=True, own=own))
@@ -154,8 +149,18 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
     # "the iPmart forum (now known as Mobi NUKE)": the service's name at another time is no rival to it
     renamed = [m.span() for m in RENAMED.finditer(text)]
     # ("140 unpatched vBulletin forums were compromised": the software of many sites is none of their victims)
-    return [c for c in found if not any(a < c.start < b for a, b in renamed)
-            and not many_installations(text, c.start, c.end)]
+    found = [c for c in found if not any(a < c.start < b for a, b in renamed)
+             and not many_installations(text, c.start, c.end)]
+    return [_owner_instead(text, c) for c in found]
+
+
+def _owner_instead(text: str, cand: Candidate) -> Candidate:
+    """"the X website for trading pets within the Roblox game suffered": X suffered, not Roblox ("the X server for the
+    game Quorlo", "the X forum run by Quorlo": X); what the name's role says goes to the subject it stands in."""
+    owner = None if cand.domain else owning_subject(text, cand.start)
+    if not owner:
+        return cand
+    return Candidate(owner[0], None, owner[1], owner[2], cand.score, evidence=cand.evidence, own=cand.own)
 
 def capitalised_after_role(text: str, toks: Sequence[Token]) -> list[Candidate]:
     """«данные пациентов Нижнекамской ЦРБ», «клиентов банка Зенит»: capitalised words right after a whose-data
