@@ -19,6 +19,7 @@ from bot.understanding import intents as I
 from bot.understanding.lexicon import reader_for
 from bot.understanding.query import Query
 from bot.understanding.rank import (
+    asking_clause,
     country_names_of,
     names_its_subject,
     naming,
@@ -132,7 +133,7 @@ def _not_sure(kb: KnowledgeBase, q: Query, found: SearchResult, lang: str) -> An
 
 def _search(kb: KnowledgeBase, q: Query) -> SearchResult:
     result = kb.index.search(q.search_text or q.text, limit=SEARCH_DEPTH, boost=search_boost(q),
-                             decisions=not not_about_a_decision(q))
+                             decisions=not not_about_a_decision(q), ask=asking_clause(q))
     return rank(kb, q, result)
 
 

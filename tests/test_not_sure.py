@@ -803,3 +803,45 @@ def test_an_ordinary_capitalised_word_names_no_subject(real_kb: KnowledgeBase, q
     assert rank.names_its_subject(real_kb, q, real_kb.index.by_id[entry]) is names
     if not names:
         assert answer_question(real_kb, question, "en").unsure
+
+
+@pytest.mark.parametrize(("question", "clause"), [
+    ("my friend from Uzbekistan is buying a sim in Moscow and the shop asked for the phone itself — what device "
+     "number has to be written in the contract for foreigners now?",
+     "what device number has to be written in the contract for foreigners now"),
+    ("I run a small online shop in Kazan and we never filed the notice to Roskomnadzor about processing personal "
+     "data. what fine can the company get now?", "what fine can the company get now"),
+    ("мы подрядчик-процессор, делаем рассылки для французского ритейлера и сегодня нашли открытый бакет с их базой "
+     "клиентов — в какой срок по GDPR мы должны сказать об этом заказчику?",
+     "в какой срок по gdpr мы должны сказать об этом заказчику"),
+    ("what device number has to be written in the contract for foreigners", ""),   # a short question is all ask
+])
+def test_a_long_question_s_asking_clause(real_kb: KnowledgeBase, question: str, clause: str) -> None:
+    assert rank.asking_clause(reader_for(real_kb).read(question, "en")) == clause
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    # the story (a bank pushing, a server in Frankfurt) is in no entry; what it asks is the entry's subject, and the
+    # share of the question the entry explains counts the ask above the story
+    ("my bank in Russia keeps pushing me to submit biometrics and says otherwise they won't serve me — since when is "
+     "refusing service for that not allowed?", "pd-biometrics-refusal-of-service"),
+    ("we host a Russian e-shop's database in Frankfurt and a lawyer mentioned the localisation law — which federal "
+     "law introduced that rule?", "pd-localisation-art18-5"),
+])
+def test_a_story_is_answered_by_the_entry_its_ask_is_about(real_kb: KnowledgeBase, question: str, entry: str) -> None:
+    answer = answer_question(real_kb, question, "en")
+    assert not answer.unsure and answer.entry is not None and answer.entry.id == entry
+
+
+def test_a_story_s_ask_weighs_above_its_story(real_kb: KnowledgeBase) -> None:
+    # The story (a friend from Uzbekistan, a shop in Moscow) is in no entry; the ask (the device number in a
+    # foreigner's SIM contract) is the IMEI binding rule's subject, which is offered first.
+    question = ("my friend from Uzbekistan is buying a sim in Moscow and the shop asked for the phone itself — what "
+                "device number has to be written in the contract for foreigners now?")
+    answer = answer_question(real_kb, question, "en")
+    assert answer.buttons and answer.buttons[0].id == "sim-foreigners-imei-device-binding"
+    q = reader_for(real_kb).read(question, "en")
+    plain = real_kb.index.search(q.search_text, limit=8)
+    asked = real_kb.index.search(q.search_text, limit=8, ask=rank.asking_clause(q))
+    coverage = {h.entry.id: h.coverage for h in plain.hits}
+    assert all(h.coverage >= coverage.get(h.entry.id, 0.0) for h in asked.hits)   # the better of the two shares

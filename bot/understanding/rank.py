@@ -19,6 +19,7 @@ from bot.understanding.stories import (  # noqa: F401 - re-exported: what rank's
     STORY_NOT_ADVICE,
     STORY_WORDS,
     _looks_like_a_name,
+    asking_clause,
     asks_about_its_story,
     asks_within_its_story,
     names_its_subject,

@@ -39,6 +39,20 @@ STORY_COVERAGE = 0.25   # ... of which the entry must still explain this share
 STORY_LEAD = 1.5        # ... and score this many times the runner-up
 
 
+# A story's clauses: sentences, a dash, a semicolon or a colon, a quotation, a comma before the next clause
+_CLAUSE = re.compile(r"[.!?;:—–()«»\"]+|,\s|\s-\s")
+
+
+def asking_clause(q: Query) -> str:
+    """The last clause of a long question (`STORY_WORDS`) that has two words of its own: what it asks ("… — how long
+    do we have to answer under the GDPR?"), after the story that leads to it. Empty for a short question, which is
+    all ask."""
+    if q.content_words < STORY_WORDS:
+        return ""
+    clauses = [c for c in _CLAUSE.split(q.search_text or q.text) if len(T.word_groups(c)) >= 2]
+    return clauses[-1].strip() if len(clauses) > 1 else ""
+
+
 def tells_its_story(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> bool:
     """Is a long question, under-explained by the search, about the best entry's subject, named by its rare name?"""
     best = hits[0]
