@@ -80,12 +80,14 @@ RENAMED = re.compile(r"\((?:now|since|later|formerly|previously|subsequently)\s+
                      r"renamed(?:\s+(?:to|as))?|rebranded(?:\s+(?:to|as))?|called|named)?\b[^()\n]{1,80}\)")
 # "the Adopt Me Trading Values website for assessing pet trades within the Roblox game suffered a data breach": a
 # name inside what the typed subject is for (its purpose, its home) is no subject of the verb; the typed name is.
+_CONNECTOR = (r"(?:within|designed|used|built|made|dedicated|that|which|where|"
+              r"(?:owned|run|operated|managed|developed|published|hosted|maintained)\s+by)")
 _MODIFIED_SUBJECT = re.compile(  # (not where data was posted: "on the XSS forum that …")
     rf"(?<!\bon )(?<!\bto )(?<!\bonto )(?<!\bin )\bthe\s+{_NAME}\s+(?:[a-z]+\s+)?"
-    rf"(?:{_EN_TYPE}|mod|plugin|bot|extension|add-?on|tool|system),?\s+"
-    # ("the IP.Board forum for the gaming website WildStar": a purpose, "for assessing …", not the site it serves)
-    r"(?:for\s+[a-z]+ing|within|designed|used|built|made|dedicated|that|which|where|"
-    r"(?:owned|run|operated|managed|developed|published|hosted|maintained)\s+by)\b(?:(?![.!?]\s)[^,;:()\n])*$")
+    # ("the IP.Board forum for the gaming website WildStar": a purpose, "for assessing …", not the site it serves; but
+    # "the X mod for Minecraft" is X's, whatever follows "for")
+    rf"(?:(?:{_EN_TYPE}|system),?\s+(?:for\s+[a-z]+ing|{_CONNECTOR})|(?:mod|plugin|bot|extension|add-?on|tool),?\s+"
+    rf"(?:for|{_CONNECTOR}))\b(?:(?![.!?]\s)[^,;:()\n])*$")
 
 
 def owning_subject(text: str, at: int) -> tuple[str, int, int] | None:
