@@ -216,6 +216,16 @@ def news_parser():  # noqa: ANN201 - one parser (its directory index is built on
      "discovered. The data contained over 700k unique names, usernames, email and IP addresses.", "Quorlo"),
     ("In 2019, a file containing 120k Quorlo accounts was discovered. It included email addresses, names and "
      "passwords.", "Quorlo"),
+    ("In 2021, a threat actor scraped 120k user profiles from Quorlo and published them online. The data included "
+     "names, email addresses and locations.", "Quorlo"),
+    ("In 2021, the Quorlo marketing database was left exposed on an unsecured Elasticsearch instance. It contained "
+     "120k email addresses and names.", "Quorlo"),
+    ("In 2021, Quorlo's Mailchimp account was compromised and 120k email addresses and names were exported.", "Quorlo"),
+    # the owner in an apposition is not the subject
+    ("In 2021, Quorlo, a subsidiary of Velmora, suffered a data breach that exposed 120k email addresses and "
+     "passwords.", "Quorlo"),
+    ("In 2021, Quorlo, owned by Velmora, suffered a data breach that exposed 120k email addresses and passwords.",
+     "Quorlo"),
     # whose product had the flaw
     ("In 2020, a vulnerability in the Quorlo app exposed 120k users' email addresses, names and phone numbers.",
      "Quorlo"),

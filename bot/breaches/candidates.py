@@ -23,6 +23,7 @@ from bot.breaches.cues import (
     EN_NAME_ROLE,
     EN_NAME_SYSTEM,
     EN_NAME_TYPE,
+    EN_SCRAPED_FROM,
     EN_TAKEN_FROM,
     EN_VICTIM_VERB,
     KNOWN_AS_NUMBER,
@@ -105,6 +106,7 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
         found.append(Candidate(match.group("n").rstrip(".,"), None, match.start("n"), match.end("n"), 1.5))
     cues = ((EN_COMPANY_CUE, 2.5), (EN_VICTIM_VERB, 2.5), (EN_NAME_ROLE, 2.0), (EN_NAME_SYSTEM, 2.0),
             (EN_NAME_TYPE, 1.0), (EN_FLAW_IN, 2.5), (EN_TAKEN_FROM, 2.5), (EN_DATABASE_LEAKED, 2.5),
+            (EN_SCRAPED_FROM, 2.5),
             *((p, 2.5) for p in rules.EN_PATTERNS), *((p, 2.5) for p in rules.EN_SYSTEM_OWNER))
     for pattern, base in cues:
         own = pattern in rules.EN_SYSTEM_OWNER

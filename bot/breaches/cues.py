@@ -41,15 +41,18 @@ EN_NAME_ROLE = re.compile(rf"{_NAME}(?:'s|’s)?\s+(?:(?:data\s+)?(?:leak|breach
                           r"(?:data|records|information|details|accounts|database|emails))\b")
 # Whose systems they are: "Quorlo's database was leaked online", "Quorlo's customer database", "a flaw in Quorlo's
 # API". Only with the possessive: "an exposed Elasticsearch database" names the software, not whose data it held.
-EN_NAME_SYSTEM = re.compile(rf"{_NAME}(?:'s|’s)\s+(?:[a-z]+\s+)?(?:databases?|websites?|site|servers?|systems?|"
+EN_NAME_SYSTEM = re.compile(rf"{_NAME}(?:'s|’s)\s+(?:[A-Za-z]+\s+)?(?:accounts?|databases?|websites?|site|servers?|"
+                            r"systems?|"
                             r"network|platform|apps?|application|API|APIs|backend|back-end|forums?|backups?|"
                             r"cloud|storage)\b")
 # The passive, whose data or database it was: "120k records allegedly taken from Quorlo", "accounts scraped from the
 # Quorlo forum", "the Quorlo database was leaked online".
 EN_TAKEN_FROM = re.compile(rf"\b(?:records|data|accounts|details|information|addresses|rows)\s+(?:[a-z]+ly\s+)?"
                            rf"(?:taken|stolen|obtained|scraped|extracted|exfiltrated|sourced)\s+from\s+(?:the\s+)?{_NAME}")
+EN_SCRAPED_FROM = re.compile(rf"\b(?:scraped|harvested|extracted|exfiltrated)\s+(?:[^.;\n]{{0,60}}?\s)?from\s+"
+                             rf"(?:the\s+)?{_NAME}")
 EN_DATABASE_LEAKED = re.compile(rf"\bthe\s+{_NAME}\s+(?:[a-z]+\s+)?(?:databases?|backups?)\s+(?:was|were|had\s+been|"
-                                r"has\s+been)\s+(?:[a-z]+ly\s+)?(?:leaked|exposed|dumped|breached|hacked|compromised|"
+                                r"has\s+been)\s+(?:[a-z]+ly\s+)?(?:left\s+)?(?:leaked|exposed|dumped|breached|hacked|compromised|"
                                 r"stolen|published)\b")
 # Whose product had the flaw: "a vulnerability in the Quorlo app exposed …", "security flaws were identified in the
 # Quorlo system designed for parents". (Software others run is no victim: "a flaw in the MOVEit transfer software".)
@@ -89,11 +92,16 @@ _MODIFIED_SUBJECT = re.compile(  # (not where data was posted: "on the XSS forum
     rf"(?:(?:{_EN_TYPE}|system),?\s+(?:for\s+[a-z]+ing|{_CONNECTOR})|(?:mod|plugin|bot|extension|add-?on|tool),?\s+"
     rf"(?:for|{_CONNECTOR}))\b(?:(?![.!?]\s)[^,;:()\n])*$")
 
+# "Quorlo, a subsidiary of Velmora, suffered", "Quorlo, owned by Velmora, was hacked": the owner in an apposition is not
+# the subject.
+_APPOSED_OWNER = re.compile(rf"{_NAME},\s+(?:(?:a|an|the)\s+(?:[a-z]+\s+)?"
+                            r"(?:subsidiary|division|unit|brand|part|member)\s+of|(?:owned|run|operated|acquired)\s+by)\s+(?:the\s+)?[^,;:()\n]{0,40}$")
+
 
 def owning_subject(text: str, at: int) -> tuple[str, int, int] | None:
     """The typed subject whose modifier the name at ``at`` stands in, as (name, start, end), or None."""
     offset = max(0, at - 200)
-    match = _MODIFIED_SUBJECT.search(text, offset, at)
+    match = _MODIFIED_SUBJECT.search(text, offset, at) or _APPOSED_OWNER.search(text, offset, at)
     name = clean_en_name(match.group("n")) if match else None
     if not match or not name:
         return None
