@@ -621,3 +621,22 @@ def test_a_named_incident_is_answered_by_an_entry_about_it(real_kb: KnowledgeBas
 def test_the_people_affected_by_a_fined_breach(real_kb: KnowledgeBase, text: str, lang: str) -> None:
     answer = answer_question(real_kb, text, lang)
     assert answer.intent == LOOKUP and answer.entry is not None and "marriott" in answer.entry.id
+
+
+@pytest.mark.parametrize(("text", "notify"), [
+    # "to tell" someone of a leak is to notify them, in Russian as in English ("tell")
+    ("в какой срок по GDPR мы должны сказать об этом заказчику?", True),
+    ("нужно ли сказать клиентам об утечке", True),
+    # ... but "tell me" said to the bot asks nothing of notifying
+    ("скажите, какой штраф за утечку персональных данных", False),
+    ("скажи что такое GDPR", False),
+])
+def test_to_tell_of_a_leak_is_to_notify(reader: Reader, text: str, notify: bool) -> None:
+    assert reader.read(text, "ru").has("notify") is notify
+
+
+def test_a_processor_s_story_asking_when_to_tell_the_controller(real_kb: KnowledgeBase) -> None:
+    question = ("мы подрядчик-процессор, делаем рассылки для французского ритейлера и сегодня нашли открытый бакет с "
+                "их базой клиентов — в какой срок по GDPR мы должны сказать об этом заказчику?")
+    answer = answer_question(real_kb, question, "ru")
+    assert not answer.unsure and answer.entry is not None and answer.entry.id == "gdpr-breach-notification-art-33"

@@ -66,7 +66,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # what something costs: asks for an estimate only beside the facts of a case (an average cost is a statistic)
     "cost": ("стоить", "обойтись", "=cost", "=costs"),
     "notify": ("уведомить", "уведомление", "уведомлять", "сообщить", "сообщать", "оповестить", "notify", "notification",
-               "notified", "report", "reporting", "=inform", "=informed", "=informing", "tell", "сообщение"),
+               "notified", "report", "reporting", "=inform", "=informed", "=informing", "tell", "сообщение",
+               # «должны сказать заказчику»: the infinitive only, «скажите» asks the bot
+               "=сказать"),
     "when": ("когда", "when", "до какой", "до какого", "by when", "как быстро", "how fast", "how soon", "how quickly",
              "срок", "deadline", "сколько час", "how many hour", "within", "за сколько"),
     "since_when": ("с какой", "с какого", "since when", "when did", "what date", "какой дата", "вступить в сила",
