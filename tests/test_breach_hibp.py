@@ -192,6 +192,9 @@ def news_parser():  # noqa: ANN201 - one parser (its directory index is built on
     ("In September 2013, the Quorlo Windows forum (since renamed to the \"Velmora 9\" forum) was hacked and later had "
      "its internal database dumped. The dump included over 200k members' email addresses and passwords.",
      "Quorlo"),
+    # when it happened, however the description opens
+    ("During 2015, Quorlo had 120k records exposed including email addresses and passwords.", "Quorlo"),
+    ("Sometime in 2017, Quorlo had 120k records exposed including email addresses and passwords.", "Quorlo"),
     # whose systems they are, by the possessive
     ("In June 2019, Quorlo's database was leaked online. The data included 120k unique email addresses, names and "
      "passwords.", "Quorlo"),

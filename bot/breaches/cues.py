@@ -354,7 +354,8 @@ _EN_REPORTING = (r"(?:(?:has|have|had|says|said|files|filed|confirm(?:s|ed)|disc
 # The subject opening a sentence, maybe after when or where it spoke ("On Tuesday, ", "In a filing with the Maine
 # attorney general, "), or the clause after "reported that".
 EN_SUBJECT = re.compile(
-    r"(?:^(?:(?:On|In|Last|This|Earlier|Late|Later)\b[^,\n]{1,60},\s+)?|\bthat\s+)(?:[Tt]he\s+)?"
+    r"(?:^(?:(?:On|In|Last|This|Earlier|Early|Late|Later|Mid|During|Between|Circa|Sometime|Around|At|Prior|"
+    r"Throughout)\b[^,\n]{1,60},\s+)?|\bthat\s+)(?:[Tt]he\s+)?"
     r"(?P<n>[A-ZА-ЯЁ][\w&'’.+-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|of|and|&)){0,4})"
     rf"{_EN_BETWEEN}\s+{_EN_REPORTING}")
 
