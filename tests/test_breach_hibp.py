@@ -195,6 +195,8 @@ def news_parser():  # noqa: ANN201 - one parser (its directory index is built on
     # when it happened, however the description opens
     ("During 2015, Quorlo had 120k records exposed including email addresses and passwords.", "Quorlo"),
     ("Sometime in 2017, Quorlo had 120k records exposed including email addresses and passwords.", "Quorlo"),
+    # a name ends at its possessive before a count
+    ("During 2015, Quorlo's 120k users had their email addresses and passwords exposed.", "Quorlo"),
     # whose systems they are, by the possessive
     ("In June 2019, Quorlo's database was leaked online. The data included 120k unique email addresses, names and "
      "passwords.", "Quorlo"),

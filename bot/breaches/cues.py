@@ -205,7 +205,9 @@ def clean_en_name(raw: str) -> str | None:
     if based is not None:
         words = words[based + 1 :]
     # "Quorlo's IT systems": a name ends at its possessive before a system's word ("Domino's India" is one name)
-    cut = next((i for i, w in enumerate(words[:-1]) if w.endswith("'s") and words[i + 1].lower() in _SYSTEM_WORDS),
+    # ("Quorlo's 120k users": nor before a count)
+    cut = next((i for i, w in enumerate(words[:-1]) if w.endswith("'s") and (
+        words[i + 1].lower() in _SYSTEM_WORDS or re.fullmatch(r"[\d.,]+(?:[kmb]|bn|mn)?\+?", words[i + 1], re.I))),
                None)
     if cut is not None:
         words = words[: cut + 1]
