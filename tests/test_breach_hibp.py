@@ -265,6 +265,9 @@ def test_hibp_description_names_its_victim(news_parser, description: str, victim
     # software run by many sites is none of their victims
     "In January 2017, a large number of unpatched vBulletin forums were compromised by an actor known as \"Velmor\". "
     "A total of 140 forums had data including usernames, email addresses and passwords extracted and distributed.",
+    # a list of sources names no victim
+    "In 2020, a corpus of 120M records scraped from LinkedIn, Facebook and other sources was found exposed. The data "
+    "included names, email addresses and phone numbers.",
     "In 2018, hundreds of outdated Magento stores were breached by a group known as \"Velmor\". The attackers stole "
     "120k payment cards, names and email addresses.",
 ])

@@ -27,6 +27,7 @@ from bot.breaches.cues import (
     EN_TAKEN_FROM,
     EN_VICTIM_VERB,
     KNOWN_AS_NUMBER,
+    LIST_OF_SOURCES,
     RENAMED,
     WHERE_IT_HAPPENED,
     clean_en_name,
@@ -148,8 +149,9 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
     for name, start, end, own in english_subjects(text, spans):
         found.append(Candidate(name, None, start, end, 1.5, evidence=True, own=own))
     found += capitalised_after_role(text, toks)
-    # "the iPmart forum (now known as Mobi NUKE)": the service's name at another time is no rival to it
-    renamed = [m.span() for m in RENAMED.finditer(text)]
+    # "the iPmart forum (now known as Mobi NUKE)": the service's name at another time is no rival to it; "scraped from
+    # LinkedIn, Facebook and other sources": nor is any of a list of sources
+    renamed = [m.span() for m in RENAMED.finditer(text)] + [m.span() for m in LIST_OF_SOURCES.finditer(text)]
     # ("140 unpatched vBulletin forums were compromised": the software of many sites is none of their victims)
     found = [c for c in found if not any(a < c.start < b for a, b in renamed)
              and not many_installations(text, c.start, c.end)]

@@ -115,6 +115,10 @@ _MANY_BEFORE = re.compile(r"\b(?:number\s+of|many|multiple|hundreds\s+of|thousan
 _INSTALLS_AFTER = re.compile(r"\s+(?:forums|sites|websites|stores|shops|servers|installations|instances|boards|"
                              r"blogs)\b")
 
+# "records scraped from LinkedIn, Facebook and other sources": the names of a list of sources are none the victim.
+LIST_OF_SOURCES = re.compile(r"\bfrom\s+[A-Z][^.;:\n]{0,80}?\s+and\s+(?:other|various|many|several|numerous)\s+"
+                             r"(?:[a-z]+\s+)?(?:sources|sites|websites|services|platforms|networks|companies|apps)\b")
+
 
 def many_installations(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is software counted over many sites ("140 vBulletin forums")."""
