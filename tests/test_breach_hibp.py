@@ -265,6 +265,9 @@ def test_hibp_description_names_its_victim(news_parser, description: str, victim
     # software run by many sites is none of their victims
     "In January 2017, a large number of unpatched vBulletin forums were compromised by an actor known as \"Velmor\". "
     "A total of 140 forums had data including usernames, email addresses and passwords extracted and distributed.",
+    # data found to be another service's names none
+    "In 2019, data claimed to be from Quorlo was posted online. Upon analysis, the data was found to belong to a "
+    "different service. It contained 120k email addresses and passwords.",
     # a list of sources names no victim
     "In 2020, a corpus of 120M records scraped from LinkedIn, Facebook and other sources was found exposed. The data "
     "included names, email addresses and phone numbers.",

@@ -161,6 +161,8 @@ DENIAL = PhraseSet(
     # "does not appear to have come from our systems", "denied to be from its systems", «получены не из наших систем»
     "not ~ come|came|origin|aris ~ from ~ our|it|their|the ~ system*|network*|compani",
     "deni* ~ be ~ from ~ our|it|their", "не ~ из ~ наш|сам ~ система|база|сервер",
+    # HIBP's misattributions: "the data was found to belong to a different service", "came from an unrelated site"
+    "belong|originat*|came|come ~ differ|unrel ~ servic*|site|websit*|compani*|sourc*|platform",
 )
 # The headline's own denial of a claim: "Quorlo has denied that emails linked to its users were obtained in a hack",
 # "X dismisses reports of a breach" (below the headline, "the company denied that passwords were taken" is a detail).
