@@ -285,7 +285,7 @@ def measure(parse: Parse) -> dict[str, Any]:
     return {
         "posts": {"dev": score_posts(parse, posts_dev), "dev2": score_posts(parse, load_dev2()),
                   "dev3": score_posts(parse, load_dev3()), "dev4": score_posts(parse, load_dev4()),
-                  "dev5": score_posts(parse, load_dev5()),
+                  "dev5": score_posts(parse, load_dev5()), "dev6": score_posts(parse, load_dev6()),
                   "heldout": score_posts(parse, posts_held), "heldout2": score_posts(parse, load_heldout2())},
         "hibp": {"dev": score_hibp(parse, hibp_dev), "heldout": score_hibp(parse, hibp_held)},
         "p50_ms": p50, "p99_ms": p99,
@@ -313,18 +313,17 @@ def section(table: Callable[[str, list[str], list[list[object]]], None]) -> None
         for split in ("dev", "dev2", "heldout"):
             old = before["posts"].get(split, {}).get(metric) if before else None
             row += [_f(old) if old is not None else "-", _f(now["posts"][split][metric])]
-        row += [_f(now["posts"][split][metric]) for split in ("dev3", "dev4", "dev5", "heldout2")]
+        row += [_f(now["posts"][split][metric]) for split in ("dev3", "dev4", "dev5", "dev6", "heldout2")]
         rows.append(row)
-    for split_name in ("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "heldout2"):
+    for split_name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout", "heldout2"):
         scored = now["posts"][split_name]
         rows.append([f"({split_name}: {scored['n']} posts, {scored['breaches']} breaches, "
-                     f"{scored['detected']} detected, {scored['false_alerts']} false alerts)", "", "", "", "", "",
-                     "", "", "", "", "", ""])
+                     f"{scored['detected']} detected, {scored['false_alerts']} false alerts)", *[""] * 12])
     table("Breach posts, real news (dev and held-out: tests/data/breach_posts_real.json, held-out frozen before "
-          "tuning, aggregate only; dev2 to dev5: tests/data/breach_posts_dev{2,3,4,5}.json; held-out 2: "
+          "tuning, aggregate only; dev2 to dev6: tests/data/breach_posts_dev{2,3,4,5,6}.json; held-out 2: "
           "tests/data/breach_heldout2.json, collected blind for round 3, aggregate only)",
           ["metric", "target", "dev before", "dev now", "dev2 before", "dev2 now", "held-out before",
-           "held-out now", "dev3 now", "dev4 now", "dev5 now", "held-out 2 now"], rows)
+           "held-out now", "dev3 now", "dev4 now", "dev5 now", "dev6 now", "held-out 2 now"], rows)
     hibp_rows = []
     for metric in ("right", "service", "detected", "service_notifiable"):
         row = [metric, ">= 0.95" if metric == "right" else ""]
@@ -338,7 +337,8 @@ def section(table: Callable[[str, list[str], list[list[object]]], None]) -> None
           "service_notifiable: only the breaches the bot would alert on (hibp.is_notifiable)",
           ["metric", "target", "dev before", "dev now", "held-out before", "held-out now"], hibp_rows)
     splits = {"dev": load_split("posts")[0], "dev2": load_dev2(), "dev3": load_dev3(), "dev4": load_dev4(),
-              "dev5": load_dev5(), "held-out": load_split("posts")[1], "held-out 2": load_heldout2()}
+              "dev5": load_dev5(), "dev6": load_dev6(), "held-out": load_split("posts")[1],
+              "held-out 2": load_heldout2()}
     reach = {name: score_reach(parser.analyse, posts) for name, posts in splits.items()}
     table("Unsure is not silent (the source-channel path): of the real breaches, alerted at once / reaching the "
           "admins at all (alert or draft to confirm); of the other posts, drafted / alerted",
