@@ -6,6 +6,7 @@ lives beside the benchmarks, not in the bot's package: the bot never reads ``tes
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -15,7 +16,21 @@ import yaml
 from bot.breaches.models import Breach
 from bot.breaches.names import ServiceDirectory, canonical_key, default_directory
 
-DEFAULT_LABELLED_PATH = Path(__file__).resolve().parents[1] / "tests" / "data" / "breach_posts.yaml"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+DEFAULT_LABELLED_PATH = DATA / "breach_posts.yaml"
+# The dev sets of real news beyond the dev split above, by name, each disjoint from both held-out splits; what was
+# measured on each before anyone tuned on it ("first sight") is the honest figure for text the parser had not seen.
+DEV_SETS: dict[str, tuple[str, str]] = {
+    "dev2": ("breach_posts_dev2.json", "real headlines and leads found later (round 2)"),
+    "dev3": ("breach_posts_dev3.json", "round 3, heavy on what a privacy channel posts that is no leak"),
+    "dev4": ("breach_posts_dev4.json", "round 4, collected blind by someone who never saw the parser"),
+    "dev5": ("breach_posts_dev5.json", "round 5, 69 posts collected blind; first sight (parser 5633685): recall "
+                                       "0.675, precision 0.871, service 0.926, records 0.727, classes F1 0.820"),
+    "dev6": ("breach_posts_dev6.json", "round 6, 66 posts collected blind, hard phrasings (leaks told without "
+                                       "«утечка»/'breach', ransomware claims, contractors, lakh/crore counts); first "
+                                       "sight (parser 42fdd64): recall 0.564, precision 0.957, service 0.727, "
+                                       "records 1.0, classes F1 0.843, reaching admins 0.744"),
+}
 SCORED_FIELDS = (
     "service", "domain", "record_count", "unique_emails", "data_classes", "password_storage", "breach_date",
 )
@@ -105,9 +120,13 @@ def evaluate(parser: ParserLike, labelled: list[dict[str, Any]]) -> dict[str, An
     }
 
 
-# dev6 (66 blind real posts, hard phrasings) first sight, parser 42fdd64: recall 0.564, precision 0.957 (1 false
-# alert), service 0.727, records 1.0, classes F1 0.843, reaching admins (alert or draft) 0.744
-DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
+DEV_SPLITS = ("dev", *DEV_SETS)
+
+
+def load_dev(name: str) -> list[dict[str, Any]]:
+    """One of ``DEV_SETS`` by name (empty when its file is absent)."""
+    path = DATA / DEV_SETS[name][0]
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
 
 
 def load_dev_split(name: str) -> list[dict[str, Any]]:
@@ -117,11 +136,9 @@ def load_dev_split(name: str) -> list[dict[str, Any]]:
 
     if name == "dev":
         return B.load_split("posts")[0]
-    loaders = {"dev2": B.load_dev2, "dev3": B.load_dev3, "dev4": B.load_dev4,
-               "dev5": B.load_dev5, "dev6": B.load_dev6}
-    if name not in loaders:
+    if name not in DEV_SETS:
         raise SystemExit(f"unknown dev split {name!r}: one of {', '.join(DEV_SPLITS)}")
-    return loaders[name]()
+    return load_dev(name)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -19,25 +19,13 @@ from typing import Any
 
 import yaml
 
-from bench.breach_eval import same_service
+from bench.breach_eval import DEV_SETS, load_dev, same_service
 from bot.breaches.hibp import html_to_text, is_notifiable
 from bot.breaches.models import Breach
 from bot.breaches.names import canonical_key
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 POSTS_PATH = DATA / "breach_posts_real.json"
-# A second dev set: real headlines and leads found later (issue 16, round 2), disjoint from both splits above.
-DEV2_PATH = DATA / "breach_posts_dev2.json"
-DEV3_PATH = DATA / "breach_posts_dev3.json"
-DEV4_PATH = DATA / "breach_posts_dev4.json"  # round 4: collected blind by someone who never saw the parser
-# round 5: 69 real news texts collected blind; first sight (before any tuning on it), parser 5633685: recall 0.675,
-# precision 0.871, service 0.926, records 0.727, classes F1 0.820 (session-start parser d06d4dc: 0.700, 0.875,
-# 0.893, 0.739, 0.832)
-DEV5_PATH = DATA / "breach_posts_dev5.json"
-# round 6: 66 real posts collected blind, hard phrasings (leaks told without «утечка»/"breach", ransomware claims,
-# contractors, lakh/crore counts); first sight (before any tuning on it), parser 42fdd64: recall 0.564, precision
-# 0.957 (1 false alert), service 0.727, records 1.0, classes F1 0.843, reaching admins (alert or draft) 0.744
-DEV6_PATH = DATA / "breach_posts_dev6.json"
 HIBP_PATH = DATA / "hibp_breaches_2025-03.json"
 HELDOUT_PATH = DATA / "breach_heldout.json"
 HELDOUT2_PATH = DATA / "breach_heldout2.json"   # aggregates only, like the split above
@@ -72,30 +60,20 @@ def load_split(kind: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     return [i for i in items if key(i) not in held], [i for i in items if key(i) in held]
 
 
-def load_dev2() -> list[dict[str, Any]]:
-    return json.loads(DEV2_PATH.read_text(encoding="utf-8")) if DEV2_PATH.exists() else []
+def load_dev2() -> list[dict[str, Any]]:  # the names bench/breach_curve.py imports
+    return load_dev("dev2")
 
 
 def load_dev3() -> list[dict[str, Any]]:
-    """A third dev set (round 3): real news, heavy on what a privacy channel posts that is no leak."""
-    return json.loads(DEV3_PATH.read_text(encoding="utf-8")) if DEV3_PATH.exists() else []
+    return load_dev("dev3")
 
 
 def load_dev4() -> list[dict[str, Any]]:
-    """A fourth dev set (round 4): real news collected blind, the way held-out 2 was; none of its sources is one
-    of held-out 2's."""
-    return json.loads(DEV4_PATH.read_text(encoding="utf-8")) if DEV4_PATH.exists() else []
+    return load_dev("dev4")
 
 
 def load_dev5() -> list[dict[str, Any]]:
-    """A fifth dev set (round 5): real news collected blind; none of its sources is in a held-out split."""
-    return json.loads(DEV5_PATH.read_text(encoding="utf-8")) if DEV5_PATH.exists() else []
-
-
-def load_dev6() -> list[dict[str, Any]]:
-    """A sixth dev set (round 6): real news collected blind, hard phrasings; none of its sources is in a held-out
-    split."""
-    return json.loads(DEV6_PATH.read_text(encoding="utf-8")) if DEV6_PATH.exists() else []
+    return load_dev("dev5")
 
 
 def load_heldout2() -> list[dict[str, Any]]:
@@ -283,9 +261,8 @@ def measure(parse: Parse) -> dict[str, Any]:
     texts = [p["text"] for p in posts_dev + posts_held]
     p50, p99 = parse_latency(parse, texts)
     return {
-        "posts": {"dev": score_posts(parse, posts_dev), "dev2": score_posts(parse, load_dev2()),
-                  "dev3": score_posts(parse, load_dev3()), "dev4": score_posts(parse, load_dev4()),
-                  "dev5": score_posts(parse, load_dev5()), "dev6": score_posts(parse, load_dev6()),
+        "posts": {"dev": score_posts(parse, posts_dev),
+                  **{name: score_posts(parse, load_dev(name)) for name in DEV_SETS},
                   "heldout": score_posts(parse, posts_held), "heldout2": score_posts(parse, load_heldout2())},
         "hibp": {"dev": score_hibp(parse, hibp_dev), "heldout": score_hibp(parse, hibp_held)},
         "p50_ms": p50, "p99_ms": p99,
@@ -308,22 +285,24 @@ def section(table: Callable[[str, list[str], list[list[object]]], None]) -> None
     now = measure(parser.parse)
     before = json.loads(BASELINE_PATH.read_text(encoding="utf-8")) if BASELINE_PATH.exists() else None
     rows = []
+    later = [name for name in DEV_SETS if name != "dev2"]  # dev2 has a "before" column
     for metric, target in TARGETS.items():
         row: list[object] = [metric, f">= {target}"]
         for split in ("dev", "dev2", "heldout"):
             old = before["posts"].get(split, {}).get(metric) if before else None
             row += [_f(old) if old is not None else "-", _f(now["posts"][split][metric])]
-        row += [_f(now["posts"][split][metric]) for split in ("dev3", "dev4", "dev5", "dev6", "heldout2")]
+        row += [_f(now["posts"][split][metric]) for split in (*later, "heldout2")]
         rows.append(row)
-    for split_name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout", "heldout2"):
+    for split_name in ("dev", *DEV_SETS, "heldout", "heldout2"):
         scored = now["posts"][split_name]
-        rows.append([f"({split_name}: {scored['n']} posts, {scored['breaches']} breaches, "
-                     f"{scored['detected']} detected, {scored['false_alerts']} false alerts)", *[""] * 12])
+        counts = (f"({split_name}: {scored['n']} posts, {scored['breaches']} breaches, {scored['detected']} detected, "
+                  f"{scored['false_alerts']} false alerts)")
+        rows.append([counts, *[""] * (7 + len(later))])
     table("Breach posts, real news (dev and held-out: tests/data/breach_posts_real.json, held-out frozen before "
-          "tuning, aggregate only; dev2 to dev6: tests/data/breach_posts_dev{2,3,4,5,6}.json; held-out 2: "
+          "tuning, aggregate only; dev2 and later: tests/data/breach_posts_dev<N>.json; held-out 2: "
           "tests/data/breach_heldout2.json, collected blind for round 3, aggregate only)",
           ["metric", "target", "dev before", "dev now", "dev2 before", "dev2 now", "held-out before",
-           "held-out now", "dev3 now", "dev4 now", "dev5 now", "dev6 now", "held-out 2 now"], rows)
+           "held-out now", *[f"{name} now" for name in later], "held-out 2 now"], rows)
     hibp_rows = []
     for metric in ("right", "service", "detected", "service_notifiable"):
         row = [metric, ">= 0.95" if metric == "right" else ""]
@@ -336,9 +315,8 @@ def section(table: Callable[[str, list[str], list[list[object]]], None]) -> None
           "has_single_service); service: the old strict count, every item must name its Title; "
           "service_notifiable: only the breaches the bot would alert on (hibp.is_notifiable)",
           ["metric", "target", "dev before", "dev now", "held-out before", "held-out now"], hibp_rows)
-    splits = {"dev": load_split("posts")[0], "dev2": load_dev2(), "dev3": load_dev3(), "dev4": load_dev4(),
-              "dev5": load_dev5(), "dev6": load_dev6(), "held-out": load_split("posts")[1],
-              "held-out 2": load_heldout2()}
+    splits = {"dev": load_split("posts")[0], **{name: load_dev(name) for name in DEV_SETS},
+              "held-out": load_split("posts")[1], "held-out 2": load_heldout2()}
     reach = {name: score_reach(parser.analyse, posts) for name, posts in splits.items()}
     table("Unsure is not silent (the source-channel path): of the real breaches, alerted at once / reaching the "
           "admins at all (alert or draft to confirm); of the other posts, drafted / alerted",
