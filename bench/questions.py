@@ -72,6 +72,9 @@ SETS = (
     # written blind from sources in chat style (short slang, long stories, layouts, translit); first sight at
     # 700bf00: hit 0.780, wrong 4.2%, out-of-scope 0/28
     QuestionSet("dev9", BENCH / "dev" / "questions_dev9.jsonl"),
+    # written blind from sources (half chat style, many asking for a number); first sight at 4f64739: hit 0.825
+    # (104/126), wrong 4.8%, out-of-scope dev11 0/30
+    QuestionSet("dev10", BENCH / "dev" / "questions_dev10.jsonl"),
     QuestionSet("old held-out", BENCH / "questions_heldout.jsonl"),
     QuestionSet("held-out", BENCH / "heldout" / "questions.jsonl", blind=True),
     # a fresh blind set for this round (bench/heldout2/README.md): the one above has been measured too often
@@ -93,6 +96,8 @@ SETS = (
     # 120 hard off-topic probes written blind (companies, concept words in another sense, numbers), measured at first
     # sight before any tuning
     QuestionSet("out-of-scope dev10", BENCH / "dev" / "out_of_scope_dev10.jsonl", out_of_scope=True),
+    # written blind with dev10 (tax, returns, copyright, other countries' laws, hacking how-to); first sight: 0/30
+    QuestionSet("out-of-scope dev11", BENCH / "dev" / "out_of_scope_dev11.jsonl", out_of_scope=True),
     QuestionSet("out-of-scope held-out", BENCH / "heldout" / "out_of_scope.jsonl", out_of_scope=True, blind=True),
     QuestionSet("out-of-scope held-out 2", BENCH / "heldout2" / "out_of_scope.jsonl", out_of_scope=True, blind=True),
 )
