@@ -34,6 +34,10 @@ DEV_SETS: dict[str, tuple[str, str]] = {
                                        "lowercase Russian; contractors; odd counts); first sight (parser 12509c7): "
                                        "recall 0.696, precision 0.842 (3 false alerts), service 0.812, records "
                                        "0.727, classes F1 0.892, reaching admins 0.783"),
+    "dev8": ("breach_posts_dev8.json", "round 7, Russian posts collected blind (regional clinics, schools, МФО, "
+                                       "denials, court fines, outages); first sight (parser 12509c7): recall "
+                                       "0.364 (4 of 11), precision 0.800 (1 false alert), service 0.750, "
+                                       "records 0.500, classes F1 0.800, reaching admins 0.727"),
 }
 SCORED_FIELDS = (
     "service", "domain", "record_count", "unique_emails", "data_classes", "password_storage", "breach_date",
