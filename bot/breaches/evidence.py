@@ -42,6 +42,9 @@ class Evidence:
     counter: float = 0.0
     why: list[str] = field(default_factory=list)  # the counter cues that fired, for the admin's draft
     doubt: float = 0.0  # the part of ``counter`` that only doubts the news (a statement, a regulator's word)
+    cues: dict[str, float] = field(default_factory=dict)  # each counter cue's weight (features.py reads them apart)
+    features: dict[str, float] = field(default_factory=dict)  # the post's feature vector (features.py)
+    probability: float | None = None  # the learned model's p(breach), when the parser uses it
 
     @property
     def score(self) -> float:
@@ -217,6 +220,7 @@ def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *
     def add(weight: float, why: str) -> None:
         ev.counter += weight
         ev.doubt += weight if why in ("statement", "regulator") else 0.0
+        ev.cues[why] = ev.cues.get(why, 0.0) + weight
         ev.why.append(why)
 
     if L.LEGAL.any(head):

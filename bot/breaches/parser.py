@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from bot.breaches import evidence as E
+from bot.breaches import features as F
 from bot.breaches import lexicon as L
 from bot.breaches import rules
 from bot.breaches.extract import (
@@ -68,7 +69,11 @@ class BreachParser:
         self._watched = watched_terms if callable(watched_terms) else _fixed(tuple(watched_terms))
         self.matcher = NameMatcher(self.directory, self._watched())
         self.victims = VictimFinder(self.directory, self.matcher, use_ner=use_ner)
-        self.sure = E.SURE  # the one threshold (bench/breach_curve.py moves it to draw the curve)
+        # The learned weights of the evidence (features.py, evidence_weights.json), or None for the hand score;
+        # ``sure`` is the one alert threshold on the model's probability or on the hand score (bench/breach_curve.py
+        # moves it to draw the curve).
+        self.model = F.default_model()
+        self.sure = self.model.sure if self.model else E.SURE
         self.last_evidence: E.Evidence | None = None
 
     def parse(self, text: str, *, posted_at: datetime | None = None, source_name: str | None = None,
@@ -139,7 +144,20 @@ class BreachParser:
             return breach, UNSURE + "ner_victim"
         score = self.evidence(clean, toks, spans, head_end, lead_end, events, choice.at,
                               has_count=has_count, classes=len(classes), vague=vague, concrete=concrete)
+        score.features = F.features(
+            score, has_count=has_count, classes=len(classes), vague=vague, concrete=concrete,
+            size=E.has_size(clean), events=events, victim_at=choice.at, spans=spans, head_end=head_end,
+            own=choice.own, known=bool(choice.key and self.directory.get(choice.key)),
+            english=not re.search(r"[а-яё]", clean[:600], re.IGNORECASE))
         self.last_evidence = score
+        if self.model is not None:
+            score.probability = self.model.probability(score.features)
+            if score.probability >= self.sure:
+                return breach, "breach"
+            # below the draft threshold the learned evidence is against the leak: binned, not drafted
+            if score.probability < self.model.draft:
+                return None, "off_topic:" + (",".join(score.why) or "weak_evidence")
+            return breach, UNSURE + (score.why[0] if score.why else "weak_evidence")
         if score.score < self.sure:
             # Evidence against the leak (a lawsuit, statistics) is no doubt for an admin to settle: the post is about
             # leaks, not one.
