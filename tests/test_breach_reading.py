@@ -44,13 +44,21 @@ def test_no_leak_event_in_ordinary_news(text: str) -> None:
     ("Всего 58 000 адресов по всей России", 58_000),
     ("данные двух миллионов казахстанцев", 2_000_000),
     ("almost 6.4M customer records", 6_400_000),
+    ("данные 5 тыс. чел. попали в сеть", 5_000),
+    # a number that names a school or a store is no count: the count is the one its noun follows
+    ("данные учеников гимназии № 37\nВсего в табеле указаны результаты 448 детей", 448),
+    ("Store No. 512 exposed 3,000 customers' records", 3_000),
 ])
 def test_counts_in_every_form(text: str, count: int) -> None:
     assert extract_counts(text)[0] == count
 
 
 @pytest.mark.parametrize("text", ["штраф 60 тыс. рублей", "утечка 300 Гб данных", "по 10 тысяч на человека",
-                                  "about 20% of its users"])
+                                  "about 20% of its users",
+                                  # the noun stands in another sentence than the number
+                                  "the company said on Thursday, 21.\nIt sent emails to customers",
+                                  "В Интернет попали данные гимназии № 37\nРодители ученика нашли табель",
+                                  "утечка в школе № 1520: данные учеников в сети"])
 def test_numbers_that_count_nothing(text: str) -> None:
     assert extract_counts(text) == (None, None)
 

@@ -140,7 +140,9 @@ def _counted(text: str, toks: list[Token], starts: list[int], start: int, end: i
     # records"); a unit («300 Гб», «рублей») or a preposition first means no count. (the post's own tokens from the
     # number's end on: no second reading of the text)
     at = bisect_left(starts, end)
-    after = [t.lemma for t in toks[at : at + 4] if t.start < end + 80]
+    # (the noun stands in the number's own sentence: «гимназии № 37\nРодители ученика…» counts no parents)
+    stop = _SENTENCE_END.search(text, end, end + 80)
+    after = [t.lemma for t in toks[at : at + 4] if t.start < (stop.start() if stop else end + 80)]
     # «бывших и нынешних клиентов», "current and former customers": a conjunction between two adjectives joins them;
     # before a number («10 тысяч и 5 тысяч») it ends the count.
     breaks = [w in COUNT_BREAK and not (w in _JOINING and i + 1 < len(after) and not after[i + 1][:1].isdigit())
@@ -185,7 +187,8 @@ def _numbers(text: str, toks: list[Token]) -> list[tuple[int, int, int, bool]]:
         upper = _RANGE_UPPER.match(text, match.end())
         if value is not None and upper and not match.group("mult") and upper.group("mult"):
             value *= multiplier_of(upper.group("mult"))  # «от 1 до 1,5 млн»: the range shares its scale
-        if value is not None and value >= 10 and not _looks_like_year(match):
+        if value is not None and value >= 10 and not _looks_like_year(match) \
+                and not _IDENTIFIER_MARK.search(text[max(0, match.start() - 6) : match.start()]):
             # «2 млн 300 тыс. клиентов»: a number of a smaller scale right after one of a larger is its remainder
             prev = found[-1] if found and not found[-1][3] else None
             if prev and not text[prev[1] : match.start()].strip() and match.group("mult") and value < prev[2] \
@@ -216,6 +219,9 @@ def _scale(number: str) -> int:
     return multiplier_of(match.group("mult")) if match and match.group("mult") else 1
 
 
+# A number after «№», "No." or "#" names a thing («гимназия № 37», "Store No. 512"): it counts nothing.
+_IDENTIFIER_MARK = re.compile(r"(?:№|\bNo\.?|#)\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"\n|[.!?](?=\s)")
 _RANGE_UPPER = re.compile(rf"\s+(?:до|to)\s+{NUMBER_RE.pattern}", re.IGNORECASE)
 _ONE_SCALE = re.compile(r"(?:миллиард|миллион)(?:а|у|ом|е)?|million|billion", re.IGNORECASE)
 

@@ -220,7 +220,7 @@ COUNT_NOUNS = lemma_set(
     "запись строка пользователь клиент покупатель аккаунт учетный абонент пациент человек заказ адрес номер "
     "телефон email e mail почта гражданин россиянин казахстанец житель студент ученик сотрудник заемщик пассажир "
     "подписчик участник профиль заявка уникальный создатель владелец автор продавец получатель ребенок "
-    "родитель посетитель читатель слушатель игрок водитель арендатор карта",
+    "родитель посетитель читатель слушатель игрок водитель арендатор карта чел",
     "record row line entri user custom account peopl individu member patient subscrib client student employe "
     "person passeng email address phone number profil uniqu applic policyhold borrow shopper guest resid "
     "creator owner seller children kid parent visitor reader player driver tenant card buyer citizen candid",
