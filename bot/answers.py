@@ -7,7 +7,8 @@ cannot answer with confidence, gets an honest "not sure". No aiogram here."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 
 from bot.i18n import Html, t
 from bot.kb import KnowledgeBase, SearchResult
@@ -50,6 +51,45 @@ class Answer:
     intent: str = I.LOOKUP      # what answered (bot/understanding/intents.py)
     unsure: bool = False        # the reply says the bot is not sure
     offer: str | None = None    # another tool that fits the question too, offered as a button
+    # The reply may depend on the moment or the zone it is given in (a deadline tool was tried: "time left" counts
+    # from now): never reused by `AnswerCache`.
+    dated: bool = field(default=False, repr=False, compare=False)
+
+
+# Questions remembered with their answers per knowledge base: the same question asked again (a popular one, a
+# button's text typed back) is answered without reading or searching it again.
+ANSWER_CACHE_SIZE = 2048
+
+
+class AnswerCache:
+    """The last `size` answers, keyed by everything an undated answer depends on: the question as read (stripped),
+    the language, the length limit and the tool asked for. Held by the knowledge base (`kb.built`), so a reload,
+    which replaces the base's contents, starts an empty one. Each hit is a copy: handlers change their answer."""
+
+    def __init__(self, size: int = ANSWER_CACHE_SIZE):
+        self.size = size
+        self._answers: OrderedDict[tuple[str, str, int, str | None], Answer] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._answers)
+
+    def get(self, key: tuple[str, str, int, str | None]) -> Answer | None:
+        answer = self._answers.get(key)
+        if answer is None:
+            return None
+        self._answers.move_to_end(key)
+        return replace(answer, buttons=list(answer.buttons))
+
+    def put(self, key: tuple[str, str, int, str | None], answer: Answer) -> None:
+        if answer.dated:
+            return
+        self._answers[key] = replace(answer, buttons=list(answer.buttons))
+        if len(self._answers) > self.size:
+            self._answers.popitem(last=False)
+
+
+def answer_cache(kb: KnowledgeBase) -> AnswerCache:
+    return kb.built("answers", lambda _: AnswerCache())
 
 
 def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: int = 1000,
@@ -59,6 +99,27 @@ def answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: 
     question = question.strip()
     if not question:
         return Answer(t("empty", lang))
+    return _answer_question(kb, question, lang, max_length=max_length, tz_name=tz_name, now=now, intent=intent)
+
+
+def cached_answer(kb: KnowledgeBase, question: str, lang: str, *, max_length: int = 1000,
+                  tz_name: str | None = None, intent: str | None = None) -> Answer:
+    """`answer_question` for a user's update, now: a question asked before (by anyone) in the same language gets
+    the answer it got then, unless that answer was dated (`AnswerCache`)."""
+    question = question.strip()
+    if not question:
+        return Answer(t("empty", lang))
+    cache, key = answer_cache(kb), (question, lang, max_length, intent)
+    answer = cache.get(key)
+    if answer is None:
+        answer = _answer_question(kb, question, lang, max_length=max_length, tz_name=tz_name, now=None,
+                                  intent=intent)
+        cache.put(key, answer)
+    return answer
+
+
+def _answer_question(kb: KnowledgeBase, question: str, lang: str, *, max_length: int, tz_name: str | None,
+                     now: dt.datetime | None, intent: str | None) -> Answer:
     prefix = ""
     if len(question) > max_length:
         question = question[:max_length]
@@ -90,6 +151,8 @@ def _answer(kb: KnowledgeBase, q: Query, lang: str, *, tz_name: str | None, now:
                   and not (published and c.intent == I.FINES_STATS)]
     best = next((c for c in candidates if c.intent == intent), candidates[0])
     answer = _answer_with(kb, q, lang, best, found, tz_name=tz_name, now=now)
+    # told from now, in the asker's zone (or found untellable, which may depend on both too)
+    answer.dated = best.intent == I.DEADLINE
     if answer.intent != I.LOOKUP and not answer.unsure:
         answer.offer = next((c.intent for c in candidates if c.intent not in (answer.intent, I.LOOKUP)), None)
     return answer

@@ -10,7 +10,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.answers import Answer, answer_entry, answer_question
+from bot.answers import Answer, answer_entry, cached_answer
 from bot.config import Settings
 from bot.filters import COMMAND, GROUP_CHAT, PRIVATE_CHAT, TEXT, PlainPrivateText
 from bot.i18n import t
@@ -60,7 +60,7 @@ async def ask_command(message: Message, command: CommandObject, lang: str, kb: K
         await message.answer(t("ask_usage", lang))
         return
     zone = await _zone(users, message)
-    answer = answer_question(kb, question, lang, max_length=settings.max_text_length, tz_name=zone)
+    answer = cached_answer(kb, question, lang, max_length=settings.max_text_length, tz_name=zone)
     await reply(message, answer, lang, state=state, question=question)
 
 
@@ -73,7 +73,7 @@ async def ask_private(message: Message, lang: str, kb: KnowledgeBase, settings: 
                       users: Users) -> None:
     question = message.text or ""
     zone = await _zone(users, message)
-    answer = answer_question(kb, question, lang, max_length=settings.max_text_length, tz_name=zone)
+    answer = cached_answer(kb, question, lang, max_length=settings.max_text_length, tz_name=zone)
     await reply(message, answer, lang, state=state, question=question)
 
 
@@ -93,7 +93,7 @@ async def ask_in_group(message: Message, lang: str, kb: KnowledgeBase, settings:
         await message.answer(t("ask_usage", lang))
         return
     zone = await _zone(users, message)
-    answer = answer_question(kb, question, lang, max_length=settings.max_text_length, tz_name=zone)
+    answer = cached_answer(kb, question, lang, max_length=settings.max_text_length, tz_name=zone)
     await reply(message, answer, lang, state=state, question=question)
 
 
@@ -120,8 +120,8 @@ async def other_tool(query: CallbackQuery, callback_data: OtherTool, lang: str, 
         await query.answer(t("stale_button", lang), show_alert=True)
         return
     zone = await users.timezone(query.message.chat.id)
-    answer = answer_question(kb, question, lang, max_length=settings.max_text_length, tz_name=zone,
-                             intent=callback_data.intent)
+    answer = cached_answer(kb, question, lang, max_length=settings.max_text_length, tz_name=zone,
+                           intent=callback_data.intent)
     answer.offer = None
     await query.message.answer(answer.text, reply_markup=keyboard(answer, lang))
     await query.answer()

@@ -7,7 +7,7 @@ import re
 from aiogram import Router
 from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessageContent
 
-from bot.answers import answer_question
+from bot.answers import cached_answer
 from bot.config import Settings
 from bot.i18n import t
 from bot.kb import KnowledgeBase
@@ -30,7 +30,7 @@ async def inline_answers(query: InlineQuery, lang: str, kb: KnowledgeBase, setti
     question = query.query.strip()[:settings.max_text_length]
     results: list[InlineQueryResultArticle] = []
     if question:
-        answer = answer_question(kb, question, lang, max_length=settings.max_text_length)
+        answer = cached_answer(kb, question, lang, max_length=settings.max_text_length)
         if not answer.unsure:
             title = answer.entry.title.get(lang) if answer.entry else _first_line(answer.text)
             results.append(_article(answer.entry.id if answer.entry else "answer", title, answer.text))
