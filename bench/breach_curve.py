@@ -1,21 +1,24 @@
-"""The trade-off curve of the breach parser's one threshold (bot/breaches/evidence.py SURE): for each value, over
-every dev set together, detection recall and precision, the false alerts, and the drafts (posts an admin is asked
-to confirm). A second block reads the same posts with the headline word lists switched off (off-topic, denial,
-compilation: the lists most fitted to the texts they were written with), to show how much of the precision the
-score holds up on its own, as it must on news the lists never saw. Dev sets only: held-out sets are never read.
+"""The trade-off curve of the breach parser's one threshold (bot/breaches/evidence.py SURE, or with ``--learned``
+the alert threshold on the learned model's probability, bot/breaches/evidence_weights.json, whether or not the
+parser uses it): for each value, over every dev set together, detection recall and precision, the false alerts,
+and the drafts (posts an admin is asked to confirm). A second block reads the same posts with the headline word
+lists switched off (off-topic, denial, compilation: the lists most fitted to the texts they were written with), to
+show how much of the precision the score holds up on its own, as it must on news the lists never saw. Dev sets
+only: held-out sets are never read.
 
-    .venv/bin/python -m bench.breach_curve [--values 3 3.5 4 4.5 5]
+    .venv/bin/python -m bench.breach_curve [--values 3 3.5 4 4.5 5] [--learned]
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 from collections.abc import Iterator
 from typing import Any
 
-from bench.breaches import load_dev2, load_dev3, load_dev4, load_dev5, load_split
-from bot.breaches import evidence
+from bench.breach_eval import DEV_SPLITS, load_dev_split
+from bot.breaches import evidence, features
 from bot.breaches import lexicon as L
 from bot.breaches.parser import BreachParser
 
@@ -34,8 +37,9 @@ Reading = tuple[bool, str, float, bool]
 
 
 def readings(parser: BreachParser, posts: list[dict[str, Any]]) -> list[Reading]:
-    """(is a breach, the parser's reading without the threshold, the score, whether the counter-evidence alone
-    would bin it below the threshold) per post."""
+    """(is a breach, the parser's reading without the threshold, the score (the model's probability when the parser
+    has one), whether the counter-evidence alone would bin it below the threshold) per post."""
+    kept = parser.sure
     parser.sure = float("-inf")
     out = []
     try:
@@ -43,10 +47,14 @@ def readings(parser: BreachParser, posts: list[dict[str, Any]]) -> list[Reading]
             parser.last_evidence = None
             _, why = parser.analyse(post["text"])
             ev = parser.last_evidence if why == "breach" else None
-            against = bool(ev) and ev.against
-            out.append((post["is_breach"], why, ev.score if ev else float("-inf"), against))
+            if ev is not None and parser.model is not None:
+                assert ev.probability is not None
+                score, against = ev.probability, ev.probability < parser.model.draft
+            else:
+                score, against = (ev.score, ev.against) if ev else (float("-inf"), False)
+            out.append((post["is_breach"], why, score, against))
     finally:
-        parser.sure = evidence.SURE
+        parser.sure = kept
     return out
 
 
@@ -64,17 +72,29 @@ def at(threshold: float, rows: list[Reading]) -> tuple[float, float, int, int]:
 
 def main() -> None:
     parser_ = argparse.ArgumentParser(prog="python -m bench.breach_curve")
-    parser_.add_argument("--values", type=float, nargs="*", default=[2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5, 6])
+    parser_.add_argument("--values", type=float, nargs="*")
+    parser_.add_argument("--learned", action="store_true", help="the learned model's probability, not the hand score")
     args = parser_.parse_args()
-    posts = load_split("posts")[0] + load_dev2() + load_dev3() + load_dev4() + load_dev5()
+    posts = [post for name in DEV_SPLITS for post in load_dev_split(name)]
     parser = BreachParser()
+    if args.learned:
+        data = json.loads(features.WEIGHTS_PATH.read_text(encoding="utf-8"))
+        parser.model = features.Model.from_dict(data)
+        now = f"learned alert threshold {parser.model.sure:.3f} (draft {parser.model.draft:.3f}; used: {data['use']})"
+        values = args.values or [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98]
+    else:
+        parser.model = None
+        now = f"SURE now {evidence.SURE}"
+        values = args.values or [2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5, 6]
     rows = readings(parser, posts)
     with headline_lists_off():
         bare = readings(parser, posts)
-    print(f"SURE now {evidence.SURE}; {len(posts)} dev posts ({sum(p['is_breach'] for p in posts)} breaches)")
+    print(f"{now}; {len(posts)} dev posts ({sum(p['is_breach'] for p in posts)} breaches; the learned weights were "
+          f"fitted on these: in-sample)" if args.learned else f"{now}; {len(posts)} dev posts "
+          f"({sum(p['is_breach'] for p in posts)} breaches)")
     print(f"{'SURE':>5} {'recall':>7} {'precision':>9} {'false':>6} {'drafts':>7} | headline lists off: "
           f"{'recall':>7} {'precision':>9} {'false':>6}")
-    for value in args.values:
+    for value in values:
         r, p, fp, drafts = at(value, rows)
         br, bp, bfp, _ = at(value, bare)
         print(f"{value:>5} {r:>7.3f} {p:>9.3f} {fp:>6} {drafts:>7} | {'':>20}{br:>7.3f} {bp:>9.3f} {bfp:>6}")

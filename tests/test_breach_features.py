@@ -149,3 +149,12 @@ def test_the_alert_threshold_keeps_the_precision() -> None:
     assert train.sure_threshold(values, 1.0) == 0.9
     assert train.sure_threshold(values, 0.75) == 0.6
     assert train.draft_threshold(values, 3) == 0.7  # three breaches at or above it
+
+
+def test_the_three_weight_model_reads_the_hand_scores_parts(parser: BreachParser) -> None:
+    train = _script()
+    got = read(parser, FINE_IN_LEAD)
+    row = train.Row("dev", True, "breach", [got[n] for n in NAMES], got["hand"])
+    (small,) = train.summary([row])
+    assert small.x == [got["tie"], got["support"], 2.0]  # the counter-evidence: the lawsuit in the lead
+    assert train.project([row], ("count", "cue_penalty"))[0].x == [1.0, 2.0]
