@@ -16,6 +16,11 @@ a question or advice in the headline.
 
 ``score = 2 * tie + support - counter``; a post at or above ``SURE`` alerts, below it a post with a victim goes
 to the admins as a draft. ``SURE`` is calibrated on every dev set together (``python -m bench.breach_curve``).
+
+The same parts, one feature each (``features.py``), can be weighed by a logistic model learned from the dev splits
+(``scripts/train_breach_weights.py`` writes ``evidence_weights.json`` with its cross-validated figures); the parser
+uses it only when the file says ``"use": true``, which the script sets only when the learned weights beat this hand
+score on cross-validated recall at equal or better precision. Until then the hand score decides.
 """
 
 from __future__ import annotations
