@@ -55,6 +55,9 @@ class Query:
     authorities: list[str] = field(default_factory=list)
     publishers: list[str] = field(default_factory=list)     # of statistics (vocabulary.STATISTIC_PUBLISHERS)
     countries: list[str] = field(default_factory=list)      # ISO codes (and "EU")
+    # countries named only as where a person is from or goes («я из Узбекистана», "back from Turkey"): not in
+    # `countries`, whose law or regulator a question asks about
+    travels: set[str] = field(default_factory=set)
     companies: set[str] = field(default_factory=set)        # company terms the knowledge base's fines know
     # the owner of a brand named ("facebook" -> "meta"): its decisions are that brand's (Meta Platforms Ireland
     # runs Facebook), not another company's, though not only that brand's

@@ -91,6 +91,7 @@ _ASKS_FIGURES = ("count_question", "published_statistic", "sum_question", "mean_
 SHARED_CONCEPT, MISSING_CONCEPT = 1.15, 0.92
 RECORD_NOT_ASKED = 0.7
 ASKED_FOCUS = 1.3
+UNASKED_FOCUS = 0.8   # an entry on how to undo a thing (lift a block) for a question not asking how
 DATED_EDITION, OTHER_EDITION = 1.3, 0.75
 
 
@@ -260,8 +261,10 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
         factor *= RECORD_NOT_ASKED   # an overview of the largest fines imposed does not say what the fine is
     if "series" in own and q.has("series"):
         factor *= ASKED_FOCUS   # "gdpr fines by year": the entry of figures year by year
-    if "unblock" in own and q.has("unblock"):
-        factor *= ASKED_FOCUS   # "how do I lift the cooling-off block": how to lift it, not what it is
+    if "unblock" in own:
+        # "how do I lift the cooling-off block": how to lift it, not what it is; "how long does the cooling period
+        # last" asks what it is, not how to lift it
+        factor *= ASKED_FOCUS if q.has("unblock") else UNASKED_FOCUS
     if "which_country" in own and q.has("which_country"):
         factor *= ASKED_FOCUS   # "which country …" is answered by the entry about countries, not by its source
     if q.has("which_article") and _ARTICLE_REF.search(T.fold(entry.title.ru + " " + entry.title.en)):

@@ -22,7 +22,7 @@ from bot.kb.amounts import numbers
 from bot.kb.countries import COUNTRIES
 from bot.understanding import vocabulary as V
 from bot.understanding.query import TOKEN, Article, Query, Token, analyzer, known_russian, term_keys
-from bot.understanding.roles import grammar, more_than, names_an_edition, number_kind, offender
+from bot.understanding.roles import grammar, more_than, names_an_edition, number_kind, offender, travellers
 
 _LAYOUT_TOKEN = re.compile(r"\S+")
 FZ = re.compile(r"(?<![\d.])(\d{1,3})\s*-?\s*(?:фз|fz)(?![a-zа-я])|(?<![a-zа-я])(?:фз|fz|федеральный закон|"
@@ -238,12 +238,15 @@ class Reader:
         tokens = query.tokens
         found: list[tuple[int, str]] = []
         spans: dict[int, tuple[int, str]] = {}   # offender phrases: start -> (length, kind), the longest
+        mentions: list[tuple[int, int, str]] = []   # countries: (token, length, code)
         for i, token in enumerate(tokens):
             for key in token.keys:
                 for elements, label in self._phrases.get(key, ()):
                     if i + len(elements) <= len(tokens) and all(
                             tokens[i + j].keys & element for j, element in enumerate(elements)):
                         found.append((i, label))
+                        if label.startswith("country:"):
+                            mentions.append((i, len(elements), label.partition(":")[2]))
                         if label.startswith("offender:") and len(elements) >= spans.get(i, (0, ""))[0]:
                             spans[i] = (len(elements), label.partition(":")[2])
         query.offender_spans = sorted((i, n, kind) for i, (n, kind) in spans.items())
@@ -264,6 +267,9 @@ class Reader:
             elif kind == "moment":
                 query.has_moment = True
         grammar(query)
+        # a country named only as where a person is from or goes is no law asked about
+        query.travels = travellers(query, mentions)
+        query.countries = [c for c in query.countries if c not in query.travels]
         for token in tokens:
             if token.word in self.fines_authorities and token.word not in query.authorities:
                 query.authorities.append(token.word)

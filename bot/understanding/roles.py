@@ -170,3 +170,32 @@ _PRIORITY = ("official", "sole_trader", "legal", "citizen")
 _ARTICLES = frozenset({"a", "an", "the"})
 _SUBJECT_QUALIFIERS = frozenset({"affected", "all", "our", "your", "their", "its", "impacted", "every", "each"})
 _AUXILIARIES = frozenset({"did", "do", "does", "will", "would", "to", "can", "could", "has", "have", "had"})
+
+
+def travellers(query: Query, mentions: list[tuple[int, int, str]]) -> set[str]:
+    """The countries named only as where a person is from or goes, not as the law or regulator asked about: «я из
+    Узбекистана», "my friend from Uzbekistan", "came back from Turkey", "moving to Germany", «поездка в Китай»,
+    «гражданин Узбекистана», "a Turkish tourist". «Сим-карта не работает в Турции», "data sent to China" or «данные
+    из Китая» name the place the question is about."""
+    tokens = query.tokens
+    roles: dict[str, bool] = {}
+    for i, length, code in mentions:
+        before = tokens[i - 1] if i else None
+        earlier = tokens[max(0, i - 4):max(0, i - 1)]
+        after = tokens[i + length] if i + length < len(tokens) else None
+        if before is not None and before.word in _FROM:
+            person = any(t.keys & (_PEOPLE | _GOING) for t in earlier)
+        elif before is not None and before.word in _TO:
+            person = any(t.keys & _GOING for t in earlier)
+        else:   # «гражданин Узбекистана», "Turkish tourist"
+            person = bool(before is not None and before.keys & _FOREIGNERS or after is not None and (
+                after.keys & _FOREIGNERS))
+        roles[code] = roles.get(code, True) and person
+    return {code for code, person in roles.items() if person}
+
+
+_FOREIGNERS = term_keys(V.FOREIGNER_WORDS + V.OFFENDER_KINDS["citizen"])
+_PEOPLE = term_keys(V.PEOPLE_WORDS + V.SUBJECT_NOUNS) | _FOREIGNERS
+_GOING = term_keys(V.GOING_WORDS)
+_FROM = frozenset({"из", "from"})
+_TO = frozenset({"в", "во", "to", "into"})

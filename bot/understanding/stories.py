@@ -124,7 +124,24 @@ def names_its_subject(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
     # ... a name, not a capitalised word of a title the entries also write in lowercase: "the Russian Labour Code"
     # names no subject of the bot's (while "Data Protection Officer" in capitals still tells two entries apart)
     level = naming(kb, q, entry, ordinary=False)
-    return level == 2 or (level == 1 and q.has(*TOPIC_CONCEPTS))
+    return level == 2 or (level in (1, 0) and q.has(*TOPIC_CONCEPTS) and (level or quotes_its_title(kb, q, entry)))
+
+
+# A term the asker quotes: 'cooling period', «периода охлаждения», "View As" (not an apostrophe: "Meta's")
+_QUOTED = re.compile(r"(?<![\w])'([^'\n]{3,40})'(?![\w])|«([^»\n]{3,40})»|\"([^\"\n]{3,40})\"|“([^”\n]{3,40})”")
+
+
+def quotes_its_title(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:
+    """Does the question quote a term of two words or more that the entry's title holds word for word (its
+    lemmas): "operator says 'cooling period'", «во время «периода охлаждения»»? Quoting marks the words as the
+    name of a thing, which an entry titled by it is about, whatever else the question's story tells (beside a word
+    of the bot's topics: a bank's 'cooling period' on loans is another thing)."""
+    title = _subject_terms(kb).get(entry.id, (frozenset(), frozenset()))[0]
+    for m in _QUOTED.finditer(q.raw):
+        terms = [T.term(w) for w in T.words(next(g for g in m.groups() if g)) if not T.is_stopword(w)]
+        if len(terms) >= 2 and set(terms) <= title:
+            return True
+    return False
 
 
 def naming(kb: KnowledgeBase, q: Query, entry: Entry, *, ordinary: bool = True) -> int:

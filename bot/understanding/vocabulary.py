@@ -361,6 +361,21 @@ IDENTIFIER_NOUNS = ("запись", "строка", "идентификатор"
                     "password", "адрес", "address", "card", "карта")
 # Words that put the next offender word in the offender's role: "штраф для физлица", "as an individual".
 OFFENDER_ROLE_MARKERS = ("для", "for", "as", "на", "я", "i", "m", "am", "im", "мне")
+# A country named as where a person is from or goes («я из Узбекистана», "came back from Turkey", "moving to
+# Germany", «гражданин Узбекистана») is not the law asked about (bot/understanding/roles.py `travellers`): the
+# people (the asker, those near, foreigners) and the ways of going somewhere.
+PEOPLE_WORDS = ("я", "мы", "он", "она", "они", "i", "im", "we", "he", "she", "they", "me", "my", "our", "друг",
+                "подруга", "знакомый", "коллега", "мама", "папа", "брат", "сестра", "жена", "муж", "сын", "дочь",
+                "friend", "colleague", "mom", "mum", "dad", "brother", "sister", "wife", "husband", "son", "daughter",
+                "клиентка")
+# ... of whom a country is said as their nationality: «гражданин Узбекистана», "a Turkish tourist"
+FOREIGNER_WORDS = ("иностранец", "иностранка", "мигрант", "турист", "рабочий", "foreigner", "migrant", "tourist",
+                   "worker", "expat", "приезжий")
+GOING_WORDS = ("приехать", "вернуться", "прилететь", "переехать", "уехать", "поехать", "лететь", "полететь",
+               "съездить", "ехать", "поездка", "отпуск", "путешествие", "переезд", "come", "came", "back", "return",
+               "returned", "home", "move", "moving", "moved", "relocate", "relocating", "travel", "travelling",
+               "traveling", "fly", "flew", "flying", "arrive", "arrived", "visit", "visiting", "trip", "holiday",
+               "vacation")
 
 # ------------------------------------------------------------------------------------------ numbers and dates
 MULTIPLIERS: dict[str, int] = {

@@ -1,0 +1,91 @@
+"""What a country, a quoted term or a definition question stands for by its role in the question (issue 12, the
+classes of dev10's first-sight misses): a country the asker comes from or goes to is not the law asked about; a
+term the asker quotes names the entry titled by it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import _search, answer_question
+from bot.kb import KnowledgeBase
+from bot.understanding.lexicon import reader_for
+from bot.understanding.reader import Reader
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    return Reader()
+
+
+# ------------------------------------------------------------------------------------------ a country's role
+@pytest.mark.parametrize(("text", "lang", "country"), [
+    ("я из узбекистана, работаю в питере, сколько симок можно иностранцу?", "ru", "UZ"),
+    ("came back from Turkey and my mobile internet doesn't work", "en", "TR"),
+    ("my friend from Uzbekistan is buying a sim in Moscow", "en", "UZ"),
+    ("we are moving to Canada next month, what happens to my russian sim", "en", "CA"),
+    ("после поездки в Китай не работает мобильный интернет", "ru", "CN"),
+    ("гражданин Узбекистана хочет купить сим-карту", "ru", "UZ"),
+    ("вернулся из Турции, не работает интернет", "ru", "TR"),
+    ("just got home from Egypt and my phone says 'cooling period'", "en", "EG"),
+])
+def test_a_country_a_person_comes_from_or_goes_to_is_no_law_asked(reader: Reader, text: str, lang: str,
+                                                                  country: str) -> None:
+    q = reader.read(text, lang)
+    assert country in q.travels and country not in q.countries and country not in q.uncovered_countries
+
+
+@pytest.mark.parametrize(("text", "lang", "country"), [
+    ("what is the data protection law in Turkey", "en", "TR"),
+    ("Сим-карта не работает в Турции, роуминг включён, что делать?", "ru", "TR"),
+    ("закон о персональных данных в казахстане — какой штраф за утечку", "ru", "KZ"),
+    ("можно ли передавать персональные данные в США по GDPR", "ru", "US"),
+    ("передача данных из Китая в Россию", "ru", "CN"),        # the data's origin, not a person's
+    ("tiktok fined for sending EU data to china, amount?", "en", "CN"),
+    ("What is the maximum fine under Japan's APPI for a company?", "en", "JP"),
+])
+def test_a_country_the_question_is_about_stays(reader: Reader, text: str, lang: str, country: str) -> None:
+    q = reader.read(text, lang)
+    assert country in q.countries and country not in q.travels
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("я из узбекистана, работаю в питере, хочу оформить ещё симки для бригады на себя. скока максимум можно "
+     "иностранцу?", "ru", "законы страны"),
+    ("came back from Turkey and my mobile internet doesn't work, operator says 'cooling period'. how long does it "
+     "last?", "en", "law of"),
+])
+def test_a_travellers_question_is_not_about_that_country_s_law(real_kb: KnowledgeBase, text: str, lang: str,
+                                                               expected: str) -> None:
+    assert expected not in answer_question(real_kb, text, lang).text
+
+
+def test_a_question_about_that_country_s_law_still_says_so(real_kb: KnowledgeBase) -> None:
+    answer = answer_question(real_kb, "Сим-карта не работает в Турции, роуминг включён, что делать?", "ru")
+    assert answer.unsure and "Турция" in answer.text
+
+
+# ------------------------------------------------------------------------------------------ a quoted term
+@pytest.mark.parametrize(("text", "lang"), [
+    ("came back from Turkey and my mobile internet doesn't work, operator says 'cooling period'. how long does it "
+     "last?", "en"),
+])
+def test_a_quoted_term_names_the_entry_titled_by_it(real_kb: KnowledgeBase, text: str, lang: str) -> None:
+    answer = answer_question(real_kb, text, lang)
+    assert not answer.unsure and answer.entry is not None and "cooling" in answer.entry.id
+
+
+def test_a_quoted_term_of_another_thing_names_nothing(real_kb: KnowledgeBase) -> None:
+    # the same words, quoted, about a bank's loans: no word of the bot's topics beside them
+    assert answer_question(real_kb, "my bank offers a 'cooling period' on loans, how long is it?", "en").unsure
+
+
+# ------------------------------------------------------------------------------------------ an undoing entry
+@pytest.mark.parametrize(("text", "lang", "lifts"), [
+    ("just got home from Egypt and my phone says 'cooling period', how long will mobile internet be off?", "en",
+     False),
+    ("how do I lift the cooling period on my sim", "en", True),
+])
+def test_how_to_lift_a_block_answers_only_how_to_lift_it(real_kb: KnowledgeBase, text: str, lang: str,
+                                                          lifts: bool) -> None:
+    best = _search(real_kb, reader_for(real_kb).read(text, lang)).hits[0].entry
+    assert (best.id == "sim-cooling-unlock-captcha") is lifts
