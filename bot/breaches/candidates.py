@@ -42,6 +42,8 @@ from bot.breaches.cues import (
 from bot.breaches.lemmas import Token, is_adjective, nominative, sentences
 from bot.breaches.matcher import NameMatcher
 from bot.breaches.names import ServiceDirectory, as_host, canonical_key
+from bot.breaches.org_phrases import acronym_definitions, is_titled_person, russian_org_phrases
+from bot.breaches.rules import EN_LONG_NAME
 
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё]")
 # Who suffered, the subject after its verb opening a sentence: «Пострадал Университетский больничный центр в Загребе
@@ -105,9 +107,9 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
             found.append(Candidate(name, None, match.start(1), match.end(1), 1.0))
     for match in rules.ORG_LATIN_RE.finditer(text):
         found.append(Candidate(match.group("n").rstrip(".,"), None, match.start("n"), match.end("n"), 1.5))
-    cues = ((EN_COMPANY_CUE, 2.5), (EN_VICTIM_VERB, 2.5), (EN_NAME_ROLE, 2.0), (EN_NAME_SYSTEM, 2.0),
-            (EN_NAME_TYPE, 1.0), (EN_FLAW_IN, 2.5), (EN_TAKEN_FROM, 2.5), (EN_DATABASE_LEAKED, 2.5),
-            (EN_SCRAPED_FROM, 2.5),
+    cues = ((_SYSTEM_PUBLISHED, 2.5), (EN_COMPANY_CUE, 2.5), (EN_VICTIM_VERB, 2.5), (EN_NAME_ROLE, 2.0),
+            (EN_NAME_SYSTEM, 2.0), (EN_NAME_TYPE, 1.0), (EN_FLAW_IN, 2.5), (EN_TAKEN_FROM, 2.5),
+            (EN_DATABASE_LEAKED, 2.5), (EN_SCRAPED_FROM, 2.5),
             *((p, 2.5) for p in rules.EN_PATTERNS), *((p, 2.5) for p in rules.EN_SYSTEM_OWNER))
     for pattern, base in cues:
         own = pattern in rules.EN_SYSTEM_OWNER
@@ -155,7 +157,27 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
     # ("140 unpatched vBulletin forums were compromised": the software of many sites is none of their victims)
     found = [c for c in found if not any(a < c.start < b for a, b in renamed)
              and not many_installations(text, c.start, c.end)]
-    return [_owner_instead(text, c) for c in found]
+    found = [c for c in found if not (c.name and is_titled_person(c.name))]  # "President William Powers Jr"
+    return [_owner_instead(text, c) for c in _organisation_phrases(text, toks, found)]
+
+
+def _organisation_phrases(text: str, toks: Sequence[Token], found: list[Candidate]) -> list[Candidate]:
+    """Organisations named by their kind (``org_phrases.py``): «у свердловского онкоцентра», "The Greater Ludhiana
+    Area Development Authority (GLADA)". A phrase that holds a name found otherwise is that name, read whole
+    («больниц Кембриджского университета», not «Больница Кембриджского»); "GLADA" later is its long name."""
+    for name, start, end in russian_org_phrases(text, toks):
+        inside = [c for c in found if c.name and start <= c.start and c.end <= end]
+        for cand in inside:
+            cand.name = name
+        if not inside and not any(c.start < end and start < c.end for c in found):
+            found.append(Candidate(name, None, start, end, 1.0))
+    for long, start, end, acronym in acronym_definitions(text):
+        named = [c for c in found if c.name and canonical_key(c.name) in (canonical_key(acronym), canonical_key(long))]
+        for cand in named:
+            cand.name = long
+        if not any(c.start <= start < c.end or start <= c.start < end for c in found):
+            found.append(Candidate(long, None, start, end, 1.0))
+    return found
 
 
 def _owner_instead(text: str, cand: Candidate) -> Candidate:
@@ -231,6 +253,14 @@ def is_person_name(word: str) -> bool:
 
 _REPORTS_ANOTHER = re.compile(r"\s+(?:has\s+|had\s+)?(?:reported|reports|said|says|announced|revealed|wrote|writes)"
                               r"\s+that\s+(?!It\b|Its\b|The\s+company\b|They\b|We\b|Our\b)[A-Z\"«“]")
+
+# Whose system put the data out is the victim: "The Quorlo Water Authority (QWA) website, a government website,
+# published online around 20,100 ID numbers", "the Quorlo portal exposed the records of 3,000 patients".
+_SYSTEM_PUBLISHED = re.compile(
+    rf"{EN_LONG_NAME}(?:\s+\([A-Z][\w&]*\))?\s+(?:website|site|portal|server|app|application|database)s?"
+    r"(?:,[^,.\n]{1,60},)?\s+(?:has\s+|had\s+)?(?:published|exposed|leaked|posted|made\s+public|left\s+open)"
+    r"(?:\s+online)?\s+(?:the\s+)?(?:around\s+|about\s+|over\s+|more\s+than\s+|nearly\s+)?"
+    r"(?:\d|data|records|personal|sensitive|names|details|information|customer|user|patient)")
 
 # «сервер MongoDB», «система 1С»: after these a Latin name is the software, not whose data it is.
 _TECHNICAL = frozenset("сервер система инфраструктура база дамп файл".split())

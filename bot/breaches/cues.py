@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from bot.breaches import rules
 from bot.breaches.lemmas import tokens
+from bot.breaches.org_phrases import keeps_leading_place
 from bot.breaches.spelling import canonical_key
 
 # English: a type noun then the name ("telco Odido", "home security firm ADT"); case-sensitive.
@@ -199,10 +200,11 @@ def clean_en_name(raw: str) -> str | None:
     # "17173. Whilst" ends at the full stop, "Mr. Green Gaming" does not.
     words = re.split(r"(?:(?<=[^\W\d_]{3})|(?<=\d))[.!?]\s", raw.replace("’", "'"))[0].split()
     # "40,000 Acer customers", "Los Angeles-based Barlow Hospital": a number's tail or a place is not the name.
-    while len(words) > 1 and words[0].lower() in _languages() or words and (
+    # ("American Dental Association": a place that opens an organisation's name stays in it)
+    while not keeps_leading_place(words) and (len(words) > 1 and words[0].lower() in _languages() or words and (
             re.fullmatch(r"[\d.,]+(?:[kmb]|bn|mn)?\+?|[\w.-]+-based", words[0], re.I)
             or words[0].lower() in NOT_NAME_START or words[0].lower().removesuffix("'s") in rules.EN_NOT_NAMES
-            or words[0].lower().removesuffix("s") in rules.EN_NOT_NAMES):  # "of Russians": a people, not a victim
+            or words[0].lower().removesuffix("s") in rules.EN_NOT_NAMES)):  # "of Russians": a people, not a victim
         words = words[1:]
     # "Hong Kong-based Cathay Pacific Airways": a place of two words before "-based" is no part of the name either
     based = next((i for i, w in enumerate(words[:-1]) if w.lower().endswith("-based")), None)

@@ -70,7 +70,11 @@ class VictimFinder:
         # ("managed by the X": the owner of the systems, however "by" otherwise names who did it)
         owned_by = any(t.lemma == "by" and k > 0 and before[k - 1].lemma in L.OWNER_BY
                        for k, t in enumerate(before) if k >= len(before) - 3)
-        attacker = not owned_by and (
+        # ("the attack on the American Dental Association": what an attack is on is its target, not its author)
+        on = len(before) - (2 if before and before[-1].lemma == "the" else 1)
+        aimed_at = on > 0 and before[on].lemma in _AIMED_AT and (
+            before[on - 1].lemma in L.ATTACK_VERBS or before[on - 1].lemma.endswith("attack"))
+        attacker = not owned_by and not aimed_at and (
             any(t.lemma in L.ATTACKERS for t in before[-3:])
             and not (L.LEAK_EVENT.any(acted_on) or any(t.lemma in L.ATTACK_VERBS for t in acted_on))
             or bool(before) and before[-1].lemma == "by")
@@ -322,6 +326,7 @@ _REPORTERS = frozenset(host.split(".")[0].replace("-", "") for host in rules.BRE
 # Stands for a source noun at the end of the words before a name (a security firm's name is who reports).
 _SOURCE_MARK = Token("channel", "channel", -1, -1)
 
+_AIMED_AT = frozenset(("on", "against", "на", "против"))
 _OPENING = ("\"", "«", "“", "(")
 _APPOSITION = re.compile(r"[\s»”\"]*[\s(]?[«“\"(]")
 _POSSESSIVES = frozenset("its their our his her your my".split())

@@ -1,0 +1,112 @@
+"""Organisations named by their kind (``org_phrases.py``): acronyms defined in brackets, Russian phrases around an
+organisation noun put in the nominative, a Latin name right after such a phrase, a place that opens an English
+organisation's name, a titled person who is no victim. Sentences written for the test (made-up names where a name
+is free), each beside a neighbour that must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.breaches.cues import clean_en_name
+from bot.breaches.lemmas import tokens
+from bot.breaches.org_phrases import (
+    acronym_definitions,
+    is_place_adjective,
+    is_titled_person,
+    keeps_leading_place,
+    russian_org_phrases,
+)
+from bot.breaches.parser import BreachParser
+
+
+@pytest.fixture(scope="module")
+def parser() -> BreachParser:
+    return BreachParser()
+
+
+def _phrases(text: str) -> list[str]:
+    return [name for name, _, _ in russian_org_phrases(text, tokens(text))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Northern Quorlo Water Authority (NQWA) website published", [("Northern Quorlo Water Authority", "NQWA")]),
+    ("the Quorlo Institutes of Zeta (QIZs) said", [("Quorlo Institutes of Zeta", "QIZ")]),
+    ("the portal of Quorlo Zeta (QZ) was", [("Quorlo Zeta", "QZ")]),
+    # letters that are not the initials, or a bracket that is no acronym
+    ("The Northern Quorlo Water Authority (ABC) website", []),
+    ("the Quorlo website (2019) and (Zeta)", []),
+])
+def test_an_acronym_is_defined_by_the_initials_before_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(long, acronym) for long, _, _, acronym in acronym_definitions(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("За возврат украденной у тверского онкодиспансера базы хакеры требуют выкуп", ["Тверской онкодиспансер"]),
+    ("утекли данные пациентов московской городской больницы", ["Московская городская больница"]),
+    ("в работу систем мэрии Казани", ["Мэрия Казани"]),
+    ("пациентов больниц Калужского университета", ["Больницы Калужского университета"]),
+    # («данных» is a noun: not an adjective of «полиции»)
+    ("взломали базу данных полиции Шанхая", ["Полиция Шанхая"]),
+    # a country's adjective, an ordinary adjective or none: any of many, not a name
+    ("хакер угрожает студентам канадского университета", []),
+    ("утекли данные пациентов крупной больницы", []),
+    ("утекли данные пациентов больницы", []),
+    # a Latin name right after the phrase (past where it is) is its own name
+    ("Администрация медицинских центров Калужского университета в Калуге Quorlo Health сообщила об атаке",
+     ["Quorlo Health"]),
+    ("Пострадал Университетский больничный центр в Калуге (Quorlo Zeta Hospital).", ["Quorlo Zeta Hospital"]),
+])
+def test_a_russian_organisation_phrase_is_read_by_morphology(text: str, expected: list[str]) -> None:
+    assert _phrases(text) == expected
+
+
+@pytest.mark.parametrize(("lemma", "place"), [
+    ("свердловский", True), ("тверской", True), ("калифорнийский", True),
+    ("канадский", False), ("российский", False), ("городской", False), ("медицинский", False),
+])
+def test_an_adjective_made_from_a_town_or_region_but_not_a_country(lemma: str, place: bool) -> None:
+    assert is_place_adjective(lemma) is place
+
+
+def test_a_place_that_opens_an_organisations_name_stays_in_it() -> None:
+    assert keeps_leading_place("American Quorlo Association".split())
+    assert clean_en_name("the American Quorlo Association") == "American Quorlo Association"
+    assert clean_en_name("California Department of Quorlo Affairs") == "California Department of Quorlo Affairs"
+    # a people before a brand, or before a kind written lowercase, is no part of the name
+    assert not keeps_leading_place("American Quorlo".split())
+    assert clean_en_name("American retailer Quorlo") == "retailer Quorlo"
+    assert clean_en_name("the Quorlo Association") == "Quorlo Association"
+
+
+def test_a_titled_person_is_no_organisation() -> None:
+    assert is_titled_person("President John Quorlo Jr")
+    assert is_titled_person("CEO Jane Zeta")
+    assert not is_titled_person("Director General of Health")
+    assert not is_titled_person("President Hotels Group")
+    assert not is_titled_person("Mr Excel")  # an honorific opens brands too
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    ("Quorlo govt website publishes over 20,000 ID numbers\nThe Northern Quorlo Water Authority (NQWA) website, a "
+     "government website, published online around 20,100 ID numbers of people who had applied for housing. The "
+     "lists stayed online on the NQWA server and could be accessed by anyone.", "Northern Quorlo Water Authority"),
+    ("A new ransomware gang called Zeta Team has claimed responsibility for the attack on the American Quorlo "
+     "Association. The attackers claimed to have leaked 2.8GB of data stolen in the attack.",
+     "American Quorlo Association"),
+    ("Более 22 000 пациентов больниц Калужского университета стали жертвами утечек данных: раскрытая информация "
+     "включала имена и медицинские данные.", "Больницы Калужского университета"),
+    ("Администрация медицинских центров Калужского университета в Калуге Quorlo Health сообщила о взломе своих "
+     "систем: киберпреступники могли получить доступ к персональным данным 4,5 миллионов пациентов.",
+     "Quorlo Health"),
+])
+def test_the_organisation_phrase_is_the_victim_by_its_role(parser: BreachParser, text: str, service: str) -> None:
+    breach, _why = parser.analyse(text)
+    assert breach is not None and breach.service == service
+
+
+def test_a_person_quoted_is_not_the_victim(parser: BreachParser) -> None:
+    text = ("\"It is our highest priority to notify those who may be affected by this security breach,\" said "
+            "university President John Quorlo Jr. in a release. Some of an estimated 197,000 records were accessed, "
+            "including Social Security numbers.")
+    breach, _why = parser.analyse(text)
+    assert breach is None or "Quorlo" not in breach.service
