@@ -89,3 +89,16 @@ def test_how_to_lift_a_block_answers_only_how_to_lift_it(real_kb: KnowledgeBase,
                                                           lifts: bool) -> None:
     best = _search(real_kb, reader_for(real_kb).read(text, lang)).hits[0].entry
     assert (best.id == "sim-cooling-unlock-captcha") is lifts
+
+
+# ------------------------------------------------------------------------------------------ a definition asked
+@pytest.mark.parametrize(("text", "lang", "entry"), [
+    ("что такое персональные данные по 152-фз определение", "ru", "pd-definition-personal-data"),
+    ("what is personal data under 152-fz, definition", "en", "pd-definition-personal-data"),
+    ("определение оператора персональных данных по 152-фз", "ru", "pd-definition-operator-processing"),
+    ("what does processing mean under 152-fz", "en", "pd-definition-operator-processing"),
+])
+def test_a_definition_is_answered_by_the_entry_headed_by_the_term(real_kb: KnowledgeBase, text: str, lang: str,
+                                                                   entry: str) -> None:
+    answer = answer_question(real_kb, text, lang)
+    assert answer.entry is not None and answer.entry.id == entry

@@ -45,6 +45,7 @@ from bot.understanding.titles import (  # noqa: F401 - re-exported: what rank's 
     _titles,
     companies_in_title,
     entry_regimes,
+    head_share,
     mentions_article,
     month_years,
     percentages,
@@ -65,6 +66,7 @@ LANGUAGE_CONTEXT = 1.1   # a Russian question naming no law is most likely about
 MEANINGFUL_IDF = 2.0     # a term in fewer than about one entry in eight: worth offering a near match for
 COVERAGE_WEIGHT = 0.5    # score x (this + coverage)
 TITLE_WEIGHT = 0.3       # score x (1 + this x the share of the question's words in the title)
+HEAD_WEIGHT = 0.1        # score x (1 + this x the share of the title head's words in the question)
 # Two top entries about different things scoring this close: the question does not say which it means, and the
 # first would be a guess. The reply says "not sure" and offers both (their titles usually hold the fact). Calibrated
 # on the dev sets, in scope and out of scope together (bench/margin.py prints the trade-off curve): on 406 dev
@@ -294,6 +296,7 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
     named_stories = set() if q.companies else {
         h.entry.id for h in result.hits if _dated_story(h.entry) and naming(kb, q, h.entry) == 2}
     advice = q.has("advice") and not q.companies
+    defining = q.has("definition")
     hits = []
     for hit in result.hits:
         regimes = entry_regimes(kb, hit.entry)
@@ -317,6 +320,8 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
         # many times is not the answer to a question of five.
         score = hit.score * agreement(kb, q, hit.entry) * (COVERAGE_WEIGHT + hit.coverage) * (
             1 + TITLE_WEIGHT * title_share(kb, words, hit.entry))
+        if defining:   # "what is personal data": the entry headed by it, not the one on the operator defining it too
+            score *= 1 + HEAD_WEIGHT * head_share(kb, words, hit.entry)
         if hit.entry.id in as_written:
             score *= AS_WRITTEN
         if named_stories and _dated_story(hit.entry):

@@ -87,6 +87,25 @@ def title_share(kb: KnowledgeBase, words: frozenset[str], entry: Entry) -> float
     return len(words & _titles(kb).get(entry.id, _NO_TITLE)[2]) / len(words) if words else 0.0
 
 
+# A title's head: what it is about, before what it says of it ("Оператор и обработка персональных данных: определения
+# ст. 3" is about the operator and processing; "What personal data is under Russian law (Art. 3): …" about the data)
+_HEAD_END = re.compile(r":|\s[—–-]\s|\(")
+
+
+def head_share(kb: KnowledgeBase, words: frozenset[str], entry: Entry) -> float:
+    """The share of the title head's words that the question has (in the title's language that has most): the
+    question «что такое персональные данные по 152-ФЗ» asks about the entry headed by personal data, not about the
+    one headed by the operator that defines it beside them."""
+    def build(base: KnowledgeBase) -> dict[str, tuple[frozenset[str], ...]]:
+        return {e.id: tuple(_content_terms(_HEAD_END.split(title, 1)[0]) - _DIGITS
+                            for title in (e.title.ru, e.title.en)) for e in base.entries}
+    heads = kb.built("entry_title_heads", build).get(entry.id, ())
+    return max((len(head & words) / len(head) for head in heads if head), default=0.0)
+
+
+_DIGITS = frozenset(str(n) for n in range(10))
+
+
 def entry_regimes(kb: KnowledgeBase, entry: Entry) -> frozenset[str]:
     """The law an entry is about: its domain's, else the one its title names (a leak statistic about Russia)."""
     regime = DOMAIN_REGIME.get(entry.domain)

@@ -46,6 +46,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # a question asking what to do: advice, not an incident's story
     "advice": ("what should i do", "what should we do", "what to do", "what do i do", "what can i do", "что делать",
                "что мне делать", "что нам делать", "как быть", "как защититься", "how to protect", "how do i protect"),
+    # what a term means: answered by the entry headed by that term (rank.head_share), not by one defining another
+    "definition": ("что такое", "определение", "понятие", "что означать", "что значить", "что считаться",
+                   "definition", "define", "defined", "meaning", "what counts as", "what does mean"),
     # something made up, not a fact: the bot answers from sources, it does not tell a joke or write a poem about them
     "made_up": ("joke", "анекдот", "шутка", "пошутить", "poem", "стих", "стихотворение", "limerick", "song", "песня",
                 "riddle", "загадка"),
