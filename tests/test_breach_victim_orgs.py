@@ -110,3 +110,21 @@ def test_a_person_quoted_is_not_the_victim(parser: BreachParser) -> None:
             "including Social Security numbers.")
     breach, _why = parser.analyse(text)
     assert breach is None or "Quorlo" not in breach.service
+
+
+def test_a_language_or_a_short_month_alone_is_no_name() -> None:
+    assert clean_en_name("English") is None  # "the English city council"
+    assert clean_en_name("Jan.") is None and clean_en_name("Sept") is None  # "the attack on Jan. 10"
+    assert clean_en_name("Janus") == "Janus"
+
+
+def test_a_latin_name_that_opens_with_a_number_names_the_phrase() -> None:
+    assert _phrases("Медицинский центр 21st Quorlo Oncology во Флориде сообщил об атаке") == ["21st Quorlo Oncology"]
+    assert _phrases("медицинский центр 2020 года") == []
+
+
+def test_a_subsidiary_named_beside_its_parent_is_no_rival(parser: BreachParser) -> None:
+    text = ("Сеть магазинов Quorlo и дочерний бренд Zetaco уведомили о компрометации персональных данных 20 тыс. "
+            "клиентов: утекли имена, телефоны и адреса электронной почты клиентов Quorlo.")
+    breach, why = parser.analyse(text)
+    assert breach is not None and breach.service == "Quorlo" and why != "unsure:two_victims"

@@ -70,6 +70,7 @@ class Candidate:
     entity: str = ""
     evidence: bool = False  # something marks it as the victim, not a service named nearby
     own: bool = False  # it says so itself: "X … confirmed that it has been the victim of a data breach"
+    subsidiary: bool = False  # named as another's subsidiary («Renault и дочерний бренд Dacia»)
 
 
 @lru_cache(maxsize=1)

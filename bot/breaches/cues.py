@@ -222,12 +222,17 @@ def clean_en_name(raw: str) -> str | None:
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
     name = " ".join(words).strip(".,'")
-    if len(name) < 2 or name.lower() in rules.EN_NOT_NAMES or not re.search(r"[^\W\d_]", name):
+    # ("the English city council": a language or people alone; "the attack on Jan. 10": a month said short)
+    if len(name) < 2 or name.lower() in rules.EN_NOT_NAMES or name.lower() in _languages() \
+            or _MONTH_SHORT.fullmatch(name) or not re.search(r"[^\W\d_]", name):
         return None
     # "3m+ patients": a number; "leaked 2.8GB of data": a size
     if re.fullmatch(r"[\d.,]+\s?(?:[kmb]|bn|mn|[kmgt]b|bytes?)?\+?", name, re.I):
         return None
     return name
+
+
+_MONTH_SHORT = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 
 
 # Words for "a company" that open a Russian subject without being its name («Университет штата Миссури» keeps its own).

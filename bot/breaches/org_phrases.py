@@ -103,7 +103,8 @@ def acronym_definitions(text: str) -> list[tuple[str, int, int, str]]:
 _RU_EXTRA_HEADS = frozenset("центр диспансер институт академия фонд управление инспекция комитет".split())
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
 _OWN_LATIN_NAME = re.compile(r"(?:\s+в\s+[А-ЯЁ][\w-]*(?:[\s-][А-ЯЁ][\w-]*)?)?\s*(?:\((?=[^)\n]{2,80}\))|[«\"]?)"
-                             r"([A-Z][\w&.'’-]*(?:[ \t]+(?:[A-Z][\w&.'’-]*|of|and|for|&)){0,7})")
+                             r"((?:[A-Z]|\d+[a-z]*[ \t]+[A-Z])[\w&.'’-]*"
+                             r"(?:[ \t]+(?:[A-Z][\w&.'’-]*|of|and|for|&)){0,7})")
 
 
 def _morph():  # noqa: ANN202

@@ -64,6 +64,7 @@ class VictimFinder:
         before = [t for t in toks[max(0, first - ROLE_WINDOW) : first] if t.start >= s_start]
         after = toks[last : last + 4]
         near = before[-2:]  # «сети магазинов X», "retailer X"
+        cand.subsidiary = any(t.lemma in _SUBSIDIARY for t in before[-3:])
         # «взломали X», «хакеры атаковали X», "hackers targeted X" is the victim after a leak or attack verb;
         # "ransomware group X" is the attacker after one.
         acted_on = [t for t in before[-2:] if t.lemma not in L.ATTACKER_WORDS]
@@ -265,6 +266,15 @@ class VictimFinder:
             if cand.entity.replace("-", "") in _REPORTERS:  # "Have I Been Pwned" named, not only its domain
                 cand.score, cand.evidence = -1.0, False
         self._merge_overlaps(text, found)
+        # («Renault и дочерний бренд Dacia уведомили…»: a subsidiary named beside its parent is the parent's group)
+        parents = {}
+        for cand in (c for c in found if c.subsidiary):
+            clause = re.split(r"[.;!?\n]", text[max(0, cand.start - 50) : cand.start])[-1]
+            parent = next((k for k in found if k.entity != cand.entity and text[k.start : k.end] in clause), None)
+            if parent is not None:
+                parents[cand.entity] = parent.entity
+        for cand in found:  # wherever else it is named («Утечка данных Renault и Dacia»)
+            cand.entity = parents.get(cand.entity, cand.entity)
         self._drop_modifiers(text, toks, found)
         self._mark_subjects(toks, sentences, leak_sentences, found)
         for cand in found:
@@ -326,6 +336,7 @@ _REPORTERS = frozenset(host.split(".")[0].replace("-", "") for host in rules.BRE
 # Stands for a source noun at the end of the words before a name (a security firm's name is who reports).
 _SOURCE_MARK = Token("channel", "channel", -1, -1)
 
+_SUBSIDIARY = frozenset(("дочерний", "subsidiari", "sister"))
 _AIMED_AT = frozenset(("on", "against", "на", "против"))
 _OPENING = ("\"", "«", "“", "(")
 _APPOSITION = re.compile(r"[\s»”\"]*[\s(]?[«“\"(]")
