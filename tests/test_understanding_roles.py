@@ -102,3 +102,72 @@ def test_a_definition_is_answered_by_the_entry_headed_by_the_term(real_kb: Knowl
                                                                    entry: str) -> None:
     answer = answer_question(real_kb, text, lang)
     assert answer.entry is not None and answer.entry.id == entry
+
+
+# ------------------------------------------------------------------------------------------ more roles
+@pytest.mark.parametrize(("text", "lang", "country"), [
+    ("за вторую утечку штрафуют от оборота, как в Европе. сколько процентов?", "ru", "EU"),   # a comparison
+    ("are fines here as high as in the EU?", "en", None),
+    ("is the russian turnover fine like in the EU?", "en", "EU"),
+    ("change healthcare ransomware how many americans affected", "en", "US"),   # a people counted
+])
+def test_a_country_compared_with_or_a_people_counted_is_no_law_asked(reader: Reader, text: str, lang: str,
+                                                                     country: str | None) -> None:
+    q = reader.read(text, lang)
+    if country is not None:
+        assert country in q.travels and country not in q.countries
+
+
+@pytest.mark.parametrize(("text", "lang", "country"), [
+    ("what is the data protection law for americans", "en", "US"),
+    ("закон о персональных данных в казахстане", "ru", "KZ"),
+])
+def test_a_people_not_counted_is_still_the_country(reader: Reader, text: str, lang: str, country: str) -> None:
+    assert country in reader.read(text, lang).countries
+
+
+def test_a_comparison_with_europe_does_not_ask_for_gdpr_statistics(real_kb: KnowledgeBase) -> None:
+    text = ("Слышал, что за вторую утечку теперь штрафуют от оборота, как в Европе. Это сколько процентов выручки и "
+            "есть ли потолок?")
+    answer = answer_question(real_kb, text, "ru")
+    assert answer.intent != "fines_stats" and "GDPR" not in answer.text.split("\n")[0]
+
+
+@pytest.mark.parametrize(("text", "lang", "leak"), [
+    ("we got hit by ransomware last night", "en", True),
+    ("нас зашифровал шифровальщик", "ru", True),
+    ("how to protect my account from hackers", "en", False),   # the people who hack, no break-in
+])
+def test_a_break_in_is_a_breach(reader: Reader, text: str, lang: str, leak: bool) -> None:
+    assert reader.read(text, lang).has("leak") is leak
+
+
+def test_a_ransomware_story_asks_for_the_breach_rule(real_kb: KnowledgeBase) -> None:
+    text = ("we're a fintech startup in Bangalore, got hit by ransomware last night. under the DPDP rules what do we "
+            "owe the board and by when?")
+    answer = answer_question(real_kb, text, "en")
+    assert not answer.unsure and "72" in answer.text
+
+
+@pytest.mark.parametrize(("text", "lang", "told"), [
+    ("under gdpr are they required to tell me about the breach?", "en", True),
+    ("обязаны ли мне сообщить об утечке моих данных по GDPR", "ru", True),
+    ("tell me the fine for a leak under gdpr", "en", False),   # asks the bot
+    ("скажите мне, какой штраф за утечку", "ru", False),
+])
+def test_the_asker_told_of_a_breach_is_one_of_the_people(reader: Reader, text: str, lang: str, told: bool) -> None:
+    assert reader.read(text, lang).has("notify_subjects") is told
+
+
+def test_a_close_entry_whose_title_says_more_of_what_is_asked_goes_first(real_kb: KnowledgeBase) -> None:
+    answer = answer_question(real_kb, "обязаны ли мне сообщить об утечке моих данных по GDPR", "ru")
+    assert answer.entry is not None and answer.entry.id == "gdpr-breach-communication-art-34"
+
+
+@pytest.mark.parametrize(("text", "rank"), [
+    ("how many breach notifications were filed under gdpr in the first 8 months", False),   # a period
+    ("сколько уведомлений было за первые 8 месяцев GDPR", False),
+    ("what was the first gdpr fine", True),
+])
+def test_first_before_a_period_is_no_rank(reader: Reader, text: str, rank: bool) -> None:
+    assert reader.read(text, "en").has("other_rank") is rank

@@ -330,6 +330,7 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
             score *= STORY_NOT_ADVICE   # "my email was in a breach, what should I do": advice, not another leak
         hits.append(Hit(hit.entry, score, hit.coverage))
     hits.sort(key=lambda h: -h.score)
+    _chosen_by_concept(kb, q, hits)
     ranked = SearchResult(query=result.query, hits=hits, unknown_words=result.unknown_words)
     if hits:
         same_best = result.best is not None and hits[0].entry.id == result.best.entry.id
@@ -379,6 +380,23 @@ def states_the_deadline(kb: KnowledgeBase, entry: Entry, regime: str | None) -> 
     """Is the entry a law's rule on notifying a leak (no decision; its title speaks of notifying; that law's)?"""
     return entry.fine is None and regime in entry_regimes(kb, entry) and \
         "notify" in _titles(kb).get(entry.id, _NO_TITLE)[0] and "notification_failure" not in _titles(kb)[entry.id][0]
+
+
+# ... by what qualifies the case (a repeat leak, biometrics, the people told), not by a source or a figure's kind
+_CHOOSING = QUALIFYING | {"notify_subjects"}
+
+
+def _chosen_by_concept(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> None:
+    """Two close entries, the second's title saying all the first's does of what the question asks and more
+    («обязаны ли мне сообщить об утечке»: the duty to tell the people, Art. 34, beside the regulator's notice, Art.
+    33): the question chose the second, which goes first (with the first's score, so the margin is not crossed)."""
+    if len(hits) < 2 or hits[1].score < AMBIGUOUS_MARGIN * hits[0].score:
+        return
+    asked = q.concepts & set(DISTINGUISHING)
+    one, two = (_titles(kb).get(h.entry.id, _NO_TITLE)[0] & asked for h in hits[:2])
+    if one < two and two - one <= _CHOOSING:
+        hits[0], hits[1] = Hit(hits[1].entry, hits[0].score, hits[1].coverage), Hit(
+            hits[0].entry, hits[1].score, hits[0].coverage)
 
 
 def shares_a_meaningful_term(kb: KnowledgeBase, q: Query, entry: Entry) -> bool:

@@ -267,6 +267,8 @@ class Reader:
             elif kind == "moment":
                 query.has_moment = True
         grammar(query)
+        if query.has("hack_event"):
+            query.concepts.add("leak")   # a break-in («взломали», "hit by ransomware") is a personal data breach
         # a country named only as where a person is from or goes is no law asked about
         query.travels = travellers(query, mentions)
         query.countries = [c for c in query.countries if c not in query.travels]

@@ -93,6 +93,9 @@ def grammar(query: Query) -> None:
             query.concepts.discard("record")   # "how many leaks did Roskomnadzor record": a verb, not a record
         if token.word in _NEGATIONS and any(t.keys & _NOTIFY for t in tokens[i + 1:i + 3]):
             query.concepts.add("notification_failure")
+        if token.word in _FIRST and i + 2 < len(tokens) and tokens[i + 1].word.isdigit() and \
+                tokens[i + 2].keys & _DURATIONS:
+            query.concepts.discard("other_rank")   # "in the first 8 months", «за первые 3 года»: a period, no rank
         if token.keys & _NOTIFY and _tells_the_people(tokens, i):
             query.concepts.add("notify_subjects")
 
@@ -103,6 +106,11 @@ def _tells_the_people(tokens: list[Token], i: int) -> bool:
     customers themselves", "notify affected individuals"), not the data's owners («об утечке данных клиентов»)?
     Telling them is its own duty (GDPR Art. 34), not the regulator's."""
     near = tokens[max(0, i - 5):i] + tokens[i + 1:i + 4]
+    # "are they required to tell me", «обязаны ли мне сообщить»: the asker is one of the people told (while "tell
+    # me the fine", «скажите мне» ask the bot)
+    if any(t.keys & _DUTY for t in tokens[max(0, i - 4):i]) and any(
+            t.word in V.ASKER_AS_OBJECT for t in tokens[max(0, i - 2):i + 3]):
+        return True
     if any(t.keys & SUBJECT_KEYS and {"datv", "plur"} <= t.grammemes for t in near):
         return True
     after = [t for t in tokens[i + 1:i + 4] if t.word not in _ARTICLES and t.word not in _SUBJECT_QUALIFIERS][:1]
@@ -175,7 +183,8 @@ _AUXILIARIES = frozenset({"did", "do", "does", "will", "would", "to", "can", "co
 def travellers(query: Query, mentions: list[tuple[int, int, str]]) -> set[str]:
     """The countries named only as where a person is from or goes, not as the law or regulator asked about: «я из
     Узбекистана», "my friend from Uzbekistan", "came back from Turkey", "moving to Germany", «поездка в Китай»,
-    «гражданин Узбекистана», "a Turkish tourist". «Сим-карта не работает в Турции», "data sent to China" or «данные
+    «гражданин Узбекистана», "a Turkish tourist"; nor one a rule is compared with («как в Европе», "like in the
+    EU"). «Сим-карта не работает в Турции», "data sent to China" or «данные
     из Китая» name the place the question is about."""
     tokens = query.tokens
     roles: dict[str, bool] = {}
@@ -183,7 +192,16 @@ def travellers(query: Query, mentions: list[tuple[int, int, str]]) -> set[str]:
         before = tokens[i - 1] if i else None
         earlier = tokens[max(0, i - 4):max(0, i - 1)]
         after = tokens[i + length] if i + length < len(tokens) else None
-        if before is not None and before.word in _FROM:
+        j = i - 1
+        while j >= max(0, i - 3) and tokens[j].word in _AT:
+            j -= 1
+        compared = j >= 0 and tokens[j].word in _LIKE   # «как в Европе», "like in the EU", "than Europe"
+        if length == 1 and before is not None and _a_people(tokens[i]) and (
+                before.word in _COUNT_WORDS or before.word.isdigit() or before.word in V.MULTIPLIERS):
+            person = True   # "how many Americans were affected", «сколько американцев»: people counted
+        elif compared:
+            person = True   # «штрафуют от оборота, как в Европе», "like in the EU": a comparison, not the law asked
+        elif before is not None and before.word in _FROM:
             person = any(t.keys & (_PEOPLE | _GOING) for t in earlier)
         elif before is not None and before.word in _TO:
             person = any(t.keys & _GOING for t in earlier)
@@ -194,8 +212,19 @@ def travellers(query: Query, mentions: list[tuple[int, int, str]]) -> set[str]:
     return {code for code, person in roles.items() if person}
 
 
+def _a_people(token: Token) -> bool:
+    """A word for a country's people ("Americans", «американцев»), not the country or its adjective."""
+    if T.is_cyrillic(token.word):
+        return "anim" in token.grammemes and "NOUN" in token.grammemes
+    return token.word.endswith(("ans", "ese"))
+
+
+_DUTY = term_keys(V.DUTY_WORDS)
+_FIRST = frozenset({"first", "первый", "первые", "первых", "первого", "первом", "первую", "первая"})
 _FOREIGNERS = term_keys(V.FOREIGNER_WORDS + V.OFFENDER_KINDS["citizen"])
 _PEOPLE = term_keys(V.PEOPLE_WORDS + V.SUBJECT_NOUNS) | _FOREIGNERS
 _GOING = term_keys(V.GOING_WORDS)
 _FROM = frozenset({"из", "from"})
 _TO = frozenset({"в", "во", "to", "into"})
+_AT = _TO | {"in", "the"}
+_LIKE = frozenset({"как", "like", "чем", "than"})

@@ -55,10 +55,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # what an incident did to people or records
     "affected": ("affected", "impacted", "stolen", "exposed", "compromised", "пострадать", "пострадавший",
                  "затронуть", "затронутый", "украсть", "похитить", "коснуться"),
-    "hack": ("взлом", "взломать", "hack", "hacked", "hacker", "хакер", "cyber attack", "cyberattack", "кибератака"),
+    "hack": ("взлом", "взломать", "hack", "hacked", "hacker", "хакер", "cyber attack", "cyberattack", "кибератака",
+             "ransomware", "шифровальщик", "вымогатель"),
     # ... the break-in itself, not the people who do it: "was Optus hacked" asks about its leak, "protect my account
     # from hackers" does not
-    "hack_event": ("взлом", "взломать", "hack", "hacked", "cyber attack", "cyberattack", "кибератака"),
+    "hack_event": ("взлом", "взломать", "hack", "hacked", "cyber attack", "cyberattack", "кибератака", "ransomware",
+                   "шифровальщик"),
     "fine": ("штраф", "штрафной", "штрафовать", "оштрафовать", "fine", "fined", "penalty", "penalise", "penalize",
              "sanction", "санкция", "грозить", "впаять", "наказание", "punishment", "liability", "ответственность",
              "pay", "paid", "заплатить", "платить",
@@ -371,6 +373,10 @@ PEOPLE_WORDS = ("я", "мы", "он", "она", "они", "i", "im", "we", "he",
                 "подруга", "знакомый", "коллега", "мама", "папа", "брат", "сестра", "жена", "муж", "сын", "дочь",
                 "friend", "colleague", "mom", "mum", "dad", "brother", "sister", "wife", "husband", "son", "daughter",
                 "клиентка")
+# Words of a duty: "are they required to tell me", «обязаны ли мне сообщить» (the asker is the person told)
+DUTY_WORDS = ("required", "require", "must", "obliged", "obligated", "have to", "has to", "should", "need to",
+              "обязан", "обязанный", "обязать", "должен", "должный", "нужно", "надо")
+ASKER_AS_OBJECT = ("me", "мне", "меня")
 # ... of whom a country is said as their nationality: «гражданин Узбекистана», "a Turkish tourist"
 FOREIGNER_WORDS = ("иностранец", "иностранка", "мигрант", "турист", "рабочий", "foreigner", "migrant", "tourist",
                    "worker", "expat", "приезжий")
