@@ -171,3 +171,16 @@ def test_a_close_entry_whose_title_says_more_of_what_is_asked_goes_first(real_kb
 ])
 def test_first_before_a_period_is_no_rank(reader: Reader, text: str, rank: bool) -> None:
     assert reader.read(text, "en").has("other_rank") is rank
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Under GDPR, who must give consent for a 12-year-old to use a social network?", "en"),
+    ("может ли 14-летний сам дать согласие на обработку данных по GDPR", "ru"),
+])
+def test_a_person_of_an_age_under_majority_is_a_child(real_kb: KnowledgeBase, text: str, lang: str) -> None:
+    answer = answer_question(real_kb, text, lang)
+    assert not answer.unsure and answer.entry is not None and answer.entry.id == "gdpr-children-consent-art-8"
+
+
+def test_an_adult_s_age_is_no_child(reader: Reader) -> None:
+    assert "child" not in reader.read("a 35 year old employee asks for his data", "en").search_text
