@@ -184,3 +184,10 @@ def test_a_person_of_an_age_under_majority_is_a_child(real_kb: KnowledgeBase, te
 
 def test_an_adult_s_age_is_no_child(reader: Reader) -> None:
     assert "child" not in reader.read("a 35 year old employee asks for his data", "en").search_text
+
+
+def test_a_ten_word_story_is_led_by_the_entry_its_ask_leads_to(real_kb: KnowledgeBase) -> None:
+    text = ("мы стартап из Казани, пользователи в Германии. обязаны ли мы заключать договор с подрядчиком-обработчиком "
+            "по GDPR, какая статья")
+    # (the contract with a processor, Art. 28: answered, or offered first among the near matches)
+    assert "28" in answer_question(real_kb, text, "ru").text
