@@ -191,3 +191,17 @@ def test_a_ten_word_story_is_led_by_the_entry_its_ask_leads_to(real_kb: Knowledg
             "по GDPR, какая статья")
     # (the contract with a processor, Art. 28: answered, or offered first among the near matches)
     assert "28" in answer_question(real_kb, text, "ru").text
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("сколько процентов оборота составляет штраф по GDPR в Ирландии", False),   # a share
+    ("сколько процентов выручки штраф за повторную утечку", False),
+    ("сколько штрафов в Ирландии по GDPR", True),
+])
+def test_how_many_percent_asks_a_share_not_a_count(reader: Reader, text: str, count: bool) -> None:
+    assert reader.read(text, "ru").has("count_question") is count
+
+
+def test_a_share_of_turnover_is_no_fines_statistic(real_kb: KnowledgeBase) -> None:
+    answer = answer_question(real_kb, "сколько процентов оборота составляет штраф по GDPR в Ирландии", "ru")
+    assert answer.intent != "fines_stats"

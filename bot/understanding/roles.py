@@ -70,6 +70,10 @@ def grammar(query: Query) -> None:
         if token.word in _HOW_MANY_RU:
             following = tokens[i + 1:i + 3]
             # (a word the dictionary lacks is guessed as anything: «сколько штрафанут» asks how much, not a count)
+            # («сколько процентов выручки» asks a share, not a count: the first noun says what is counted)
+            counted = next((t for t in following if "NOUN" in t.grammemes), None)
+            if counted is not None and counted.keys & _SHARES:
+                following = []
             if any({"NOUN", "gent", "plur"} <= t.grammemes and not t.keys & _DURATIONS and known_russian(t.word)
                    for t in following):
                 query.concepts.add("count_question")
@@ -220,6 +224,7 @@ def _a_people(token: Token) -> bool:
 
 
 _DUTY = term_keys(V.DUTY_WORDS)
+_SHARES = term_keys(V.SHARE_WORDS)
 _FIRST = frozenset({"first", "первый", "первые", "первых", "первого", "первом", "первую", "первая"})
 _FOREIGNERS = term_keys(V.FOREIGNER_WORDS + V.OFFENDER_KINDS["citizen"])
 _PEOPLE = term_keys(V.PEOPLE_WORDS + V.SUBJECT_NOUNS) | _FOREIGNERS

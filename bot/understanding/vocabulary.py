@@ -373,6 +373,8 @@ PEOPLE_WORDS = ("я", "мы", "он", "она", "они", "i", "im", "we", "he",
                 "подруга", "знакомый", "коллега", "мама", "папа", "брат", "сестра", "жена", "муж", "сын", "дочь",
                 "friend", "colleague", "mom", "mum", "dad", "brother", "sister", "wife", "husband", "son", "daughter",
                 "клиентка")
+# A share, not a count: «сколько процентов оборота», "how many percent"
+SHARE_WORDS = ("процент", "percent", "percentage", "доля", "промилле")
 # Words of a duty: "are they required to tell me", «обязаны ли мне сообщить» (the asker is the person told)
 DUTY_WORDS = ("required", "require", "must", "obliged", "obligated", "have to", "has to", "should", "need to",
               "обязан", "обязанный", "обязать", "должен", "должный", "нужно", "надо")
