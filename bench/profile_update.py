@@ -1,6 +1,6 @@
 """Where one update of the throughput benchmark (bench/delivery.py) spends its time, and the throughput ratios alone.
 
-    .venv/bin/python -m bench.profile_update [--updates 300] [--top 40] [--filter bot/]
+    .venv/bin/python -m bench.profile_update [--updates 300] [--top 40] [--filter bot/] [--bot same] [--sort tottime]
     .venv/bin/python -m bench.profile_update --ratios [--updates 300] [--rounds 3]
 
 The first form runs the bot of `bench.delivery._ours` (sandbox, services, dispatcher) over `--updates` updates
@@ -24,18 +24,27 @@ from bot.kb import KnowledgeBase
 from bot.resources import knowledge_dir
 
 
-def profile(kb: KnowledgeBase, updates: int, top: int, filters: list[str]) -> str:
-    asyncio.run(delivery._ours(kb, 20))  # warm: the imports and first-use structures are no update's cost
+def _run(kb: KnowledgeBase, which: str, updates: int) -> delivery.Rate:
+    if which == "echo":
+        return asyncio.run(delivery._bare(delivery._echo(), updates))
+    if which == "same":
+        return asyncio.run(delivery._bare(delivery._replay(kb), updates, delivery._bot_defaults()))
+    return asyncio.run(delivery._ours(kb, updates))
+
+
+def profile(kb: KnowledgeBase, updates: int, top: int, filters: list[str], which: str = "bot",
+            sort: str = "cumulative") -> str:
+    _run(kb, which, 20)  # warm: the imports and first-use structures are no update's cost
     profiler = cProfile.Profile(time.process_time)
     profiler.enable()
-    rate = asyncio.run(delivery._ours(kb, updates))
+    rate = _run(kb, which, updates)
     profiler.disable()
     out = io.StringIO()
-    stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
+    stats = pstats.Stats(profiler, stream=out).sort_stats(sort)
     for pattern in filters:
         out.write(f"\n===== {pattern} =====\n")
         stats.print_stats(pattern, top)
-    out.write(f"\nbot (profiled): {rate.wall:.0f}/s wall, {rate.cpu:.0f}/s CPU\n")
+    out.write(f"\n{which} (profiled): {rate.wall:.0f}/s wall, {rate.cpu:.0f}/s CPU\n")
     return out.getvalue()
 
 
@@ -55,6 +64,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--filter", action="append", help="a path part to show (repeatable); bot/ and aiogram/")
+    parser.add_argument("--bot", choices=["bot", "echo", "same"], default="bot",
+                        help="profile the bot, the echo bot or the bot replaying the same output")
+    parser.add_argument("--sort", default="cumulative", help="a pstats order: cumulative, tottime...")
     parser.add_argument("--ratios", action="store_true", help="throughput ratios only, no profile")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
@@ -62,7 +74,7 @@ def main() -> None:
     if args.ratios:
         print(ratios(kb, args.updates, args.rounds))
     else:
-        print(profile(kb, args.updates, args.top, args.filter or ["bot/", "aiogram/"]))
+        print(profile(kb, args.updates, args.top, args.filter or ["bot/", "aiogram/"], args.bot, args.sort))
 
 
 if __name__ == "__main__":

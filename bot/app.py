@@ -11,7 +11,8 @@ import gc
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote_plus
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -19,7 +20,10 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
+from aiogram.methods import TelegramMethod
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from aiohttp import FormData
+from aiohttp.payload import BytesPayload
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.aiogram_compat import KeepResponseTypes
@@ -174,8 +178,48 @@ def create_limiter(settings: Settings) -> RequestLimiter:
     return RequestLimiter(settings.send_rate, private_interval=settings.private_chat_interval)
 
 
+class _Percent(dict[int, str]):
+    """A `str.translate` table: each character as `quote_plus` writes it (Cyrillic as its UTF-8 bytes, "%D0%BF"),
+    worked out the first time it is met. At most `SIZE` kept: a rarer character is worked out each time."""
+
+    SIZE = 4096
+
+    def __missing__(self, code: int) -> str:
+        quoted = quote_plus(chr(code))
+        if len(self) < self.SIZE:
+            self[code] = quoted
+        return quoted
+
+
+_PERCENT = _Percent()
+
+
+def form_urlencoded(fields: list[tuple[str, str]]) -> bytes:
+    """The body `urlencode(fields, doseq=True)` makes (what aiohttp sends for a form without files), byte for byte,
+    in one pass of C per field: urllib quotes byte by byte in Python, a third of the CPU a long Russian reply with
+    buttons costs to send."""
+    return "&".join(f"{key.translate(_PERCENT)}={value.translate(_PERCENT)}" for key, value in fields).encode()
+
+
+class BotSession(AiohttpSession):
+    """aiogram's session, sending a request without files as the very bytes aiogram would (a urlencoded form),
+    made faster (`form_urlencoded`). A request with files goes as aiogram makes it."""
+
+    def build_form_data(self, bot: Bot, method: TelegramMethod[Any]) -> FormData:
+        files: dict[str, Any] = {}
+        fields = []
+        for key, value in method.model_dump(warnings=False).items():
+            value = self.prepare_value(value, bot=bot, files=files)
+            if value:
+                fields.append((key, value))
+        if files or not all(isinstance(value, str) for _, value in fields):
+            return super().build_form_data(bot, method)
+        # aiohttp posts a payload as it is, with its content type: the same header a form without files gets
+        return BytesPayload(form_urlencoded(fields), content_type="application/x-www-form-urlencoded")  # type: ignore[return-value]
+
+
 def create_bot(settings: Settings, token: str | None = None, *, limiter: RequestLimiter | None = None,
-               session_class: type[AiohttpSession] = AiohttpSession) -> Bot:
+               session_class: type[AiohttpSession] = BotSession) -> Bot:
     """The Bot, whose every request passes the one `RequestLimiter` (a session middleware): replies, callback and
     inline answers, edits, alerts, channel posts, progress messages. One Bot, one limiter, per process."""
     session = session_class(api=TelegramAPIServer.from_base(settings.telegram_api_url))
