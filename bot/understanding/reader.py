@@ -22,7 +22,15 @@ from bot.kb.amounts import numbers
 from bot.kb.countries import COUNTRIES
 from bot.understanding import vocabulary as V
 from bot.understanding.query import TOKEN, Article, Query, Token, analyzer, known_russian, term_keys
-from bot.understanding.roles import grammar, more_than, names_an_edition, number_kind, offender, travellers
+from bot.understanding.roles import (
+    a_child_of_an_age,
+    grammar,
+    more_than,
+    names_an_edition,
+    number_kind,
+    offender,
+    travellers,
+)
 
 _LAYOUT_TOKEN = re.compile(r"\S+")
 FZ = re.compile(r"(?<![\d.])(\d{1,3})\s*-?\s*(?:фз|fz)(?![a-zа-я])|(?<![a-zа-я])(?:фз|fz|федеральный закон|"
@@ -227,7 +235,7 @@ class Reader:
             corrected += [(t.start, t.end, "") for t in query.tokens if t.keys & _FRAME_VERBS]
         if query.has("all_time"):   # "of all time", «за всё время»: a span, not the word "time" an entry may have
             corrected += [(t.start, t.end, "") for t in query.tokens if t.keys & _ALL_TIME_WORDS]
-        corrected += _a_child_of_an_age(query.tokens)
+        corrected += a_child_of_an_age(query.tokens)
         for start, end, word in sorted(corrected, reverse=True):   # the search reads the vocabulary's spelling
             query.search_text = query.search_text[:start] + word + query.search_text[end:]
         self._read_companies(query)
@@ -373,21 +381,6 @@ class Reader:
         return self.companies[match[0]] if match else None
 
 
-def _a_child_of_an_age(tokens: list[Token]) -> list[tuple[int, int, str]]:
-    """"a 12-year-old", «12-летний»: a person under the age of majority is a child, as the entries say; the age
-    words are read by the search as that word (the figure stays)."""
-    out = []
-    for i, token in enumerate(tokens[:-1]):
-        if not token.word.isdigit() or int(token.word) >= _MAJORITY:
-            continue
-        unit = tokens[i + 1:i + 3]
-        if unit[0].keys & _AGED_RU:
-            out.append((unit[0].start, unit[0].end, "ребёнок"))
-        elif len(unit) == 2 and unit[0].word in ("year", "years") and unit[1].word == "old":
-            out.append((unit[0].start, unit[1].end, "child"))
-    return out
-
-
 def _capitalised(raw: str, word: str) -> bool:
     """Is the word written with a capital where the question has it, and not as a sentence's first word?"""
     return any(raw[m.start()].isupper() and raw[:m.start()].strip() and raw[:m.start()].rstrip()[-1] not in ".!?"
@@ -435,5 +428,3 @@ _SHORTEST_STUTTERED = 4   # the shortest name read through a doubled letter ("me
 _ROOT_LETTERS = 5   # the shortest vocabulary word another unknown word may be built on («штраф»)
 _SHORT_STEM = 4   # a stem this short is corrected for two letters swapped ("gdrp") or one left out ("wich")
 _WITHOUT = frozenset({"без", "without"})
-_MAJORITY = 18
-_AGED_RU = frozenset({"летний"})

@@ -210,10 +210,32 @@ def travellers(query: Query, mentions: list[tuple[int, int, str]]) -> set[str]:
         elif before is not None and before.word in _TO:
             person = any(t.keys & _GOING for t in earlier)
         else:   # «гражданин Узбекистана», "Turkish tourist"
-            person = bool(before is not None and before.keys & _FOREIGNERS or after is not None and (
-                after.keys & _FOREIGNERS))
+            person = any(t is not None and _a_foreigner(t) for t in (before, after))
         roles[code] = roles.get(code, True) and person
     return {code for code, person in roles.items() if person}
+
+
+def a_child_of_an_age(tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """"a 12-year-old", «12-летний»: a person under the age of majority is a child, as the entries say; the age
+    words are read by the search as that word (the figure stays)."""
+    out = []
+    for i, token in enumerate(tokens[:-1]):
+        if not token.word.isdigit() or int(token.word) >= _MAJORITY:
+            continue
+        unit = tokens[i + 1:i + 3]
+        if unit[0].keys & _AGED_RU:
+            out.append((unit[0].start, unit[0].end, "ребёнок"))
+        elif len(unit) == 2 and unit[0].word in ("year", "years") and unit[1].word == "old":
+            out.append((unit[0].start, unit[1].end, "child"))
+    return out
+
+
+def _a_foreigner(token: Token) -> bool:
+    """«гражданин», "citizens", "tourist": by a Russian word's lemma, an English word as written (a stem would take
+    "personal" for "person")."""
+    if T.is_cyrillic(token.word):
+        return bool(token.keys & _FOREIGNERS)
+    return token.word in _FOREIGNER_NOUNS or token.word.removesuffix("s") in _FOREIGNER_NOUNS
 
 
 def _a_people(token: Token) -> bool:
@@ -226,10 +248,13 @@ def _a_people(token: Token) -> bool:
 _DUTY = term_keys(V.DUTY_WORDS)
 _SHARES = term_keys(V.SHARE_WORDS)
 _FIRST = frozenset({"first", "первый", "первые", "первых", "первого", "первом", "первую", "первая"})
-_FOREIGNERS = term_keys(V.FOREIGNER_WORDS + V.OFFENDER_KINDS["citizen"])
+_FOREIGNER_NOUNS = tuple(w for w in V.FOREIGNER_WORDS + V.OFFENDER_KINDS["citizen"] if " " not in w)
+_FOREIGNERS = term_keys(_FOREIGNER_NOUNS)
 _PEOPLE = term_keys(V.PEOPLE_WORDS + V.SUBJECT_NOUNS) | _FOREIGNERS
 _GOING = term_keys(V.GOING_WORDS)
 _FROM = frozenset({"из", "from"})
 _TO = frozenset({"в", "во", "to", "into"})
 _AT = _TO | {"in", "the"}
 _LIKE = frozenset({"как", "like", "чем", "than"})
+_MAJORITY = 18
+_AGED_RU = frozenset({"летний"})
