@@ -128,3 +128,29 @@ def test_a_subsidiary_named_beside_its_parent_is_no_rival(parser: BreachParser) 
             "клиентов: утекли имена, телефоны и адреса электронной почты клиентов Quorlo.")
     breach, why = parser.analyse(text)
     assert breach is not None and breach.service == "Quorlo" and why != "unsure:two_victims"
+
+
+def test_an_english_organisation_name_is_read_whole_wherever_it_stands() -> None:
+    from bot.breaches.org_phrases import english_org_names, initials
+
+    text = "Quorlo General Hospital has 7,000 employees. The Department of Health and Human Services is investigating."
+    assert [name for name, _, _ in english_org_names(text)] == ["Quorlo General Hospital"]
+    assert initials("E-Quorlo Zeta Association") == "EQZA"
+
+
+@pytest.mark.parametrize(("text", "service", "why"), [
+    # told of by its kind in the leak sentence, named later by a name that ends in that kind; the reporter after a
+    # comma is no victim
+    ("Quorlo hospital says sensitive data of 1.2 million stolen in failed ransomware attack\nOne of the largest "
+     "hospitals in Florida said hackers stole the sensitive data of more than 1.2 million patients in May, the Zeta "
+     "Bay Times reported.\nQuorlo General Hospital has about 7,000 employees and more than 1,000 beds.",
+     "Quorlo General Hospital", None),
+    # two organisations joined by "and" after the role both have it: two victims, for an admin
+    ("Hackers have published extensive patient information from two hospital chains to extort them. The files come "
+     "from the Quorlo Medical Centers, which serves eight locations in Miami, and Zeta General Hospital, which has "
+     "three locations in Texas.", "Quorlo Medical Centers", "unsure:two_victims"),
+])
+def test_an_organisation_told_of_by_its_kind(parser: BreachParser, text: str, service: str, why: str | None) -> None:
+    breach, reason = parser.analyse(text)
+    assert breach is not None and breach.service == service
+    assert reason == why if why else reason != "unsure:two_victims"

@@ -42,7 +42,13 @@ from bot.breaches.cues import (
 from bot.breaches.lemmas import Token, is_adjective, nominative, sentences
 from bot.breaches.matcher import NameMatcher
 from bot.breaches.names import ServiceDirectory, as_host, canonical_key
-from bot.breaches.org_phrases import acronym_definitions, is_titled_person, russian_org_phrases
+from bot.breaches.org_phrases import (
+    acronym_definitions,
+    english_org_names,
+    initials,
+    is_titled_person,
+    russian_org_phrases,
+)
 from bot.breaches.rules import EN_LONG_NAME
 
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё]")
@@ -158,7 +164,17 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
     # ("140 unpatched vBulletin forums were compromised": the software of many sites is none of their victims)
     found = [c for c in found if not any(a < c.start < b for a, b in renamed)
              and not many_installations(text, c.start, c.end)]
+    acronyms = {c.name for c in found if c.name and c.name.isupper() and len(c.name) >= 3}
+    for raw, _start, end in english_org_names(text):  # "Tampa General Hospital has about 7,000 employees"
+        name = clean_en_name(raw)
+        if name and raw.endswith(name):
+            # ("The E-Sports Entertainment Association said …" beside "ESEA": the name its initials stand for)
+            short = initials(name)
+            found.append(Candidate(short if short in acronyms else name, None, end - len(name), end, 1.0))
     found = [c for c in found if not (c.name and is_titled_person(c.name))]  # "President William Powers Jr"
+    # ("…stole the data of 1.2 million people, the Tampa Bay Times reported.": who reports, after a comma)
+    found = [c for c in found if not (_ATTRIBUTED_BEFORE.search(text, max(0, c.start - 12), c.start)
+                                      and _ATTRIBUTION_AFTER.match(text, c.end))]
     return [_owner_instead(text, c) for c in _organisation_phrases(text, toks, found)]
 
 
@@ -254,6 +270,10 @@ def is_person_name(word: str) -> bool:
 
 _REPORTS_ANOTHER = re.compile(r"\s+(?:has\s+|had\s+)?(?:reported|reports|said|says|announced|revealed|wrote|writes)"
                               r"\s+that\s+(?!It\b|Its\b|The\s+company\b|They\b|We\b|Our\b)[A-Z\"«“]")
+
+_ATTRIBUTED_BEFORE = re.compile(r",\s*(?:the\s+)?$")
+_ATTRIBUTION_AFTER = re.compile(r"\s+(?:has\s+)?(?:reported|reports|said|says|wrote|writes|noted|added|told\s+\w+)"
+                                r"\s*(?:[.,;]|$)")
 
 # Whose system put the data out is the victim: "The Quorlo Water Authority (QWA) website, a government website,
 # published online around 20,100 ID numbers", "the Quorlo portal exposed the records of 3,000 patients".

@@ -54,6 +54,30 @@ def keeps_leading_place(words: Sequence[str]) -> bool:
     return any(w in _EN_ORG_HEADS and lowered[i + 1] == "of" for i, w in enumerate(lowered[1:-1], start=1))
 
 
+_EN_ORG_NAME = re.compile(r"(?<![\w.'’-])((?:[A-Z][\w&'’.-]*[ \t]+(?:(?:of|for|&)[ \t]+)?){1,5}([A-Z][a-z]+))\b")
+
+
+def english_org_names(text: str) -> list[tuple[str, int, int]]:
+    """"Tampa General Hospital has about 7,000 employees": a capitalised name of two words or more that ends in an
+    organisation's word names an organisation, wherever it stands."""
+    # (not the tail of a longer name: "Health and Human Services" of "Department of Health and Human Services")
+    return [(m.group(1), m.start(1), m.end(1)) for m in _EN_ORG_NAME.finditer(text)
+            if is_org_head(m.group(2)) and not _JOINED_BEFORE.search(text, 0, m.start(1))]
+
+
+_JOINED_BEFORE = re.compile(r"[A-Z][\w.&'’-]*[ \t]+(?:and|of|for|&)[ \t]+\Z")
+
+
+def initials(name: str) -> str:
+    """"E-Sports Entertainment Association" -> "ESEA": the capitals of a name's words (and of their hyphened parts)."""
+    return "".join(part[0] for part in re.split(r"[\s-]+", name) if part[:1].isupper())
+
+
+def is_org_head(word: str) -> bool:
+    """"Hospital", "hospitals", "Authority": a word an organisation's name ends in."""
+    return word.lower() in _EN_ORG_HEADS or word.lower().removesuffix("s") in _EN_ORG_HEADS
+
+
 def is_titled_person(name: str) -> bool:
     """"President William Powers Jr", "CEO Jane Doe": a title, then a person's name, is a person."""
     words = name.replace(".", " ").split()

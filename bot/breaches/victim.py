@@ -22,6 +22,7 @@ from bot.breaches.cues import is_place
 from bot.breaches.lemmas import Token, tokens
 from bot.breaches.matcher import NameMatcher
 from bot.breaches.names import ServiceDirectory, as_host, canonical_key
+from bot.breaches.org_phrases import is_org_head
 
 MIN_SCORE = 3.0
 ROLE_WINDOW = 6  # words before a name that can give it its role
@@ -276,6 +277,8 @@ class VictimFinder:
         for cand in found:  # wherever else it is named («Утечка данных Renault и Dacia»)
             cand.entity = parents.get(cand.entity, cand.entity)
         self._drop_modifiers(text, toks, found)
+        _described_before(toks, sentences, leak_sentences, found)
+        _share_coordinated(text, found)
         self._mark_subjects(toks, sentences, leak_sentences, found)
         for cand in found:
             if cand.entity:
@@ -323,6 +326,48 @@ class VictimFinder:
         return Choice(name=name, domain=domain, key=entity, at=at, own=own)
 
 
+def _share_coordinated(text: str, found: list[Candidate]) -> None:
+    """"They come from the Quorlo Medical Centers, which serves eight locations, and Zeta General Hospital": a name
+    joined by "and" to one with a role has that role too (two victims, for an admin to tell apart)."""
+    for first in sorted((c for c in found if c.evidence and c.score > 0), key=lambda c: c.start):
+        for cand in found:
+            if not cand.evidence and cand.score >= 0 and cand.entity != first.entity and first.end < cand.start \
+                    and _COORDINATED.fullmatch(text[first.end : cand.start]):
+                cand.score, cand.evidence = max(cand.score, first.score), True
+
+
+def _described_before(toks: Sequence[Token], sentences: Sequence[tuple[int, int]], leak_sentences: set[int],
+                      found: list[Candidate]) -> None:
+    """"One of the largest hospitals in Florida said hackers stole the data … Tampa General Hospital has 7,000
+    employees": an organisation the leak was told of by its kind (a lowercase word) is the first name after it that
+    ends in that word."""
+    kinds: dict[str, int] = {}
+    many: set[str] = set()  # "from two hospitals", "several medical groups": not one of them
+    for index in sorted(leak_sentences):
+        start, end = sentences[index]
+        for k, tok in enumerate(toks):
+            if start <= tok.start < end and tok.text.islower() and is_org_head(tok.text):
+                kinds.setdefault(tok.lemma, tok.start)
+                if any(t.text.lower() in _MANY or t.text.isdigit() for t in toks[max(0, k - 3) : k]):
+                    many.add(tok.lemma)
+    # ("from two hospitals … Quorlo General Hospital … Zeta County Hospital": a kind that two names end in is neither)
+    ends = {}
+    for cand in found:
+        words = (cand.name or "").split()
+        if len(words) >= 2 and is_org_head(words[-1]) and cand.score > 0:
+            ends.setdefault(tokens(words[-1])[0].lemma, set()).add(cand.entity)
+    taken = {kind for kind, entities in ends.items() if len(entities) > 1} | many
+    for cand in sorted(found, key=lambda c: c.start):
+        words = (cand.name or "").split()
+        if not words or cand.evidence or cand.score <= 0 or not is_org_head(words[-1]) or len(words) < 2:
+            continue
+        kind = tokens(words[-1])[0].lemma
+        if kind in kinds and kinds[kind] < cand.start and kind not in taken:
+            taken.add(kind)
+            cand.evidence = True
+            cand.score += 2
+
+
 def _speakers_employer(before: Sequence[Token], after: Sequence[Token]) -> bool:
     """«рассказал основатель компании DeviceLock Ашот Оганесян», "DeviceLock founder Ashot Oganesyan": a company
     between a person's title and the person's name is whose expert speaks, not whose data leaked."""
@@ -336,6 +381,8 @@ _REPORTERS = frozenset(host.split(".")[0].replace("-", "") for host in rules.BRE
 # Stands for a source noun at the end of the words before a name (a security firm's name is who reports).
 _SOURCE_MARK = Token("channel", "channel", -1, -1)
 
+_COORDINATED = re.compile(r"(?:,[^,.;:!?\n]{0,80})?,?\s+(?:and|и)\s+(?:the\s+)?[«\"“]?")
+_MANY = frozenset("two three four five six seven eight nine ten several many multiple dozens hundreds".split())
 _SUBSIDIARY = frozenset(("дочерний", "subsidiari", "sister"))
 _AIMED_AT = frozenset(("on", "against", "на", "против"))
 _OPENING = ("\"", "«", "“", "(")
