@@ -1,41 +1,50 @@
 """The bot's session (bot/app.py: `BotSession`) sends every request as the very bytes aiogram's own session sends,
-only made faster; a request with files goes as aiogram makes it."""
+its plain JSON fields (a keyboard) prepared faster; anything else is prepared by aiogram."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator
-from urllib.parse import urlencode
 
 import pytest
 from aiogram import Bot
-from aiogram.client.default import DefaultBotProperties
+from aiogram.client.default import Default, DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.methods import SendDocument, SendMessage
-from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
-from aiohttp import FormData, web
-from hypothesis import given
+from aiogram.methods import SendMessage
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiohttp import web
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.app import BotSession, create_bot, form_urlencoded
+from bot.app import BotSession, create_bot
 from bot.config import Settings
 
-_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+_LEAF = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=5))
+_JSON = st.recursive(_LEAF, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                     st.dictionaries(st.text(max_size=3), inner, max_size=4)),
+                     max_leaves=20)
 
 
-@given(st.lists(st.tuples(_TEXT, _TEXT), max_size=5))
-def test_a_form_is_encoded_as_urllib_encodes_it(fields: list[tuple[str, str]]) -> None:
-    assert form_urlencoded(fields) == urlencode(fields, doseq=True).encode()
+_BOT, _OURS, _AIOGRAM = Bot("42:TEST"), BotSession(), AiohttpSession()
 
 
-def test_the_table_stays_small() -> None:
-    # every character of the Basic Multilingual Plane met once: the table keeps only its first few thousand
-    text = "".join(chr(code) for code in range(0xD800))
-    assert form_urlencoded([("text", text)]) == urlencode([("text", text)], doseq=True).encode()
-    from bot.app import _PERCENT
+@settings(deadline=None)
+@given(_JSON)
+def test_a_plain_value_is_prepared_as_aiogram_prepares_it(value: object) -> None:
+    for dumps in (True, False):
+        assert _OURS.prepare_value(value, _BOT, {}, _dumps_json=dumps) == \
+            _AIOGRAM.prepare_value(value, _BOT, {}, _dumps_json=dumps)
 
-    assert len(_PERCENT) <= _PERCENT.SIZE
+
+def test_what_is_not_plain_is_prepared_by_aiogram() -> None:
+    bot = Bot("42:TEST", default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+    when = dt.datetime(2026, 12, 3, 12, 0, tzinfo=dt.UTC)
+    value = {"mode": ParseMode.HTML, "nested": [{"at": when, "skip": None}], "default": Default("parse_mode")}
+    ours = BotSession().prepare_value(value, bot, {})
+    assert ours == AiohttpSession().prepare_value(value, bot, {})
+    assert '"mode": "HTML"' in ours and '"default": "HTML"' in ours
 
 
 @pytest.fixture
@@ -74,13 +83,6 @@ async def test_a_reply_goes_as_the_very_bytes_aiogram_sends(recorder: tuple[str,
     (aiogram_type, aiogram_body), (ours_type, ours_body) = bodies
     assert aiogram_type == ours_type == "application/x-www-form-urlencoded"
     assert ours_body == aiogram_body
-
-
-def test_a_request_with_files_is_made_by_aiogram() -> None:
-    session = BotSession()
-    bot = Bot("42:TEST", session=session)
-    form = session.build_form_data(bot, SendDocument(chat_id=42, document=BufferedInputFile(b"data", "a.txt")))
-    assert isinstance(form, FormData) and form.is_multipart
 
 
 def test_the_bot_is_made_with_it() -> None:
