@@ -11,8 +11,8 @@ A post alerts watchers only when three things hold together, not when their word
 * **support**: a count, two exposed data classes, a vague count or a place the data surfaced.
 
 Counter-evidence subtracts: a fine, a court or a lawsuit in the lead (a post about an old leak), a company's
-statement without a count, statistics (several years, shares), an outage or DDoS, a phishing or scam warning,
-a question or advice in the headline.
+statement without a count or its checking of a claim it has not confirmed, statistics (several years, shares), an
+outage or DDoS, a phishing or scam warning, a question or advice in the headline, a compilation of many sources.
 
 ``score = 2 * tie + support - counter``; a post at or above ``SURE`` alerts, below it a post with a victim goes
 to the admins as a draft. ``SURE`` is calibrated on every dev set together (``python -m bench.breach_curve``).
@@ -54,6 +54,13 @@ class Evidence:
     @property
     def score(self) -> float:
         return 2 * self.tie + self.support - self.counter
+
+    def add(self, weight: float, why: str) -> None:
+        """One counter cue: its weight, and whether it only doubts the news (``DOUBTS``)."""
+        self.counter += weight
+        self.doubt += weight if why in DOUBTS else 0.0
+        self.cues[why] = self.cues.get(why, 0.0) + weight
+        self.why.append(why)
 
     @property
     def against(self) -> bool:
@@ -216,17 +223,36 @@ def _reports_with_count(text: str, head: Sequence[Token]) -> bool:
 _ATTACK = frozenset(("attack", "атака", "кибератака"))
 
 
+# Words that undo a confirmation before it: "could not yet confirm", "has yet to confirm", «не подтвердила».
+_NEGATIONS = frozenset(("not", "no", "yet", "unabl", "cannot", "не", "нет"))
+# The doubts: they question the news rather than tell another story (below ``SURE`` the post is a draft, not binned).
+DOUBTS = ("statement", "regulator", "unverified")
+
+
+def confirmed(toks: Sequence[Token]) -> bool:
+    """Someone confirms the leak (``L.CONFIRMED``), not after a negation."""
+    return any(not any(t.lemma in _NEGATIONS for t in toks[max(0, first - 3) : first])
+               for first, _ in L.CONFIRMED.find(toks))
+
+
+def doubt_unverified(ev: Evidence, toks: Sequence[Token], lead_end: int, *, has_count: bool) -> None:
+    """The one named checking a claim in the lead ("is looking into claims made by the X gang", «проверяет
+    информацию»): a claim to confirm, so a post that would alert is a draft, unless someone confirms the leak or the
+    post counts what leaked (a count is data somebody has seen). Called on the whole score: a post that is a draft
+    anyway keeps its weakest part as the draft's reason."""
+    if ev.score < SURE or has_count or confirmed(toks):
+        return
+    if L.UNVERIFIED.any([t for t in toks if t.end <= lead_end]):
+        ev.add(2.0, "unverified")
+
+
 def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *, has_count: bool) -> Evidence:
     """The counter-evidence of a post, with the cues that fired."""
     ev = Evidence()
     head = [t for t in toks if t.end <= head_end]
     lead = [t for t in toks if t.end <= lead_end]
 
-    def add(weight: float, why: str) -> None:
-        ev.counter += weight
-        ev.doubt += weight if why in ("statement", "regulator") else 0.0
-        ev.cues[why] = ev.cues.get(why, 0.0) + weight
-        ev.why.append(why)
+    add = ev.add
 
     if L.LEGAL.any(head):
         add(3.0, "penalty")  # a fine, a court, a lawsuit in the headline: the story is the consequence of a leak
@@ -240,6 +266,10 @@ def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *
         add(1.0, "penalty")
     if L.STATEMENT.any(head) and not has_count and not L.VAGUE_COUNT.any(toks):
         add(2.0, "statement")
+    # a collection of files or credential lists below the headline (in it, the parser's gate): the data of many
+    # sources, not one service's (one tied by its name to the leak still alerts)
+    if L.COMPILATION.any(toks, len(head)):
+        add(1.0, "compilation")
     # (a share in the headline is a statistic; "20% of its users" below is the size of one leak; two years are
     # no statistic either: "in 2016 … the breach dated back to 2013")
     if _PERCENT.search(text[:head_end]) or L.PERIOD.any(head) \

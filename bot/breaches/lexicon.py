@@ -73,6 +73,24 @@ STATEMENT = PhraseSet(
     "прокомментировать", "комментировать", "комментарий", "внутренний ~ расследование|проверка",
     "признать ~ утечка|взлом|инцидент|факт", "заявление", "in ~ statement", "intern ~ investig", "say ~ safe",
 )
+# The one named checking a claim rather than confirming it: "is looking into claims made by the X gang", "aware of
+# these claims", "could not verify", «проверяет информацию об утечке». Told in the lead it makes the post a claim to
+# confirm (a draft) unless someone confirms it or the post counts what leaked (``evidence.doubt_unverified``). (Not the
+# attackers' own word, "hackers claim", «утверждают хакеры», "allegedly stolen": most real leak news is told so.)
+UNVERIFIED = PhraseSet(
+    "look ~ into ~ claim*|report*|allegat*", "investig* ~ claim*|allegat*", "review* ~ claim*|allegat*",
+    "awar ~ of ~ claim*|allegat*|report*", "unconfirm*", "unverifi*", "yet ~ to ~ confirm|verifi",
+    "not|unabl ~ verifi", "not ~ confirm ~ claim*|authent*|allegat*|report*",
+    "проверять|проверить|изучать|изучить ~ информация|сведение|сообщение|заявление", "неподтвержденный",
+    "не ~ подтвердить|подтверждать ~ информация|утечка|взлом|факт", "информация ~ не ~ подтвердиться|подтверждаться",
+)
+# Someone confirming the leak: "X confirmed the breach", «компания подтвердила утечку» (not after a negation: "could not
+# confirm the breach"; ``evidence.confirmed``).
+CONFIRMED = PhraseSet(
+    "confirm* ~ breach*|leak*|incid*|hack*|attack*|intrus*|that|compromis*|theft|authent*",
+    "acknowledg* ~ breach*|leak*|incid*|hack*|attack*|that", "admit* ~ breach*|leak*|hack*|that",
+    "подтвердить|подтверждать|признать ~ утечка|взлом|инцидент|факт|кибератака|атака|информация|что|подлинность",
+)
 # Data surfaced somewhere: with a victim, this is evidence enough without a count.
 CONCRETE = PhraseSet(
     "выложить", "выкладывать", f"опубликовать ~ {_DATA}", f"появиться ~ {_DATA}", f"{_DATA} ~ появиться",
@@ -88,13 +106,19 @@ CONCRETE = PhraseSet(
     # ransom")
     "потребовать|требовать ~ выкуп", f"выкуп ~ {_DATA}", "demand* ~ ransom", "ransom ~ demand*|payment",
 )
+# A lawsuit as it is conducted: its parties, its judge, its settlement (a headline with one of these is court news).
+LEGAL_PROCEEDINGS = ("litig*", "plaintiff*", "judg*", "class ~ action", "истец", "ответчик", "судья", "исковый",
+                     "мировой ~ соглашение", "коллективный ~ иск", "судебный ~ процесс|разбирательство|решение")
 # The consequences of a leak: a fine, a court, a lawsuit. In the lead they make the post about an old leak.
 LEGAL = PhraseSet("суд", "иск", "приговор", "оштрафовать", "штраф", "осудить", "lawsuit", "court", "class ~ action",
                   "sentenc*", "convict*", "fined", "fine", "penalti", "reprimand*", "settlement", "su ~ over|for",
                   # the police closing a market of stolen data: «ликвидировали форум», "takes down a leaked data market"
                   "dismantl*", "takedown", "take ~ down ~ market*|forum|marketplac*|site",
                   "seiz* ~ domain|forum|server", "indict*",
-                  "ликвидировать|закрыть ~ форум|площадка|маркетплейс")
+                  "ликвидировать|закрыть ~ форум|площадка|маркетплейс",
+                  # the proceedings themselves: "In re X Data Breach Litigation", "plaintiffs' motion", "Judge X",
+                  # «истец», «мировое соглашение» (a settlement of a class action is the old leak's sequel)
+                  *LEGAL_PROCEEDINGS)
 # Who oversees, not who leaked: a regulator acting in the lead makes a post about an inquiry or a sanction.
 # (a regulator in the headline is a doubt, not a gate: «РКН проверяет утечку данных клиентов X» is a draft, and "in a
 # filing with the attorney general, X said hackers stole …" is X's own report, see evidence._TOLD)
@@ -137,6 +161,9 @@ COMPILATION = PhraseSet(
     "компиляция", "собрать|собранный|собираться ~ из ~ источник|утечка", "множество ~ источник",
     "старый|прошлый|давний ~ утечка", "комбо-лист", "комболист", "стилер*", "лог ~ стилер*",
     "compil*", "combo ~ list", "combolist*", "stealer", "infosteal*", "aggreg* ~ from", "multipl ~ sourc",
+    # a collection of files or of credential lists ("a large collection of files on MEGA", "a collection of 42 million
+    # email addresses and passwords"; not "a collection of data breaches", whose each is one service's)
+    "collect* ~ of ~ file*|list*|credenti*|combo*|password*|email*", "коллекция|сборник ~ файл|база|пароль|логин",
     "old ~ leak|breach", "credenti ~ stuff",
     # data of an old leak on sale again: «снова продают базу, утекшую в 2022 году»
     "снова|вновь|повторно ~ продавать|продать|выставить|выставлять|появиться|выложить|опубликовать|слить",
@@ -191,6 +218,7 @@ OFF_TOPIC_HEADLINE = PhraseSet(
     # a criminal case or charges in the headline (below it, «возбуждено уголовное дело» is a breach report's detail)
     "уголовный ~ дело", "crimin ~ charg*|case",
     "оштрафовать", "штраф", "законопроект", "закон", "госдума", "суд", "иск", "приговор", "осудить",
+    *LEGAL_PROCEEDINGS,
     # (regulators are counter-evidence in evidence.py: «РКН подтвердил утечку данных клиентов X» is a draft)
     "обвинить", "наказание",
     "fine", "fined", "court", "lawsuit", "new ~ law", "law ~ requir|pass|come", "bill ~ pass|propos|sign",

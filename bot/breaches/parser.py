@@ -174,6 +174,7 @@ class BreachParser:
         score = E.counter_of(clean, toks, head_end, lead_end, has_count=has_count)
         score.tie = E.tie_of(victim_at, events, toks, spans, head_end)
         score.support = E.support_of(has_count, classes, vague, concrete, E.has_size(clean))
+        E.doubt_unverified(score, toks, lead_end, has_count=has_count)
         return score
 
     def _complete(self, breach: Breach) -> None:
