@@ -78,6 +78,9 @@ SETS = (
     # written from the laws' texts by the knowledge curator with the entries for dev10's gaps (first sight at 1aed8fe:
     # 16/18, wrong 0)
     QuestionSet("kb10", BENCH / "dev" / "questions_kb10.jsonl"),
+    # written blind from sources after the work on dev10 (messenger style: short, translit, stories); first sight at
+    # 0063fc6: hit 0.795 (93/117), wrong 5.1% (6/117)
+    QuestionSet("dev11", BENCH / "dev" / "questions_dev11.jsonl"),
     QuestionSet("old held-out", BENCH / "questions_heldout.jsonl"),
     QuestionSet("held-out", BENCH / "heldout" / "questions.jsonl", blind=True),
     # a fresh blind set for this round (bench/heldout2/README.md): the one above has been measured too often
@@ -101,6 +104,8 @@ SETS = (
     QuestionSet("out-of-scope dev10", BENCH / "dev" / "out_of_scope_dev10.jsonl", out_of_scope=True),
     # written blind with dev10 (tax, returns, copyright, other countries' laws, hacking how-to); first sight: 0/30
     QuestionSet("out-of-scope dev11", BENCH / "dev" / "out_of_scope_dev11.jsonl", out_of_scope=True),
+    # written blind with dev11; first sight at 0063fc6: 0/28 answered
+    QuestionSet("out-of-scope dev12", BENCH / "dev" / "out_of_scope_dev12.jsonl", out_of_scope=True),
     QuestionSet("out-of-scope held-out", BENCH / "heldout" / "out_of_scope.jsonl", out_of_scope=True, blind=True),
     QuestionSet("out-of-scope held-out 2", BENCH / "heldout2" / "out_of_scope.jsonl", out_of_scope=True, blind=True),
 )
