@@ -38,6 +38,10 @@ DEV_SETS: dict[str, tuple[str, str]] = {
                                        "denials, court fines, outages); first sight (parser 12509c7): recall "
                                        "0.364 (4 of 11), precision 0.800 (1 false alert), service 0.750, "
                                        "records 0.500, classes F1 0.800, reaching admins 0.727"),
+    "dev9": ("breach_posts_dev9.json", "round 7, 80 posts collected blind off the earlier sets' pages (other "
+                                       "countries and sectors); first sight (parser 0063fc6): recall 0.535 (23 of "
+                                       "43), precision 0.885 (3 false alerts), service 0.913, records 0.562, "
+                                       "classes F1 0.812, reaching admins 0.907"),
 }
 SCORED_FIELDS = (
     "service", "domain", "record_count", "unique_emails", "data_classes", "password_storage", "breach_date",
