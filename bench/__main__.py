@@ -49,6 +49,11 @@ def throughput_section(kb: KnowledgeBase, updates: int) -> None:
           [[kind, f"{getattr(ours, kind):.0f}", f"{getattr(echo, kind):.0f}",
             f"{getattr(ours, kind) / getattr(echo, kind):.2f}", f"{getattr(same, kind):.0f}",
             f"{getattr(ours, kind) / getattr(same, kind):.2f}"] for kind in ("wall", "cpu")])
+    new, echo_new = rates["bot, new questions"], rates["echo, new questions"]
+    table("Throughput, every question new (different real questions from bench/dev: the answer cache never hits)",
+          ["measure", "bot", "echo bot", "ratio to echo"],
+          [[kind, f"{getattr(new, kind):.0f}", f"{getattr(echo_new, kind):.0f}",
+            f"{getattr(new, kind) / getattr(echo_new, kind):.2f}"] for kind in ("wall", "cpu")])
 
 
 def startup_section() -> None:

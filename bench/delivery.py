@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import json
 import random
 import statistics
 import tempfile
@@ -44,7 +45,19 @@ class Rate:
     cpu: float
 
 
-async def _throughput(telegram: FakeTelegram, dp: Dispatcher, bot: Bot, updates: int) -> Rate:
+def distinct_questions(limit: int) -> list[str]:
+    """Up to ``limit`` different real questions (the dev sets', in order): a run of these measures the bot with its
+    answer cache missing, as for questions nobody asked before."""
+    seen: dict[str, None] = {}
+    for path in sorted((Path(__file__).resolve().parent / "dev").glob("questions_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                seen.setdefault(json.loads(line)["q"].strip(), None)
+    return list(seen)[:limit]
+
+
+async def _throughput(telegram: FakeTelegram, dp: Dispatcher, bot: Bot, updates: int,
+                      questions: list[str] = QUESTIONS) -> Rate:
     polling = asyncio.create_task(dp.start_polling(bot, handle_signals=False, polling_timeout=1))
     await telegram.wait_until(lambda: telegram.is_polling, timeout=10)
 
@@ -60,7 +73,7 @@ async def _throughput(telegram: FakeTelegram, dp: Dispatcher, bot: Bot, updates:
     users = 200
     start, start_cpu = time.perf_counter(), time.process_time()
     for i in range(updates):
-        telegram.send_user_message(QUESTIONS[i % len(QUESTIONS)], user_id=10_000 + i % users)
+        telegram.send_user_message(questions[i % len(questions)], user_id=10_000 + i % users)
     deadline = start + 120
     # A cheap count, looked at every 20 ms: the waiting must not eat the event loop it measures.
     while answered() - warm < updates:
@@ -74,7 +87,7 @@ async def _throughput(telegram: FakeTelegram, dp: Dispatcher, bot: Bot, updates:
     return Rate(updates / elapsed, updates / cpu)
 
 
-async def _ours(kb: KnowledgeBase, updates: int) -> Rate:
+async def _ours(kb: KnowledgeBase, updates: int, questions: list[str] = QUESTIONS) -> Rate:
     telegram = FakeTelegram()
     await telegram.start()
     with tempfile.TemporaryDirectory() as tmp:
@@ -87,19 +100,20 @@ async def _ours(kb: KnowledgeBase, updates: int) -> Rate:
         bot = create_bot(settings)
         dp = create_dispatcher(services)
         freeze_long_lived()  # as bot/runner.py does
-        rate = await _throughput(telegram, dp, bot, updates)
+        rate = await _throughput(telegram, dp, bot, updates, questions)
         await bot.session.close()
         await services.db.close()
     await telegram.stop()
     return rate
 
 
-async def _bare(dp: Dispatcher, updates: int, default: DefaultBotProperties | None = None) -> Rate:
+async def _bare(dp: Dispatcher, updates: int, default: DefaultBotProperties | None = None,
+                questions: list[str] = QUESTIONS) -> Rate:
     telegram = FakeTelegram()
     await telegram.start()
     bot = Bot(telegram.token, session=AiohttpSession(api=TelegramAPIServer.from_base(telegram.base_url)),
               default=default)
-    rate = await _throughput(telegram, dp, bot, updates)
+    rate = await _throughput(telegram, dp, bot, updates, questions)
     await bot.session.close()
     await telegram.stop()
     return rate
@@ -138,12 +152,17 @@ def _replay(kb: KnowledgeBase) -> Dispatcher:
 async def throughput(kb: KnowledgeBase, updates: int = 1000, rounds: int = 3) -> dict[str, Rate]:
     """Median rates of the bot, a bare echo bot and a bot replaying the same answers precomputed, each against a
     fresh sandbox, in `rounds` alternating rounds of `updates` each (so a machine busy for a while slows all
-    three alike)."""
+    three alike). The bench's few questions repeat, as popular ones do, so the bot's answer cache mostly hits; "bot,
+    new questions" and "echo, new questions" send `updates` different real questions instead (no cache hit)."""
     # What this process already holds (the knowledge base loaded for every section) is no bot's garbage: frozen, so
     # that no bot's collections walk it, as in a bot's own process.
     gc.freeze()
-    runs: dict[str, list[Rate]] = {"bot": [], "echo": [], "same output": []}
+    runs: dict[str, list[Rate]] = {"bot": [], "echo": [], "same output": [], "bot, new questions": [],
+                                   "echo, new questions": []}
+    fresh = distinct_questions(updates)
     for _ in range(rounds):
+        runs["echo, new questions"].append(await _bare(_echo(), len(fresh), questions=fresh))
+        runs["bot, new questions"].append(await _ours(kb, len(fresh), fresh))
         runs["echo"].append(await _bare(_echo(), updates))
         runs["bot"].append(await _ours(kb, updates))
         # with the bot's own defaults (HTML, no link previews): the very requests the bot makes
