@@ -87,3 +87,36 @@ def test_a_collection_of_files_names_no_single_service(parser: BreachParser) -> 
     assert why == "unsure:compilation"
     # (the same post without the collection: its loosely named victim alerts, which is what the cue corrects)
     assert parser.analyse(_COMPILATION.format(found="the files"))[1] == "breach"
+
+
+# --- many organisations sharing one leaked object -----------------------------------------------------------------
+
+_BANKS = ("Данные россиян слили в сеть\nПаспортные данные и телефоны почти миллиона клиентов банков Кворлобанка, "
+          "Альфа-банка и Зентрикс-банка оказались в открытом доступе, сообщают СМИ.")
+
+
+@pytest.mark.parametrize("text", [
+    _BANKS,
+    _BANKS + " В пресс-службе Альфа-банка заявили, что утечка не подтвердилась.",  # (a negated confirmation)
+    "Hackers stole the names and email addresses of 7 million customers of Gucci and Balenciaga, and posted them on a "
+    "hacking forum.",
+])
+def test_a_list_of_organisations_sharing_the_leak_is_a_draft(parser: BreachParser, text: str) -> None:
+    breach, why = parser.analyse(text)
+    assert breach is not None and why == "unsure:two_victims"
+
+
+@pytest.mark.parametrize("text", [
+    # the victim alone
+    "Данные россиян слили в сеть\nПаспортные данные и телефоны почти миллиона клиентов Альфа-банка оказались в "
+    "открытом доступе, сообщают СМИ.",
+    # one of them confirmed the leak
+    _BANKS + " В пресс-службе Альфа-банка утечку подтвердили.",
+    "Hackers stole the names and email addresses of 7 million customers of Gucci and Balenciaga, and posted them on a "
+    "hacking forum. Gucci confirmed the breach.",
+    # one group's brands: the victim's parent is named
+    "Hackers stole the names and email addresses of 7 million customers of Gucci and Balenciaga. Kering, the parent "
+    "company of both brands, has been notified.",
+])
+def test_one_victim_or_a_confirmed_one_alerts(parser: BreachParser, text: str) -> None:
+    assert parser.analyse(text)[1] == "breach"

@@ -230,9 +230,9 @@ DOUBTS = ("statement", "regulator", "unverified")
 
 
 def confirmed(toks: Sequence[Token]) -> bool:
-    """Someone confirms the leak (``L.CONFIRMED``), not after a negation."""
-    return any(not any(t.lemma in _NEGATIONS for t in toks[max(0, first - 3) : first])
-               for first, _ in L.CONFIRMED.find(toks))
+    """Someone confirms the leak (``L.CONFIRMED``), with no negation just before or within."""
+    return any(not any(t.lemma in _NEGATIONS for t in toks[max(0, first - 3) : end])
+               for first, end in L.CONFIRMED.find(toks))
 
 
 def doubt_unverified(ev: Evidence, toks: Sequence[Token], lead_end: int, *, has_count: bool) -> None:

@@ -84,12 +84,13 @@ UNVERIFIED = PhraseSet(
     "проверять|проверить|изучать|изучить ~ информация|сведение|сообщение|заявление", "неподтвержденный",
     "не ~ подтвердить|подтверждать ~ информация|утечка|взлом|факт", "информация ~ не ~ подтвердиться|подтверждаться",
 )
-# Someone confirming the leak: "X confirmed the breach", «компания подтвердила утечку» (not after a negation: "could not
-# confirm the breach"; ``evidence.confirmed``).
+# Someone confirming the leak: "X confirmed the breach", «компания подтвердила утечку» (not after or within a negation:
+# "could not confirm the breach", «утечка не подтвердилась»; ``evidence.confirmed``).
 CONFIRMED = PhraseSet(
     "confirm* ~ breach*|leak*|incid*|hack*|attack*|intrus*|that|compromis*|theft|authent*",
     "acknowledg* ~ breach*|leak*|incid*|hack*|attack*|that", "admit* ~ breach*|leak*|hack*|that",
     "подтвердить|подтверждать|признать ~ утечка|взлом|инцидент|факт|кибератака|атака|информация|что|подлинность",
+    "утечка|взлом|инцидент|кибератака ~ подтвердить|подтверждать|признать",  # «утечку подтвердили в банке»
 )
 # Data surfaced somewhere: with a victim, this is evidence enough without a count.
 CONCRETE = PhraseSet(

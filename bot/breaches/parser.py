@@ -37,7 +37,7 @@ from bot.breaches.lemmas import sentences, tokens
 from bot.breaches.matcher import NameMatcher
 from bot.breaches.models import Breach, looks_russian
 from bot.breaches.names import ServiceDirectory, default_directory
-from bot.breaches.victim import VictimFinder
+from bot.breaches.victim import Choice, VictimFinder
 
 UNSURE = "unsure:"
 _PERCENT = re.compile(r"\d\s?%|\bper\s?cent\b", re.IGNORECASE)
@@ -138,7 +138,8 @@ class BreachParser:
         )
         self._complete(breach)
         # (many companies' customers in the headline and one whose systems were entered: that one is the victim)
-        if choice.reason == "ambiguous" or L.MANY_VICTIMS.any(head) and not choice.own:
+        if choice.reason == "ambiguous" or not choice.own and (
+                L.MANY_VICTIMS.any(head) or self._listed_with_others(clean, toks, lead_end, choice)):
             return breach, UNSURE + "two_victims"
         if choice.reason == "ner":
             return breach, UNSURE + "ner_victim"
@@ -176,6 +177,31 @@ class BreachParser:
         score.support = E.support_of(has_count, classes, vague, concrete, E.has_size(clean))
         E.doubt_unverified(score, toks, lead_end, has_count=has_count)
         return score
+
+    def _listed_with_others(self, text: str, toks: list, lead_end: int, choice: Choice) -> bool:
+        """«данные клиентов банков ОТП-банка, Альфа-банка и ХКФ-банка оказались в открытом доступе», "the data of
+        customers of Quorlo and Zentrix": the victim named in the lead in a list of names whose people or data the
+        post tells (a whose-word before the list, or one after it) shares the leak with the others, so none of them is
+        sure. Unless the list is one group's brands (the victim's parent is named: «сетей „К-Руока“ и „К-Раута“
+        финской Kesko») or one of them confirmed the leak ("Auchan confirmed the leak")."""
+        lists = [m for m in rules.NAME_LIST.finditer(text[:lead_end])
+                 if any(m.start() <= at < m.end() for at in choice.at)]
+        if not lists:
+            return False
+        for listed in lists:
+            before = [t for t in toks if t.end <= listed.start()][-2:]
+            after = [t for t in toks if t.start >= listed.end()][:1]
+            whose = any(t.lemma in L.ROLE_BEFORE or t.lemma in L.TYPE_NOUNS for t in before) \
+                or any(t.lemma in L.ROLE_AFTER for t in after)
+            if whose and self.directory.resolve(listed.group(0)).key != choice.key:
+                break
+        else:
+            return False
+        service = self.directory.get(choice.key or "")
+        parents = {parent.key for parent in self.directory.ancestors(service)} if service else set()
+        if parents and parents & {hit.key for hit in self.matcher.find(toks)}:
+            return False
+        return not E.confirmed(toks)
 
     def _complete(self, breach: Breach) -> None:
         """Domain, other names and the operator's country from the directory, when it knows the service."""

@@ -124,6 +124,12 @@ NOT_VICTIM_HOSTS |= BREACH_INDEXES
 DOMAIN_IN_TEXT = re.compile(
     r"(?<![\w@.-])((?:[a-z0-9а-я](?:[a-z0-9а-я-]{0,61}[a-z0-9а-я])?\.)+[a-zа-я]{2,10})(?![\w-])", IGNORECASE
 )
+# Names listed together, «банков ОТП-банка, Альфа-банка и ХКФ-банка», "customers of Quorlo, Zentrix and Vexa": two or
+# more capitalised or quoted names joined by commas and «и»/"and" (not "&", which joins the words of one name: Marks &
+# Spencer). Whether they share one leaked object is the parser's to judge.
+_LISTED_WORD = r"[A-ZА-ЯЁ0-9](?:[\w&'’+-]|\.(?=\w))*"  # (a full stop inside a name, Crypto.com, never one ending it)
+_LISTED = rf"(?:«[^«»\n]{{1,40}}»|“[^“”\n]{{1,40}}”|\"[^\"\n]{{1,40}}\"|{_LISTED_WORD}(?:[ \t]+{_LISTED_WORD}){{0,2}})"
+NAME_LIST = re.compile(rf"{_LISTED}(?:[ \t]*,[ \t]*{_LISTED})*[ \t]*,?[ \t]+(?:и|and)[ \t]+{_LISTED}")
 QUOTED = re.compile(r"[«“\"]([^«»“”\"\n]{2,60})[»”\"]")
 REACTIONS = re.compile(r"^(?:[^\w\s]+\s?\d+\s?)+$")
 BOILERPLATE = _any(r"^(?:forwarded from|переслано из|please open telegram|view in telegram)")
