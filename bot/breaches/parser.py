@@ -3,9 +3,10 @@
 A post is read as lemmas (``lemmas.py``) against one vocabulary (``lexicon.py``) learned from real
 breach news, and decided in this order:
 
-1. a company denying a leak, or a headline about statistics, law, fines, courts, regulators or a guide,
-   is not a new breach ("denial", "off_topic"); only the headline counts for the second, because breach
-   reports mention fines and laws in passing;
+1. a company denying a leak, or a headline about statistics, law, fines, courts and their proceedings
+   ("In re X Data Breach Litigation", «мировое соглашение»), regulators or a guide, is not a new breach ("denial",
+   "off_topic"); only the headline counts for the second, because breach reports mention fines and laws in
+   passing; a headline about a compilation of old leaks or stealer logs is none either ("compilation");
 2. some sentence must report a leak event («появились файлы с данными», «выставили на продажу»,
    "posted for sale on a hacking forum") ("no_leak_event");
 3. the victim is chosen by role (``victim.py``); none is "no_single_service";
@@ -13,8 +14,11 @@ breach news, and decided in this order:
    («десятков тысяч клиентов») or two exposed data classes.
 
 Unsure is not silent: a clear victim with weak evidence, a company's statement about a leak without a
-count, or a strong leak with two equally plausible victims comes back as ``"unsure:<why>"`` with the
-best reading as a ``Breach``, for an admin to confirm (``parse`` returns only sure breaches).
+count, a company checking a claim it has not confirmed ("is looking into claims made by the X gang"), a
+compilation of files told below the headline, or a strong leak with two equally plausible victims (also the
+victim listed with other organisations whose clients the post tells, «клиентов банков A, B и C») comes back as
+``"unsure:<why>"`` with the best reading as a ``Breach``, for an admin to confirm (``parse`` returns only sure
+breaches).
 """
 
 from __future__ import annotations
