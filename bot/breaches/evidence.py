@@ -268,7 +268,7 @@ def counter_of(text: str, toks: Sequence[Token], head_end: int, lead_end: int, *
         add(2.0, "statement")
     # a collection of files or credential lists below the headline (in it, the parser's gate): the data of many
     # sources, not one service's (one tied by its name to the leak still alerts)
-    if L.COMPILATION.any(toks, len(head)):
+    if L.COLLECTION.any(toks, len(head)):
         add(1.0, "compilation")
     # (a share in the headline is a statistic; "20% of its users" below is the size of one leak; two years are
     # no statistic either: "in 2016 … the breach dated back to 2013")

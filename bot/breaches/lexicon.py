@@ -156,15 +156,25 @@ ADVICE = PhraseSet("что ~ делать", "как ~ защитить|пров�
 # Words that open a sentence about the one just named: «Компания подтвердила…», "It said…", «Об этом сообщила…».
 ANAPHORS = lemma_set("компания она он они этот это её ее его их утечка инцидент взлом",
                      "compani it they this firm its their breach incid leak hack")
+# What a compilation of leaks is, told anywhere in a post: a collection of files or of credential lists ("a large
+# collection of files on MEGA", "a collection of 42 million email addresses and passwords"; not "a collection of data
+# breaches", whose each is one service's), a combo list, a compilation of old or leaked data («собранных из различных
+# источников в рамках утечек»). Not a data broker's own database ("aggregated from public sources", "a compiler and
+# aggregator of business data"), nor how one breach began ("infostealer malware", "a credential stuffing attack"):
+# those are read in the headline only (``COMPILATION``).
+_COLLECTIONS = (
+    "компиляция ~ утечка|база|данные|пароль", "собрать|собранный|собираться ~ из ~ источник|утечка",
+    "комбо-лист", "комболист", "combo ~ list", "combolist*",
+    "compil* ~ of ~ previous*|old|leak*|breach*|credenti*|stolen|exist*",
+    "collect* ~ of ~ file*|list*|credenti*|combo*|password*|email*", "коллекция|сборник ~ файл|база|пароль|логин",
+)
+COLLECTION = PhraseSet(*_COLLECTIONS)
 # A collection of old leaks, combo lists, stealer logs: no single service leaked (read in the headline only; a
 # breach report may say its data was later "redistributed as part of a larger corpus").
 COMPILATION = PhraseSet(
-    "компиляция", "собрать|собранный|собираться ~ из ~ источник|утечка", "множество ~ источник",
-    "старый|прошлый|давний ~ утечка", "комбо-лист", "комболист", "стилер*", "лог ~ стилер*",
-    "compil*", "combo ~ list", "combolist*", "stealer", "infosteal*", "aggreg* ~ from", "multipl ~ sourc",
-    # a collection of files or of credential lists ("a large collection of files on MEGA", "a collection of 42 million
-    # email addresses and passwords"; not "a collection of data breaches", whose each is one service's)
-    "collect* ~ of ~ file*|list*|credenti*|combo*|password*|email*", "коллекция|сборник ~ файл|база|пароль|логин",
+    *_COLLECTIONS, "компиляция", "множество ~ источник",
+    "старый|прошлый|давний ~ утечка", "стилер*", "лог ~ стилер*",
+    "compil*", "stealer", "infosteal*", "aggreg* ~ from", "multipl ~ sourc",
     "old ~ leak|breach", "credenti ~ stuff",
     # data of an old leak on sale again: «снова продают базу, утекшую в 2022 году»
     "снова|вновь|повторно ~ продавать|продать|выставить|выставлять|появиться|выложить|опубликовать|слить",
