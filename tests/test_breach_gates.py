@@ -89,6 +89,12 @@ def test_a_collection_of_files_names_no_single_service(parser: BreachParser) -> 
     assert parser.analyse(_COMPILATION.format(found="the files"))[1] == "breach"
 
 
+def test_how_one_breach_began_is_no_compilation(parser: BreachParser) -> None:
+    """Infostealer malware or credential stuffing below the headline is how one breach began, not a compilation."""
+    text = _COMPILATION.format(found="the files") + " The hackers got in with a password stolen by infostealer malware."
+    assert parser.analyse(text)[1] == "breach"
+
+
 # --- many organisations sharing one leaked object -----------------------------------------------------------------
 
 _BANKS = ("Данные россиян слили в сеть\nПаспортные данные и телефоны почти миллиона клиентов банков Кворлобанка, "
