@@ -297,7 +297,7 @@ def section(table: Callable[[str, list[str], list[list[object]]], None]) -> None
         scored = now["posts"][split_name]
         counts = (f"({split_name}: {scored['n']} posts, {scored['breaches']} breaches, {scored['detected']} detected, "
                   f"{scored['false_alerts']} false alerts)")
-        rows.append([counts, *[""] * (7 + len(later))])
+        rows.append([counts, *[""] * (8 + len(later))])
     table("Breach posts, real news (dev and held-out: tests/data/breach_posts_real.json, held-out frozen before "
           "tuning, aggregate only; dev2 and later: tests/data/breach_posts_dev<N>.json; held-out 2: "
           "tests/data/breach_heldout2.json, collected blind for round 3, aggregate only)",
