@@ -126,3 +126,16 @@ def test_a_list_of_organisations_sharing_the_leak_is_a_draft(parser: BreachParse
 ])
 def test_one_victim_or_a_confirmed_one_alerts(parser: BreachParser, text: str) -> None:
     assert parser.analyse(text)[1] == "breach"
+
+
+# --- a digest of many leaks ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Retail security breaches\nHere is a list of the largest retail data breaches of the decade.\nQuorlo\nIn 2019, "
+    "hackers stole the names and card numbers of 2 million Quorlo customers.",
+    "Подборка крупнейших утечек года\nКворло\nВ марте хакеры выложили базу 2 млн клиентов сервиса «Кворло» с ФИО и "
+    "телефонами.",
+])
+def test_a_digest_announced_in_the_headline_is_no_single_leak(parser: BreachParser, text: str) -> None:
+    breach, why = parser.analyse(text)
+    assert breach is None and why == "off_topic"

@@ -160,6 +160,11 @@ def has_size(text: str) -> bool:
 _MANY_EVENTS = re.compile(r"\b(?:утечек|утечкам|утечками|утечках|инцидентов|сливы|сливов|дампы|дампов|взломов|"
                           r"кибератак|breaches|incidents|compromises|cyberattacks)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s?%|\bper\s?cent\b|процент", re.IGNORECASE)
+# A digest announced by the headline: "a list of recorded payroll security breaches", "a roundup of this week's leaks",
+# «подборка крупнейших утечек»: many leaks, each its own victim (the parser's gate reads it in the headline only).
+DIGEST = re.compile(r"\b(?:list|roundup|round-up|digest|overview|recap|summary)\s+of\b[^.\n]{0,60}?\b(?:breaches|leaks|"
+                    r"incidents|hacks|cyberattacks)\b|(?:список|подборк\w*|обзор|дайджест)\s+(?:\w+\s+){0,4}?"
+                    r"(?:утечек|инцидентов|взломов|сливов)", re.IGNORECASE)
 
 
 # Before a regulator, words that make it the one told rather than the one acting: "disclosed the breach to the data

@@ -107,7 +107,8 @@ class BreachParser:
         head = [t for t in toks if t.end <= head_end]
         if L.DENIAL.any(toks) or L.DENIED_CLAIM.any(head):
             return None, "denial"
-        if L.OFF_TOPIC_HEADLINE.any(head) or _PERCENT.search(clean[:head_end]) and not _share_of_a_leak(clean, head):
+        if L.OFF_TOPIC_HEADLINE.any(head) or E.DIGEST.search(clean[:head_end]) \
+                or _PERCENT.search(clean[:head_end]) and not _share_of_a_leak(clean, head):
             return None, "off_topic"
         if L.COMPILATION.any(head):
             return None, "compilation"
