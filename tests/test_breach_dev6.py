@@ -149,7 +149,7 @@ def test_a_latin_name_of_four_words_is_read_whole(parser: BreachParser, text: st
     ("Королевская почта", False),
 ])
 def test_a_country_by_its_formal_name_is_a_place(name: str, place: bool) -> None:
-    from bot.breaches.cues import is_place
+    from bot.breaches.places import is_place
 
     assert is_place(name) is place
 

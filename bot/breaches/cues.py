@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from bot.breaches import rules
 from bot.breaches.lemmas import tokens
 from bot.breaches.org_phrases import keeps_leading_place
-from bot.breaches.spelling import canonical_key
+from bot.breaches.places import languages
 
 # English: a type noun then the name ("telco Odido", "home security firm ADT"); case-sensitive.
 _EN_TYPE = (r"(?:company|retailer|firm|telco|provider|platform|site|website|app|chain|operator|bank|maker|"
@@ -137,35 +136,6 @@ NOT_NAME_START = rules.EN_LEADING_STOP | {
 }
 
 
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """Country and region names in English and Russian (Babel's CLDR data), folded."""
-    from babel import Locale
-
-    names = {n for lang in ("en", "ru") for n in Locale(lang).territories.values()}
-    # CLDR has the full names; news writes the short ones
-    names |= {"США", "РФ", "ОАЭ", "КНР", "ЕС", "USA", "US", "UK", "UAE", "EU", "PRC"}
-    # and the formal ones it writes too («один из крупнейших университетов Соединённого Королевства»)
-    names |= {"Соединённое Королевство", "Соединенное Королевство", "Соединённые Штаты", "Соединенные Штаты"}
-    return frozenset(canonical_key(n) for n in names)
-
-
-@lru_cache(maxsize=1)
-def _languages() -> frozenset[str]:
-    """English names of languages (Babel's CLDR data), lowercase: "Portuguese Legendas.TV" is Legendas.TV."""
-    from babel import Locale
-
-    return frozenset(n.lower() for n in Locale("en").languages.values() if " " not in n)
-
-
-def is_place(name: str | None) -> bool:
-    """"Indonesia's", «России»: a country is where a victim is, never the victim."""
-    if not name:
-        return False
-    words = name.replace("’", "'").removesuffix("'s")
-    return canonical_key(words) in _places() or canonical_key(" ".join(t.lemma for t in tokens(words))) in _places()
-
-
 # «В Нижнекамской ЦРБ произошла утечка», «У „Ростелекома“ случился взлом»: where a leak happened is whose it is.
 # Only a quoted name or one with an abbreviation («ЦРБ», «СДЭК»): «в Москве произошла утечка» names a place.
 WHERE_IT_HAPPENED = re.compile(
@@ -191,7 +161,7 @@ def inside_phrase(text: str, start: int) -> bool:
     window = text[max(0, start - 40) : start]
     before = _WORD_BEFORE.search(window) or _OF_BEFORE.search(window)
     word = before.group(1).lower().strip(".,") if before else ""
-    return bool(before) and word not in _NOT_PHRASE and word not in _languages() \
+    return bool(before) and word not in _NOT_PHRASE and word not in languages() \
         and not re.search(r"(?:^|[.!?\n]\s*)$", text[: start - len(before.group(0))])
 
 
@@ -201,7 +171,7 @@ def clean_en_name(raw: str) -> str | None:
     words = re.split(r"(?:(?<=[^\W\d_]{3})|(?<=\d))[.!?]\s", raw.replace("’", "'"))[0].split()
     # "40,000 Acer customers", "Los Angeles-based Barlow Hospital": a number's tail or a place is not the name.
     # ("American Dental Association": a place that opens an organisation's name stays in it)
-    while not keeps_leading_place(words) and (len(words) > 1 and words[0].lower() in _languages() or words and (
+    while not keeps_leading_place(words) and (len(words) > 1 and words[0].lower() in languages() or words and (
             re.fullmatch(r"[\d.,]+(?:[kmb]|bn|mn)?\+?|[\w.-]+-based", words[0], re.I)
             or words[0].lower() in NOT_NAME_START or words[0].lower().removesuffix("'s") in rules.EN_NOT_NAMES
             or words[0].lower().removesuffix("s") in rules.EN_NOT_NAMES)):  # "of Russians": a people, not a victim
@@ -223,7 +193,7 @@ def clean_en_name(raw: str) -> str | None:
         words[-1] = words[-1][:-2]
     name = " ".join(words).strip(".,'")
     # ("the English city council": a language or people alone; "the attack on Jan. 10": a month said short)
-    if len(name) < 2 or name.lower() in rules.EN_NOT_NAMES or name.lower() in _languages() \
+    if len(name) < 2 or name.lower() in rules.EN_NOT_NAMES or name.lower() in languages() \
             or _MONTH_SHORT.fullmatch(name) or not re.search(r"[^\W\d_]", name):
         return None
     # "3m+ patients": a number; "leaked 2.8GB of data": a size

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from bot.breaches import lexicon as L
 from bot.breaches.lemmas import Token
+from bot.breaches.places import is_place
 
 # English words that end an organisation's name ("Association", "Department of …").
 _EN_ORG_HEADS = frozenset((
@@ -160,7 +161,6 @@ def _noun(word: str):  # noqa: ANN202 - the best noun reading of a word, or None
 def is_place_adjective(lemma: str) -> bool:
     """«свердловский» (Свердловск), «кембриджский» (Кембридж): an adjective made from a place's name; not from a
     country's («канадский университет» is any of a country's universities)."""
-    from bot.breaches.cues import is_place
 
     places = []
     for suffix in ("ский", "цкий", "ской"):

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from bot.breaches import lexicon as L
 from bot.breaches import rules
 from bot.breaches.candidates import Candidate, find_candidates, is_person_name, ner_candidates
-from bot.breaches.cues import is_place
 from bot.breaches.lemmas import Token, tokens
 from bot.breaches.matcher import NameMatcher
 from bot.breaches.names import ServiceDirectory, as_host, canonical_key
 from bot.breaches.org_phrases import is_org_head
+from bot.breaches.places import is_place
 
 MIN_SCORE = 3.0
 ROLE_WINDOW = 6  # words before a name that can give it its role
