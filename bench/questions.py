@@ -78,6 +78,8 @@ SETS = (
     # written from the laws' texts by the knowledge curator with the entries for dev10's gaps (first sight at 1aed8fe:
     # 16/18, wrong 0)
     QuestionSet("kb10", BENCH / "dev" / "questions_kb10.jsonl"),
+    # written from sources by the knowledge curator with the entries for dev11's gaps (first sight 12/13, wrong 0)
+    QuestionSet("kb11", BENCH / "dev" / "questions_kb11.jsonl"),
     # written blind from sources after the work on dev10 (messenger style: short, translit, stories); first sight at
     # 0063fc6: hit 0.795 (93/117), wrong 5.1% (6/117)
     QuestionSet("dev11", BENCH / "dev" / "questions_dev11.jsonl"),
