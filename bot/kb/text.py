@@ -194,6 +194,35 @@ SYNONYMS: dict[str, str] = {
     "designation": "designation appointment",
 }
 
+# What an asker says for what the entries say, one way only: applied to questions (`word_groups`, `TERM_SYNONYMS`),
+# never to the entries' text. An entry whose own words are the everyday ones (Art. 21 keeps "unsubscribe" for
+# marketing) does not thereby gain the entries' word: it would then match the entries' word as well as its owner.
+ASKED_AS: dict[str, str] = {
+    # Unsubscribing or opting out withdraws a consent (Art. 7(3), s.6(4), art. 9 of 152-FZ) as much as it objects to
+    # marketing (Art. 21); ticking a box or clicking "agree" is how consent is given.
+    "unsubscribe": "unsubscribe withdraw consent",
+    "unsubscribed": "unsubscribed withdraw consent",
+    "unsubscribing": "unsubscribing withdraw consent",
+    "opt out": "opt out withdraw consent",
+    "opted out": "opted out withdraw consent",
+    "opting out": "opting out withdraw consent",
+    "отписаться": "отписаться отозвать согласие",
+    "отписался": "отписался отозвать согласие",
+    "отписалась": "отписалась отозвать согласие",
+    "отписка": "отписка отзыв согласия",
+    "отписки": "отписки отзыв согласия",
+    "отписку": "отписку отзыв согласия",
+    "clicked agree": "clicked agree consent",
+    "click agree": "click agree consent",
+    "ticked the box": "ticked the box consent",
+    "tick the box": "tick the box consent",
+    "ticked a box": "ticked a box consent",
+    "нажал согласен": "нажал согласен согласие",
+    "нажала согласен": "нажала согласен согласие",
+    "поставил галочку": "поставил галочку согласие",
+    "поставила галочку": "поставила галочку согласие",
+}
+
 
 def _vocabulary_synonyms() -> dict[str, str]:
     """The laws' and regulators' names (bot/understanding/vocabulary.py), as the words the index knows them by:
@@ -319,15 +348,44 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The lemma of a folded Russian word: of its three likeliest readings a noun's first (so that «данные», read
-    first as a participle of «дать», and «данных» meet), else the likeliest. A word the dictionary does not know
+    first as a participle of «дать», and «данных» meet), else the likeliest. A word the dictionary does not know is
+    read as the known word one doubled letter away («автоматизированые», «комерческий»: `_doubling_repaired`), else
     (a typo: «штарф») gets its Snowball stem instead of a guessed lemma, which the index's typo repair can reach."""
     if not analyzer().word_is_known(word):
-        return _RU_STEMMER.stemWord(word)
+        repaired = _doubling_repaired(word)
+        if repaired is None:
+            return _RU_STEMMER.stemWord(word)
+        word = repaired
     parses = analyzer().parse(word)[:3]
     if not parses:
         return word
     chosen = next((p for p in parses if p.tag.POS == "NOUN"), parses[0])
     return chosen.normal_form.replace("ё", "е")
+
+
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
+
+
+def _doubling_repaired(word: str) -> str | None:
+    """The known word a misspelt one stands for when the typo is Russian spelling's commonest: a doubled consonant
+    written once («автоматизированые», «обработаные», «комерческий») or a single one doubled («колличество»).
+    Only a change whose result the dictionary knows, and only one such change; None when no single change, or
+    more than one word, fits (a guess between two words is no reading)."""
+    if len(word) < 6:
+        return None
+    found = set()
+    for i, letter in enumerate(word):
+        if letter not in _CONSONANTS:
+            continue
+        if i + 1 < len(word) and word[i + 1] == letter:
+            candidate = word[:i] + word[i + 1:]          # «колличество» -> «количество»
+        elif i > 0:
+            candidate = word[:i] + letter + word[i:]     # «автоматизированые» -> «автоматизированные»
+        else:
+            continue
+        if analyzer().word_is_known(candidate):
+            found.add(candidate)
+    return found.pop() if len(found) == 1 else None
 
 
 # A verb and its action noun share a root but not a lemma («подтверждать», «подтвердить» -> «подтверждение»): the
@@ -433,7 +491,7 @@ def layout_swap(word: str) -> str:
     return word.translate(EN_TO_RU_LAYOUT)
 
 
-_PHRASES = {tuple(key.split()): value.split() for key, value in SYNONYMS.items()}
+_PHRASES = {tuple(key.split()): value.split() for key, value in (SYNONYMS | ASKED_AS).items()}
 _MAX_PHRASE = max(len(key) for key in _PHRASES)
 
 
@@ -463,7 +521,7 @@ def word_groups(text: str) -> list[list[str]]:
 def _term_synonyms() -> dict[str, list[str]]:
     """Synonyms by canonical term, for words reached through a typo (`штарф` -> `shtraf` -> `fine`)."""
     table: dict[str, list[str]] = {}
-    for key, value in SYNONYMS.items():
+    for key, value in (SYNONYMS | ASKED_AS).items():
         if " " not in key:
             extra = [term(w) for w in value.split() if w not in STOPWORDS]
             table.setdefault(term(key), [])

@@ -24,6 +24,7 @@ from bot.understanding.stories import (  # noqa: F401 - re-exported: what rank's
     STORY_NOT_ADVICE,
     STORY_WORDS,
     _looks_like_a_name,
+    asked_regimes,
     asking_clause,
     asks_about_its_story,
     asks_within_its_story,
@@ -139,6 +140,7 @@ OTHER_SOURCE = 0.6
 
 
 FIGURE_NOT_STATED = 0.7
+UNDATED = 0.6   # "since what date …": an entry whose title gives no year is not the date asked for
 SAME_SHARE, OTHER_SHARE = 1.3, 0.7   # a share the question states (2%), in the entry's title or another share there
 
 
@@ -223,6 +225,8 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
     if q.has("count_question") and q.years and not q.has("series") and fine is None and \
             _YEAR_RANGE.search(entry.title.en):
         factor *= OTHER_EDITION   # "how many … by end of 2025": a count of that year, not rules in brief for 2023-2025
+    if q.has("since_when") and fine is None and not _TITLE_YEAR.search(entry.title.en + " " + entry.title.ru):
+        factor *= UNDATED   # «с какой даты действуют новые штрафы»: the amendments dated, not a bill's critics
     if "published_statistic" in own and not q.has(*_ASKS_FIGURES):
         factor *= STATISTIC_NOT_ASKED
     if "record" in own and fine is None and not q.has("record", "maximum", "most", "other_rank", "ordinal"):
@@ -252,7 +256,7 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
 def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
     if not result.hits:
         return result
-    named = set(q.regimes)
+    named = asked_regimes(kb, q) or set(q.regimes)
     no_decision = not_about_a_decision(q)
     counting = q.has("count_question", "published_statistic", "sum_question", "mean_question")
     words = question_terms(q)
@@ -263,12 +267,19 @@ def rank(kb: KnowledgeBase, q: Query, result: SearchResult) -> SearchResult:
         h.entry.id for h in result.hits if _dated_story(h.entry) and naming(kb, q, h.entry) == 2}
     advice = q.has("advice") and not q.companies
     defining = q.has("definition")
+    # A question citing a publisher of statistics ("по данным F6", "per InfoWatch") asks for its figures: when the
+    # bot has them, another source's figures on the same subject (Roskomnadzor's count beside F6's) are no answer.
+    # (A regulator named is what the figures are about as often as whose they are: "fines by Ireland's DPC".)
+    cited = _title_sources(kb) if q.publishers else {}
+    cited_found = any(cited.get(h.entry.id, frozenset()) & q.sources for h in result.hits)
     hits = []
     for hit in result.hits:
         regimes = entry_regimes(kb, hit.entry)
         if named and regimes and not regimes & named:
             continue   # an entry about another law (or country) than the one named is not an answer
         if no_decision and hit.entry.fine is not None:
+            continue
+        if cited_found and hit.entry.fine is None and cited.get(hit.entry.id, q.sources).isdisjoint(q.sources):
             continue
         if hit.entry.fine is not None and q.has("count_question") and not q.has("fine", "plural_fines") and \
                 not _titles(kb).get(hit.entry.id, _NO_TITLE)[0] & {"leak", "hack"} and \

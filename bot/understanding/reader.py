@@ -70,7 +70,7 @@ class Reader:
         self._vocab_roots: dict[str, frozenset[str]] = {}
         for label, phrases in _labelled_phrases():
             for phrase in phrases:
-                elements = _phrase_elements(phrase, self._word_keys)
+                elements = _phrase_elements(phrase, self._vocabulary_keys)
                 # every word of a phrase, so that "wich artcle" and «какая стаття» still ask which article
                 for word in phrase.split():
                     if not word.startswith("=") and len(word) >= 4 and word.isalpha():
@@ -90,12 +90,23 @@ class Reader:
         if T.is_cyrillic(word):
             parses = self.morph.parse(word)[:3]
             keys = {word, "=" + word} | {p.normal_form.replace("ё", "е") for p in parses}
+            # a superlative keeps its degree beside its lemma («наибольшего»: «больший» and «больший~supr»)
+            keys |= {p.normal_form.replace("ё", "е") + SUPERLATIVE for p in parses if "Supr" in p.tag.grammemes}
             grammemes = set().union(*(p.tag.grammemes for p in parses)) if parses else set()
             return frozenset(keys), frozenset(grammemes)
         return frozenset({word, "=" + word, T.term(word)}), frozenset()
 
     def _word_keys(self, word: str) -> frozenset[str]:
         return self._parse(word)[0]
+
+    def _vocabulary_keys(self, word: str) -> frozenset[str]:
+        """What a vocabulary word matches: a superlative («наибольший», «крупнейший») only a superlative of its
+        lemma, not the plain adjective its lemma is («больших данных», «крупный город» name no maximum, no record)."""
+        keys = self._parse(word)[0]
+        degree = {k for k in keys if k.endswith(SUPERLATIVE)}
+        if not degree:
+            return keys
+        return frozenset(k for k in keys if k.startswith("=") or k == word or k in degree)
 
     @staticmethod
     def _known_russian(word: str) -> bool:
@@ -428,3 +439,4 @@ _SHORTEST_STUTTERED = 4   # the shortest name read through a doubled letter ("me
 _ROOT_LETTERS = 5   # the shortest vocabulary word another unknown word may be built on («штраф»)
 _SHORT_STEM = 4   # a stem this short is corrected for two letters swapped ("gdrp") or one left out ("wich")
 _WITHOUT = frozenset({"без", "without"})
+SUPERLATIVE = "~supr"   # the key a superlative's lemma gets beside the lemma itself

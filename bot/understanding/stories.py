@@ -53,6 +53,24 @@ def asking_clause(q: Query) -> str:
     return clauses[-1].strip() if len(clauses) > 1 else ""
 
 
+def asked_regimes(kb: KnowledgeBase, q: Query) -> set[str]:
+    """Of two or more laws a question names, the one its last clause naming a law asks about when the earlier
+    clauses name the others ("gdpr breach goes to the DPA, dpdp breach report goes to who?", «по GDPR 72 часа, а по
+    152-ФЗ?»): what the asker already knows is compared with, not asked. Empty when that clause names more than one,
+    or one the rest names too, or is the only one ("GDPR vs DPDP, which is stricter?")."""
+    regimes = set(q.regimes)
+    if len(regimes) < 2:
+        return set()
+    from bot.understanding.lexicon import reader_for  # (the reader imports the stories' vocabulary)
+    reader = reader_for(kb)
+    naming = [named for c in _CLAUSE.split(q.text) if T.word_groups(c)
+              if (named := set(reader.read(c, q.lang).regimes) & regimes)]
+    if len(naming) < 2 or len(naming[-1]) != 1:
+        return set()
+    earlier = set().union(*naming[:-1])
+    return naming[-1] if not naming[-1] & earlier else set()
+
+
 def tells_its_story(kb: KnowledgeBase, q: Query, hits: list[Hit]) -> bool:
     """Is a long question, under-explained by the search, about the best entry's subject, named by its rare name?"""
     best = hits[0]
