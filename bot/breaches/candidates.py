@@ -121,6 +121,9 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
     for pattern, base in cues:
         own = pattern in rules.EN_SYSTEM_OWNER
         for match in pattern.finditer(text):
+            # "a ransom of 3 Bitcoins": a count of a unit, not a name ("146,000 IU students" is whose students)
+            if pattern in rules.EN_PATTERNS and _QUANTITY.match(match.group("n")):
+                continue
             name = clean_en_name(match.group("n"))
             at = match.start("n") + match.group("n").find(name) if name else -1
             # "The Record reported that Quorlo suffered…": who reports that another did is no victim
@@ -172,6 +175,9 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
             short = initials(name)
             found.append(Candidate(short if short in acronyms else name, None, end - len(name), end, 1.0))
     found = [c for c in found if not (c.name and is_titled_person(c.name))]  # "President William Powers Jr"
+    # ("CANBERRA, Australia — …", "DALLAS (AP) — …": a news dateline is where the story was filed, never who leaked)
+    datelines = [m.span() for m in DATELINE.finditer(text)]
+    found = [c for c in found if not any(a <= c.start < b for a, b in datelines)]
     # ("…stole the data of 1.2 million people, the Tampa Bay Times reported.": who reports, after a comma)
     found = [c for c in found if not (_ATTRIBUTED_BEFORE.search(text, max(0, c.start - 12), c.start)
                                       and _ATTRIBUTION_AFTER.match(text, c.end))]
@@ -267,6 +273,12 @@ def is_person_name(word: str) -> bool:
     return _CYRILLIC_WORD.match(word) is not None and any(
         "Name" in p.tag or "Surn" in p.tag for p in _morph().parse(word)[:2])
 
+
+# A news dateline opening a paragraph: a place in capitals, maybe its region and the agency, and a dash.
+DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)*)?"
+                      r"[ \t]*(?:\([A-Za-z. ]+\)[ \t]*)?[—–-]{1,2}[ \t]")
+# A number and one capitalised word ending the phrase: "3 Bitcoins", "2 Terabytes" ("40,000 Acer customers" goes on)
+_QUANTITY = re.compile(r"[\d][\d.,]*\s+[A-Z][\w]*\s*$")
 
 _REPORTS_ANOTHER = re.compile(r"\s+(?:has\s+|had\s+)?(?:reported|reports|said|says|announced|revealed|wrote|writes)"
                               r"\s+that\s+(?!It\b|Its\b|The\s+company\b|They\b|We\b|Our\b)[A-Z\"«“]")

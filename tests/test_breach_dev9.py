@@ -1,0 +1,69 @@
+"""Mechanisms added when the parser met dev9 (tests/data/breach_posts_dev9.json: real news from other countries and
+sectors), each checked on sentences written for the test (made-up names), beside a neighbour that must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.breaches.candidates import find_candidates
+from bot.breaches.lemmas import tokens
+from bot.breaches.parser import BreachParser
+
+
+@pytest.fixture(scope="module")
+def parser() -> BreachParser:
+    return BreachParser()
+
+
+def _names(parser: BreachParser, text: str) -> set[str]:
+    return {c.name for c in find_candidates(text, tokens(text), parser.directory, parser.matcher) if c.name}
+
+
+@pytest.mark.parametrize("dateline", ["QUORLOVILLE, Zetaland — ", "QUORLOVILLE (AP) — ", "NEW QUORLO - ",
+                                      "QUORLOVILLE, Zeta. (WXYZ) -- "])
+def test_a_dateline_is_no_victim(parser: BreachParser, dateline: str) -> None:
+    text = ("Insurer: all customer data hacked\n\n" + dateline + "The country's largest insurer said a hacker had "
+            "stolen the personal data of all its 4 million customers.\n\nZetacare confirmed a data breach exposing the "
+            "names, emails and phone numbers of 4 million customers.")
+    breach, _why = parser.analyse(text)
+    assert not any("QUORLO" in name for name in _names(parser, text))
+    assert breach is not None and breach.service == "Zetacare"
+
+
+def test_a_capitalised_name_opening_a_paragraph_is_still_a_name(parser: BreachParser) -> None:
+    # (no dash after it: a sentence's subject in capitals, not a dateline)
+    text = "QUORLO said hackers stole the names, emails and phone numbers of 300,000 customers."
+    assert "QUORLO" in _names(parser, text)
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # a count of a unit is no name
+    ("Hackers stole the data of 1.5 million customers of Zetanet. They demanded a ransom of 3 Bitcoins (more than "
+     "$200,000) in exchange for the stolen data.", False),
+    # a count of a name's people is whose people they are
+    ("The names and emails of about 146,000 ZU students were exposed, the university said.", True),
+])
+def test_a_count_of_a_unit_is_no_name(parser: BreachParser, text: str, named: bool) -> None:
+    names = _names(parser, text)
+    assert ("Bitcoins" in names) is False
+    assert ("ZU" in names) is named
+
+
+def _penalty(text: str) -> float:
+    from bot.breaches import evidence as E
+    from bot.breaches.lemmas import sentences
+
+    toks, spans = tokens(text), sentences(text)
+    head_end = spans[1][1]  # a short headline is read with its subtitle
+    score = E.counter_of(text, toks, head_end, spans[min(2, len(spans) - 1)][1], has_count=True)
+    return score.cues.get("penalty", 0.0)
+
+
+def test_a_law_in_the_subtitle_beside_the_leak_is_context() -> None:
+    text = ("Insurer: customer data hacked\n\nZetacare said a hacker had stolen the personal data of all its 4 million "
+            "customers, as the government introduced legislation that would increase penalties for companies.\n\n"
+            "Names were taken.")
+    # (the same law in the headline itself is the story)
+    headline = ("Insurer faces penalties under legislation\n\nZetacare said a hacker had stolen the personal data of "
+                "all its 4 million customers.\n\nNames were taken.")
+    assert _penalty(text) < _penalty(headline) == 3.0
