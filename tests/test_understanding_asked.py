@@ -28,6 +28,9 @@ def reader() -> Reader:
     ("compare GDPR and DPDP consent rules", "en", set()),
     ("по GDPR и по 152-ФЗ, что строже", "ru", set()),
     ("what does the GDPR say about breaches", "en", set()),
+    # a country is a place as often as a law: the EU cloud is where the data goes, 152-FZ is asked about
+    ("Does Russian law force us to keep Russian users' data on servers in Russia, or is an EU cloud OK?", "en", set()),
+    ("по 152-ФЗ можно хранить данные россиян в облаке в Европе?", "ru", set()),
 ])
 def test_of_two_laws_the_last_clause_asks_about_one(real_kb: KnowledgeBase, question: str, lang: str,
                                                      asked: set[str]) -> None:

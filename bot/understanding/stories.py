@@ -24,7 +24,7 @@ from bot.understanding.titles import (
     _titles,
     companies_in_title,
 )
-from bot.understanding.vocabulary import INCIDENT_ASKS, TOPIC_CONCEPTS
+from bot.understanding.vocabulary import INCIDENT_ASKS, LAWS_BY_ID, TOPIC_CONCEPTS
 
 NAME_IDF = 3.0           # a term in fewer than about one entry in twenty: a name
 
@@ -54,17 +54,18 @@ def asking_clause(q: Query) -> str:
 
 
 def asked_regimes(kb: KnowledgeBase, q: Query) -> set[str]:
-    """Of two or more laws a question names, the one its last clause naming a law asks about when the earlier
-    clauses name the others ("gdpr breach goes to the DPA, dpdp breach report goes to who?", «по GDPR 72 часа, а по
-    152-ФЗ?»): what the asker already knows is compared with, not asked. Empty when that clause names more than one,
-    or one the rest names too, or is the only one ("GDPR vs DPDP, which is stricter?")."""
+    """Of two or more laws a question names, each by its name, the one its last clause naming a law asks about when
+    the earlier clauses name the others ("gdpr breach goes to the DPA, dpdp breach report goes to who?", «по GDPR 72
+    часа, а по 152-ФЗ?»): what the asker already knows is compared with, not asked. Empty when that clause names
+    more than one, or one the rest names too, or is the only one ("GDPR vs DPDP, which is stricter?")."""
     regimes = set(q.regimes)
     if len(regimes) < 2:
         return set()
     from bot.understanding.lexicon import reader_for  # (the reader imports the stories' vocabulary)
     reader = reader_for(kb)
+    # by a law's name only: a country is as often a place ("or is an EU cloud OK?") as a law asked about
     naming = [named for c in _CLAUSE.split(q.text) if T.word_groups(c)
-              if (named := set(reader.read(c, q.lang).regimes) & regimes)]
+              if (named := {LAWS_BY_ID[law].regime for law in reader.read(c, q.lang).laws} & regimes)]
     if len(naming) < 2 or len(naming[-1]) != 1:
         return set()
     earlier = set().union(*naming[:-1])
