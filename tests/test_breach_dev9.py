@@ -67,3 +67,64 @@ def test_a_law_in_the_subtitle_beside_the_leak_is_context() -> None:
     headline = ("Insurer faces penalties under legislation\n\nZetacare said a hacker had stolen the personal data of "
                 "all its 4 million customers.\n\nNames were taken.")
     assert _penalty(text) < _penalty(headline) == 3.0
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # a name's fragment, said before its whole name, is that name
+    ("A data breach at the Quorloville public school system exposed the names and addresses of 40,000 students.\n\n"
+     "The Quorloville Unified School District said it learned of the breach on Aug. 8.",
+     "Quorloville Unified School District"),
+    # a company's own product named after its kind
+    ("Ubisoft 'Quorlo Quest' hack compromises more than 200m accounts\n\nPopular Ubisoft game Quorlo Quest has "
+     "suffered a breach, exposing the names, emails and passwords of more than 200m players.", "Ubisoft"),
+])
+def test_the_names_of_one_organisation_are_no_rivals(parser: BreachParser, text: str, service: str) -> None:
+    breach, why = parser.analyse(text)
+    assert breach is not None and breach.service == service and why != "unsure:two_victims"
+
+
+@pytest.mark.parametrize(("first", "second", "one"), [
+    ("Quorlo Group Holdings", "Quorlo Super Dry", True),  # one group's names share its first word
+    ("American Quorlo", "American Zeta", False),  # a people's name is no group's
+    ("Quorlo Bank", "Zeta Bank", False),
+])
+def test_a_groups_names_share_its_first_word(first: str, second: str, one: bool) -> None:
+    from bot.breaches.candidates import Candidate
+    from bot.breaches.groups import merge_one_organisation
+    from bot.breaches.names import canonical_key
+
+    text = f"{first} said the data leaked. The maker of {second} said so too."
+    a = Candidate(first, None, 0, len(first), 3.0, canonical_key(first))
+    at = text.index(second, len(first))
+    b = Candidate(second, None, at, at + len(second), 3.0, canonical_key(second))
+    merge_one_organisation(text, [a, b], set())
+    assert (a.entity == b.entity) is one
+
+
+def test_two_organisations_stay_two(parser: BreachParser) -> None:
+    # (two names that share no word and are no product of one another: a draft for an admin)
+    text = ("Hackers stole the names, emails and phone numbers of 300,000 customers of Quorlo Bank and Zeta Insurance, "
+            "the companies said.")
+    assert parser.analyse(text)[1] == "unsure:two_victims"
+
+
+@pytest.mark.parametrize(("text", "host"), [
+    ("Утекли данные клиентов Quorlo. Несколько терабайт данных клиентов находились в облачном хранилище Amazon.", True),
+    ("Утекли данные клиентов Amazon. Несколько терабайт данных оказались в открытом доступе.", False),
+])
+def test_a_cloud_that_held_the_data_hosts_it(parser: BreachParser, text: str, host: bool) -> None:
+    from bot.breaches import evidence as E
+    from bot.breaches.lemmas import sentences
+
+    toks, spans = tokens(text), sentences(text)
+    finder = parser.victims
+    found = finder.candidates(text, toks)
+    finder._choose(text, toks, spans, set(E.sentence_events(toks, spans)), found)
+    amazon = [c for c in found if c.entity == "amazon"]
+    assert amazon and all(c.score < 0 for c in amazon) is host
+
+
+def test_a_headline_calling_leak_claims_fake_is_a_denial(parser: BreachParser) -> None:
+    text = ("Quorlo Times says ransomware gang's data leak claims are untrue\nThe gang published files it said were "
+            "stolen from the newspaper, including 40,000 names and emails.")
+    assert parser.analyse(text)[1] == "denial"

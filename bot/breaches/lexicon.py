@@ -205,6 +205,8 @@ DENIAL = PhraseSet(
 # The headline's own denial of a claim: "Quorlo has denied that emails linked to its users were obtained in a hack",
 # "X dismisses reports of a breach" (below the headline, "the company denied that passwords were taken" is a detail).
 DENIED_CLAIM = PhraseSet("deni*|dismiss*|refut*|reject* ~ that|claim*|report*|allegat*|rumour*|rumor*",
+                         # "X says ransomware gang's data leak claims are fake news"
+                         "claim* ~ fake|fals*|bogus|untru*",
                          # «СДЭК: утечки персональных данных не произошло» (in the headline only: below it, «утечки
                          # платёжных данных не произошло» is what a breach report says was spared)
                          "утечка ~ не ~ произойти|зафиксировать|выявить|подтвердиться",

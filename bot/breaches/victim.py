@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from bot.breaches import lexicon as L
 from bot.breaches import rules
 from bot.breaches.candidates import Candidate, find_candidates, is_person_name, ner_candidates
+from bot.breaches.groups import merge_one_organisation
 from bot.breaches.lemmas import Token, tokens
 from bot.breaches.matcher import NameMatcher
 from bot.breaches.names import ServiceDirectory, as_host, canonical_key
@@ -109,6 +110,8 @@ class VictimFinder:
         owner = owner or any(t.lemma.startswith("misattribut") for t in before)
         # («рассказал об утечке через социальную сеть Reddit»: the medium, past the words of its kind)
         via = bool(before) and before[-1].lemma == "via" or any(t.lemma == "через" for t in before[-3:])
+        # («находились в облачном хранилище Amazon»: whose cloud held the data hosts it, the owner of the data leaked)
+        via = via or bool(before) and before[-1].lemma in _HOSTING
         if before and (before[-1].text.lower() in _POSSESSIVES and not typed or via or owner):
             finder = True
         # "leaks the X database on BreachForums", "posted on the Y forum": where the data went is a venue ("an attack
@@ -267,6 +270,7 @@ class VictimFinder:
             if cand.entity.replace("-", "") in _REPORTERS:  # "Have I Been Pwned" named, not only its domain
                 cand.score, cand.evidence = -1.0, False
         self._merge_overlaps(text, found)
+        merge_one_organisation(text, found, {c.entity for c in found if self.directory.get(c.entity)})
         # («Renault и дочерний бренд Dacia уведомили…»: a subsidiary named beside its parent is the parent's group)
         parents = {}
         for cand in (c for c in found if c.subsidiary):
@@ -387,4 +391,5 @@ _SUBSIDIARY = frozenset(("дочерний", "subsidiari", "sister"))
 _AIMED_AT = frozenset(("on", "against", "на", "против"))
 _OPENING = ("\"", "«", "“", "(")
 _APPOSITION = re.compile(r"[\s»”\"]*[\s(]?[«“\"(]")
+_HOSTING = frozenset(("хранилище", "облако", "хостинг"))
 _POSSESSIVES = frozenset("its their our his her your my".split())
