@@ -99,3 +99,15 @@ def test_since_when_is_answered_by_a_dated_title_or_not_at_all(real_kb: Knowledg
 def test_a_superlative_in_the_vocabulary_matches_only_a_superlative(reader: Reader, text: str, concept: str,
                                                                     present: bool) -> None:
     assert (concept in reader.read(text, "ru").concepts) is present
+
+
+@pytest.mark.parametrize(("text", "lang", "asked"), [
+    ("С какой даты действуют новые штрафы?", "ru", True),
+    ("с какого числа начали действовать новые штрафы по 420-ФЗ", "ru", True),
+    ("since when must a DPO be appointed", "en", True),
+    # a story's start is no date asked: its entries need no year in their titles
+    ("we just started selling to Russian clients, which article says we must notify RKN", "en", False),
+    ("когда в Индии начнут действовать правила DPDP", "ru", False),
+])
+def test_a_date_asked_in_so_many_words(reader: Reader, text: str, lang: str, asked: bool) -> None:
+    assert ("asks_date" in reader.read(text, lang).concepts) is asked

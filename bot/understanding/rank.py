@@ -140,7 +140,7 @@ OTHER_SOURCE = 0.6
 
 
 FIGURE_NOT_STATED = 0.7
-UNDATED = 0.6   # "since what date …": an entry whose title gives no year is not the date asked for
+UNDATED = 0.6   # "since what date …" (asks_date): an entry whose title gives no year is not the date asked for
 SAME_SHARE, OTHER_SHARE = 1.3, 0.7   # a share the question states (2%), in the entry's title or another share there
 
 
@@ -225,7 +225,7 @@ def agreement(kb: KnowledgeBase, q: Query, entry: Entry) -> float:
     if q.has("count_question") and q.years and not q.has("series") and fine is None and \
             _YEAR_RANGE.search(entry.title.en):
         factor *= OTHER_EDITION   # "how many … by end of 2025": a count of that year, not rules in brief for 2023-2025
-    if q.has("since_when") and fine is None and not _TITLE_YEAR.search(entry.title.en + " " + entry.title.ru):
+    if q.has("asks_date") and fine is None and not _TITLE_YEAR.search(entry.title.en + " " + entry.title.ru):
         factor *= UNDATED   # «с какой даты действуют новые штрафы»: the amendments dated, not a bill's critics
     if "published_statistic" in own and not q.has(*_ASKS_FIGURES):
         factor *= STATISTIC_NOT_ASKED

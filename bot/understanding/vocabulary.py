@@ -80,6 +80,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                    "take effect", "come into force", "in force", "apply from", "действовать", "начать действовать",
                    "принять", "утвердить", "pass", "passed", "adopt", "adopted", "start", "started", "begin", "began",
                    "начаться"),
+    # a date asked for in so many words (not "we just started selling", which tells a story)
+    "asks_date": ("с какой дата", "с какого число", "since when", "what date", "какой дата", "from when",
+                  "с какого момент", "from what date", "as of what date"),
     "count_question": ("how many", "number of", "count of", "сколько раз", "количество", "how often"),
     "sum_question": ("total", "sum of", "altogether", "combined", "=всего", "суммарный", "общий сумма", "в сумма",
                      "сумма =штрафов", "итого", "совокупный", "in total", "overall", "how much in", "на какой сумма"),
