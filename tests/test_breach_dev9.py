@@ -128,3 +128,24 @@ def test_a_headline_calling_leak_claims_fake_is_a_denial(parser: BreachParser) -
     text = ("Quorlo Times says ransomware gang's data leak claims are untrue\nThe gang published files it said were "
             "stolen from the newspaper, including 40,000 names and emails.")
     assert parser.analyse(text)[1] == "denial"
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # a newspaper that reports is the source
+    ("In early February, The Quorlo Times reported that the personal data of 15 million citizens may have been leaked "
+     "from government systems.", False),
+    # a newspaper whose own systems were entered is a victim like any other
+    ("The Quorlo Times suffered a data breach that exposed the names and emails of 40,000 subscribers.", True),
+    # a company that reports its own breach is no newspaper
+    ("Quorlo Health reported that the personal data of 40,000 patients may have been leaked.", True),
+])
+def test_a_newspaper_reporting_is_the_source(parser: BreachParser, text: str, named: bool) -> None:
+    breach, _why = parser.analyse(text)
+    assert (breach is not None and "Quorlo" in breach.service) is named
+
+
+def test_denying_the_leakage_is_a_denial(parser: BreachParser) -> None:
+    text = ("Largest data leakage exposes 223 million people\nThe leak may have originated from Quorlo Credit, the "
+            "leading credit bureau, with names and addresses of 223 million people. Quorlo denies that the leakage "
+            "originated from its system.")
+    assert parser.analyse(text)[1] == "denial"

@@ -129,6 +129,9 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
             # "The Record reported that Quorlo suffered…": who reports that another did is no victim
             if name and _REPORTS_ANOTHER.match(text, at + len(name)):
                 continue
+            # "The Times of Central Asia reported that the data of citizens…": a newspaper that reports is the source
+            if name and _PRESS_TITLE.intersection(name.casefold().split()) and _REPORTS.match(text, at + len(name)):
+                continue
             # (a name after words the cleaning dropped, "Los Angeles-based X", begins no phrase)
             if name and not (at == match.start("n") and inside_phrase(text, at)):
                 found.append(Candidate(name, None, at, at + len(name), base, evidence=True, own=own))
@@ -282,6 +285,10 @@ _QUANTITY = re.compile(r"[\d][\d.,]*\s+[A-Z][\w]*\s*$")
 
 _REPORTS_ANOTHER = re.compile(r"\s+(?:has\s+|had\s+)?(?:reported|reports|said|says|announced|revealed|wrote|writes)"
                               r"\s+that\s+(?!It\b|Its\b|The\s+company\b|They\b|We\b|Our\b)[A-Z\"«“]")
+
+# The words newspapers' titles are made of, and what a newspaper does
+_PRESS_TITLE = frozenset("times post herald journal gazette tribune telegraph chronicle inquirer courier".split())
+_REPORTS = re.compile(r"\s+(?:has\s+|had\s+)?(?:reported|reports|wrote|writes|revealed|learned)\b")
 
 _ATTRIBUTED_BEFORE = re.compile(r",\s*(?:the\s+)?$")
 _ATTRIBUTION_AFTER = re.compile(r"\s+(?:has\s+)?(?:reported|reports|said|says|wrote|writes|noted|added|told\s+\w+)"

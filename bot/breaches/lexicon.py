@@ -183,7 +183,7 @@ COMPILATION = PhraseSet(
 # What ends a "previously leaked A, B" clause: the verb of the news itself.
 HISTORY_END = lemma_set("выложить опубликовать разместить выставить слить теперь сейчас", "now time releas publish")
 DENIAL = PhraseSet(
-    "опровергнуть", "опровергать", "отрицать", "фейк", "фейковый", "недействительный", "deni* ~ breach|leak|hack",
+    "опровергнуть", "опровергать", "отрицать", "фейк", "фейковый", "недействительный", "deni* ~ breach|leak*|hack",
     "fake ~ leak|breach|databas",
     # "that claim was rejected by the company", "the owner couldn't be identified", "the breach was fabricated":
     # data nobody can pin on one service.
