@@ -149,3 +149,27 @@ def test_denying_the_leakage_is_a_denial(parser: BreachParser) -> None:
             "leading credit bureau, with names and addresses of 223 million people. Quorlo denies that the leakage "
             "originated from its system.")
     assert parser.analyse(text)[1] == "denial"
+
+
+@pytest.mark.parametrize(("name", "place"), [
+    ("Южная Корея", True), ("Северной Кореи", True), ("Western Australia", True), ("Гонконг", True),
+    # a quarter's word before a name that is no place stays a name
+    ("North Face", False), ("Northern Trust", False), ("South Quorlo", False),
+])
+def test_a_quarter_of_a_country_is_a_place(name: str, place: bool) -> None:
+    from bot.breaches.places import is_place
+
+    assert is_place(name) is place
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Неизвестные получили доступ к личным данным 997 перебежчиков из другой страны.", 997),
+    ("Утекли данные 1200 пенсионеров фонда Кворло.", 1200),
+    # who took the data counts nobody, nor does a unit
+    ("Группа из 5 хакеров взломала сервер Кворло.", None),
+    ("Хакеры потребовали 5000 рублей за базу Кворло.", None),
+])
+def test_any_people_after_a_number_are_counted(text: str, count: int | None) -> None:
+    from bot.breaches.extract import extract_counts
+
+    assert extract_counts(text)[0] == count

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from datetime import date
 
 from bot.breaches.lemmas import Token, lemma, sentences, tokens
-from bot.breaches.lexicon import COUNT_BREAK, COUNT_NOUNS, NOT_COUNT, NUMBER_WORDS, ROW_NOUNS, SCALE_WORDS
+from bot.breaches.lexicon import ATTACKERS, COUNT_BREAK, COUNT_NOUNS, NOT_COUNT, NUMBER_WORDS, ROW_NOUNS, SCALE_WORDS
 from bot.kb.amounts import multiplier_of, parse_number
 
 # --- numbers -----------------------------------------------------------------------------------------
@@ -150,6 +150,10 @@ def _counted(text: str, toks: list[Token], starts: list[int], start: int, end: i
     noun = next((i for i, w in enumerate(after) if w in COUNT_NOUNS or w in NOT_COUNT or breaks[i]), None)
     if noun is not None and after[noun] in COUNT_NOUNS:
         return ("rows" if any(w in ROW_NOUNS for w in after[: noun + 2]) else "people"), None
+    # «997 перебежчиков», «1000 пенсионеров»: any Russian animate noun right after a number counts people (not
+    # «5 хакеров», who took them)
+    if after and at < len(toks) and _is_people(toks[at].text) and after[0] not in ATTACKERS:
+        return "people", None
     before = _NOUN_BEFORE.search(text[max(0, start - 80) : start])
     if before and lemma(before.group("en") or before.group("ru")) in COUNT_NOUNS | _VICTIMS:
         return "people", None
@@ -158,6 +162,13 @@ def _counted(text: str, toks: list[Token], starts: list[int], start: int, end: i
     if len(after) > 2 and after[0] == "of" and after[1] in _WHOLE and after[2][:1].isdigit():
         return None, "part"
     return None, None
+
+
+def _is_people(word: str) -> bool:
+    from bot.breaches.lemmas import _morph
+
+    tag = _morph().parse(word)[0].tag if re.match(r"[а-яё]", word) else None
+    return tag is not None and "NOUN" in tag and "anim" in tag and "plur" in tag
 
 
 def _rounded(value: int, digits: int) -> int:

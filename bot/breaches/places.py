@@ -15,6 +15,8 @@ def _places() -> frozenset[str]:
     from babel import Locale
 
     names = {n for lang in ("en", "ru") for n in Locale(lang).territories.values()}
+    # the names news writes inside CLDR's formal ones: «Гонконг (САР)» is Гонконг, «Республика Корея» Корея
+    names |= {n.split(" (")[0].removeprefix("Республика ").removeprefix("Republic of ") for n in names}
     # CLDR has the full names; news writes the short ones
     names |= {"США", "РФ", "ОАЭ", "КНР", "ЕС", "USA", "US", "UK", "UAE", "EU", "PRC"}
     # and the formal ones it writes too («один из крупнейших университетов Соединённого Королевства»)
@@ -35,4 +37,12 @@ def is_place(name: str | None) -> bool:
     if not name:
         return False
     words = name.replace("’", "'").removesuffix("'s")
-    return canonical_key(words) in _places() or canonical_key(" ".join(t.lemma for t in tokens(words))) in _places()
+    if canonical_key(words) in _places() or canonical_key(" ".join(t.lemma for t in tokens(words))) in _places():
+        return True
+    # «Южная Корея», "Western Australia": a quarter of a place is a place
+    toks = tokens(words)
+    return len(toks) >= 2 and toks[0].lemma in _QUARTERS and is_place(words[toks[1].start :])
+
+
+_QUARTERS = frozenset(("южный", "северный", "западный", "восточный", "south", "north", "west", "east", "southern",
+                       "northern", "western", "eastern"))
