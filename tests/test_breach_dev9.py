@@ -173,3 +173,21 @@ def test_any_people_after_a_number_are_counted(text: str, count: int | None) -> 
     from bot.breaches.extract import extract_counts
 
     assert extract_counts(text)[0] == count
+
+
+_STATEMENT = ("As soon as we became aware, we took immediate steps to secure our systems.\nThat investigation has "
+              "shown the malicious actor accessed and downloaded health information relating to some of our "
+              "staff members.\n"
+              "We deeply regret that this has happened.\n{who}'s investigation into this incident was complex.")
+
+
+def test_a_first_person_statement_is_its_authors(parser: BreachParser) -> None:
+    breach, _why = parser.analyse(_STATEMENT.format(who="Quorlo Health"))
+    assert breach is not None and breach.service == "Quorlo Health"
+
+
+def test_a_report_in_the_third_person_names_no_author(parser: BreachParser) -> None:
+    from bot.breaches.candidates import _speaker
+
+    text = _STATEMENT.format(who="Quorlo Health").replace("we", "they").replace("our", "its").replace("We", "They")
+    assert _speaker(text) == []

@@ -164,6 +164,7 @@ def find_candidates(text: str, toks: Sequence[Token], directory: ServiceDirector
     for name, start, end, own in english_subjects(text, spans):
         found.append(Candidate(name, None, start, end, 1.5, evidence=True, own=own))
     found += capitalised_after_role(text, toks)
+    found += _speaker(text)
     # "the iPmart forum (now known as Mobi NUKE)": the service's name at another time is no rival to it; "scraped from
     # LinkedIn, Facebook and other sources": nor is any of a list of sources
     renamed = [m.span() for m in RENAMED.finditer(text)] + [m.span() for m in LIST_OF_SOURCES.finditer(text)]
@@ -213,6 +214,16 @@ def _owner_instead(text: str, cand: Candidate) -> Candidate:
     if not owner:
         return cand
     return Candidate(owner[0], None, owner[1], owner[2], cand.score, evidence=cand.evidence, own=cand.own)
+
+def _speaker(text: str) -> list[Candidate]:
+    """"As soon as we became aware, we took immediate steps to secure our systems … Health NZ's investigation into
+    this incident": a statement in the first person is its author's, who names itself with a possessive."""
+    if len(_FIRST_PERSON.findall(text)) < 3:
+        return []
+    return [Candidate(m.group("n"), None, m.start("n"), m.end("n"), 3.0, evidence=True, own=True)
+            for m in _OWN_POSSESSIVE.finditer(text)
+            if not re.match(r"(?:The|This|That|It|Our|We|A|An)\b", m.group("n"))][:1]
+
 
 def capitalised_after_role(text: str, toks: Sequence[Token]) -> list[Candidate]:
     """«данные пациентов Нижнекамской ЦРБ», «клиентов банка Зенит»: capitalised words right after a whose-data
@@ -289,6 +300,11 @@ _REPORTS_ANOTHER = re.compile(r"\s+(?:has\s+|had\s+)?(?:reported|reports|said|sa
 # The words newspapers' titles are made of, and what a newspaper does
 _PRESS_TITLE = frozenset("times post herald journal gazette tribune telegraph chronicle inquirer courier".split())
 _REPORTS = re.compile(r"\s+(?:has\s+|had\s+)?(?:reported|reports|wrote|writes|revealed|learned)\b")
+
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b")
+# "Health NZ's investigation", "Quorlo Bank's systems": a name, its possessive and what it did or owns
+_OWN_POSSESSIVE = re.compile(r"(?<![\w'’])(?P<n>[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,3})['’]s\s+"
+                             r"(?:own\s+)?(?:investigation|systems?|network|statement|notification|response|review)\b")
 
 _ATTRIBUTED_BEFORE = re.compile(r",\s*(?:the\s+)?$")
 _ATTRIBUTION_AFTER = re.compile(r"\s+(?:has\s+)?(?:reported|reports|said|says|wrote|writes|noted|added|told\s+\w+)"
