@@ -191,3 +191,15 @@ def test_a_report_in_the_third_person_names_no_author(parser: BreachParser) -> N
 
     text = _STATEMENT.format(who="Quorlo Health").replace("we", "they").replace("our", "its").replace("We", "They")
     assert _speaker(text) == []
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ("The compromise affected the data set containing names and identity numbers of customers.", True),
+    ("Names and ID numbers of 3,000 customers were exposed.", True),
+    # a user's ID is no government's, and protection against identity theft names no data
+    ("Names and user IDs were exposed; customers are offered identity theft protection.", False),
+])
+def test_identity_numbers_are_a_data_class(text: str, ids: bool) -> None:
+    from bot.breaches.extract import extract_data_classes
+
+    assert ("Government issued IDs" in extract_data_classes(text)) is ids

@@ -53,7 +53,9 @@ DATA_CLASSES = [
     DataClass("Social security numbers", PhraseSet("снилс", "social secur number", "ssn", "ssns", "nation insur number",
                                                    "номер ~ социальный ~ страхование")),
     DataClass("Government issued IDs", PhraseSet("инн", "aadhaar", "аадхар", "pan card|number|detail", "nation id",
-                                                 "govern issu id", "id card number", "tax id|identif", "voter id")),
+                                                 "govern issu id", "id card number", "tax id|identif", "voter id",
+                                                 # "names and identity numbers of customers", "ID numbers"
+                                                 "ident number|card", "id number")),
     DataClass("Driver's licenses", PhraseSet("водительский ~ удостоверение|право", "driver ~ licens*|licenc*")),
     DataClass("Partial credit card data", PhraseSet(
         "последний|первый ~ 4|6|четыре|шесть ~ цифра", "маскированный ~ номер", "частичный ~ номер ~ карта",
