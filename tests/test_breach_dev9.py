@@ -203,3 +203,11 @@ def test_identity_numbers_are_a_data_class(text: str, ids: bool) -> None:
     from bot.breaches.extract import extract_data_classes
 
     assert ("Government issued IDs" in extract_data_classes(text)) is ids
+
+
+@pytest.mark.parametrize("kind", ["корпорация", "концерн"])
+def test_a_corporation_is_a_kind_of_company(parser: BreachParser, kind: str) -> None:
+    text = (f"Хакеры взломали Quorlo — данные клиентов могли быть похищены\nМногонациональный {kind} Quorlo подтвердил "
+            "факт кибератаки и утечки персональных данных клиентов.")
+    breach, _why = parser.analyse(text)
+    assert breach is not None and breach.service == "Quorlo"

@@ -307,7 +307,7 @@ TYPE_NOUNS = lemma_set(
     "ритейлер ретейлер школа приложение сайт портал агрегатор провайдер организация больница мессенджер "
     "авиакомпания перевозчик аптека страховщик бренд производитель застройщик микрофинансовый мфо онлайн-школа "
     "онлайн-кинотеатр кинотеатр стриминговый соцсеть гигант холдинг девелопер программа ведомство "
-    "министерство сад университет вуз колледж поставщик подрядчик студия разработчик",
+    "министерство сад университет вуз колледж поставщик подрядчик студия разработчик корпорация концерн",
     "compani retail retailer firm telco servic provid platform site app chain oper bank maker marketplac "
     "insur brand giant startup websit forum store shop carrier airlin hospit provider school pharmaci isp "
     "restaur hotel univers colleg club communiti magazin newspap publish develop studio manufactur vendor "
