@@ -211,3 +211,16 @@ def test_a_corporation_is_a_kind_of_company(parser: BreachParser, kind: str) -> 
             "факт кибератаки и утечки персональных данных клиентов.")
     breach, _why = parser.analyse(text)
     assert breach is not None and breach.service == "Quorlo"
+
+
+@pytest.mark.parametrize(("text", "denial"), [
+    # an apology for the leak owns it: the denial below is of a detail
+    ("Руководители корпорации Quorlo извинились перед пользователями сервиса Quorlo Play за массовую утечку их "
+     "персональной информации.\nУтекли имена, адреса и телефоны 77 млн пользователей. Доступ хакеров к реквизитам "
+     "кредитных карт клиентов Quorlo опровергла.", False),
+    # without one, the denial is the news
+    ("Руководители корпорации Quorlo прокомментировали сообщения об утечке.\nКомпания опровергла утечку имён, адресов "
+     "и телефонов 77 млн пользователей сервиса Quorlo Play.", True),
+])
+def test_a_denial_below_an_apology_is_of_a_detail(parser: BreachParser, text: str, denial: bool) -> None:
+    assert (parser.analyse(text)[1] == "denial") is denial

@@ -92,6 +92,9 @@ CONFIRMED = PhraseSet(
     "подтвердить|подтверждать|признать ~ утечка|взлом|инцидент|факт|кибератака|атака|информация|что|подлинность",
     "утечка|взлом|инцидент|кибератака ~ подтвердить|подтверждать|признать",  # «утечку подтвердили в банке»
 )
+# Saying sorry for a leak owns it: a denial below such a headline is of a detail («…извинились перед пользователями за
+# массовую утечку… доступ к реквизитам кредиток Sony опровергла»).
+APOLOGY = PhraseSet("извиниться", "извинение", "apolog*")
 # Data surfaced somewhere: with a victim, this is evidence enough without a count.
 CONCRETE = PhraseSet(
     "выложить", "выкладывать", f"опубликовать ~ {_DATA}", f"появиться ~ {_DATA}", f"{_DATA} ~ появиться",

@@ -105,7 +105,8 @@ class BreachParser:
         if len(spans) > 1 and len([t for t in toks if t.end <= head_end]) < 8:
             head_end = spans[1][1]
         head = [t for t in toks if t.end <= head_end]
-        if L.DENIAL.any(toks) or L.DENIED_CLAIM.any(head):
+        owned = L.APOLOGY.any(head) and L.LEAK_EVENT.any(head)  # (then a denial below is of a detail)
+        if L.DENIAL.any(toks) and not owned or L.DENIED_CLAIM.any(head):
             return None, "denial"
         if L.OFF_TOPIC_HEADLINE.any(head) or E.DIGEST.search(clean[:head_end]) \
                 or _PERCENT.search(clean[:head_end]) and not _share_of_a_leak(clean, head):
