@@ -224,3 +224,15 @@ def test_a_corporation_is_a_kind_of_company(parser: BreachParser, kind: str) -> 
 ])
 def test_a_denial_below_an_apology_is_of_a_detail(parser: BreachParser, text: str, denial: bool) -> None:
     assert (parser.analyse(text)[1] == "denial") is denial
+
+
+@pytest.mark.parametrize(("text", "off_topic"), [
+    # a company blaming its own staff for the leak reports it
+    ("Quorlo обвинила двух бывших сотрудников в масштабной утечке данных\nКомпания Quorlo заявила, что бывшие "
+     "сотрудники похитили имена, адреса и телефоны более 75 тысяч клиентов.", False),
+    # a charge brought against someone is a court's story
+    ("Хакера обвинили в масштабной утечке данных Quorlo\nПрокуратура заявила, что он похитил имена, адреса и телефоны "
+     "более 75 тысяч клиентов.", True),
+])
+def test_a_company_blaming_its_staff_reports_its_leak(parser: BreachParser, text: str, off_topic: bool) -> None:
+    assert (parser.analyse(text)[1] == "off_topic") is off_topic

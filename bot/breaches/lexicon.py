@@ -259,6 +259,10 @@ OFF_TOPIC_HEADLINE = PhraseSet(
     "мошенник ~ звонить|рассылать|представляться|обзванивать|использовать",
     "scammer|fraudster ~ call|pose|imperson|send|use",
 )
+# A company blaming its own people or supplier for a leak reports the leak («Tesla обвинила двух бывших сотрудников в
+# утечке данных»): no court's charge, whatever OFF_TOPIC_HEADLINE's «обвинить» says.
+BLAMED_INSIDER = PhraseSet("обвинить ~ сотрудник|работник|поставщик|подрядчик|партнер",
+                           "blame*|accus* ~ employe|staff|worker|supplier|contractor|vendor|partner|insid*")
 # Counted things: a number before one of these is a count of records or people.
 COUNT_NOUNS = lemma_set(
     "запись строка пользователь клиент покупатель аккаунт учетный абонент пациент человек заказ адрес номер "

@@ -108,7 +108,9 @@ class BreachParser:
         owned = L.APOLOGY.any(head) and L.LEAK_EVENT.any(head)  # (then a denial below is of a detail)
         if L.DENIAL.any(toks) and not owned or L.DENIED_CLAIM.any(head):
             return None, "denial"
-        if L.OFF_TOPIC_HEADLINE.any(head) or E.DIGEST.search(clean[:head_end]) \
+        blamed = L.BLAMED_INSIDER.find(head)  # (a company blaming its staff reports its leak)
+        off_topic = any(not any(a <= first < b for a, b in blamed) for first, _ in L.OFF_TOPIC_HEADLINE.find(head))
+        if off_topic or E.DIGEST.search(clean[:head_end]) \
                 or _PERCENT.search(clean[:head_end]) and not _share_of_a_leak(clean, head):
             return None, "off_topic"
         if L.COMPILATION.any(head):
