@@ -236,3 +236,16 @@ def test_a_denial_below_an_apology_is_of_a_detail(parser: BreachParser, text: st
 ])
 def test_a_company_blaming_its_staff_reports_its_leak(parser: BreachParser, text: str, off_topic: bool) -> None:
     assert (parser.analyse(text)[1] == "off_topic") is off_topic
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # a shop's outlet
+    ("Online shoes and apparel outlet Quorlo, owned by the giant Zetacorp, has suffered a massive data breach that may "
+     "have affected more than 24 million of its customers.", "Quorlo"),
+    # the press's outlet reports
+    ("Private media outlet Quorlo echoed claims that the attacker stole the names, emails and phone numbers of 1.5 "
+     "million customers of Zetanet.", "Zetanet"),
+])
+def test_an_outlet_is_a_shop_unless_the_press_is_named(parser: BreachParser, text: str, service: str) -> None:
+    breach, _why = parser.analyse(text)
+    assert breach is not None and breach.service == service

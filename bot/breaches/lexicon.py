@@ -336,7 +336,7 @@ PERSON_TITLES = lemma_set("основатель сооснователь дир�
                           "специалист", "founder cofound ceo director head chief")
 # Kinds of company that publish news: in an apposition ("The Quorlo Times, a newspaper, reported a breach at X") they
 # make the subject a reporter, where another kind ("X, a chain of hospitals, reported a breach") makes it the victim.
-MEDIA = lemma_set("издание газета журнал агентство сми", "newspap magazin publish outlet agenc blog news")
+MEDIA = lemma_set("издание газета журнал агентство сми", "newspap magazin publish outlet agenc blog news media press")
 # What a victim undergoes, said of it as the subject: "X suffered a breach", «X допустил утечку».
 VICTIM_EVENT = PhraseSet(
     "допустить ~ утечка", "подвергнуться ~ атака|взлом|кибератака", "стать ~ жертва", "взломать",

@@ -84,6 +84,10 @@ class VictimFinder:
         # «в Telegram-канале X», "security researcher X", "the Telegram channel of ...": who reports, not who
         # leaked; unless a type noun says what X is ("the economic research company X").
         typed = bool(before) and before[-1].lemma in L.TYPE_NOUNS
+        # ("shoes and apparel outlet Zappos": an outlet is a shop unless the press is named before it, "media outlet X")
+        shop = bool(before) and before[-1].lemma == "outlet" and not any(t.lemma in L.MEDIA for t in before[-3:-1])
+        if shop:
+            typed, before = True, before[:-1]
         # "cybersecurity firm Gemini Advisory calculates…", «аналитики ИБ-компании X»: a security firm reports leaks
         # (unless it says it was breached itself: "cybersecurity firm Quorlo suffered a breach")
         security = typed and any(t.lemma in L.SECURITY_FIELD for t in before[-3:]) or any(
