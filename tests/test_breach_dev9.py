@@ -249,3 +249,17 @@ def test_a_company_blaming_its_staff_reports_its_leak(parser: BreachParser, text
 def test_an_outlet_is_a_shop_unless_the_press_is_named(parser: BreachParser, text: str, service: str) -> None:
     breach, _why = parser.analyse(text)
     assert breach is not None and breach.service == service
+
+
+def test_a_hard_wrapped_paragraph_is_one_sentence(parser: BreachParser) -> None:
+    from bot.breaches.parser import clean_post
+
+    wrapped = ("June 12 Quorlo Payments Inc said a\nrecent data breach put no more than 1.5 million credit card\n"
+               "numbers at risk.")
+    assert clean_post(wrapped) == wrapped.replace("\n", " ")
+    breach, _why = parser.analyse(wrapped)
+    assert breach is not None and breach.service == "Quorlo Payments"
+    # a headline and its paragraph stay apart, and so do a list's lines
+    assert clean_post("Quorlo hacked\nThe company said…") == "Quorlo hacked\nThe company said…"
+    assert clean_post("Leaked:\nnames\nemails") == "Leaked:\nnames\nemails"
+

@@ -57,7 +57,11 @@ def clean_post(text: str) -> str:
         if line in seen:
             continue
         seen.add(line)
-        lines.append(line)
+        # (a hard-wrapped paragraph: a line that ends mid-sentence and goes on in lowercase is one sentence)
+        if lines and line[:1].islower() and lines[-1][-1:].isalnum() and len(lines[-1]) >= 30:
+            lines[-1] += " " + line
+        else:
+            lines.append(line)
     return "\n".join(lines)
 
 
